@@ -1,0 +1,2 @@
+/** airq app. */
+package io.airq.app;

@@ -1,0 +1,50 @@
+package io.airq.core.average;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The averaging windows. Tumbling windows advance by their size; the 24-hour rolling mean advances
+ * every hour.
+ */
+public enum AverageWindow {
+  MINUTE("1m", Duration.ofMinutes(1), Duration.ofMinutes(1)),
+  HOUR("1h", Duration.ofHours(1), Duration.ofHours(1)),
+  DAY_ROLLING("24h", Duration.ofHours(24), Duration.ofHours(1));
+
+  private final String id;
+  private final Duration size;
+  private final Duration advance;
+
+  AverageWindow(String id, Duration size, Duration advance) {
+    this.id = id;
+    this.size = size;
+    this.advance = advance;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Duration size() {
+    return size;
+  }
+
+  public Duration advance() {
+    return advance;
+  }
+
+  public static Optional<AverageWindow> byId(String id) {
+    for (AverageWindow w : values()) {
+      if (w.id.equals(id)) {
+        return Optional.of(w);
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+}

@@ -1,0 +1,57 @@
+package io.airq.core.average;
+
+import io.airq.core.reading.Quantity;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One window's aggregate for one quantity, per sensor or per area. Re-emitted when late data
+ * updates the window; the sink overwrites by identity (scope, key, window, quantity, start).
+ *
+ * @param scope sensor or area
+ * @param key the sensor id, or the area name
+ * @param area the area (equals key for area scope)
+ * @param county the county
+ * @param window the window kind
+ * @param start window start, inclusive
+ * @param end window end, exclusive
+ * @param quantity the quantity
+ * @param count readings (sensor scope) or sensors (area scope) in the window
+ * @param expectedCount readings expected at the nominal interval (area scope: sensors registered)
+ * @param coverage count / expectedCount in percent, capped at 100
+ * @param min smallest corrected value
+ * @param max largest corrected value
+ * @param rawMean mean of the raw values
+ * @param mean mean of the corrected values
+ * @param correction the correction id of the corrected values ({@code "mixed"} when they differ)
+ * @param aqi the US EPA AQI of the mean where defined for this quantity and window, else null
+ */
+public record WindowAverage(
+    Scope scope,
+    String key,
+    String area,
+    String county,
+    AverageWindow window,
+    Instant start,
+    Instant end,
+    Quantity quantity,
+    long count,
+    long expectedCount,
+    double coverage,
+    double min,
+    double max,
+    double rawMean,
+    double mean,
+    String correction,
+    Integer aqi) {
+
+  public WindowAverage {
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(quantity, "quantity");
+    area = area == null ? "" : area;
+    county = county == null ? "" : county;
+  }
+}

@@ -1,0 +1,224 @@
+package io.airq.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real Kafka broker in KRaft mode (combined broker and controller) running {@code kafka.Kafka} in
+ * a child JVM on this JVM's classpath, so that tests can stop, kill and restart it. The storage is
+ * formatted once with {@code kafka.tools.StorageTool}.
+ */
+public final class KafkaBroker implements Server {
+  private final Path dir;
+  private final int port;
+  private final int controllerPort;
+  private final String classpath;
+  private ServerProcess process;
+
+  private KafkaBroker(Path dir, int port, int controllerPort, String classpath) {
+    this.dir = dir;
+    this.port = port;
+    this.controllerPort = controllerPort;
+    this.classpath = classpath;
+  }
+
+  /** Formats (first time only) and starts a broker under {@code dir} on {@code port} (0 = free). */
+  public static KafkaBroker start(Path dir, int port) {
+    String cp = System.getProperty("java.class.path");
+    if (cp == null || !cp.contains("kafka_2.13")) {
+      throw new IllegalStateException(
+          "the Kafka broker jars (org.apache.kafka:kafka_2.13) are not on this JVM's classpath;"
+              + " depend on airq-devstack to get them");
+    }
+    Path props = dir.resolve("server.properties");
+    int p = port;
+    int cport;
+    if (Files.exists(props)) { // a restart of an existing broker keeps its ports
+      Properties existing = load(props);
+      p = Integer.parseInt(existing.getProperty("airq.port"));
+      cport = Integer.parseInt(existing.getProperty("airq.controller.port"));
+    } else {
+      p = p == 0 ? Loopback.freePort() : p;
+      cport = Loopback.freePort();
+    }
+    KafkaBroker b = new KafkaBroker(dir, p, cport, cp);
+    b.format();
+    b.start();
+    return b;
+  }
+
+  private void format() {
+    Path props = writeConfig();
+    if (Files.exists(dir.resolve("data").resolve("meta.properties"))) {
+      return;
+    }
+    ServerProcess.run(
+        "kafka-storage-format",
+        javaCommand(
+            "kafka.tools.StorageTool",
+            "format",
+            "-t",
+            Uuid.randomUuid().toString(),
+            "-c",
+            props.toString()),
+        dir.resolve("format.log"),
+        Duration.ofSeconds(60));
+  }
+
+  private Path writeConfig() {
+    try {
+      Files.createDirectories(dir.resolve("data"));
+      Map<String, String> c = new java.util.LinkedHashMap<>();
+      c.put("process.roles", "broker,controller");
+      c.put("node.id", "1");
+      c.put("controller.quorum.voters", "1@" + Loopback.HOST + ":" + controllerPort);
+      c.put(
+          "listeners",
+          "PLAINTEXT://"
+              + Loopback.HOST
+              + ":"
+              + port
+              + ",CONTROLLER://"
+              + Loopback.HOST
+              + ":"
+              + controllerPort);
+      c.put("advertised.listeners", "PLAINTEXT://" + Loopback.HOST + ":" + port);
+      c.put("controller.listener.names", "CONTROLLER");
+      c.put("inter.broker.listener.name", "PLAINTEXT");
+      c.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+      c.put("log.dirs", dir.resolve("data").toString());
+      c.put("num.partitions", "4");
+      c.put("offsets.topic.replication.factor", "1");
+      c.put("offsets.topic.num.partitions", "4");
+      c.put("transaction.state.log.replication.factor", "1");
+      c.put("transaction.state.log.min.isr", "1");
+      c.put("transaction.state.log.num.partitions", "4");
+      c.put("share.coordinator.state.topic.replication.factor", "1");
+      c.put("share.coordinator.state.topic.min.isr", "1");
+      c.put("group.initial.rebalance.delay.ms", "0");
+      c.put("auto.create.topics.enable", "false");
+      c.put("airq.port", Integer.toString(port));
+      c.put("airq.controller.port", Integer.toString(controllerPort));
+      StringBuilder sb = new StringBuilder("# written by airq devstack\n");
+      c.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+      Path file = dir.resolve("server.properties");
+      Files.writeString(file, sb.toString());
+      Files.writeString(
+          dir.resolve("logback.xml"),
+          """
+          <configuration>
+            <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+              <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n</pattern></encoder>
+            </appender>
+            <logger name="kafka" level="WARN"/>
+            <logger name="org.apache.kafka" level="WARN"/>
+            <logger name="kafka.server.KafkaRaftServer" level="INFO"/>
+            <root level="WARN"><appender-ref ref="OUT"/></root>
+          </configuration>
+          """);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the Kafka config under " + dir, e);
+    }
+  }
+
+  private List<String> javaCommand(String mainClass, String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xms256m");
+    cmd.add("-Xmx1g");
+    cmd.add("-XX:+UseG1GC");
+    cmd.add("-Djava.awt.headless=true");
+    cmd.add("-Dlogback.configurationFile=" + dir.resolve("logback.xml"));
+    cmd.add("-cp");
+    cmd.add(classpath);
+    cmd.add(mainClass);
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
+  @Override
+  public synchronized void start() {
+    if (isRunning()) {
+      return;
+    }
+    process =
+        ServerProcess.start(
+            "kafka:" + port,
+            javaCommand("kafka.Kafka", dir.resolve("server.properties").toString()),
+            dir.resolve("kafka.log"));
+    Loopback.await(
+        "Kafka on port " + port, Duration.ofSeconds(90), this::answers, process::requireAlive);
+  }
+
+  private boolean answers() {
+    if (!Loopback.accepts(port)) {
+      return false;
+    }
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoint());
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
+    try (Admin admin = Admin.create(p)) {
+      return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private static Properties load(Path file) {
+    Properties p = new Properties();
+    try (var in = Files.newInputStream(file)) {
+      p.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return p;
+  }
+
+  /** The bootstrap servers, {@code 127.0.0.1:port}. */
+  @Override
+  public String endpoint() {
+    return Loopback.HOST + ":" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (process != null) {
+      process.stop(Duration.ofSeconds(30));
+      process = null;
+    }
+  }
+
+  @Override
+  public synchronized void kill() {
+    if (process != null) {
+      process.kill();
+      process = null;
+    }
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
+  public long pid() {
+    return process == null ? -1 : process.pid();
+  }
+}

@@ -1,0 +1,144 @@
+package io.airq.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A real Mosquitto 2 broker from the machine's binary, listening on 127.0.0.1 with persistence in
+ * its own directory. Queues for offline persistent sessions are unbounded, so a bridge that stops
+ * acknowledging (Kafka down) loses nothing.
+ */
+public final class MosquittoServer implements Server {
+  private final Path binary;
+  private final Path dir;
+  private final int port;
+  private ServerProcess process;
+
+  private MosquittoServer(Path binary, Path dir, int port) {
+    this.binary = binary;
+    this.dir = dir;
+    this.port = port;
+  }
+
+  /** True when the {@code mosquitto} binary is installed. */
+  public static boolean installed() {
+    return Binaries.find("mosquitto").isPresent();
+  }
+
+  /**
+   * Starts Mosquitto with its data and log under {@code dir}, on {@code port} (0 = a free port).
+   */
+  public static MosquittoServer start(Path dir, int port) {
+    Path binary =
+        Binaries.find("mosquitto")
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "mosquitto is not installed: run ./airq setup (apt-get install -y mosquitto)"));
+    MosquittoServer s = new MosquittoServer(binary, dir, port == 0 ? Loopback.freePort() : port);
+    s.start();
+    return s;
+  }
+
+  @Override
+  public synchronized void start() {
+    if (isRunning()) {
+      return;
+    }
+    Path conf = writeConfig();
+    process =
+        ServerProcess.start(
+            "mosquitto:" + port,
+            List.of(binary.toString(), "-c", conf.toString()),
+            dir.resolve("mosquitto.log"));
+    Loopback.await(
+        "Mosquitto on port " + port,
+        Duration.ofSeconds(20),
+        () -> Loopback.accepts(port),
+        process::requireAlive);
+  }
+
+  private Path writeConfig() {
+    try {
+      Path data = Files.createDirectories(dir.resolve("data"));
+      // Mosquitto started as root drops to the 'mosquitto' user unless told to stay root; either
+      // way
+      // the directory must be readable and writable by the user it runs as.
+      boolean root = "root".equals(System.getProperty("user.name"));
+      openUp(dir);
+      openUp(data);
+      String conf =
+          String.join(
+              "\n",
+              "listener " + port + " " + Loopback.HOST,
+              "allow_anonymous true",
+              "persistence true",
+              "persistence_location " + data + "/",
+              "autosave_interval 1",
+              "max_queued_messages 0",
+              "max_queued_bytes 0",
+              "max_inflight_messages 0",
+              "persistent_client_expiration 1d",
+              "log_dest stdout",
+              "log_type error",
+              "log_type warning",
+              "log_type notice",
+              "log_type information",
+              "connection_messages true",
+              root ? "user root" : "",
+              "");
+      Path file = dir.resolve("mosquitto.conf");
+      Files.writeString(file, conf);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the Mosquitto config under " + dir, e);
+    }
+  }
+
+  private static void openUp(Path p) {
+    try {
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxrwxrwx"));
+    } catch (IOException | UnsupportedOperationException e) {
+      // best effort; a non-root run owns the directory anyway
+    }
+  }
+
+  @Override
+  public String endpoint() {
+    return "tcp://" + Loopback.HOST + ":" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (process != null) {
+      process.stop(Duration.ofSeconds(10));
+      process = null;
+    }
+  }
+
+  @Override
+  public synchronized void kill() {
+    if (process != null) {
+      process.kill();
+      process = null;
+    }
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
+  public long pid() {
+    return process == null ? -1 : process.pid();
+  }
+}

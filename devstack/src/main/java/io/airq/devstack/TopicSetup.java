@@ -1,0 +1,62 @@
+package io.airq.devstack;
+
+import io.airq.core.topic.Topic;
+import io.airq.core.topic.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+/** Creates airq's topics (compacted where the descriptor says so); existing topics are kept. */
+public final class TopicSetup {
+  private TopicSetup() {}
+
+  /** Creates every topic in {@link Topics#all()} under {@code prefix}, with {@code partitions}. */
+  public static void createAll(String bootstrap, String prefix, int partitions) {
+    List<Topic<?, ?>> topics = new ArrayList<>();
+    for (Topic<?, ?> t : Topics.all()) {
+      topics.add(t.prefixed(prefix));
+    }
+    create(bootstrap, topics, partitions);
+  }
+
+  public static void create(String bootstrap, List<Topic<?, ?>> topics, int partitions) {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    try (Admin admin = Admin.create(p)) {
+      Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      List<NewTopic> missing = new ArrayList<>();
+      for (Topic<?, ?> t : topics) {
+        if (existing.contains(t.name())) {
+          continue;
+        }
+        NewTopic nt = new NewTopic(t.name(), t.compacted() ? 1 : partitions, (short) 1);
+        if (t.compacted()) {
+          nt.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        }
+        missing.add(nt);
+      }
+      if (!missing.isEmpty()) {
+        admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+      }
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+        throw new IllegalStateException(
+            "cannot create topics on " + bootstrap + ": " + e.getCause(), e);
+      }
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Kafka at " + bootstrap + " did not answer within 60 s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** airq e2e. */
+package io.airq.e2e;

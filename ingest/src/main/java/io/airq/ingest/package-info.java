@@ -1,0 +1,2 @@
+/** airq ingest. */
+package io.airq.ingest;

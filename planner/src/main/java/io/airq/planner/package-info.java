@@ -1,0 +1,2 @@
+/** airq planner. */
+package io.airq.planner;

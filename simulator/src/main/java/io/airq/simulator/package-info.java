@@ -1,0 +1,2 @@
+/** airq simulator. */
+package io.airq.simulator;

@@ -1,0 +1,2 @@
+/** airq sink. */
+package io.airq.sink;

@@ -1,0 +1,2 @@
+/** airq streams. */
+package io.airq.streams;
