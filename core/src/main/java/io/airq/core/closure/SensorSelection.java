@@ -21,6 +21,7 @@ public record SensorSelection(List<String> sensors, List<String> areas) {
     return new SensorSelection(List.of(), List.of(areas));
   }
 
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isEmpty() {
     return sensors.isEmpty() && areas.isEmpty();
   }
