@@ -13,7 +13,11 @@ import java.util.Properties;
  * .airq/endpoints.properties}; the other commands read them from there.
  */
 public record Endpoints(
-    String mqttUrl, String kafkaBootstrap, String influxUrl, String plannerUrl, String topicPrefix) {
+    String mqttUrl,
+    String kafkaBootstrap,
+    String influxUrl,
+    String plannerUrl,
+    String topicPrefix) {
   public static final String FILE = "endpoints.properties";
 
   public void write(Path dir) {

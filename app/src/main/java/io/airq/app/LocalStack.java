@@ -1,0 +1,72 @@
+package io.airq.app;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local stack: the three servers as child processes, and the airq services (bridge, streams,
+ * sink, planner) in this JVM. One JVM keeps start-up fast and makes Ctrl-C stop everything: the
+ * servers are stopped by this JVM's shutdown hook.
+ */
+public final class LocalStack implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+  private final LocalServers servers;
+  private final Deque<AutoCloseable> services = new ArrayDeque<>();
+  private String plannerUrl = "";
+
+  private LocalStack(LocalServers servers) {
+    this.servers = servers;
+  }
+
+  public static LocalStack start(Path dir, boolean serversOnly, PrintStream progress) {
+    LocalStack stack = new LocalStack(LocalServers.start(dir, progress));
+    try {
+      if (!serversOnly) {
+        stack.startServices(dir, progress);
+      }
+      return stack;
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private void startServices(Path dir, PrintStream progress) {
+    Services.start(this, dir, progress);
+  }
+
+  void register(AutoCloseable service) {
+    services.push(service);
+  }
+
+  void plannerUrl(String url) {
+    this.plannerUrl = url;
+  }
+
+  public LocalServers servers() {
+    return servers;
+  }
+
+  public Endpoints endpoints() {
+    return new Endpoints(
+        servers.mqttUrl(), servers.kafkaBootstrap(), servers.influxUrl(), plannerUrl, "");
+  }
+
+  @Override
+  public void close() {
+    while (!services.isEmpty()) {
+      AutoCloseable s = services.pop();
+      try {
+        s.close();
+      } catch (Exception e) {
+        log.warn("stopping {} failed: {}", s, e.toString());
+      }
+    }
+    servers.close();
+  }
+}

@@ -1,0 +1,45 @@
+package io.airq.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs the local stack in the foreground until killed: what {@code ./airq up} starts in the
+ * background. Writes the endpoints file once everything is ready.
+ */
+@Command(
+    name = "stack",
+    description =
+        "Run the local servers and airq services in the foreground (./airq up runs this).",
+    mixinStandardHelpOptions = true)
+final class StackCommand implements Callable<Integer> {
+  @Option(
+      names = "--dir",
+      description = "State directory (default: ${DEFAULT-VALUE}).",
+      defaultValue = ".airq")
+  Path dir;
+
+  @Option(names = "--servers-only", description = "Start only Mosquitto, Kafka and InfluxDB.")
+  boolean serversOnly;
+
+  @Override
+  public Integer call() throws Exception {
+    LocalStack stack = LocalStack.start(dir.toAbsolutePath(), serversOnly, System.err);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stack.close();
+                  stopped.countDown();
+                },
+                "airq-stack-stop"));
+    stack.endpoints().write(dir.toAbsolutePath());
+    System.err.println("[stack] up: " + stack.endpoints());
+    stopped.await();
+    return 0;
+  }
+}
