@@ -1,0 +1,134 @@
+package io.airq.planner.impact;
+
+import io.airq.core.closure.Closure;
+import io.airq.core.closure.Group;
+import io.airq.core.closure.Phase;
+import io.airq.core.impact.Moments;
+import io.airq.core.impact.PhaseAggregate;
+import io.airq.core.reading.Quantity;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds the same {@link PhaseAggregate}s the streams job emits from stored hourly sensor means
+ * (the retroactive path), with the expected sensor-hours of each phase.
+ */
+public final class PhaseAggregator {
+  private PhaseAggregator() {}
+
+  /**
+   * @param sensors the ids of the group's sensors
+   * @param hours hourly means (any sensors, any time; others are ignored)
+   * @param matchedHours keep only baseline hours whose local weekday and hour of day occur during
+   *     the closure
+   * @param hourGate the hourly validity gate, e.g. 0.75
+   */
+  public static Map<Phase, PhaseInput> aggregate(
+      Closure closure,
+      Group group,
+      Quantity quantity,
+      Collection<String> sensors,
+      Collection<HourlyMean> hours,
+      boolean matchedHours,
+      double hourGate) {
+    Set<Slot> duringSlots = matchedHours ? duringSlots(closure) : Set.of();
+    Map<Phase, Long> expected = new EnumMap<>(Phase.class);
+    Instant end = closure.afterEnd();
+    for (Instant h = closure.beforeStart().truncatedTo(ChronoUnit.HOURS);
+        h.isBefore(end);
+        h = h.plus(Duration.ofHours(1))) {
+      Optional<Phase> phase = phaseOf(closure, h, matchedHours, duringSlots);
+      if (phase.isPresent()) {
+        expected.merge(phase.get(), (long) sensors.size(), Long::sum);
+      }
+    }
+    Set<String> selected = new HashSet<>(sensors);
+    Map<Phase, Map<LocalDate, Moments>> days = new EnumMap<>(Phase.class);
+    Map<Phase, Long> invalid = new EnumMap<>(Phase.class);
+    Map<Phase, Instant> updated = new EnumMap<>(Phase.class);
+    for (HourlyMean m : hours) {
+      if (!selected.contains(m.sensor())) {
+        continue;
+      }
+      Optional<Phase> phase = phaseOf(closure, m.hourStart(), matchedHours, duringSlots);
+      if (phase.isEmpty()) {
+        continue;
+      }
+      Phase p = phase.get();
+      updated.merge(p, m.hourStart(), (a, b) -> a.isAfter(b) ? a : b);
+      if (m.valid(hourGate)) {
+        LocalDate day = m.hourStart().atZone(closure.zone()).toLocalDate();
+        days.computeIfAbsent(p, k -> new HashMap<>())
+            .merge(day, Moments.EMPTY.add(m.mean()), Moments::merge);
+      } else {
+        invalid.merge(p, 1L, Long::sum);
+      }
+    }
+    Map<Phase, PhaseInput> out = new EnumMap<>(Phase.class);
+    for (Phase p : Phase.values()) {
+      PhaseAggregate agg =
+          new PhaseAggregate(
+              closure.id(),
+              group,
+              p,
+              quantity,
+              days.getOrDefault(p, Map.of()),
+              invalid.getOrDefault(p, 0L),
+              updated.get(p));
+      out.put(p, new PhaseInput(agg, expected.getOrDefault(p, 0L)));
+    }
+    return out;
+  }
+
+  /** The expected sensor-hours per phase for {@code sensorCount} sensors (for the live path). */
+  public static Map<Phase, Long> expectedHours(
+      Closure closure, int sensorCount, boolean matchedHours) {
+    Set<Slot> duringSlots = matchedHours ? duringSlots(closure) : Set.of();
+    Map<Phase, Long> expected = new EnumMap<>(Phase.class);
+    for (Instant h = closure.beforeStart().truncatedTo(ChronoUnit.HOURS);
+        h.isBefore(closure.afterEnd());
+        h = h.plus(Duration.ofHours(1))) {
+      phaseOf(closure, h, matchedHours, duringSlots)
+          .ifPresent(p -> expected.merge(p, (long) sensorCount, Long::sum));
+    }
+    return expected;
+  }
+
+  private static Optional<Phase> phaseOf(
+      Closure closure, Instant hour, boolean matchedHours, Set<Slot> duringSlots) {
+    Optional<Phase> phase = closure.phaseOf(hour);
+    if (matchedHours && phase.isPresent() && phase.get() == Phase.BEFORE) {
+      return duringSlots.contains(Slot.of(hour.atZone(closure.zone()))) ? phase : Optional.empty();
+    }
+    return phase;
+  }
+
+  private static Set<Slot> duringSlots(Closure closure) {
+    Set<Slot> slots = new HashSet<>();
+    for (Instant h = closure.startInstant().truncatedTo(ChronoUnit.HOURS);
+        h.isBefore(closure.endInstant());
+        h = h.plus(Duration.ofHours(1))) {
+      if (closure.phaseOf(h).orElse(null) == Phase.DURING) {
+        slots.add(Slot.of(h.atZone(closure.zone())));
+      }
+    }
+    return slots;
+  }
+
+  private record Slot(DayOfWeek day, int hour) {
+    static Slot of(ZonedDateTime t) {
+      return new Slot(t.getDayOfWeek(), t.getHour());
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package io.airq.planner.impact;
+
+import io.airq.core.reading.Quantity;
+import java.util.Locale;
+
+/** Plain-language summaries generated from a report's numbers, in English and Swahili. */
+final class Summary {
+  private Summary() {}
+
+  static String name(Quantity q) {
+    return switch (q) {
+      case PM1 -> "PM1";
+      case PM25 -> "PM2.5";
+      case PM10 -> "PM10";
+      default -> q.id().toUpperCase(Locale.ROOT);
+    };
+  }
+
+  static String english(
+      Quantity q, GroupImpact treated, GroupImpact control, Change did, Outcome didOutcome) {
+    String n = name(q);
+    Change c = treated.duringVsBefore();
+    StringBuilder s = new StringBuilder();
+    switch (treated.outcome()) {
+      case INSUFFICIENT_DATA ->
+          s.append(
+              String.format(
+                  "There is not enough data to say whether average %s changed while the road was"
+                      + " closed: %s.",
+                  n, treated.reason()));
+      case CLEAR_DECREASE ->
+          s.append(
+              String.format(
+                  Locale.ROOT,
+                  "While the road was closed, average %s fell by %s compared with before (95%%"
+                      + " confidence interval: %s to %s lower).",
+                  n,
+                  pct(-c.percent()),
+                  pct(-c.highPercent()),
+                  pct(-c.lowPercent())));
+      case CLEAR_INCREASE ->
+          s.append(
+              String.format(
+                  Locale.ROOT,
+                  "While the road was closed, average %s rose by %s compared with before (95%%"
+                      + " confidence interval: %s to %s higher).",
+                  n,
+                  pct(c.percent()),
+                  pct(c.lowPercent()),
+                  pct(c.highPercent())));
+      case NO_CLEAR_CHANGE ->
+          s.append(
+              String.format(
+                  Locale.ROOT,
+                  "While the road was closed, there was no clear change in average %s: the estimate"
+                      + " is %s, but the 95%% confidence interval (%s to %s) includes no change.",
+                  n,
+                  signed(c.percent()),
+                  signed(c.lowPercent()),
+                  signed(c.highPercent())));
+    }
+    if (control != null && didOutcome != Outcome.INSUFFICIENT_DATA) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              " Compared with the control sites, the change was %s (95%% confidence interval: %s"
+                  + " to %s).",
+              signed(did.percent()),
+              signed(did.lowPercent()),
+              signed(did.highPercent())));
+    }
+    return s.toString();
+  }
+
+  static String swahili(
+      Quantity q, GroupImpact treated, GroupImpact control, Change did, Outcome didOutcome) {
+    String n = name(q);
+    Change c = treated.duringVsBefore();
+    StringBuilder s = new StringBuilder();
+    switch (treated.outcome()) {
+      case INSUFFICIENT_DATA ->
+          s.append(
+              String.format(
+                  "Hakuna data ya kutosha kujua kama wastani wa %s ulibadilika wakati barabara"
+                      + " ilipofungwa.",
+                  n));
+      case CLEAR_DECREASE ->
+          s.append(
+              String.format(
+                  Locale.ROOT,
+                  "Wakati barabara ilipofungwa, wastani wa %s ulishuka kwa %s ikilinganishwa na kabla"
+                      + " (kwa uhakika wa 95%%: kati ya %s na %s).",
+                  n,
+                  pct(-c.percent()),
+                  pct(-c.highPercent()),
+                  pct(-c.lowPercent())));
+      case CLEAR_INCREASE ->
+          s.append(
+              String.format(
+                  Locale.ROOT,
+                  "Wakati barabara ilipofungwa, wastani wa %s ulipanda kwa %s ikilinganishwa na kabla"
+                      + " (kwa uhakika wa 95%%: kati ya %s na %s).",
+                  n,
+                  pct(c.percent()),
+                  pct(c.lowPercent()),
+                  pct(c.highPercent())));
+      case NO_CLEAR_CHANGE ->
+          s.append(
+              String.format(
+                  Locale.ROOT,
+                  "Wakati barabara ilipofungwa, hakukuwa na mabadiliko ya wazi katika wastani wa %s"
+                      + " (makadirio: %s; kwa uhakika wa 95%%: kati ya %s na %s).",
+                  n,
+                  signed(c.percent()),
+                  signed(c.lowPercent()),
+                  signed(c.highPercent())));
+    }
+    if (control != null && didOutcome != Outcome.INSUFFICIENT_DATA) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              " Ikilinganishwa na maeneo ya udhibiti, mabadiliko yalikuwa %s (kwa uhakika wa 95%%:"
+                  + " kati ya %s na %s).",
+              signed(did.percent()),
+              signed(did.lowPercent()),
+              signed(did.highPercent())));
+    }
+    return s.toString();
+  }
+
+  private static String pct(double v) {
+    return String.format(Locale.ROOT, "%.0f%%", v);
+  }
+
+  private static String signed(double v) {
+    return String.format(Locale.ROOT, "%+.0f%%", v);
+  }
+}

@@ -1,0 +1,46 @@
+package io.airq.planner.impact;
+
+import io.airq.core.closure.Closure;
+import io.airq.core.closure.SensorSelection;
+import io.airq.core.registry.Sensor;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small hand-made inputs for the impact tests. */
+final class ImpactFixtures {
+  private ImpactFixtures() {}
+
+  static Sensor sensor(String id, String area, String county) {
+    return new Sensor(
+        id, null, -1.28, 36.82, area, "", county, false, null, Duration.ofMinutes(1), null, null);
+  }
+
+  static Closure closure(
+      SensorSelection treated,
+      SensorSelection control,
+      LocalDateTime start,
+      LocalDateTime end,
+      Duration baseline,
+      Duration after,
+      String zone) {
+    return new Closure(
+        "c1", "test", treated, control, start, end, baseline, after, ZoneId.of(zone), List.of());
+  }
+
+  /** One hourly mean per hour in [from, to) with the same value, fully covered. */
+  static List<HourlyMean> hours(String sensor, Instant from, Instant to, double value) {
+    List<HourlyMean> out = new ArrayList<>();
+    for (Instant h = from; h.isBefore(to); h = h.plus(Duration.ofHours(1))) {
+      out.add(new HourlyMean(sensor, h, value, 60, 60));
+    }
+    return out;
+  }
+
+  static Instant utc(String t) {
+    return Instant.parse(t);
+  }
+}
