@@ -43,16 +43,7 @@ public final class PhaseAggregator {
       boolean matchedHours,
       double hourGate) {
     Set<Slot> duringSlots = matchedHours ? duringSlots(closure) : Set.of();
-    Map<Phase, Long> expected = new EnumMap<>(Phase.class);
-    Instant end = closure.afterEnd();
-    for (Instant h = closure.beforeStart().truncatedTo(ChronoUnit.HOURS);
-        h.isBefore(end);
-        h = h.plus(Duration.ofHours(1))) {
-      Optional<Phase> phase = phaseOf(closure, h, matchedHours, duringSlots);
-      if (phase.isPresent()) {
-        expected.merge(phase.get(), (long) sensors.size(), Long::sum);
-      }
-    }
+    Map<Phase, Long> expected = expectedHours(closure, sensors.size(), matchedHours);
     Set<String> selected = new HashSet<>(sensors);
     Map<Phase, Map<LocalDate, Moments>> days = new EnumMap<>(Phase.class);
     Map<Phase, Long> invalid = new EnumMap<>(Phase.class);
@@ -97,12 +88,22 @@ public final class PhaseAggregator {
     Set<Slot> duringSlots = matchedHours ? duringSlots(closure) : Set.of();
     Map<Phase, Long> expected = new EnumMap<>(Phase.class);
     for (Instant h = closure.beforeStart().truncatedTo(ChronoUnit.HOURS);
-        h.isBefore(closure.afterEnd());
+        h.isBefore(lastEnd(closure));
         h = h.plus(Duration.ofHours(1))) {
       phaseOf(closure, h, matchedHours, duringSlots)
           .ifPresent(p -> expected.merge(p, (long) sensorCount, Long::sum));
     }
     return expected;
+  }
+
+  /** The end of the last phase: comparison periods may lie after the closure. */
+  private static Instant lastEnd(Closure closure) {
+    Instant end = closure.afterEnd();
+    for (var p : closure.comparisonPeriods()) {
+      Instant e = p.end().atZone(closure.zone()).toInstant();
+      end = e.isAfter(end) ? e : end;
+    }
+    return end;
   }
 
   private static Optional<Phase> phaseOf(
