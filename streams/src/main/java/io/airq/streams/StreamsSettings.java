@@ -1,0 +1,63 @@
+package io.airq.streams;
+
+import io.airq.core.average.AverageWindow;
+import io.airq.core.reading.Quantity;
+import io.airq.streams.quality.QaSettings;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Everything the topology needs, immutable.
+ *
+ * @param topicPrefix prefix of every topic name ("" by default)
+ * @param dedupHorizon how long a (sensor, measurement time) pair is remembered to drop duplicates
+ * @param grace grace per window; a reading later than the hourly window's grace is routed to the
+ *     late topic
+ * @param alertThresholds alert when an hourly or 24-hour mean is above this (µg/m³)
+ * @param coverageGate percent of the expected readings an hour needs to be valid
+ * @param qa thresholds of the QA rules
+ */
+public record StreamsSettings(
+    String topicPrefix,
+    Duration dedupHorizon,
+    Map<AverageWindow, Duration> grace,
+    Map<Quantity, Double> alertThresholds,
+    double coverageGate,
+    QaSettings qa) {
+
+  public static final Duration DEFAULT_GRACE = Duration.ofHours(26);
+  public static final String WHO_2021_24H = "who-2021-24h";
+
+  public StreamsSettings {
+    topicPrefix = topicPrefix == null ? "" : topicPrefix;
+    dedupHorizon = dedupHorizon == null ? Duration.ofHours(48) : dedupHorizon;
+    Map<AverageWindow, Duration> g = new EnumMap<>(AverageWindow.class);
+    for (AverageWindow w : AverageWindow.values()) {
+      g.put(w, DEFAULT_GRACE);
+    }
+    if (grace != null) {
+      g.putAll(grace);
+    }
+    grace = java.util.Collections.unmodifiableMap(g);
+    alertThresholds =
+        alertThresholds == null
+            ? Map.of(Quantity.PM25, 15.0, Quantity.PM10, 45.0, Quantity.NO2, 25.0)
+            : Map.copyOf(alertThresholds);
+    qa = qa == null ? QaSettings.DEFAULTS : qa;
+    if (!(coverageGate > 0 && coverageGate <= 100)) {
+      throw new IllegalArgumentException("coverageGate must be in (0, 100], was " + coverageGate);
+    }
+    if (dedupHorizon.compareTo(g.get(AverageWindow.HOUR)) < 0) {
+      throw new IllegalArgumentException("dedupHorizon must not be shorter than the hourly grace");
+    }
+  }
+
+  public static StreamsSettings defaults(String topicPrefix) {
+    return new StreamsSettings(topicPrefix, null, null, null, 75.0, null);
+  }
+
+  public Duration grace(AverageWindow w) {
+    return grace.get(w);
+  }
+}

@@ -1,0 +1,45 @@
+package io.airq.streams.correction;
+
+/**
+ * US EPA correction for Plantower-class PM2.5 (Barkjohn et al. 2021) with the 2022 extension for
+ * high concentrations (five pieces), floored at 0. Input x is the PM2.5 cf_1 (mean of channels A
+ * and B when both exist), rh the sensor's relative humidity in %.
+ */
+public final class EpaPurpleAirCorrection {
+  /** Version id that travels with every corrected value. */
+  public static final String ID = "us-epa-2021-ext2022";
+
+  private EpaPurpleAirCorrection() {}
+
+  public static double apply(double x, double rh) {
+    double y;
+    if (x < 30) {
+      y = 0.524 * x - 0.0862 * rh + 5.75;
+    } else if (x < 50) {
+      double w = x / 20 - 3.0 / 2;
+      y = (0.786 * w + 0.524 * (1 - w)) * x - 0.0862 * rh + 5.75;
+    } else if (x < 210) {
+      y = 0.786 * x - 0.0862 * rh + 5.75;
+    } else if (x < 260) {
+      double w = x / 50 - 21.0 / 5;
+      y =
+          (0.69 * w + 0.786 * (1 - w)) * x
+              - 0.0862 * rh * (1 - w)
+              + 2.966 * w
+              + 5.75 * (1 - w)
+              + 8.84e-4 * x * x * w;
+    } else {
+      y = 2.966 + 0.69 * x + 8.84e-4 * x * x;
+    }
+    return Math.max(0, y);
+  }
+
+  /** Whether a sensor model is Plantower-class (PMS*, PurpleAir, "plantower"), case-insensitive. */
+  public static boolean appliesToModel(String model) {
+    if (model == null) {
+      return false;
+    }
+    String m = model.toLowerCase(java.util.Locale.ROOT);
+    return m.contains("pms") || m.contains("purpleair") || m.contains("plantower");
+  }
+}
