@@ -1,0 +1,196 @@
+package io.airq.sink.line;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airq.core.alert.Alert;
+import io.airq.core.average.AverageWindow;
+import io.airq.core.average.Scope;
+import io.airq.core.average.WindowAverage;
+import io.airq.core.closure.Closure;
+import io.airq.core.closure.Group;
+import io.airq.core.closure.Phase;
+import io.airq.core.impact.Moments;
+import io.airq.core.impact.PhaseAggregate;
+import io.airq.core.reading.CleanReading;
+import io.airq.core.reading.CorrectedValue;
+import io.airq.core.reading.QaFlag;
+import io.airq.core.reading.QaRule;
+import io.airq.core.reading.Quantity;
+import io.airq.core.reading.SensorPlace;
+import io.airq.core.reading.SourceFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PointMapperTest {
+  static final Instant T = Instant.parse("2026-03-01T10:00:00.123456789Z");
+  static final SensorPlace CBD =
+      new SensorPlace(-1.28, 36.82, "Nairobi CBD", "Moi Ave", "Nairobi", false, null);
+
+  static CleanReading reading(String sensor) {
+    return new CleanReading(
+        sensor,
+        T,
+        T,
+        "gw",
+        SourceFormat.byId("airq").orElseThrow(),
+        CBD,
+        Map.of(
+            Quantity.PM25,
+            new CorrectedValue(20.5, 14.25, "epa-2021-v1"),
+            Quantity.HUMIDITY,
+            CorrectedValue.uncorrected(61)),
+        List.of(new QaFlag(QaRule.SPIKE, Quantity.PM25, "jump")));
+  }
+
+  @Test
+  void cleanReadingBecomesOneReadingPointWithCorrectedRawAndFlags() {
+    assertThat(PointMapper.reading(reading("nbo-cbd-01")))
+        .isEqualTo(
+            LineResult.of(
+                "reading,sensor=nbo-cbd-01,area=Nairobi\\ CBD,county=Nairobi,format=airq"
+                    + " pm25=14.25,pm25_raw=20.5,humidity=61,humidity_raw=61,flags=\"pm25:spike\""
+                    + " 1772359200123456789"));
+  }
+
+  @Test
+  void injectionAttemptInSensorIdStaysInsideTheTagValue() {
+    LineResult r = PointMapper.reading(reading("x,evil=1 pm25=999"));
+    assertThat(r)
+        .isEqualTo(
+            LineResult.of(
+                "reading,sensor=x\\,evil\\=1\\ pm25\\=999,area=Nairobi\\ CBD,county=Nairobi,format=airq"
+                    + " pm25=14.25,pm25_raw=20.5,humidity=61,humidity_raw=61,flags=\"pm25:spike\""
+                    + " 1772359200123456789"));
+  }
+
+  @Test
+  void lineBreakInATagIsRejectedWithAReasonNotWritten() {
+    LineResult r = PointMapper.reading(reading("a\nb"));
+    assertThat(r).isInstanceOf(LineResult.Rejected.class);
+    assertThat(((LineResult.Rejected) r).reason()).contains("line break");
+  }
+
+  @Test
+  void backslashesAreKeptUnlessInfluxCannotReadThemBack() {
+    assertThat(LineBuilder.unrepresentable("a\\b")).isNull();
+    assertThat(LineBuilder.unrepresentable("a\\\\")).isNull();
+    assertThat(LineBuilder.unrepresentable("a\\\\,b")).isNull();
+    assertThat(LineBuilder.unrepresentable("a\\")).contains("backslash");
+    assertThat(LineBuilder.unrepresentable("a\\,b")).contains("backslash");
+    assertThat(LineBuilder.unrepresentable("a\\\\\\ b")).contains("backslash");
+    assertThat(LineBuilder.measurement("m").tag("k", "a\\\\,b").field("f", 1L).line(T))
+        .contains("m,k=a\\\\\\,b f=1i 1772359200123456789");
+  }
+
+  @Test
+  void stringFieldsEscapeQuotesAndBackslashesAndKeepNewlines() {
+    assertThat(
+            LineBuilder.measurement("m")
+                .tag("k", "v")
+                .field("s", "say \"hi\"\\\nnext, ünï=")
+                .line(T))
+        .contains("m,k=v s=\"say \\\"hi\\\"\\\\\nnext, ünï=\" 1772359200123456789");
+  }
+
+  @Test
+  void nonFiniteFloatsAreLeftOutAndEmptyTagsOmitted() {
+    assertThat(
+            LineBuilder.measurement("m")
+                .tag("a", "")
+                .tag("b", null)
+                .tag("c", "x")
+                .field("nan", Double.NaN)
+                .field("small", 1.5e-5)
+                .line(T))
+        .contains("m,c=x small=1.5E-5 1772359200123456789");
+    assertThat(LineBuilder.measurement("m").field("nan", Double.NaN).time(T))
+        .isInstanceOf(LineResult.Rejected.class);
+  }
+
+  @Test
+  void windowAverageIsWrittenAtItsStartWithIntegerCountsAndAqi() {
+    WindowAverage a =
+        new WindowAverage(
+            Scope.SENSOR,
+            "nbo-cbd-01",
+            "Nairobi CBD",
+            "Nairobi",
+            AverageWindow.HOUR,
+            Instant.parse("2026-03-01T10:00:00Z"),
+            Instant.parse("2026-03-01T11:00:00Z"),
+            Quantity.PM25,
+            57,
+            60,
+            95.0,
+            3.5,
+            40.25,
+            21.0,
+            15.5,
+            "epa-2021-v1",
+            58);
+    assertThat(PointMapper.average(a))
+        .isEqualTo(
+            LineResult.of(
+                "average,scope=sensor,key=nbo-cbd-01,area=Nairobi\\ CBD,county=Nairobi,window=1h,"
+                    + "quantity=pm25 mean=15.5,raw_mean=21,min=3.5,max=40.25,count=57i,expected=60i,"
+                    + "coverage=95,aqi=58i,correction=\"epa-2021-v1\" 1772359200000000000"));
+  }
+
+  @Test
+  void phaseAggregateIsWrittenAtThePhaseStartOfItsClosure() {
+    Closure c =
+        new Closure(
+            "moi-ave",
+            "Moi Avenue",
+            null,
+            null,
+            LocalDateTime.parse("2026-03-10T06:00"),
+            LocalDateTime.parse("2026-03-12T06:00"),
+            null,
+            null,
+            ZoneId.of("Africa/Nairobi"),
+            null);
+    PhaseAggregate p =
+        new PhaseAggregate(
+            "moi-ave",
+            Group.TREATED,
+            Phase.DURING,
+            Quantity.PM25,
+            Map.of(LocalDate.parse("2026-03-10"), new Moments(2, 30, 500)),
+            1,
+            Instant.parse("2026-03-10T05:00:00Z"));
+    assertThat(PointMapper.closurePhase(p, c))
+        .isEqualTo(
+            LineResult.of(
+                "closure_phase,closure=moi-ave,group=treated,phase=during,quantity=pm25"
+                    + " hours=2i,mean=15,sum=30,sum_squares=500,invalid_hours=1i,"
+                    + "days=\"{\\\"2026-03-10\\\":{\\\"count\\\":2,\\\"sum\\\":30.0,"
+                    + "\\\"sumSquares\\\":500.0}}\" 1773111600000000000"));
+    assertThat(PointMapper.closurePhase(p, null)).isInstanceOf(LineResult.Rejected.class);
+  }
+
+  @Test
+  void alertIsWrittenAtTheWindowStart() {
+    Alert a =
+        new Alert(
+            Scope.AREA,
+            "Nairobi CBD",
+            Quantity.PM25,
+            AverageWindow.DAY_ROLLING,
+            Instant.parse("2026-03-01T10:00:00Z"),
+            Instant.parse("2026-03-02T10:00:00Z"),
+            31.5,
+            15,
+            "WHO 2021 24-hour");
+    assertThat(PointMapper.alert(a))
+        .isEqualTo(
+            LineResult.of(
+                "alert,scope=area,key=Nairobi\\ CBD,quantity=pm25,window=24h,"
+                    + "guideline=WHO\\ 2021\\ 24-hour mean=31.5,threshold=15 1772359200000000000"));
+  }
+}
