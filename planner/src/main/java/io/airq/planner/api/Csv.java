@@ -1,0 +1,122 @@
+package io.airq.planner.api;
+
+import io.airq.core.closure.Phase;
+import io.airq.planner.impact.Change;
+import io.airq.planner.impact.GroupImpact;
+import io.airq.planner.impact.ImpactReport;
+import io.airq.planner.impact.PhaseStats;
+import io.airq.planner.influx.SeriesPoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** CSV exports, each opening with '#' provenance lines. */
+public final class Csv {
+  private Csv() {}
+
+  static String provenance(Provenance p) {
+    StringBuilder s = new StringBuilder();
+    s.append("# method_version: ").append(p.methodVersion()).append('\n');
+    s.append("# generated_at: ").append(p.generatedAt()).append('\n');
+    for (String d : p.dataSources()) {
+      s.append("# data_source: ").append(d).append('\n');
+    }
+    s.append("# licence: ").append(p.licence()).append('\n');
+    return s.toString();
+  }
+
+  public static String report(ImpactReport r, Provenance p) {
+    StringBuilder s = new StringBuilder(provenance(p));
+    s.append("# closure: ")
+        .append(r.closureId())
+        .append(", quantity: ")
+        .append(r.quantity())
+        .append(", matched_hours: ")
+        .append(r.matchedHours())
+        .append('\n');
+    s.append(
+        "group,phase,mean,valid_hours,invalid_hours,expected_hours,coverage,days,"
+            + "change_percent,ci_low_percent,ci_high_percent,outcome\n");
+    List<GroupImpact> groups = new ArrayList<>();
+    groups.add(r.treated());
+    if (r.control() != null) {
+      groups.add(r.control());
+    }
+    groups.addAll(r.breakdown());
+    for (GroupImpact g : groups) {
+      for (Phase ph : Phase.values()) {
+        PhaseStats st = g.phases().get(ph);
+        if (st == null) {
+          continue;
+        }
+        Change c =
+            ph == Phase.DURING ? g.duringVsBefore() : ph == Phase.AFTER ? g.afterVsBefore() : null;
+        s.append(field(g.label()))
+            .append(',')
+            .append(ph)
+            .append(',')
+            .append(num(st.mean()))
+            .append(',')
+            .append(st.validHours())
+            .append(',')
+            .append(st.invalidHours())
+            .append(',')
+            .append(st.expectedHours())
+            .append(',')
+            .append(num(st.coverage()))
+            .append(',')
+            .append(st.days())
+            .append(',')
+            .append(c == null ? "" : num(c.percent()))
+            .append(',')
+            .append(c == null ? "" : num(c.lowPercent()))
+            .append(',')
+            .append(c == null ? "" : num(c.highPercent()))
+            .append(',')
+            .append(ph == Phase.DURING ? g.outcome().name() : "")
+            .append('\n');
+      }
+    }
+    Change d = r.differenceInDifferences();
+    s.append("difference-in-differences,during,,,,,,,")
+        .append(num(d.percent()))
+        .append(',')
+        .append(num(d.lowPercent()))
+        .append(',')
+        .append(num(d.highPercent()))
+        .append(',')
+        .append(r.didOutcome().name())
+        .append('\n');
+    return s.toString();
+  }
+
+  public static String series(List<SeriesPoint> points, String quantity, Provenance p) {
+    StringBuilder s = new StringBuilder(provenance(p));
+    s.append("key,time,quantity,mean,count,expected,coverage_percent\n");
+    for (SeriesPoint pt : points) {
+      s.append(field(pt.key()))
+          .append(',')
+          .append(pt.time())
+          .append(',')
+          .append(quantity)
+          .append(',')
+          .append(num(pt.mean()))
+          .append(',')
+          .append(pt.count())
+          .append(',')
+          .append(pt.expected())
+          .append(',')
+          .append(pt.expected() > 0 ? num(100.0 * pt.count() / pt.expected()) : "")
+          .append('\n');
+    }
+    return s.toString();
+  }
+
+  static String num(double v) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "";
+  }
+
+  static String field(String v) {
+    return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+  }
+}

@@ -1,0 +1,36 @@
+package io.airq.planner.api;
+
+import io.airq.core.registry.HostType;
+import io.airq.core.registry.Sensor;
+
+/**
+ * A sensor's public fields. A resident host's position is rounded to 0.001° (about 100 m), so a
+ * home cannot be found from it.
+ */
+public record PublicSensor(
+    String id,
+    double lat,
+    double lon,
+    boolean positionCoarsened,
+    String area,
+    String street,
+    String county,
+    boolean indoor,
+    String hostType,
+    String model) {
+
+  public static PublicSensor of(Sensor s) {
+    boolean coarse = s.hostType() == HostType.RESIDENT;
+    return new PublicSensor(
+        s.id(),
+        coarse ? Math.round(s.lat() * 1000) / 1000.0 : s.lat(),
+        coarse ? Math.round(s.lon() * 1000) / 1000.0 : s.lon(),
+        coarse,
+        s.area(),
+        coarse ? "" : s.street(),
+        s.county(),
+        s.indoor(),
+        s.hostType().id(),
+        s.model());
+  }
+}
