@@ -1,0 +1,109 @@
+package io.airq.streams.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airq.core.reading.QaFlag;
+import io.airq.core.reading.QaRule;
+import io.airq.core.reading.Quantity;
+import io.airq.core.reading.Reading;
+import io.airq.core.reading.SourceFormat;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class QaRulesTest {
+  private static final Instant T = Instant.parse("2026-03-01T10:00:00Z");
+  private final QaRules rules = new QaRules(QaSettings.DEFAULTS);
+
+  private static Reading reading(Map<Quantity, Double> values, Map<Quantity, Double> b) {
+    return new Reading("s1", T, T, "g", SourceFormat.AIRQ_JSON, values, b, List.of());
+  }
+
+  private List<QaRule> rulesOf(List<QaFlag> flags, Quantity q) {
+    return flags.stream().filter(f -> f.quantity() == q).map(QaFlag::rule).toList();
+  }
+
+  @Test
+  void aCleanReadingHasNoFlag() {
+    assertThat(
+            rules.evaluate(
+                reading(Map.of(Quantity.PM25, 12.0, Quantity.HUMIDITY, 60.0), null),
+                SensorHistory.EMPTY))
+        .isEmpty();
+  }
+
+  @Test
+  void negativeAndOutOfRangeValuesAreFlagged() {
+    List<QaFlag> f =
+        rules.evaluate(
+            reading(
+                Map.of(Quantity.PM25, -1.0, Quantity.PM10, 1500.0, Quantity.TEMPERATURE, -10.0),
+                null),
+            SensorHistory.EMPTY);
+    assertThat(rulesOf(f, Quantity.PM25)).containsExactly(QaRule.NEGATIVE);
+    assertThat(rulesOf(f, Quantity.PM10)).containsExactly(QaRule.OUT_OF_RANGE);
+    assertThat(rulesOf(f, Quantity.TEMPERATURE)).isEmpty();
+  }
+
+  @Test
+  void theTenthIdenticalValueInARowIsStuck() {
+    SensorHistory h = SensorHistory.EMPTY;
+    for (int i = 0; i < 8; i++) {
+      h = h.with(Map.of(Quantity.PM25, 7.0), QaSettings.DEFAULTS.historySize());
+    }
+    Reading r = reading(Map.of(Quantity.PM25, 7.0), null);
+    assertThat(rulesOf(rules.evaluate(r, h), Quantity.PM25)).isEmpty();
+    h = h.with(Map.of(Quantity.PM25, 7.0), QaSettings.DEFAULTS.historySize());
+    assertThat(rulesOf(rules.evaluate(r, h), Quantity.PM25)).containsExactly(QaRule.STUCK);
+  }
+
+  @Test
+  void aValueFarAboveTheRollingMedianIsASpike() {
+    SensorHistory h = SensorHistory.EMPTY;
+    for (double v : new double[] {10, 12, 11, 13, 10}) {
+      h = h.with(Map.of(Quantity.PM25, v), 10);
+    }
+    assertThat(
+            rulesOf(rules.evaluate(reading(Map.of(Quantity.PM25, 300.0), null), h), Quantity.PM25))
+        .containsExactly(QaRule.SPIKE);
+    assertThat(
+            rulesOf(rules.evaluate(reading(Map.of(Quantity.PM25, 40.0), null), h), Quantity.PM25))
+        .isEmpty();
+  }
+
+  @Test
+  void humidityAtOrAbove95FlagsOpticalPmOnly() {
+    List<QaFlag> f =
+        rules.evaluate(
+            reading(Map.of(Quantity.PM25, 20.0, Quantity.NO2, 20.0, Quantity.HUMIDITY, 95.0), null),
+            SensorHistory.EMPTY);
+    assertThat(rulesOf(f, Quantity.PM25)).containsExactly(QaRule.HIGH_HUMIDITY);
+    assertThat(rulesOf(f, Quantity.NO2)).isEmpty();
+    assertThat(
+            rules.evaluate(
+                reading(Map.of(Quantity.PM25, 20.0, Quantity.HUMIDITY, 94.9), null),
+                SensorHistory.EMPTY))
+        .isEmpty();
+  }
+
+  @Test
+  void channelsDisagreeOnlyWhenBothAbsoluteAndRelativeDifferencesAreLarge() {
+    Map<Quantity, Double> a = Map.of(Quantity.PM25, 20.0);
+    assertThat(rules.evaluate(reading(a, Map.of(Quantity.PM25, 5.0)), SensorHistory.EMPTY))
+        .extracting(QaFlag::rule)
+        .containsExactly(QaRule.CHANNEL_DISAGREEMENT);
+    // 2 vs 6: relative 100 % but only 4 µg/m³ apart
+    assertThat(
+            rules.evaluate(
+                reading(Map.of(Quantity.PM25, 2.0), Map.of(Quantity.PM25, 6.0)),
+                SensorHistory.EMPTY))
+        .isEmpty();
+    // 100 vs 80: 20 apart but 22 %
+    assertThat(
+            rules.evaluate(
+                reading(Map.of(Quantity.PM25, 100.0), Map.of(Quantity.PM25, 80.0)),
+                SensorHistory.EMPTY))
+        .isEmpty();
+  }
+}
