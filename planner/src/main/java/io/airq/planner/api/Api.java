@@ -152,12 +152,38 @@ public final class Api {
       } else {
         ObjectNode o = Json.mapper().createObjectNode();
         o.set("provenance", JsonOut.tree(p));
+        o.set("closure", JsonOut.tree(c));
+        o.set("periods", periods(c));
         o.set("report", JsonOut.tree(r));
         json(ex, 200, o);
       }
     } else {
       throw new ClientError(405, List.of(method + " is not allowed here"));
     }
+  }
+
+  /** The phases as UTC instants, for charts: before (one or more ranges), during, after. */
+  private static ObjectNode periods(Closure c) {
+    ObjectNode o = Json.mapper().createObjectNode();
+    var before = o.putArray("before");
+    if (c.comparisonPeriods().isEmpty()) {
+      before
+          .addObject()
+          .put("from", c.beforeStart().toString())
+          .put("to", c.startInstant().toString());
+    } else {
+      for (var p : c.comparisonPeriods()) {
+        before
+            .addObject()
+            .put("from", p.start().atZone(c.zone()).toInstant().toString())
+            .put("to", p.end().atZone(c.zone()).toInstant().toString());
+      }
+    }
+    o.putObject("during")
+        .put("from", c.startInstant().toString())
+        .put("to", c.endInstant().toString());
+    o.putObject("after").put("from", c.endInstant().toString()).put("to", c.afterEnd().toString());
+    return o;
   }
 
   private void series(HttpExchange ex, Map<String, String> q) throws IOException {
