@@ -230,12 +230,13 @@ public final class AirqTopology {
                     agg.sensor().area() + "|" + k.window().start(),
                     new AreaInput(
                         agg.sensor().id(), Averages.ofSensor(w, k.window().startTime(), agg))),
-            Grouped.with("area-" + w.id(), Serdes.String(), JsonSerde.of(AreaInput.class)))
+            Grouped.with(
+                "area-" + w.id() + "-regroup", Serdes.String(), JsonSerde.of(AreaInput.class)))
         .aggregate(
             () -> AreaAggregate.EMPTY,
             (k, in, agg) -> agg.put(in.sensor(), in.averages()),
             (k, in, agg) -> agg.remove(in.sensor()),
-            Named.as("area-" + w.id()),
+            Named.as("area-" + w.id() + "-aggregate"),
             Materialized.<String, AreaAggregate, KeyValueStore<Bytes, byte[]>>as(
                     "area-" + w.id() + "-store")
                 .withKeySerde(Serdes.String())

@@ -1,0 +1,72 @@
+package io.airq.streams;
+
+import io.airq.core.alert.Alert;
+import io.airq.core.average.WindowAverage;
+import io.airq.core.closure.Closure;
+import io.airq.core.impact.PhaseAggregate;
+import io.airq.core.reading.CleanReading;
+import io.airq.core.reading.Reading;
+import io.airq.core.registry.Sensor;
+import io.airq.core.topic.Topic;
+import io.airq.core.topic.Topics;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** The topology in a TopologyTestDriver, with its input and output topics. */
+final class TopologyFixture implements AutoCloseable {
+  final TopologyTestDriver driver;
+  final TestInputTopic<String, Reading> readings;
+  final TestInputTopic<String, Sensor> sensors;
+  final TestInputTopic<String, Closure> closures;
+  final TestOutputTopic<String, CleanReading> clean;
+  final TestOutputTopic<String, Reading> quarantine;
+  final TestOutputTopic<String, CleanReading> late;
+  final TestOutputTopic<String, WindowAverage> averages;
+  final TestOutputTopic<String, Alert> alerts;
+  final TestOutputTopic<String, PhaseAggregate> impact;
+
+  TopologyFixture(StreamsSettings settings) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "airq-streams-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, "target/kafka-streams-test");
+    driver = new TopologyTestDriver(AirqTopology.build(settings), props);
+    String p = settings.topicPrefix();
+    readings = input(Topics.READINGS.prefixed(p));
+    sensors = input(Topics.SENSORS.prefixed(p));
+    closures = input(Topics.CLOSURES.prefixed(p));
+    clean = output(Topics.CLEAN_READINGS.prefixed(p));
+    quarantine = output(Topics.QUARANTINE.prefixed(p));
+    late = output(Topics.LATE_READINGS.prefixed(p));
+    averages = output(Topics.AVERAGES.prefixed(p));
+    alerts = output(Topics.ALERTS.prefixed(p));
+    impact = output(Topics.CLOSURE_IMPACT.prefixed(p));
+  }
+
+  void send(Reading r) {
+    readings.pipeInput(r.sensorId(), r, r.time());
+  }
+
+  void register(Sensor s) {
+    sensors.pipeInput(s.id(), s);
+  }
+
+  private <K, V> TestInputTopic<K, V> input(Topic<K, V> t) {
+    return driver.createInputTopic(
+        t.name(), t.keySerde().serializer(), t.valueSerde().serializer());
+  }
+
+  private <K, V> TestOutputTopic<K, V> output(Topic<K, V> t) {
+    return driver.createOutputTopic(
+        t.name(), t.keySerde().deserializer(), t.valueSerde().deserializer());
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
