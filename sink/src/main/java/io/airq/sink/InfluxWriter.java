@@ -1,0 +1,146 @@
+package io.airq.sink;
+
+import java.io.Closeable;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.InfluxDBIOException;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes line-protocol lines over the v1 {@code /write} endpoint (gzip) and tells a bad point (HTTP
+ * 400: permanent) from an outage (no connection, 5xx, or any other answer: retried).
+ */
+final class InfluxWriter implements Closeable {
+  private static final Logger log = LoggerFactory.getLogger(InfluxWriter.class);
+
+  /** InfluxDB refused the points themselves (HTTP 400); writing them again will not help. */
+  static final class BadPoints extends Exception {
+    BadPoints(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  /** InfluxDB could not be reached or could not take the write now; try again later. */
+  static final class Unavailable extends Exception {
+    Unavailable(String reason, Throwable cause) {
+      super(reason, cause, false, false);
+    }
+  }
+
+  private final InfluxDB influx;
+  private final String database;
+  private final ThreadLocal<int[]> lastStatus = ThreadLocal.withInitial(() -> new int[1]);
+
+  InfluxWriter(SinkConfig cfg) {
+    this.database = cfg.influxDatabase();
+    OkHttpClient.Builder http =
+        new OkHttpClient.Builder()
+            .connectTimeout(5, TimeUnit.SECONDS)
+            .readTimeout(30, TimeUnit.SECONDS)
+            .writeTimeout(30, TimeUnit.SECONDS)
+            .retryOnConnectionFailure(false)
+            .addInterceptor(
+                chain -> {
+                  var request = chain.request();
+                  if (!cfg.influxToken().isEmpty()) {
+                    request =
+                        request
+                            .newBuilder()
+                            .header("Authorization", "Token " + cfg.influxToken())
+                            .build();
+                  }
+                  lastStatus.get()[0] = 0;
+                  var response = chain.proceed(request);
+                  lastStatus.get()[0] = response.code();
+                  return response;
+                });
+    this.influx =
+        cfg.influxUser().isEmpty()
+            ? InfluxDBFactory.connect(cfg.influxUrl(), http)
+            : InfluxDBFactory.connect(
+                cfg.influxUrl(), cfg.influxUser(), cfg.influxPassword(), http);
+    influx.enableGzip();
+  }
+
+  /** Creates the database and the retention policies; idempotent. */
+  void createDatabase(SinkConfig cfg) {
+    String db = quoteIdent(database);
+    run("CREATE DATABASE " + db);
+    if (!cfg.rawPolicy().isEmpty()) {
+      String rp = quoteIdent(cfg.rawPolicy());
+      String duration = cfg.rawDuration();
+      QueryResult r =
+          run(
+              "CREATE RETENTION POLICY "
+                  + rp
+                  + " ON "
+                  + db
+                  + " DURATION "
+                  + duration
+                  + " REPLICATION 1");
+      if (r.hasError() || r.getResults().stream().anyMatch(x -> x.hasError())) {
+        run("ALTER RETENTION POLICY " + rp + " ON " + db + " DURATION " + duration);
+      }
+    }
+    if (!cfg.aggregatePolicy().isEmpty()) {
+      run(
+          "CREATE RETENTION POLICY "
+              + quoteIdent(cfg.aggregatePolicy())
+              + " ON "
+              + db
+              + " DURATION INF REPLICATION 1");
+    }
+    log.info(
+        "InfluxDB database {} ready (raw policy '{}' {}, aggregates in '{}')",
+        database,
+        cfg.rawPolicy(),
+        cfg.rawDuration(),
+        cfg.aggregatePolicy().isEmpty() ? "the default policy" : cfg.aggregatePolicy());
+  }
+
+  private QueryResult run(String q) {
+    QueryResult r = influx.query(new Query(q));
+    if (r.hasError()) {
+      log.debug("{}: {}", q, r.getError());
+    }
+    return r;
+  }
+
+  /** Writes the lines into the policy (null or empty = the database default). */
+  void write(String policy, List<String> lines) throws BadPoints, Unavailable {
+    if (lines.isEmpty()) {
+      return;
+    }
+    try {
+      influx.write(
+          database,
+          policy == null || policy.isEmpty() ? null : policy,
+          InfluxDB.ConsistencyLevel.ONE,
+          TimeUnit.NANOSECONDS,
+          lines);
+    } catch (InfluxDBIOException e) {
+      throw new Unavailable("InfluxDB unreachable: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      int status = lastStatus.get()[0];
+      if (status == 400) {
+        throw new BadPoints(String.valueOf(e.getMessage()));
+      }
+      throw new Unavailable("InfluxDB answered " + status + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String quoteIdent(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  @Override
+  public void close() {
+    influx.close();
+  }
+}

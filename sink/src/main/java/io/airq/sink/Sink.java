@@ -1,0 +1,454 @@
+package io.airq.sink;
+
+import io.airq.core.alert.Alert;
+import io.airq.core.average.WindowAverage;
+import io.airq.core.impact.PhaseAggregate;
+import io.airq.core.reading.CleanReading;
+import io.airq.core.topic.RecordHeaders;
+import io.airq.core.topic.Topic;
+import io.airq.core.topic.Topics;
+import io.airq.sink.line.LineResult;
+import io.airq.sink.line.PointMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kafka to InfluxDB. Reads the clean readings, averages, closure-impact aggregates and alerts;
+ * writes them as line protocol in batches bounded by size and time; commits the offsets of a batch
+ * only after InfluxDB accepted it. An outage pauses the partitions and retries with exponential
+ * backoff (the buffer stays one batch); a point InfluxDB refuses (400) is found by bisection and
+ * sent to the sink dead-letter topic with the reason.
+ *
+ * <pre>{@code
+ * Sink sink = Sink.start(SinkConfig.of(influxUrl, "airq", bootstrap, ""));
+ * ...
+ * sink.close();
+ * }</pre>
+ */
+public final class Sink implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Sink.class);
+  static final String ORIGIN = "sink";
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+
+  private final SinkConfig cfg;
+  private final PrometheusMeterRegistry registry;
+  private final SinkMetrics metrics;
+  private final InfluxWriter influx;
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final KafkaProducer<byte[], byte[]> deadLetters;
+  private final ClosureTable closures;
+  private final String deadLetterTopic;
+  private final Map<String, Function<ConsumerRecord<byte[], byte[]>, Pending>> mappers =
+      new HashMap<>();
+  private final MetricsServer http;
+  private final Thread loop;
+
+  private final List<Pending> buffer = new ArrayList<>();
+  private int bufferedPoints;
+  private long firstBufferedAt;
+  private Duration backoff = Duration.ZERO;
+  private long nextAttempt;
+  private boolean databaseReady;
+  private volatile boolean running = true;
+  private volatile String state = "starting";
+  private volatile Throwable failure;
+
+  private Sink(SinkConfig cfg) {
+    this.cfg = cfg;
+    this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    this.metrics = new SinkMetrics(registry);
+    this.influx = new InfluxWriter(cfg);
+    Properties common = new Properties();
+    common.putAll(cfg.kafka());
+    common.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cfg.kafkaBootstrap());
+
+    Properties cp = new Properties();
+    cp.putAll(common);
+    cp.put(ConsumerConfig.GROUP_ID_CONFIG, cfg.groupId());
+    cp.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    cp.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    cp.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(cfg.batchPoints()));
+    this.consumer =
+        new KafkaConsumer<>(cp, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+
+    Properties pp = new Properties();
+    pp.putAll(common);
+    pp.keySet().removeIf(k -> k.toString().startsWith("max.poll") || k.equals("group.id"));
+    pp.put(ProducerConfig.ACKS_CONFIG, "all");
+    this.deadLetters =
+        new KafkaProducer<>(pp, new ByteArraySerializer(), new ByteArraySerializer());
+    this.deadLetterTopic = Topics.SINK_DEAD_LETTER.prefixed(cfg.topicPrefix()).name();
+    this.closures = new ClosureTable(common, cfg.topicPrefix());
+
+    String raw = cfg.rawPolicy();
+    String agg = cfg.aggregatePolicy();
+    mapper(Topics.CLEAN_READINGS, raw, (CleanReading v) -> PointMapper.reading(v));
+    mapper(Topics.AVERAGES, agg, (WindowAverage v) -> PointMapper.average(v));
+    mapper(Topics.ALERTS, agg, (Alert v) -> PointMapper.alert(v));
+    mapper(
+        Topics.CLOSURE_IMPACT,
+        agg,
+        (PhaseAggregate v) -> {
+          if (closures.get(v.closureId()) == null) {
+            closures.refresh();
+          }
+          return PointMapper.closurePhase(v, closures.get(v.closureId()));
+        });
+    this.http =
+        cfg.metricsPort() == 0
+            ? null
+            : new MetricsServer(cfg.metricsBind(), cfg.metricsPort(), registry, this::health);
+    this.loop = new Thread(this::run, "airq-sink");
+  }
+
+  /** Validates nothing more than the config did; connects, subscribes and starts the loop. */
+  public static Sink start(SinkConfig cfg) {
+    log.info("starting sink: {}", cfg);
+    Sink s = new Sink(cfg);
+    s.closures.refresh();
+    s.prepareDatabase();
+    s.consumer.subscribe(List.copyOf(s.mappers.keySet()), s.new Rebalance());
+    s.loop.start();
+    return s;
+  }
+
+  /** The meter registry, for tests and for embedding. */
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  /** The port of the /metrics and /health endpoint, or 0 when off. */
+  public int metricsPort() {
+    return http == null ? 0 : http.port();
+  }
+
+  /** True while the loop runs. */
+  public boolean isRunning() {
+    return loop.isAlive();
+  }
+
+  private <V> void mapper(Topic<String, V> t, String policy, Function<V, LineResult> f) {
+    Topic<String, V> topic = t.prefixed(cfg.topicPrefix());
+    mappers.put(
+        topic.name(),
+        r -> {
+          if (r.value() == null) {
+            return Pending.skipped(r);
+          }
+          V v;
+          try {
+            v = topic.deserializeValue(r.value());
+          } catch (RuntimeException e) {
+            return Pending.of(
+                r,
+                policy,
+                new LineResult.Rejected("malformed-json", String.valueOf(e.getMessage())));
+          }
+          if (v == null) {
+            return Pending.skipped(r);
+          }
+          try {
+            return Pending.of(r, policy, f.apply(v));
+          } catch (RuntimeException e) {
+            return Pending.of(
+                r, policy, new LineResult.Rejected("unmappable", String.valueOf(e.getMessage())));
+          }
+        });
+  }
+
+  private void prepareDatabase() {
+    if (!cfg.createDatabase() || databaseReady) {
+      databaseReady = true;
+      return;
+    }
+    try {
+      influx.createDatabase(cfg);
+      databaseReady = true;
+    } catch (RuntimeException e) {
+      log.warn("cannot create the InfluxDB database yet, will retry: {}", e.getMessage());
+    }
+  }
+
+  private void run() {
+    state = "running";
+    try {
+      while (running) {
+        long now = System.nanoTime();
+        boolean due =
+            !buffer.isEmpty()
+                && (bufferedPoints >= cfg.batchPoints()
+                    || retrying()
+                    || now - firstBufferedAt >= cfg.linger().toNanos());
+        if (due && now >= nextAttempt) {
+          attemptFlush();
+        }
+        if (retrying()) {
+          consumer.pause(consumer.assignment());
+        }
+        Duration wait =
+            retrying() || buffer.isEmpty() ? Duration.ofMillis(200) : Duration.ofMillis(20);
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(wait)) {
+          add(mappers.get(r.topic()).apply(r));
+        }
+        updateLag();
+      }
+      if (!buffer.isEmpty() && !retrying()) {
+        attemptFlush();
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        failure = e;
+      }
+    } catch (RuntimeException | Error e) {
+      failure = e;
+      log.error("sink loop stopped", e);
+    } finally {
+      state = "stopped";
+    }
+  }
+
+  private boolean retrying() {
+    return !backoff.isZero();
+  }
+
+  private void add(Pending p) {
+    if (buffer.isEmpty()) {
+      firstBufferedAt = System.nanoTime();
+    }
+    buffer.add(p);
+    bufferedPoints += p.lines().size();
+    metrics.buffered.set(bufferedPoints);
+  }
+
+  private void attemptFlush() {
+    long t0 = System.nanoTime();
+    try {
+      if (!databaseReady) {
+        prepareDatabase();
+        if (!databaseReady) {
+          throw new InfluxWriter.Unavailable("database not created yet", null);
+        }
+      }
+      List<Pending> done = writeIsolatingBadPoints(buffer);
+      sendDeadLetters(done);
+      commit(done);
+      metrics.batchLatency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+      long points = done.stream().filter(p -> !p.rejected()).mapToLong(p -> p.lines().size()).sum();
+      metrics.written.increment(points);
+      log.debug("wrote {} points from {} records", points, done.size());
+      buffer.clear();
+      bufferedPoints = 0;
+      metrics.buffered.set(0);
+      if (retrying()) {
+        log.info("InfluxDB accepts writes again; resuming");
+        backoff = Duration.ZERO;
+        consumer.resume(consumer.paused());
+        state = "running";
+      }
+    } catch (InfluxWriter.Unavailable e) {
+      metrics.retries.increment();
+      backoff =
+          backoff.isZero()
+              ? FIRST_BACKOFF
+              : backoff.multipliedBy(2).compareTo(cfg.maxBackoff()) > 0
+                  ? cfg.maxBackoff()
+                  : backoff.multipliedBy(2);
+      nextAttempt = System.nanoTime() + backoff.toNanos();
+      consumer.pause(consumer.assignment());
+      state = "retrying";
+      log.warn(
+          "InfluxDB write of {} points failed, retrying in {} ms with partitions paused: {}",
+          bufferedPoints,
+          backoff.toMillis(),
+          e.getMessage());
+    }
+  }
+
+  /**
+   * Writes the records' lines; when InfluxDB refuses the batch as bad, writes halves until the
+   * refused records are alone, and marks those rejected. Returns the records with their outcome.
+   */
+  private List<Pending> writeIsolatingBadPoints(List<Pending> records)
+      throws InfluxWriter.Unavailable {
+    try {
+      write(records);
+      return records;
+    } catch (InfluxWriter.BadPoints e) {
+      List<Pending> writable = records.stream().filter(p -> !p.lines().isEmpty()).toList();
+      if (writable.size() <= 1) {
+        List<Pending> out = new ArrayList<>();
+        for (Pending p : records) {
+          out.add(p.lines().isEmpty() ? p : p.reject("influx-rejected", e.getMessage()));
+        }
+        return out;
+      }
+      int half = records.size() / 2;
+      List<Pending> out =
+          new ArrayList<>(writeIsolatingBadPoints(List.copyOf(records.subList(0, half))));
+      out.addAll(writeIsolatingBadPoints(List.copyOf(records.subList(half, records.size()))));
+      return out;
+    }
+  }
+
+  private void write(List<Pending> records)
+      throws InfluxWriter.BadPoints, InfluxWriter.Unavailable {
+    Map<String, List<String>> byPolicy = new HashMap<>();
+    for (Pending p : records) {
+      if (!p.lines().isEmpty()) {
+        byPolicy.computeIfAbsent(p.policy(), k -> new ArrayList<>()).addAll(p.lines());
+      }
+    }
+    for (Map.Entry<String, List<String>> e : byPolicy.entrySet()) {
+      influx.write(e.getKey(), e.getValue());
+    }
+  }
+
+  private void sendDeadLetters(List<Pending> records) throws InfluxWriter.Unavailable {
+    List<Future<RecordMetadata>> sent = new ArrayList<>();
+    for (Pending p : records) {
+      if (!p.rejected()) {
+        continue;
+      }
+      ConsumerRecord<byte[], byte[]> r = p.record();
+      ProducerRecord<byte[], byte[]> out =
+          new ProducerRecord<>(deadLetterTopic, null, r.timestamp(), r.key(), r.value());
+      for (Header h : r.headers()) {
+        out.headers().add(h);
+      }
+      out.headers().remove(RecordHeaders.REASON);
+      out.headers().remove(RecordHeaders.REASON_CODE);
+      out.headers().remove(RecordHeaders.ORIGIN);
+      out.headers().add(RecordHeaders.REASON, utf8(p.reason() + " (from " + r.topic() + ")"));
+      out.headers().add(RecordHeaders.REASON_CODE, utf8(p.code()));
+      out.headers().add(RecordHeaders.ORIGIN, utf8(ORIGIN));
+      sent.add(deadLetters.send(out));
+      log.debug("dead-lettered {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), p.reason());
+    }
+    for (Future<RecordMetadata> f : sent) {
+      try {
+        f.get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new InfluxWriter.Unavailable("dead-letter topic not writable: " + e, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InfluxWriter.Unavailable("interrupted", e);
+      }
+    }
+    metrics.deadLettered.increment(sent.size());
+  }
+
+  private void commit(List<Pending> records) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (Pending p : records) {
+      offsets.merge(
+          p.partition(),
+          new OffsetAndMetadata(p.record().offset() + 1),
+          (a, b) -> a.offset() >= b.offset() ? a : b);
+    }
+    if (!offsets.isEmpty()) {
+      consumer.commitSync(offsets);
+    }
+  }
+
+  private void updateLag() {
+    long lag = 0;
+    for (TopicPartition tp : consumer.assignment()) {
+      lag += consumer.currentLag(tp).orElse(0);
+    }
+    metrics.lag.set(lag);
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private String health() {
+    Throwable f = failure;
+    String status = loop.isAlive() && f == null ? "UP" : "DOWN";
+    return "{\"status\":\""
+        + status
+        + "\",\"state\":\""
+        + state
+        + "\",\"bufferedPoints\":"
+        + metrics.buffered.get()
+        + ",\"lag\":"
+        + metrics.lag.get()
+        + "}";
+  }
+
+  /** Stops the loop (writing what is buffered if InfluxDB takes it) and closes every client. */
+  @Override
+  public void close() {
+    running = false;
+    try {
+      loop.join(60_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (loop.isAlive()) {
+      consumer.wakeup();
+      try {
+        loop.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (http != null) {
+      http.close();
+    }
+    consumer.close();
+    closures.close();
+    deadLetters.close();
+    influx.close();
+    registry.close();
+    log.info("sink stopped");
+  }
+
+  /** Drops buffered records of revoked partitions: uncommitted, they go to the next owner. */
+  private final class Rebalance implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+      if (buffer.removeIf(p -> revoked.contains(p.partition()))) {
+        bufferedPoints = buffer.stream().mapToInt(p -> p.lines().size()).sum();
+        metrics.buffered.set(bufferedPoints);
+        log.info("partitions {} revoked; their unwritten records will be read again", revoked);
+      }
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+      if (retrying()) {
+        consumer.pause(assigned);
+      }
+    }
+  }
+}

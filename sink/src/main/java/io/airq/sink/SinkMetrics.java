@@ -1,0 +1,45 @@
+package io.airq.sink;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The sink's meters: points by outcome, batch latency, retries, consumer lag, buffer size. */
+final class SinkMetrics {
+  final Counter written;
+  final Counter deadLettered;
+  final Counter retries;
+  final Timer batchLatency;
+  final AtomicLong lag = new AtomicLong();
+  final AtomicLong buffered = new AtomicLong();
+
+  SinkMetrics(MeterRegistry registry) {
+    written =
+        Counter.builder("airq.sink.points")
+            .description("points by outcome")
+            .tag("outcome", "written")
+            .register(registry);
+    deadLettered =
+        Counter.builder("airq.sink.points")
+            .description("points by outcome")
+            .tag("outcome", "dead-lettered")
+            .register(registry);
+    retries =
+        Counter.builder("airq.sink.retries")
+            .description("failed InfluxDB writes that will be retried")
+            .register(registry);
+    batchLatency =
+        Timer.builder("airq.sink.batch.latency")
+            .description("time to write one batch to InfluxDB")
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
+    Gauge.builder("airq.sink.consumer.lag", lag, AtomicLong::get)
+        .description("records behind the end of the assigned partitions")
+        .register(registry);
+    Gauge.builder("airq.sink.buffered.points", buffered, AtomicLong::get)
+        .description("points waiting for their batch")
+        .register(registry);
+  }
+}
