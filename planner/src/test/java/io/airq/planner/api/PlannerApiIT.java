@@ -13,7 +13,10 @@ import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
 import io.airq.planner.PlannerConfig;
 import io.airq.planner.PlannerServer;
+import io.airq.planner.cli.PlannerCli;
 import io.airq.planner.registry.Registry;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +35,7 @@ import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * The planner against real Kafka and InfluxDB: sensors from the registry topic, hourly averages
@@ -127,6 +131,45 @@ class PlannerApiIT {
       assertThat(series.at("/points/1/time").asText()).isEqualTo("2024-01-03T00:00:00Z");
       assertThat(get(base + "/api/series?sensor=t1&from=2024-01-03T00:00:00Z&to=x").statusCode())
           .isEqualTo(400);
+
+      // the CLI talks to the same API
+      StringWriter cliOut = new StringWriter();
+      int code =
+          new CommandLine(new PlannerCli())
+              .setOut(new PrintWriter(cliOut))
+              .execute("--api", base, "impact", "--closure", "moi-avenue", "--format", "text");
+      assertThat(code).isZero();
+      assertThat(cliOut.toString())
+          .contains("fell by 50%")
+          .contains("treated  change during vs before -50.0% [-72.8%, -8.1%] -> CLEAR_DECREASE");
+      StringWriter seriesOut = new StringWriter();
+      code =
+          new CommandLine(new PlannerCli())
+              .setOut(new PrintWriter(seriesOut))
+              .execute(
+                  "--api",
+                  base,
+                  "series",
+                  "--area",
+                  "CBD",
+                  "--quantity",
+                  "pm25",
+                  "--from",
+                  "2024-01-03T00:00:00Z",
+                  "--to",
+                  "2024-01-03T01:00:00Z");
+      assertThat(code).isZero();
+      // no area averages were written: provenance and header, no rows
+      assertThat(seriesOut.toString())
+          .contains("key,time,quantity,mean")
+          .doesNotContain("CBD,2024");
+      StringWriter err = new StringWriter();
+      code =
+          new CommandLine(new PlannerCli())
+              .setErr(new PrintWriter(err))
+              .execute("--api", base, "closures", "show", "nope");
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString()).contains("HTTP 404").contains("no closure nope");
 
       JsonNode openapi = Json.mapper().readTree(get(base + "/openapi.json").body());
       assertThat(openapi.get("openapi").asText()).startsWith("3.");

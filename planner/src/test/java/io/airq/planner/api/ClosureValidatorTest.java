@@ -1,0 +1,79 @@
+package io.airq.planner.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.airq.core.json.Json;
+import io.airq.core.registry.Sensor;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClosureValidatorTest {
+  private static final List<Sensor> SENSORS =
+      List.of(
+          new Sensor(
+              "s1",
+              null,
+              -1.28,
+              36.82,
+              "CBD",
+              "",
+              "Nairobi",
+              false,
+              null,
+              Duration.ofMinutes(1),
+              null,
+              null));
+
+  private static JsonNode json(String s) throws Exception {
+    return Json.mapper().readTree(s);
+  }
+
+  private static final String OK =
+      "{\"id\":\"x1\",\"treated\":{\"areas\":[\"CBD\"]},\"start\":\"2021-03-26T20:00\","
+          + "\"end\":\"2021-03-27T04:00\",\"zone\":\"Africa/Nairobi\",\"baseline\":\"P7D\"}";
+
+  @Test
+  void validClosureIsAccepted() throws Exception {
+    ClosureValidator.Result r = ClosureValidator.validate(json(OK), null, SENSORS);
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.closure().zone()).isEqualTo(ZoneId.of("Africa/Nairobi"));
+  }
+
+  @Test
+  void everyProblemIsNamed() throws Exception {
+    String bad =
+        "{\"id\":\"x1\",\"treated\":{\"sensors\":[\"ghost\"]},\"control\":{\"areas\":[\"Moon\"]},"
+            + "\"start\":\"2021-03-27T04:00\",\"end\":\"2021-03-26T20:00\",\"baseline\":\"-P1D\"}";
+    assertThat(ClosureValidator.validate(json(bad), null, SENSORS).errors())
+        .containsExactlyInAnyOrder(
+            "end must be after start",
+            "baseline must be positive and at most 366 days",
+            "treated: unknown sensor ghost",
+            "control: no sensor in area Moon");
+  }
+
+  @Test
+  void badZoneIdAndBodyAreRejectedWithReasons() throws Exception {
+    assertThat(
+            ClosureValidator.validate(
+                    json(OK.replace("Africa/Nairobi", "Nowhere/X")), null, SENSORS)
+                .errors())
+        .containsExactly("zone is not a valid time zone: Nowhere/X");
+    assertThat(ClosureValidator.validate(json(OK), "other", SENSORS).errors())
+        .containsExactly("id in the body differs from the id in the path");
+    assertThat(ClosureValidator.validate(json("[1]"), null, SENSORS).errors())
+        .containsExactly("the body must be a JSON object");
+    assertThat(
+            ClosureValidator.validate(json(OK.replace("2021-03-26T20:00", "soon")), null, SENSORS)
+                .errors()
+                .get(0))
+        .startsWith("not a valid closure:");
+    assertThat(
+            ClosureValidator.validate(json(OK.replace("\"treated\"", "\"x\"")), null, SENSORS)
+                .errors())
+        .containsExactly("treated must name at least one sensor or area");
+  }
+}
