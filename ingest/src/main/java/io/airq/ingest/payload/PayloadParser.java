@@ -1,0 +1,181 @@
+package io.airq.ingest.payload;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.airq.core.json.Json;
+import io.airq.core.reading.Quantity;
+import io.airq.core.reading.Reading;
+import io.airq.core.reading.SourceFormat;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one message's bytes into canonical readings or a rejection. Pure: no I/O, no clock (the
+ * receive time comes with the {@link Origin}). A message is accepted or rejected as a whole.
+ */
+public final class PayloadParser {
+  private static final Pattern SENSOR_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
+
+  /** Reads NaN and Infinity tokens so they can be rejected as non-finite, not as malformed. */
+  private static final ObjectReader READER =
+      Json.mapper().reader().with(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS);
+
+  private final ParseLimits limits;
+
+  public PayloadParser(ParseLimits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+  }
+
+  public ParseLimits limits() {
+    return limits;
+  }
+
+  public ParseResult parse(byte[] body, Origin origin) {
+    if (body.length > limits.maxBytes()) {
+      return ParseResult.rejected(
+          RejectionCode.PAYLOAD_TOO_LARGE,
+          "payload of " + body.length + " bytes exceeds the limit of " + limits.maxBytes());
+    }
+    JsonNode doc;
+    try {
+      doc = READER.readTree(body);
+    } catch (JsonProcessingException e) {
+      return ParseResult.rejected(
+          RejectionCode.MALFORMED_JSON, "malformed JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      return ParseResult.rejected(RejectionCode.MALFORMED_JSON, "unreadable: " + e.getMessage());
+    }
+    if (doc == null || doc.isMissingNode()) {
+      return ParseResult.rejected(RejectionCode.MALFORMED_JSON, "empty payload");
+    }
+    if (doc.isArray() && doc.size() > limits.maxReadings()) {
+      return ParseResult.rejected(
+          RejectionCode.BATCH_TOO_LARGE,
+          "batch of " + doc.size() + " entries exceeds the limit of " + limits.maxReadings());
+    }
+    Optional<SourceFormat> shape = detect(doc);
+    SourceFormat adapter =
+        origin.format().filter(PayloadParser::hasOwnShape).or(() -> shape).orElse(null);
+    if (adapter == null) {
+      return ParseResult.rejected(
+          RejectionCode.UNKNOWN_SHAPE,
+          "the payload matches no known format (airq, sensor-community, airgradient, purpleair,"
+              + " senml)");
+    }
+    SourceFormat recorded = origin.format().orElse(adapter);
+    try {
+      List<Reading> readings = adapt(adapter, doc, origin, recorded);
+      return validate(readings, origin.receivedAt());
+    } catch (Refusal r) {
+      return ParseResult.rejected(r.code(), r.getMessage());
+    }
+  }
+
+  /** The format a document's shape says it is, if any. */
+  public static Optional<SourceFormat> detect(JsonNode doc) {
+    if (doc.isArray()) {
+      JsonNode first = doc.get(0);
+      if (first == null || !first.isObject()) {
+        return Optional.empty();
+      }
+      if (first.has("values")) {
+        return Optional.of(SourceFormat.AIRQ_JSON);
+      }
+      for (String f : List.of("bn", "bt", "n", "v", "bv", "bu", "u", "t")) {
+        if (first.has(f)) {
+          return Optional.of(SourceFormat.SENML);
+        }
+      }
+      return Optional.empty();
+    }
+    if (!doc.isObject()) {
+      return Optional.empty();
+    }
+    if (doc.has("sensordatavalues")) {
+      return Optional.of(SourceFormat.SENSOR_COMMUNITY);
+    }
+    if (doc.has("values")) {
+      return Optional.of(SourceFormat.AIRQ_JSON);
+    }
+    if (doc.has("SensorId") || doc.has("pm2_5_cf_1")) {
+      return Optional.of(SourceFormat.PURPLEAIR);
+    }
+    if (doc.has("serialno") || doc.has("pm02") || doc.has("rco2")) {
+      return Optional.of(SourceFormat.AIRGRADIENT);
+    }
+    return Optional.empty();
+  }
+
+  /** simulator and replay carry one of the other shapes, so they are detected, not forced. */
+  private static boolean hasOwnShape(SourceFormat f) {
+    return f != SourceFormat.SIMULATOR && f != SourceFormat.REPLAY;
+  }
+
+  private static List<Reading> adapt(
+      SourceFormat adapter, JsonNode doc, Origin origin, SourceFormat recorded) throws Refusal {
+    return switch (adapter) {
+      case AIRQ_JSON -> AirqJsonAdapter.read(doc, origin, recorded);
+      case SENSOR_COMMUNITY -> SensorCommunityAdapter.read(doc, origin, recorded);
+      case AIRGRADIENT -> AirGradientAdapter.read(doc, origin, recorded);
+      case PURPLEAIR -> PurpleAirAdapter.read(doc, origin, recorded);
+      case SENML -> SenmlAdapter.read(doc, origin, recorded);
+      case SIMULATOR, REPLAY -> throw new IllegalStateException("not an adapter: " + adapter);
+    };
+  }
+
+  private ParseResult validate(List<Reading> readings, Instant receivedAt) {
+    if (readings.isEmpty()) {
+      return ParseResult.rejected(RejectionCode.NO_VALUES, "the message holds no reading");
+    }
+    if (readings.size() > limits.maxReadings()) {
+      return ParseResult.rejected(
+          RejectionCode.BATCH_TOO_LARGE,
+          readings.size() + " readings exceed the limit of " + limits.maxReadings());
+    }
+    Instant latest = receivedAt.plus(limits.futureSkew());
+    Instant earliest = receivedAt.minus(limits.maxAge());
+    for (Reading r : readings) {
+      if (!SENSOR_ID.matcher(r.sensorId()).matches()) {
+        return ParseResult.rejected(
+            RejectionCode.INVALID_SENSOR,
+            "sensor id \"" + r.sensorId() + "\" is not 1-128 of [A-Za-z0-9._:@-]");
+      }
+      if (r.values().isEmpty()) {
+        return ParseResult.rejected(
+            RejectionCode.NO_VALUES, r.sensorId() + " at " + r.time() + " has no known quantity");
+      }
+      if (r.time().isAfter(latest)) {
+        return ParseResult.rejected(
+            RejectionCode.FUTURE_TIMESTAMP,
+            r.time() + " is more than " + limits.futureSkew() + " after receipt at " + receivedAt);
+      }
+      if (r.time().isBefore(earliest)) {
+        return ParseResult.rejected(
+            RejectionCode.TOO_OLD,
+            r.time() + " is more than " + limits.maxAge() + " before receipt at " + receivedAt);
+      }
+      Optional<String> negative = negative(r.values()).or(() -> negative(r.channelB()));
+      if (negative.isPresent()) {
+        return ParseResult.rejected(RejectionCode.NEGATIVE_VALUE, negative.get());
+      }
+    }
+    return new ParseResult.Accepted(readings);
+  }
+
+  /** Only temperature may be below zero. */
+  private static Optional<String> negative(Map<Quantity, Double> values) {
+    for (Map.Entry<Quantity, Double> e : values.entrySet()) {
+      if (e.getKey() != Quantity.TEMPERATURE && e.getValue() < 0) {
+        return Optional.of(e.getKey() + " cannot be negative, was " + e.getValue());
+      }
+    }
+    return Optional.empty();
+  }
+}
