@@ -46,7 +46,7 @@ public final class PlannerServer implements AutoCloseable {
     Api api =
         new Api(
             registry,
-            new ImpactService(reader),
+            new ImpactService(reader, registry),
             reader,
             cfg,
             c -> {

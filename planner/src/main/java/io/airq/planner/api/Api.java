@@ -140,13 +140,23 @@ public final class Api {
       Closure c = closure(parts[2]);
       Quantity quantity = quantity(q.getOrDefault("quantity", "pm25"));
       boolean matched = Boolean.parseBoolean(q.getOrDefault("matchedHours", "false"));
-      ImpactReport r =
-          impact.report(
-              c,
-              quantity,
-              registry.sensors(),
-              new ImpactAnalysis.Options(matched, cfg.hourGate(), cfg.coverageGate()));
-      Provenance p = Provenance.of(cfg.influxDatabase(), "scope=sensor, window=1h");
+      String source = q.getOrDefault("source", "stored");
+      ImpactAnalysis.Options options =
+          new ImpactAnalysis.Options(matched, cfg.hourGate(), cfg.coverageGate());
+      ImpactReport r;
+      Provenance p;
+      if (source.equals("live")) {
+        if (matched) {
+          throw new ClientError(400, List.of("matchedHours needs source=stored"));
+        }
+        r = impact.live(c, quantity, options);
+        p = Provenance.live(cfg.topicPrefix());
+      } else if (source.equals("stored")) {
+        r = impact.report(c, quantity, registry.sensors(), options);
+        p = Provenance.of(cfg.influxDatabase(), "scope=sensor, window=1h");
+      } else {
+        throw new ClientError(400, List.of("source must be stored or live"));
+      }
       if ("csv".equals(q.get("format"))) {
         send(ex, 200, "text/csv; charset=utf-8", Csv.report(r, p).getBytes(StandardCharsets.UTF_8));
       } else {

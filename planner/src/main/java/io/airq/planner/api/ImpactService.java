@@ -1,22 +1,70 @@
 package io.airq.planner.api;
 
 import io.airq.core.closure.Closure;
+import io.airq.core.closure.Group;
+import io.airq.core.closure.Phase;
+import io.airq.core.impact.PhaseAggregate;
 import io.airq.core.reading.Quantity;
 import io.airq.core.registry.Sensor;
 import io.airq.planner.impact.HourlyMean;
 import io.airq.planner.impact.ImpactAnalysis;
 import io.airq.planner.impact.ImpactReport;
+import io.airq.planner.impact.PhaseAggregator;
+import io.airq.planner.impact.PhaseInput;
 import io.airq.planner.influx.AverageReader;
+import io.airq.planner.registry.Registry;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
-/** The retroactive path: hourly sensor means from InfluxDB through the impact maths. */
+/**
+ * Impact reports by the retroactive path (hourly sensor means from InfluxDB) or the live path (the
+ * streams job's phase aggregates), both through the same maths.
+ */
 public final class ImpactService {
   private final AverageReader reader;
+  private final Registry registry;
 
-  public ImpactService(AverageReader reader) {
+  public ImpactService(AverageReader reader, Registry registry) {
     this.reader = reader;
+    this.registry = registry;
+  }
+
+  /**
+   * The live path: the latest phase aggregates the streams job emitted (the streams job decides
+   * hourly validity; matched hours are not available here). A missing aggregate is an empty phase.
+   */
+  public ImpactReport live(Closure closure, Quantity quantity, ImpactAnalysis.Options o) {
+    Collection<Sensor> sensors = registry.sensors();
+    int treated = (int) sensors.stream().filter(s -> closure.treated().selects(s)).count();
+    int control =
+        (int)
+            sensors.stream()
+                .filter(s -> closure.control().selects(s) && !closure.treated().selects(s))
+                .count();
+    return ImpactAnalysis.fromAggregates(
+        closure,
+        quantity,
+        inputs(closure, Group.TREATED, quantity, treated),
+        treated,
+        closure.control().isEmpty() ? null : inputs(closure, Group.CONTROL, quantity, control),
+        control,
+        o);
+  }
+
+  private Map<Phase, PhaseInput> inputs(Closure c, Group g, Quantity q, int sensors) {
+    Map<Phase, Long> expected = PhaseAggregator.expectedHours(c, sensors, false);
+    Map<Phase, PhaseInput> out = new EnumMap<>(Phase.class);
+    for (Phase p : Phase.values()) {
+      PhaseAggregate a =
+          registry
+              .aggregate(c.id(), g, p, q)
+              .orElse(new PhaseAggregate(c.id(), g, p, q, Map.of(), 0, null));
+      out.put(p, new PhaseInput(a, expected.getOrDefault(p, 0L)));
+    }
+    return out;
   }
 
   public ImpactReport report(

@@ -19,6 +19,18 @@ public record Provenance(
       "Data: Open Database License (ODbL) 1.0 or CC BY 4.0, as licensed by each sensor's source;"
           + " attribution: airq contributors and the sensor hosts";
 
+  static Provenance live(String prefix) {
+    return new Provenance(
+        ImpactAnalysis.METHOD_VERSION,
+        Instant.now(),
+        List.of(
+            "live phase aggregates of the streams job (Kafka topic "
+                + prefix
+                + "airq.closure-impact)",
+            "airq sensor registry (Kafka topic " + prefix + "airq.sensors)"),
+        LICENCE);
+  }
+
   static Provenance of(String database, String what) {
     return new Provenance(
         ImpactAnalysis.METHOD_VERSION,

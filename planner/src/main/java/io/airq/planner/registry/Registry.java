@@ -1,6 +1,10 @@
 package io.airq.planner.registry;
 
 import io.airq.core.closure.Closure;
+import io.airq.core.closure.Group;
+import io.airq.core.closure.Phase;
+import io.airq.core.impact.PhaseAggregate;
+import io.airq.core.reading.Quantity;
 import io.airq.core.registry.Sensor;
 import io.airq.core.topic.Topic;
 import io.airq.core.topic.Topics;
@@ -23,16 +27,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sensors and closures, kept in memory from the compacted SENSORS and CLOSURES topics (all
- * partitions assigned, read from the beginning, by one small consumer thread).
+ * The sensors and closures, kept in memory from the compacted SENSORS and CLOSURES topics, and the
+ * latest live phase aggregates from the CLOSURE_IMPACT topic (all partitions assigned, read from
+ * the beginning, by one small consumer thread).
  */
 public final class Registry implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Registry.class);
 
   private final Map<String, Sensor> sensors = new ConcurrentHashMap<>();
   private final Map<String, Closure> closures = new ConcurrentHashMap<>();
+  private final Map<String, PhaseAggregate> aggregates = new ConcurrentHashMap<>();
   private final Topic<String, Sensor> sensorTopic;
   private final Topic<String, Closure> closureTopic;
+  private final Topic<String, PhaseAggregate> impactTopic;
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Thread thread;
   private final AtomicBoolean running = new AtomicBoolean(true);
@@ -40,6 +47,7 @@ public final class Registry implements AutoCloseable {
   public Registry(String bootstrap, String topicPrefix, Map<String, String> kafkaOverrides) {
     this.sensorTopic = Topics.SENSORS.prefixed(topicPrefix);
     this.closureTopic = Topics.CLOSURES.prefixed(topicPrefix);
+    this.impactTopic = Topics.CLOSURE_IMPACT.prefixed(topicPrefix);
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -58,7 +66,7 @@ public final class Registry implements AutoCloseable {
   private void run() {
     try {
       List<TopicPartition> parts = new ArrayList<>();
-      for (String topic : List.of(sensorTopic.name(), closureTopic.name())) {
+      for (String topic : List.of(sensorTopic.name(), closureTopic.name(), impactTopic.name())) {
         consumer
             .partitionsFor(topic, Duration.ofSeconds(30))
             .forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
@@ -87,6 +95,11 @@ public final class Registry implements AutoCloseable {
           sensors.remove(id);
         } else {
           sensors.put(id, sensorTopic.deserializeValue(r.value()));
+        }
+      } else if (r.topic().equals(impactTopic.name())) {
+        if (r.value() != null) {
+          PhaseAggregate a = impactTopic.deserializeValue(r.value());
+          aggregates.put(aggregateKey(a.closureId(), a.group(), a.phase(), a.quantity()), a);
         }
       } else {
         String id = closureTopic.deserializeKey(r.key());
@@ -121,6 +134,16 @@ public final class Registry implements AutoCloseable {
 
   public Optional<Closure> closure(String id) {
     return Optional.ofNullable(closures.get(id));
+  }
+
+  /** The latest live aggregate the streams job emitted for this closure, group, phase, quantity. */
+  public Optional<PhaseAggregate> aggregate(
+      String closureId, Group group, Phase phase, Quantity quantity) {
+    return Optional.ofNullable(aggregates.get(aggregateKey(closureId, group, phase, quantity)));
+  }
+
+  private static String aggregateKey(String closure, Group g, Phase p, Quantity q) {
+    return closure + "/" + g + "/" + p + "/" + q;
   }
 
   @Override

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airq.core.closure.Group;
+import io.airq.core.closure.Phase;
+import io.airq.core.impact.Moments;
+import io.airq.core.impact.PhaseAggregate;
 import io.airq.core.json.Json;
+import io.airq.core.reading.Quantity;
 import io.airq.core.registry.HostType;
 import io.airq.core.registry.Sensor;
 import io.airq.core.topic.Topic;
@@ -23,7 +28,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -53,6 +60,7 @@ class PlannerApiIT {
     String db = servers.newDatabase("planner");
     publishSensors(servers.kafkaBootstrap(), prefix);
     writeAverages(servers.influxUrl(), db);
+    publishLiveAggregates(servers.kafkaBootstrap(), prefix);
 
     try (PlannerServer planner =
         PlannerServer.start(
@@ -113,6 +121,17 @@ class PlannerApiIT {
       assertThat(report.at("/treated/phases/after/mean").asDouble()).isEqualTo(10.0);
       // one day after: no day-to-day sd of its own, written as null (valid JSON), not NaN
       assertThat(report.at("/treated/phases/after/dailyMeanSd").isNull()).isTrue();
+
+      // the live path (aggregates as the streams job emits them) gives the same report
+      JsonNode live =
+          Json.mapper()
+              .readTree(
+                  get(base + "/api/closures/moi-avenue/impact?quantity=pm25&source=live").body());
+      assertThat(live.at("/provenance/dataSources/0").asText()).contains("closure-impact");
+      for (String field : List.of("treated", "control", "differenceInDifferences", "summaryEn")) {
+        assertThat(live.get("report").get(field)).isEqualTo(report.get(field));
+      }
+      assertThat(live.at("/report/breakdown")).isEmpty();
 
       String csv = get(base + "/api/closures/moi-avenue/impact?quantity=pm25&format=csv").body();
       assertThat(csv).startsWith("# method_version: airq-impact-1\n").contains("# licence: ");
@@ -215,6 +234,46 @@ class PlannerApiIT {
                 new ProducerRecord<>(
                     topic.name(), topic.serializeKey(s.id()), topic.serializeValue(s)))
             .get();
+      }
+    }
+  }
+
+  /** What the streams job would emit for the same days, built by hand from daily moments. */
+  private static void publishLiveAggregates(String bootstrap, String prefix) throws Exception {
+    Topic<String, PhaseAggregate> topic = Topics.CLOSURE_IMPACT.prefixed(prefix);
+    double[][] values = {{18, 22, 9, 11, 10}, {9, 11, 7, 9, 8}};
+    Phase[] phases = {Phase.BEFORE, Phase.BEFORE, Phase.DURING, Phase.DURING, Phase.AFTER};
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (Group g : Group.values()) {
+        double[] v = values[g.ordinal()];
+        for (Phase phase : Phase.values()) {
+          Map<LocalDate, Moments> days = new HashMap<>();
+          for (int d = 0; d < 5; d++) {
+            if (phases[d] == phase) {
+              days.put(
+                  LocalDate.parse("2024-01-01").plusDays(d),
+                  new Moments(24, 24 * v[d], 24 * v[d] * v[d]));
+            }
+          }
+          PhaseAggregate a =
+              new PhaseAggregate(
+                  "moi-avenue",
+                  g,
+                  phase,
+                  Quantity.PM25,
+                  days,
+                  0,
+                  Instant.parse("2024-01-06T00:00:00Z"));
+          String key = "moi-avenue/" + g + "/" + phase + "/pm25";
+          producer
+              .send(
+                  new ProducerRecord<>(
+                      topic.name(), topic.serializeKey(key), topic.serializeValue(a)))
+              .get();
+        }
       }
     }
   }
