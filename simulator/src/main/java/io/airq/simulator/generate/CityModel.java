@@ -1,0 +1,101 @@
+package io.airq.simulator.generate;
+
+import io.airq.simulator.scenario.PollutionSpec;
+import io.airq.simulator.scenario.Scenario;
+import io.airq.simulator.scenario.ScenarioSensor;
+import io.airq.simulator.scenario.SensorBehaviourSpec;
+import io.airq.simulator.scenario.WeatherSpec;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.Random;
+
+/** The pollution, weather and sensor model of docs/simulator.md, as pure arithmetic. */
+final class CityModel {
+  private final Scenario scenario;
+  private final Environment environment;
+  private final Instant closureStart;
+  private final Instant closureEnd;
+
+  CityModel(Scenario scenario, Environment environment) {
+    this.scenario = scenario;
+    this.environment = environment;
+    this.closureStart = scenario.closureStart().atZone(scenario.zone()).toInstant();
+    this.closureEnd = scenario.closureEnd().atZone(scenario.zone()).toInstant();
+  }
+
+  /** Physical PM2.5 at a sensor. */
+  double truePm25(ScenarioSensor sensor, Instant t) {
+    PollutionSpec p = scenario.pollution();
+    ZonedDateTime local = t.atZone(scenario.zone());
+    double hour = local.getHour() + local.getMinute() / 60.0;
+    double daily = interpolate(p.dailyProfile(), hour);
+    double weekly = p.weeklyProfile().get(local.getDayOfWeek().getValue() - 1);
+    double traffic = p.trafficPm25() * daily * weekly * sensor.trafficWeight();
+    if (scenario.treated(sensor) && !t.isBefore(closureStart) && t.isBefore(closureEnd)) {
+      traffic *= scenario.closure().trafficFactor();
+    }
+    double background = p.backgroundPm25() * environment.regional(local, t);
+    return (background + traffic) * environment.rainPm(t);
+  }
+
+  double trueHumidity(Instant t) {
+    WeatherSpec w = scenario.weather();
+    ZonedDateTime local = t.atZone(scenario.zone());
+    double hour = local.getHour() + local.getMinute() / 60.0;
+    double rh =
+        w.humidityMean() + w.humidityAmplitude() * Math.cos(2 * Math.PI * (hour - 5) / 24.0);
+    if (environment.raining(t)) {
+      rh += 15;
+    }
+    return Math.max(5, Math.min(99, rh));
+  }
+
+  double trueTemperature(Instant t) {
+    WeatherSpec w = scenario.weather();
+    ZonedDateTime local = t.atZone(scenario.zone());
+    double hour = local.getHour() + local.getMinute() / 60.0;
+    double temp =
+        w.temperatureMean() + w.temperatureAmplitude() * Math.cos(2 * Math.PI * (hour - 15) / 24.0);
+    return environment.raining(t) ? temp - 3 : temp;
+  }
+
+  /** One reading; draws its noise from {@code random} in a fixed order. */
+  SimReading reading(int index, ScenarioSensor sensor, Instant t, double bias, Random random) {
+    SensorBehaviourSpec b = scenario.sensorBehaviour();
+    PollutionSpec p = scenario.pollution();
+    double pm25 = truePm25(sensor, t);
+    double rh = trueHumidity(t);
+    double growth = b.growth(rh);
+    double measured25 = measure(pm25 * bias * growth, b, random);
+    double measured10 = measure(pm25 * p.pm10Ratio() * bias * growth, b, random);
+    double measured1 = measure(pm25 * p.pm1Ratio() * bias * growth, b, random);
+    double humidity = round1(Math.max(0, Math.min(100, rh + random.nextGaussian())));
+    double temperature = round1(trueTemperature(t) + 0.3 * random.nextGaussian());
+    return new SimReading(
+        index,
+        sensor.id(),
+        t,
+        pm25,
+        pm25 * p.pm10Ratio(),
+        measured1,
+        measured25,
+        measured10,
+        humidity,
+        temperature);
+  }
+
+  private static double measure(double value, SensorBehaviourSpec b, Random random) {
+    double sd = b.noiseSd() + b.noiseRelative() * value;
+    return round1(Math.max(0, value + sd * random.nextGaussian()));
+  }
+
+  static double round1(double v) {
+    return Math.round(v * 10.0) / 10.0;
+  }
+
+  private static double interpolate(java.util.List<Double> profile, double hour) {
+    int h = (int) Math.floor(hour) % 24;
+    double f = hour - Math.floor(hour);
+    return profile.get(h) * (1 - f) + profile.get((h + 1) % 24) * f;
+  }
+}

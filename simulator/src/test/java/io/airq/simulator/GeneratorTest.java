@@ -1,0 +1,196 @@
+package io.airq.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.airq.core.closure.Closure;
+import io.airq.core.closure.Phase;
+import io.airq.simulator.generate.Generation;
+import io.airq.simulator.generate.Generator;
+import io.airq.simulator.generate.SimMessage;
+import io.airq.simulator.generate.SimReading;
+import io.airq.simulator.scenario.FaultSpec;
+import io.airq.simulator.scenario.Scenario;
+import io.airq.simulator.scenario.ScenarioSensor;
+import io.airq.simulator.truth.PhaseMeans;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class GeneratorTest {
+  private static final Scenario SMALL =
+      Scenario.builtIn("nairobi-closure").with(2, 1, 2, 10, null, null, null);
+
+  @Test
+  void sameSeedGivesByteIdenticalMessagesAndAnotherSeedDoesNot() {
+    Generation a = Generator.generate(SMALL);
+    Generation b = Generator.generate(SMALL);
+    Generation c = Generator.generate(SMALL.with(null, null, null, null, null, 7L, null));
+    assertThat(a.messages()).hasSameSizeAs(b.messages());
+    for (int i = 0; i < a.messages().size(); i++) {
+      assertThat(a.messages().get(i).topic()).isEqualTo(b.messages().get(i).topic());
+      assertThat(a.messages().get(i).payload()).isEqualTo(b.messages().get(i).payload());
+    }
+    assertThat(a.truth()).isEqualTo(b.truth());
+    boolean anyDifferent = false;
+    for (int i = 0; i < Math.min(a.messages().size(), c.messages().size()); i++) {
+      anyDifferent |= !Arrays.equals(a.messages().get(i).payload(), c.messages().get(i).payload());
+    }
+    assertThat(anyDifferent).isTrue();
+  }
+
+  @Test
+  void groundTruthMeasuredMeansEqualMeansRecomputedFromTheSentPayloads() {
+    Scenario s =
+        Scenario.builtIn("nairobi-closure").with(3, 2, 2, null, null, null, FaultSpec.NONE);
+    Generation g = Generator.generate(s);
+    Set<String> treated = new HashSet<>(s.toClosure().treated().sensors());
+    Map<String, List<DecodedReading>> byGroup = new HashMap<>();
+    for (SimMessage m : g.messages()) {
+      for (DecodedReading r : DecodedReading.decode(m.topic(), m.payload()).orElseThrow()) {
+        byGroup
+            .computeIfAbsent(
+                treated.contains(r.sensor()) ? "treated" : "control", k -> new ArrayList<>())
+            .add(r);
+      }
+    }
+    assertThat(byGroup.values().stream().mapToInt(List::size).sum())
+        .isEqualTo(g.readings().size())
+        .isEqualTo((int) g.truth().validReadingsSent());
+    for (String group : List.of("treated", "control")) {
+      PhaseMeans truth = g.truth().groups().get(group).get("pm25").measured();
+      Map<Phase, Double> recomputed = meanOfHourlyMeans(s.toClosure(), byGroup.get(group));
+      assertThat(recomputed.get(Phase.BEFORE)).isCloseTo(truth.before(), within(1e-9));
+      assertThat(recomputed.get(Phase.DURING)).isCloseTo(truth.during(), within(1e-9));
+      assertThat(recomputed.get(Phase.AFTER)).isCloseTo(truth.after(), within(1e-9));
+    }
+  }
+
+  @Test
+  void defaultScenarioTreatedPm25FallsAboutHalfAndTheMeasuredChangeTracksTheTrueOne() {
+    Generation g = Generator.generate(Scenario.builtIn("nairobi-closure"));
+    PhaseMeans trueTreated = g.truth().groups().get("treated").get("pm25").truth();
+    PhaseMeans measuredTreated = g.truth().groups().get("treated").get("pm25").measured();
+    PhaseMeans trueControl = g.truth().groups().get("control").get("pm25").truth();
+    assertThat(g.readings()).hasSize(20 * 17 * 288);
+    assertThat(trueTreated.changePercent()).isBetween(-60.0, -40.0);
+    assertThat(measuredTreated.changePercent()).isCloseTo(trueTreated.changePercent(), within(3.0));
+    assertThat(Math.abs(trueControl.changePercent())).isLessThan(10.0);
+    Set<String> formats =
+        g.messages().stream().map(m -> m.topic().split("/")[4]).collect(Collectors.toSet());
+    assertThat(formats).contains("airq", "sensor-community", "airgradient", "purpleair", "senml");
+    assertThat(g.scenario().sensors().stream().map(ScenarioSensor::county).distinct())
+        .containsExactlyInAnyOrder("Nairobi", "Kiambu");
+  }
+
+  @Test
+  void eachFaultAppearsInTheMessagesTheConfiguredNumberOfTimes() {
+    FaultSpec faults = new FaultSpec(2, 3, 3, 6, 7, 10, 11, 5, 4, 90, 6, 8);
+    Generation g = Generator.generate(SMALL.with(null, null, null, null, null, null, faults));
+    Map<String, Long> counts = g.truth().faults();
+    Map<String, SimReading> original = new HashMap<>();
+    for (SimReading r : g.readings()) {
+      original.put(r.sensorId() + "|" + r.time(), r);
+    }
+    int malformed = 0;
+    int unknown = 0;
+    int batches = 0;
+    int batched = 0;
+    int spikes = 0;
+    int skewed = 0;
+    int stuck = 0;
+    int outOfOrder = 0;
+    Map<String, Integer> seen = new HashMap<>();
+    Map<String, Instant> lastTime = new HashMap<>();
+    for (SimMessage m : g.messages()) {
+      seen.merge(m.topic() + new String(m.payload()), 1, Integer::sum);
+      var decoded = DecodedReading.decode(m.topic(), m.payload());
+      if (decoded.isEmpty()) {
+        malformed++;
+        continue;
+      }
+      if (m.topic().contains("/unknown-")) {
+        unknown++;
+        continue;
+      }
+      if (m.topic().contains("/-/")) {
+        batches++;
+        batched += decoded.get().size();
+        continue;
+      }
+      DecodedReading r = decoded.get().get(0);
+      SimReading o = original.get(r.sensor() + "|" + r.time());
+      SimReading early = original.get(r.sensor() + "|" + r.time().minusSeconds(90 * 60));
+      if (o == null
+          || (r.pm10() != o.pm10()
+              && early != null
+              && early.pm10() == r.pm10()
+              && early.pm25() == r.pm25())) {
+        skewed++;
+        continue;
+      }
+      if (r.pm25() != o.pm25()) {
+        if (Math.abs(r.pm25() - Math.round(o.pm25() * 10 * 10) / 10.0) < 1e-9) {
+          spikes++;
+        } else {
+          stuck++;
+        }
+      }
+      Instant last = lastTime.get(r.sensor());
+      if (last != null && r.time().isBefore(last)) {
+        outOfOrder++;
+      }
+      lastTime.put(r.sensor(), r.time());
+    }
+    long duplicates = seen.values().stream().filter(n -> n > 1).count();
+    assertThat(malformed).isEqualTo(6).isEqualTo(counts.get("malformed").intValue());
+    assertThat(unknown).isEqualTo(8).isEqualTo(counts.get("unknownSensor").intValue());
+    assertThat(batches).isEqualTo(2).isEqualTo(counts.get("gatewayOutage").intValue());
+    assertThat(batched).isEqualTo(counts.get("offlineBatchedReadings").intValue()).isPositive();
+    assertThat(spikes).isEqualTo(7);
+    assertThat(skewed).isEqualTo(4);
+    assertThat(duplicates).isEqualTo(11);
+    assertThat(outOfOrder).isEqualTo(5);
+    // a stuck value can equal the genuine reading by chance, so at most 3 × 5 differ
+    assertThat(stuck).isPositive().isLessThanOrEqualTo(15);
+    assertThat(counts.get("stuckReadings")).isEqualTo(15);
+    assertThat(g.truth().validReadingsSent()).isEqualTo(g.readings().size() - 15 - 7 - 4);
+  }
+
+  /** An independent mean of hourly means (75 % completeness, phase of the hour's start). */
+  private static Map<Phase, Double> meanOfHourlyMeans(Closure closure, List<DecodedReading> rs) {
+    Map<String, List<Double>> hours = new HashMap<>();
+    for (DecodedReading r : rs) {
+      hours
+          .computeIfAbsent(
+              r.sensor() + " " + r.time().truncatedTo(ChronoUnit.HOURS), k -> new ArrayList<>())
+          .add(r.pm25());
+    }
+    Map<Phase, List<Double>> means = new HashMap<>();
+    hours.forEach(
+        (k, v) -> {
+          if (v.size() < 9) {
+            return;
+          }
+          Instant hour = Instant.parse(k.split(" ")[1]);
+          closure
+              .phaseOf(hour)
+              .ifPresent(
+                  p ->
+                      means
+                          .computeIfAbsent(p, x -> new ArrayList<>())
+                          .add(v.stream().mapToDouble(d -> d).average().orElseThrow()));
+        });
+    Map<Phase, Double> out = new HashMap<>();
+    means.forEach((p, v) -> out.put(p, v.stream().mapToDouble(d -> d).average().orElseThrow()));
+    return out;
+  }
+}
