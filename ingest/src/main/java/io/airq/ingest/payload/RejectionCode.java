@@ -2,6 +2,8 @@ package io.airq.ingest.payload;
 
 /** Why a message was refused, as a short stable code (the {@code airq.reason-code} header). */
 public enum RejectionCode {
+  BAD_TOPIC("bad-topic"),
+  UNKNOWN_FORMAT("unknown-format"),
   PAYLOAD_TOO_LARGE("payload-too-large"),
   BATCH_TOO_LARGE("batch-too-large"),
   MALFORMED_JSON("malformed-json"),

@@ -1,0 +1,281 @@
+package io.airq.ingest;
+
+import io.airq.ingest.payload.ParseResult;
+import io.airq.ingest.payload.PayloadParser;
+import io.airq.ingest.payload.RejectionCode;
+import io.airq.ingest.payload.TopicRoute;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MQTT to Kafka bridge. Each MQTT message is parsed, written to Kafka (readings, or a dead
+ * letter), and acknowledged to the broker only when Kafka acked every record of it. When Kafka
+ * fails, the message stays unacknowledged and its send is retried with backoff until it succeeds.
+ */
+public final class Bridge implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
+  private static final Set<RejectionCode> POLICY =
+      EnumSet.of(
+          RejectionCode.PAYLOAD_TOO_LARGE,
+          RejectionCode.BATCH_TOO_LARGE,
+          RejectionCode.FUTURE_TIMESTAMP,
+          RejectionCode.TOO_OLD);
+  private static final long MAX_BACKOFF_MS = 30_000;
+
+  private final BridgeConfig cfg;
+  private final PayloadParser parser;
+  private final KafkaPublisher publisher;
+  private final PrometheusMeterRegistry registry;
+  private final IngestMetrics metrics;
+  private final ScheduledExecutorService worker;
+  private final MqttAsyncClient mqtt;
+  private final HttpEndpoints http;
+
+  /**
+   * Incremented on every disconnect: a message's ack is sent only on the connection it arrived on,
+   * because packet ids are reused and the broker redelivers unacknowledged messages anyway.
+   */
+  private final AtomicLong connection = new AtomicLong();
+
+  private volatile boolean closed;
+
+  private Bridge(BridgeConfig cfg) throws MqttException, IOException {
+    this.cfg = cfg;
+    this.parser = new PayloadParser(cfg.limits());
+    this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    this.metrics = new IngestMetrics(registry);
+    this.publisher = new KafkaPublisher(cfg);
+    this.worker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "airq-ingest-" + cfg.mqttClientId());
+              t.setDaemon(true);
+              return t;
+            });
+    this.http =
+        cfg.httpPort() == 0
+            ? null
+            : HttpEndpoints.start(cfg, parser, publisher, metrics, registry, this::outcomeOf);
+    this.mqtt = new MqttAsyncClient(cfg.mqttUrl(), cfg.mqttClientId(), new MemoryPersistence());
+  }
+
+  /** Starts the bridge: HTTP endpoints, Kafka producer, MQTT session and subscription. */
+  public static Bridge start(BridgeConfig cfg) throws MqttException, IOException {
+    LOG.info("starting ingest bridge with {}", cfg);
+    Bridge b = new Bridge(cfg);
+    try {
+      b.connect();
+    } catch (MqttException | RuntimeException e) {
+      b.close();
+      throw e;
+    }
+    return b;
+  }
+
+  /** The HTTP port actually bound, or 0 when the HTTP server is off. */
+  public int httpPort() {
+    return http == null ? 0 : http.port();
+  }
+
+  /** The Prometheus scrape text of the bridge's meters. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  private void connect() throws MqttException {
+    mqtt.setManualAcks(true);
+    mqtt.setCallback(new Callback());
+    MqttConnectionOptions o = new MqttConnectionOptions();
+    o.setCleanStart(false);
+    o.setSessionExpiryInterval(cfg.sessionExpiry().toSeconds());
+    o.setReceiveMaximum(cfg.receiveMaximum());
+    o.setAutomaticReconnect(true);
+    o.setAutomaticReconnectDelay(1, 30);
+    o.setKeepAliveInterval(30);
+    if (!cfg.mqttUsername().isEmpty()) {
+      o.setUserName(cfg.mqttUsername());
+    }
+    if (!cfg.mqttPassword().isEmpty()) {
+      o.setPassword(cfg.mqttPassword().getBytes(StandardCharsets.UTF_8));
+    }
+    mqtt.connect(o).waitForCompletion(30_000);
+  }
+
+  private void subscribe() {
+    try {
+      // With a resumed session the broker still has the subscription; subscribing again is
+      // harmless.
+      mqtt.subscribe(new MqttSubscription(cfg.subscription(), 1));
+    } catch (MqttException e) {
+      LOG.error("cannot subscribe to {}: {}", cfg.subscription(), e.toString());
+    }
+  }
+
+  String outcomeOf(ParseResult.Rejected r) {
+    return POLICY.contains(r.code()) ? IngestMetrics.REJECTED : IngestMetrics.INVALID;
+  }
+
+  private void handle(String topic, MqttMessage message, long conn) {
+    Instant receivedAt = Instant.now();
+    byte[] body = message.getPayload();
+    ParseResult result = TopicRoute.parse(parser, topic, body, receivedAt, cfg.defaultFormat());
+    Provenance from =
+        new Provenance(
+            topic, TopicRoute.gateway(topic), TopicRoute.sensor(topic), receivedAt, body);
+    if (result instanceof ParseResult.Rejected r) {
+      LOG.debug("rejected message on {}: {} {}", topic, r.code(), r.reason());
+    }
+    send(result, from, message.getId(), message.getQos(), conn, 0);
+  }
+
+  private void send(ParseResult result, Provenance from, int id, int qos, long conn, int attempt) {
+    if (closed) {
+      return;
+    }
+    long start = System.nanoTime();
+    CompletableFuture<Void> acked = publisher.publish(result, from);
+    acked.whenComplete(
+        (ok, e) -> {
+          if (e == null) {
+            metrics.sent(start);
+            metrics.outcome(
+                result instanceof ParseResult.Rejected r ? outcomeOf(r) : IngestMetrics.FORWARDED);
+            worker.execute(() -> ack(id, qos, conn));
+          } else {
+            metrics.outcome(IngestMetrics.UNDELIVERABLE);
+            long backoff = Math.min(MAX_BACKOFF_MS, 500L << Math.min(attempt, 6));
+            LOG.warn(
+                "Kafka did not take the message from {} (attempt {}): {}; retrying in {} ms",
+                from.channel(),
+                attempt + 1,
+                e.toString(),
+                backoff);
+            if (!closed) {
+              worker.schedule(
+                  () -> send(result, from, id, qos, conn, attempt + 1),
+                  backoff,
+                  TimeUnit.MILLISECONDS);
+            }
+          }
+        });
+  }
+
+  private void ack(int id, int qos, long conn) {
+    metrics.inFlight().decrementAndGet();
+    if (closed || conn != connection.get()) {
+      LOG.debug("not acking message {} of an earlier connection; the broker redelivers it", id);
+      return;
+    }
+    try {
+      if (qos > 0) {
+        mqtt.messageArrivedComplete(id, qos);
+      }
+    } catch (MqttException e) {
+      LOG.debug("ack of message {} failed: {}; the broker redelivers it", id, e.toString());
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    worker.shutdown();
+    try {
+      if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
+        worker.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      if (mqtt.isConnected()) {
+        mqtt.disconnect(5_000).waitForCompletion(5_000);
+      }
+      mqtt.close(true);
+    } catch (MqttException e) {
+      LOG.warn("MQTT close: {}", e.toString());
+    }
+    if (http != null) {
+      http.close();
+    }
+    publisher.close();
+    registry.close();
+    LOG.info("ingest bridge {} closed", cfg.mqttClientId());
+  }
+
+  private final class Callback implements MqttCallback {
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+      metrics.inFlight().incrementAndGet();
+      long conn = connection.get();
+      try {
+        worker.execute(() -> handle(topic, message, conn));
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        metrics.inFlight().decrementAndGet(); // closing: left unacknowledged for redelivery
+      }
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+      metrics.connected(true);
+      LOG.info(
+          "connected to {} (reconnect={}), subscribing {}",
+          serverUri,
+          reconnect,
+          cfg.subscription());
+      subscribe();
+    }
+
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {
+      connection.incrementAndGet();
+      metrics.connected(false);
+      LOG.warn("disconnected from MQTT: {}", response);
+    }
+
+    @Override
+    public void mqttErrorOccurred(MqttException e) {
+      LOG.warn("MQTT error: {}", e.toString());
+    }
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {}
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+  }
+
+  /** For tests and the launcher: waits until nothing is in flight, up to {@code timeout}. */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (metrics.inFlight().get() > 0) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(20);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,146 @@
+package io.airq.ingest;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.airq.ingest.payload.Origin;
+import io.airq.ingest.payload.ParseResult;
+import io.airq.ingest.payload.PayloadParser;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bridge's small HTTP server: {@code GET /health}, {@code GET /metrics} (Prometheus text) and
+ * {@code POST /v1/push-sensor-data/}, the Sensor.Community firmware's custom API ({@code X-Sensor}
+ * names the sensor). A push is answered 201 only after Kafka acked its readings, 400 with the
+ * reason when the body is refused (it then goes to the dead-letter topic too), 503 when Kafka did
+ * not ack.
+ */
+final class HttpEndpoints implements AutoCloseable {
+  static final String PUSH_PATH = "/v1/push-sensor-data/";
+  static final String CHANNEL = "http:" + PUSH_PATH;
+  private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoints.class);
+
+  private final HttpServer server;
+  private final ExecutorService pool;
+
+  private HttpEndpoints(HttpServer server, ExecutorService pool) {
+    this.server = server;
+    this.pool = pool;
+  }
+
+  static HttpEndpoints start(
+      BridgeConfig cfg,
+      PayloadParser parser,
+      KafkaPublisher publisher,
+      IngestMetrics metrics,
+      PrometheusMeterRegistry registry,
+      Function<ParseResult.Rejected, String> outcomeOf)
+      throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(Math.max(cfg.httpPort(), 0)), 50);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    server.setExecutor(pool);
+    server.createContext(
+        "/health",
+        ex -> {
+          boolean up = metrics.isConnected();
+          respond(ex, up ? 200 : 503, up ? "UP\n" : "DOWN: not connected to MQTT\n", "text/plain");
+        });
+    server.createContext(
+        "/metrics",
+        ex -> respond(ex, 200, registry.scrape(), "text/plain; version=0.0.4; charset=utf-8"));
+    server.createContext(PUSH_PATH, ex -> push(ex, cfg, parser, publisher, metrics, outcomeOf));
+    server.start();
+    LOG.info("HTTP endpoints on port {}", server.getAddress().getPort());
+    return new HttpEndpoints(server, pool);
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  private static void push(
+      HttpExchange ex,
+      BridgeConfig cfg,
+      PayloadParser parser,
+      KafkaPublisher publisher,
+      IngestMetrics metrics,
+      Function<ParseResult.Rejected, String> outcomeOf)
+      throws IOException {
+    if (!ex.getRequestMethod().equals("POST")) {
+      respond(ex, 405, "POST only\n", "text/plain");
+      return;
+    }
+    Instant receivedAt = Instant.now();
+    byte[] body = readAtMost(ex.getRequestBody(), cfg.limits().maxBytes() + 1);
+    Optional<String> sensor =
+        Optional.ofNullable(ex.getRequestHeaders().getFirst("X-Sensor"))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty());
+    String gateway = sensor.orElse("http");
+    ParseResult result =
+        parser.parse(body, new Origin(CHANNEL, gateway, sensor, Optional.empty(), receivedAt));
+    Provenance from = new Provenance(CHANNEL, Optional.of(gateway), sensor, receivedAt, body);
+    long start = System.nanoTime();
+    try {
+      publisher.publish(result, from).get(cfg.pushTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      metrics.sent(start);
+    } catch (ExecutionException | TimeoutException e) {
+      metrics.outcome(IngestMetrics.UNDELIVERABLE);
+      LOG.warn("HTTP push from {} not stored: {}", gateway, e.toString());
+      respond(ex, 503, "not stored, Kafka unavailable; retry later\n", "text/plain");
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      respond(ex, 503, "interrupted\n", "text/plain");
+      return;
+    }
+    if (result instanceof ParseResult.Rejected r) {
+      metrics.outcome(outcomeOf.apply(r));
+      LOG.debug("HTTP push from {} rejected: {} {}", gateway, r.code(), r.reason());
+      respond(
+          ex,
+          r.code() == io.airq.ingest.payload.RejectionCode.PAYLOAD_TOO_LARGE ? 413 : 400,
+          r.code().id() + ": " + r.reason() + "\n",
+          "text/plain");
+    } else {
+      metrics.outcome(IngestMetrics.FORWARDED);
+      respond(ex, 201, "stored\n", "text/plain");
+    }
+  }
+
+  private static byte[] readAtMost(InputStream in, int max) throws IOException {
+    try (in) {
+      return in.readNBytes(max);
+    }
+  }
+
+  private static void respond(HttpExchange ex, int status, String body, String type)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", type);
+    ex.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    pool.shutdownNow();
+  }
+}

@@ -1,0 +1,85 @@
+package io.airq.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The bridge's meters: {@code airq.ingest.messages{outcome}}, the Kafka send latency, the number of
+ * messages received but not yet acknowledged, and the MQTT connection state.
+ */
+final class IngestMetrics {
+  /** Every record of the message is in Kafka. */
+  static final String FORWARDED = "forwarded";
+
+  /** The payload could not be read (dead-lettered). */
+  static final String INVALID = "invalid";
+
+  /** The payload was readable but refused by a limit or a time bound (dead-lettered). */
+  static final String REJECTED = "rejected";
+
+  /** A Kafka send failed; the message stays unacknowledged and is retried. */
+  static final String UNDELIVERABLE = "undeliverable";
+
+  private final Counter forwarded;
+  private final Counter invalid;
+  private final Counter rejected;
+  private final Counter undeliverable;
+  private final Timer sendLatency;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger connected = new AtomicInteger();
+
+  IngestMetrics(MeterRegistry registry) {
+    forwarded = counter(registry, FORWARDED);
+    invalid = counter(registry, INVALID);
+    rejected = counter(registry, REJECTED);
+    undeliverable = counter(registry, UNDELIVERABLE);
+    sendLatency =
+        Timer.builder("airq.ingest.kafka.send")
+            .description("time from the Kafka send of a message to the ack of all its records")
+            .publishPercentileHistogram()
+            .register(registry);
+    Gauge.builder("airq.ingest.in.flight", inFlight, AtomicInteger::get)
+        .description("messages received and not yet acknowledged upstream")
+        .register(registry);
+    Gauge.builder("airq.ingest.mqtt.connected", connected, AtomicInteger::get)
+        .description("1 while connected to the MQTT broker")
+        .register(registry);
+  }
+
+  private static Counter counter(MeterRegistry registry, String outcome) {
+    return Counter.builder("airq.ingest.messages")
+        .description("messages by outcome")
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  void outcome(String outcome) {
+    switch (outcome) {
+      case FORWARDED -> forwarded.increment();
+      case INVALID -> invalid.increment();
+      case REJECTED -> rejected.increment();
+      case UNDELIVERABLE -> undeliverable.increment();
+      default -> throw new IllegalArgumentException(outcome);
+    }
+  }
+
+  void sent(long startNanos) {
+    sendLatency.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+  }
+
+  AtomicInteger inFlight() {
+    return inFlight;
+  }
+
+  void connected(boolean up) {
+    connected.set(up ? 1 : 0);
+  }
+
+  boolean isConnected() {
+    return connected.get() == 1;
+  }
+}

@@ -1,0 +1,122 @@
+package io.airq.ingest;
+
+import io.airq.core.reading.Reading;
+import io.airq.core.topic.RecordHeaders;
+import io.airq.core.topic.Topic;
+import io.airq.core.topic.Topics;
+import io.airq.ingest.payload.ParseResult;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Writes a parsed message to Kafka: its readings to the readings topic (key = sensor, record time =
+ * measurement time), or the original bytes to the dead-letter topic with the reason. The returned
+ * future completes when Kafka acked every record of the message.
+ */
+final class KafkaPublisher implements AutoCloseable {
+  static final String ORIGIN = "ingest";
+
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final Topic<String, Reading> readings;
+  private final Topic<String, byte[]> deadLetters;
+
+  KafkaPublisher(BridgeConfig cfg) {
+    Map<String, Object> props = new HashMap<>(cfg.kafka());
+    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, cfg.mqttClientId());
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+    props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+    props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+    props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    readings = Topics.READINGS.prefixed(cfg.topicPrefix());
+    deadLetters = Topics.READINGS_DEAD_LETTER.prefixed(cfg.topicPrefix());
+  }
+
+  CompletableFuture<Void> publish(ParseResult result, Provenance from) {
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    if (result instanceof ParseResult.Accepted accepted) {
+      for (Reading r : accepted.readings()) {
+        Headers h = provenance(from, r.gatewayId(), r.format().id());
+        records.add(
+            new ProducerRecord<>(
+                readings.name(),
+                null,
+                r.time().toEpochMilli(),
+                readings.serializeKey(r.sensorId()),
+                readings.serializeValue(r),
+                h));
+      }
+    } else if (result instanceof ParseResult.Rejected rejected) {
+      Headers h = provenance(from, from.gateway().orElse(null), null);
+      header(h, RecordHeaders.REASON, rejected.reason());
+      header(h, RecordHeaders.REASON_CODE, rejected.code().id());
+      header(h, RecordHeaders.ORIGIN, ORIGIN);
+      String key = from.sensor().orElse(from.channel());
+      records.add(
+          new ProducerRecord<>(
+              deadLetters.name(),
+              null,
+              from.receivedAt().toEpochMilli(),
+              deadLetters.serializeKey(key),
+              from.body(),
+              h));
+    }
+    return sendAll(records);
+  }
+
+  private CompletableFuture<Void> sendAll(List<ProducerRecord<byte[], byte[]>> records) {
+    List<CompletableFuture<Void>> acks = new ArrayList<>(records.size());
+    for (ProducerRecord<byte[], byte[]> record : records) {
+      CompletableFuture<Void> ack = new CompletableFuture<>();
+      acks.add(ack);
+      try {
+        producer.send(
+            record,
+            (meta, e) -> {
+              if (e == null) {
+                ack.complete(null);
+              } else {
+                ack.completeExceptionally(e);
+              }
+            });
+      } catch (RuntimeException e) {
+        ack.completeExceptionally(e);
+      }
+    }
+    return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
+  }
+
+  private static Headers provenance(Provenance from, String gateway, String format) {
+    Headers h = new org.apache.kafka.common.header.internals.RecordHeaders();
+    header(h, RecordHeaders.MQTT_TOPIC, from.channel());
+    if (gateway != null) {
+      header(h, RecordHeaders.GATEWAY, gateway);
+    }
+    if (format != null) {
+      header(h, RecordHeaders.FORMAT, format);
+    }
+    header(h, RecordHeaders.RECEIVED_AT, from.receivedAt().toString());
+    return h;
+  }
+
+  private static void header(Headers h, String name, String value) {
+    h.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Override
+  public void close() {
+    producer.close(java.time.Duration.ofSeconds(10));
+  }
+}
