@@ -1,0 +1,82 @@
+package io.airq.streams;
+
+import io.airq.core.topic.Topics;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running service: one KafkaStreams over the airq topology. */
+public final class StreamsApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+
+  private final KafkaStreams streams;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  private StreamsApp(KafkaStreams streams) {
+    this.streams = streams;
+  }
+
+  /** Kafka Streams properties for a config: kafka.* as given, then airq's fixed choices. */
+  public static Properties properties(StreamsConfig cfg) {
+    Properties p = new Properties();
+    p.putAll(cfg.kafka());
+    p.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, cfg.applicationId());
+    p.put(
+        org.apache.kafka.streams.StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+        org.apache.kafka.streams.StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(
+        org.apache.kafka.streams.StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, cfg.standbyReplicas());
+    p.put(org.apache.kafka.streams.StreamsConfig.NUM_STREAM_THREADS_CONFIG, cfg.threads());
+    p.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, cfg.stateDir().toString());
+    p.put(
+        org.apache.kafka.streams.StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterHandler.class.getName());
+    p.put(
+        DeadLetterHandler.TOPIC_CONFIG,
+        Topics.READINGS_DEAD_LETTER.prefixed(cfg.settings().topicPrefix()).name());
+    return p;
+  }
+
+  public static StreamsApp start(StreamsConfig cfg) {
+    LOG.info("starting airq streams with {}", cfg);
+    KafkaStreams streams = new KafkaStreams(AirqTopology.build(cfg.settings()), properties(cfg));
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("stream thread failed; shutting this instance down", e);
+          return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    StreamsApp app = new StreamsApp(streams);
+    streams.setStateListener(
+        (now, before) -> {
+          LOG.info("streams state {} -> {}", before, now);
+          if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+            app.stopped.countDown();
+          }
+        });
+    streams.start();
+    return app;
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  /** Blocks until this instance stopped (closed or failed); true when it failed. */
+  public boolean awaitStop() throws InterruptedException {
+    stopped.await();
+    return streams.state() == KafkaStreams.State.ERROR;
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+  }
+}

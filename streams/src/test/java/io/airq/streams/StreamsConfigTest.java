@@ -1,0 +1,53 @@
+package io.airq.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.airq.core.average.AverageWindow;
+import io.airq.core.reading.Quantity;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class StreamsConfigTest {
+
+  @Test
+  void environmentWinsAndKafkaKeysPassThrough() {
+    Properties p = new Properties();
+    p.setProperty("kafka.bootstrap.servers", "file:9092");
+    p.setProperty("kafka.sasl.jaas.config", "secret-stuff");
+    p.setProperty("grace.1h", "30h");
+    p.setProperty("topic.prefix", "file-");
+    StreamsConfig c =
+        StreamsConfig.from(
+            p,
+            Map.of(
+                "AIRQ_KAFKA_BOOTSTRAP_SERVERS", "env:9092",
+                "AIRQ_TOPIC_PREFIX", "env-",
+                "AIRQ_STREAMS_STANDBY_REPLICAS", "1",
+                "AIRQ_ALERT_PM25", "25"));
+    assertThat(c.kafka()).containsEntry("bootstrap.servers", "env:9092");
+    assertThat(c.settings().topicPrefix()).isEqualTo("env-");
+    assertThat(c.standbyReplicas()).isEqualTo(1);
+    assertThat(c.settings().grace(AverageWindow.HOUR)).isEqualTo(Duration.ofHours(30));
+    assertThat(c.settings().grace(AverageWindow.MINUTE)).isEqualTo(Duration.ofHours(26));
+    assertThat(c.settings().alertThresholds()).containsEntry(Quantity.PM25, 25.0);
+    assertThat(c.toString()).doesNotContain("secret-stuff");
+    Properties kp = StreamsApp.properties(c);
+    assertThat(kp.getProperty("processing.guarantee")).isEqualTo("exactly_once_v2");
+    assertThat(kp.get("num.standby.replicas")).isEqualTo(1);
+    assertThat(kp.getProperty(DeadLetterHandler.TOPIC_CONFIG))
+        .isEqualTo("env-airq.readings.dead-letter");
+  }
+
+  @Test
+  void missingBootstrapAndBadDurationsAreRejectedAtStart() {
+    assertThatThrownBy(() -> StreamsConfig.from(new Properties(), Map.of()))
+        .hasMessageContaining("bootstrap.servers");
+    Properties p = new Properties();
+    p.setProperty("kafka.bootstrap.servers", "x:9092");
+    p.setProperty("grace.1h", "soon");
+    assertThatThrownBy(() -> StreamsConfig.from(p, Map.of())).hasMessageContaining("grace.1h");
+  }
+}
