@@ -66,10 +66,18 @@ public final class Registry implements AutoCloseable {
   private void run() {
     try {
       List<TopicPartition> parts = new ArrayList<>();
-      for (String topic : List.of(sensorTopic.name(), closureTopic.name(), impactTopic.name())) {
-        consumer
-            .partitionsFor(topic, Duration.ofSeconds(30))
-            .forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
+      while (running.get() && parts.isEmpty()) {
+        try {
+          for (String topic :
+              List.of(sensorTopic.name(), closureTopic.name(), impactTopic.name())) {
+            consumer
+                .partitionsFor(topic, Duration.ofSeconds(10))
+                .forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
+          }
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+          parts.clear();
+          LOG.warn("Kafka not reachable yet for the registry topics, retrying: {}", e.getMessage());
+        }
       }
       consumer.assign(parts);
       consumer.seekToBeginning(parts);
