@@ -182,6 +182,36 @@ class PlannerApiIT {
       assertThat(seriesOut.toString())
           .contains("key,time,quantity,mean")
           .doesNotContain("CBD,2024");
+      StringWriter added = new StringWriter();
+      code =
+          new CommandLine(new PlannerCli())
+              .setOut(new PrintWriter(added))
+              .execute(
+                  "--api",
+                  base,
+                  "closures",
+                  "add",
+                  "--id",
+                  "cli-1",
+                  "--start",
+                  "2024-01-04T08:00",
+                  "--end",
+                  "2024-01-04T18:00",
+                  "--zone",
+                  "Africa/Nairobi",
+                  "--treated-area",
+                  "CBD",
+                  "--control-sensor",
+                  "c1",
+                  "--comparison",
+                  "2024-01-02T08:00/2024-01-02T18:00");
+      assertThat(code).isZero();
+      assertThat(added.toString()).contains("\"id\":\"cli-1\"");
+      StringWriter listed = new StringWriter();
+      new CommandLine(new PlannerCli())
+          .setOut(new PrintWriter(listed))
+          .execute("--api", base, "closures", "list");
+      assertThat(listed.toString()).contains("cli-1\t2024-01-04T08:00").contains("moi-avenue\t");
       StringWriter err = new StringWriter();
       code =
           new CommandLine(new PlannerCli())
