@@ -10,8 +10,9 @@ import java.util.Optional;
  *
  * <p>InfluxDB 1.x tag rules: a backslash before {@code ,}, space or {@code =} escapes it; any other
  * backslash is kept literally, and the scanner always skips the character after a backslash. So a
- * tag value containing a newline, or an odd run of backslashes directly before a special character
- * or at its end, has no line-protocol form that reads back exactly; such points are rejected.
+ * tag value containing a line break, or a backslash directly before another backslash, a special
+ * character or its end, has no line-protocol form that reads back exactly (checked against influxd
+ * 1.x); such points are rejected with a reason rather than written wrongly.
  */
 public final class LineBuilder {
   private final StringBuilder sb = new StringBuilder(160);
@@ -148,19 +149,12 @@ public final class LineBuilder {
         return quote(s) + " contains a line break, which InfluxDB line protocol cannot carry";
       }
       if (c == '\\') {
-        int run = 0;
-        while (i < s.length() && s.charAt(i) == '\\') {
-          run++;
-          i++;
-        }
-        boolean beforeSpecial =
-            i == s.length() || s.charAt(i) == ',' || s.charAt(i) == ' ' || s.charAt(i) == '=';
-        if (run % 2 == 1 && beforeSpecial) {
+        char next = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
+        if (next == '\\' || next == ',' || next == ' ' || next == '=') {
           return quote(s)
-              + " has a backslash before a comma, space, '=' or its end, which InfluxDB 1.x"
-              + " cannot read back exactly";
+              + " has a backslash before a backslash, comma, space, '=' or its end, which"
+              + " InfluxDB 1.x cannot read back exactly";
         }
-        i--;
       }
     }
     return null;
