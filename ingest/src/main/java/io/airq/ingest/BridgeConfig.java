@@ -134,6 +134,24 @@ public record BridgeConfig(
         pushTimeout);
   }
 
+  public BridgeConfig withTopicFilter(String filter) {
+    return new BridgeConfig(
+        mqttUrl,
+        mqttClientId,
+        mqttUsername,
+        mqttPassword,
+        shareGroup,
+        filter,
+        sessionExpiry,
+        receiveMaximum,
+        kafka,
+        topicPrefix,
+        httpPort,
+        defaultFormat,
+        limits,
+        pushTimeout);
+  }
+
   public BridgeConfig withHttpPort(int port) {
     return new BridgeConfig(
         mqttUrl,
