@@ -29,6 +29,7 @@ final class KafkaPublisher implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
   private final Topic<String, Reading> readings;
   private final Topic<String, byte[]> deadLetters;
+  private final int maxBytes;
 
   KafkaPublisher(BridgeConfig cfg) {
     Map<String, Object> props = new HashMap<>(cfg.kafka());
@@ -42,6 +43,7 @@ final class KafkaPublisher implements AutoCloseable {
     producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     readings = Topics.READINGS.prefixed(cfg.topicPrefix());
     deadLetters = Topics.READINGS_DEAD_LETTER.prefixed(cfg.topicPrefix());
+    maxBytes = cfg.limits().maxBytes();
   }
 
   CompletableFuture<Void> publish(ParseResult result, Provenance from) {
@@ -70,7 +72,10 @@ final class KafkaPublisher implements AutoCloseable {
               null,
               from.receivedAt().toEpochMilli(),
               deadLetters.serializeKey(key),
-              from.body(),
+              // an oversized body keeps only its first max-bytes bytes, so Kafka takes it
+              from.body().length > maxBytes
+                  ? java.util.Arrays.copyOf(from.body(), maxBytes)
+                  : from.body(),
               h));
     }
     return sendAll(records);

@@ -148,16 +148,25 @@ class BridgeIT {
             1,
             false);
       }
+      byte[] big = new byte[300 * 1024];
+      java.util.Arrays.fill(big, (byte) ' ');
+      pub.publish("airq/v1/" + gw + "/big", big, 1, false);
       pub.disconnect();
       pub.close();
       List<ConsumerRecord<byte[], byte[]>> dead =
           KafkaRecords.read(
               servers.kafkaBootstrap(),
               Topics.READINGS_DEAD_LETTER.prefixed(prefix).name(),
-              5,
+              6,
               WAIT);
       Map<String, ConsumerRecord<byte[], byte[]>> byKey =
-          dead.stream().collect(Collectors.toMap(KafkaRecords::key, r -> r, (a, b) -> a));
+          dead.stream()
+              .collect(
+                  Collectors.toMap(KafkaRecords::key, r -> r, (a, b) -> a, java.util.HashMap::new));
+      ConsumerRecord<byte[], byte[]> tooLarge = byKey.remove("big");
+      assertThat(KafkaRecords.header(tooLarge, RecordHeaders.REASON_CODE))
+          .isEqualTo("payload-too-large");
+      assertThat(tooLarge.value()).hasSize(256 * 1024);
       assertThat(byKey).containsOnlyKeys(bad.keySet());
       Map<String, String> codes =
           byKey.entrySet().stream()
@@ -189,7 +198,7 @@ class BridgeIT {
       assertThat(bridge.awaitIdle(Duration.ofSeconds(10))).isTrue();
       assertThat(bridge.scrape())
           .contains("airq_ingest_messages_total{outcome=\"invalid\"} 4.0")
-          .contains("airq_ingest_messages_total{outcome=\"rejected\"} 1.0");
+          .contains("airq_ingest_messages_total{outcome=\"rejected\"} 2.0");
     }
   }
 
