@@ -46,7 +46,7 @@ class NairobiReplayTest {
   /**
    * Readings in file order, one per (sensor, timestamp), with every value_type of that row group.
    */
-  private static final Map<Row, Map<Quantity, Double>> READINGS = load();
+  static final Map<Row, Map<Quantity, Double>> READINGS = load();
 
   private static Map<Row, Map<Quantity, Double>> load() {
     try {
@@ -165,20 +165,5 @@ class NairobiReplayTest {
     assertThat(clean.stream().filter(c -> c.flagged(Quantity.PM25))).isEmpty();
     assertThat(hourly).hasSizeGreaterThan(200);
     assertHourlyMeansMatch(hourly, expectedByHour(Set.of()));
-  }
-
-  @Test
-  void withDefaultRulesTheHourlyMeansLeaveOutExactlyTheFlaggedValues() {
-    List<CleanReading> clean = new ArrayList<>();
-    Map<String, WindowAverage> hourly = replay(StreamsSettings.defaults(""), clean);
-    Set<String> flagged = new HashSet<>();
-    for (CleanReading c : clean) {
-      if (c.flagged(Quantity.PM25)) {
-        flagged.add(c.sensorId() + "@" + c.time());
-      }
-    }
-    Map<String, List<Double>> expected = expectedByHour(flagged);
-    // hours whose every value was flagged produce no PM2.5 average
-    assertHourlyMeansMatch(hourly, expected);
   }
 }
