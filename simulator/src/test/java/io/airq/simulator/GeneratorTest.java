@@ -13,7 +13,9 @@ import io.airq.simulator.scenario.FaultSpec;
 import io.airq.simulator.scenario.Scenario;
 import io.airq.simulator.scenario.ScenarioSensor;
 import io.airq.simulator.truth.PhaseMeans;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,8 +28,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class GeneratorTest {
+  private static final LocalDate MONDAY = LocalDate.of(2026, 3, 2);
   private static final Scenario SMALL =
-      Scenario.builtIn("nairobi-closure").with(2, 1, 2, 10, null, null, null);
+      Scenario.builtIn("nairobi-closure").withStartDate(MONDAY).with(2, 1, 2, 10, null, null, null);
 
   @Test
   void sameSeedGivesByteIdenticalMessagesAndAnotherSeedDoesNot() {
@@ -50,7 +53,9 @@ class GeneratorTest {
   @Test
   void groundTruthMeasuredMeansEqualMeansRecomputedFromTheSentPayloads() {
     Scenario s =
-        Scenario.builtIn("nairobi-closure").with(3, 2, 2, null, null, null, FaultSpec.NONE);
+        Scenario.builtIn("nairobi-closure")
+            .withStartDate(MONDAY)
+            .with(3, 2, 2, null, null, null, FaultSpec.NONE);
     Generation g = Generator.generate(s);
     Set<String> treated = new HashSet<>(s.toClosure().treated().sensors());
     Map<String, List<DecodedReading>> byGroup = new HashMap<>();
@@ -65,6 +70,7 @@ class GeneratorTest {
     assertThat(byGroup.values().stream().mapToInt(List::size).sum())
         .isEqualTo(g.readings().size())
         .isEqualTo((int) g.truth().validReadingsSent());
+    assertThat(g.scenario().startDate()).isEqualTo(MONDAY);
     for (String group : List.of("treated", "control")) {
       PhaseMeans truth = g.truth().groups().get(group).get("pm25").measured();
       Map<Phase, Double> recomputed = meanOfHourlyMeans(s.toClosure(), byGroup.get(group));
@@ -76,7 +82,7 @@ class GeneratorTest {
 
   @Test
   void defaultScenarioTreatedPm25FallsAboutHalfAndTheMeasuredChangeTracksTheTrueOne() {
-    Generation g = Generator.generate(Scenario.builtIn("nairobi-closure"));
+    Generation g = Generator.generate(Scenario.builtIn("nairobi-closure").withStartDate(MONDAY));
     PhaseMeans trueTreated = g.truth().groups().get("treated").get("pm25").truth();
     PhaseMeans measuredTreated = g.truth().groups().get("treated").get("pm25").measured();
     PhaseMeans trueControl = g.truth().groups().get("control").get("pm25").truth();
@@ -153,7 +159,8 @@ class GeneratorTest {
     long duplicates = seen.values().stream().filter(n -> n > 1).count();
     assertThat(malformed).isEqualTo(6).isEqualTo(counts.get("malformed").intValue());
     assertThat(unknown).isEqualTo(8).isEqualTo(counts.get("unknownSensor").intValue());
-    assertThat(batches).isEqualTo(2).isEqualTo(counts.get("gatewayOutage").intValue());
+    assertThat(counts.get("gatewayOutage")).isEqualTo(2);
+    assertThat(batches).isGreaterThanOrEqualTo(2);
     assertThat(batched).isEqualTo(counts.get("offlineBatchedReadings").intValue()).isPositive();
     assertThat(spikes).isEqualTo(7);
     assertThat(skewed).isEqualTo(4);
@@ -163,6 +170,28 @@ class GeneratorTest {
     assertThat(stuck).isPositive().isLessThanOrEqualTo(15);
     assertThat(counts.get("stuckReadings")).isEqualTo(15);
     assertThat(g.truth().validReadingsSent()).isEqualTo(g.readings().size() - 15 - 7 - 4);
+  }
+
+  @Test
+  void aLongOutageIsSentAsSeveralBatchesOfAtMost500Readings() {
+    FaultSpec faults = new FaultSpec(1, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    Generation g =
+        Generator.generate(SMALL.with(null, null, null, null, Duration.ofMinutes(1), null, faults));
+    List<Integer> sizes =
+        g.messages().stream()
+            .filter(m -> m.topic().contains("/-/airq"))
+            .map(m -> DecodedReading.decode(m.topic(), m.payload()).orElseThrow().size())
+            .toList();
+    assertThat(sizes).hasSizeGreaterThan(1).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(500));
+    assertThat(sizes.stream().mapToInt(n -> n).sum())
+        .isEqualTo(g.truth().faults().get("offlineBatchedReadings").intValue());
+  }
+
+  @Test
+  void withoutAStartDateTheSimulationEndsAtTodaysLocalMidnight() {
+    Scenario s = Scenario.builtIn("nairobi-closure");
+    assertThat(s.endInstant())
+        .isEqualTo(LocalDate.now(s.zone()).atStartOfDay(s.zone()).toInstant());
   }
 
   /** An independent mean of hourly means (75 % completeness, phase of the hour's start). */

@@ -38,6 +38,9 @@ public final class Generator {
           "malformed",
           "unknownSensor");
 
+  /** An offline batch is sent as arrays of at most this many readings (the ingest takes 1000). */
+  public static final int MAX_BATCH = 500;
+
   private enum Mark {
     NONE,
     OFFLINE,
@@ -117,16 +120,19 @@ public final class Generator {
       if (outage.isEmpty()) {
         continue;
       }
-      List<SimReading> batch = outage.stream().map(readings::get).toList();
-      ScenarioSensor first = sensors.get(batch.get(0).sensorIndex());
-      Instant sendAt = batch.get(batch.size() - 1).time().plusSeconds(intervalSeconds);
-      messages.add(
-          new SimMessage(
-              sendAt,
-              SimMessage.topic(first.gateway(), "-", "airq"),
-              PayloadEncoder.encodeBatch(batch),
-              "batch",
-              batch.size()));
+      List<SimReading> all = outage.stream().map(readings::get).toList();
+      ScenarioSensor first = sensors.get(all.get(0).sensorIndex());
+      Instant sendAt = all.get(all.size() - 1).time().plusSeconds(intervalSeconds);
+      for (int from = 0; from < all.size(); from += MAX_BATCH) {
+        List<SimReading> batch = all.subList(from, Math.min(all.size(), from + MAX_BATCH));
+        messages.add(
+            new SimMessage(
+                sendAt,
+                SimMessage.topic(first.gateway(), "-", "airq"),
+                PayloadEncoder.encodeBatch(batch),
+                "batch",
+                batch.size()));
+      }
     }
     for (int k = 0; k < f.malformed() && !readings.isEmpty(); k++) {
       SimReading r = readings.get(random.nextInt(readings.size()));

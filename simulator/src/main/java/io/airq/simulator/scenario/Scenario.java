@@ -28,7 +28,8 @@ import java.util.Objects;
  * from YAML or JSON (same field names; docs/simulator.md describes the format). The simulation
  * starts at local midnight of {@code startDate} in {@code zone}; the closure starts {@code
  * daysBefore} days later, lasts {@code daysDuring} days, and the simulation ends {@code daysAfter}
- * days after the closure.
+ * days after the closure. Without a {@code startDate} the simulation ends at today's local
+ * midnight.
  */
 public record Scenario(
     String name,
@@ -63,13 +64,16 @@ public record Scenario(
 
   public Scenario {
     Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(startDate, "startDate");
     Objects.requireNonNull(pollution, "pollution");
     Objects.requireNonNull(weather, "weather");
     Objects.requireNonNull(sensorBehaviour, "sensorBehaviour");
     Objects.requireNonNull(closure, "closure");
     zone = zone == null ? ZoneId.of("UTC") : zone;
     interval = interval == null ? Duration.ofMinutes(5) : interval;
+    if (startDate == null) {
+      // the simulation ends at today's local midnight: recent enough for the ingest's max-age
+      startDate = LocalDate.now(zone).minusDays((long) daysBefore + daysDuring + daysAfter);
+    }
     faults = faults == null ? FaultSpec.NONE : faults;
     sensors = sensors == null ? List.of() : List.copyOf(sensors);
     if (daysBefore < 0 || daysDuring <= 0 || daysAfter < 0) {
@@ -162,6 +166,26 @@ public record Scenario(
         Duration.ofDays(daysAfter),
         zone,
         List.of());
+  }
+
+  /** The same scenario starting on another day. */
+  public Scenario withStartDate(LocalDate date) {
+    return new Scenario(
+        name,
+        description,
+        zone,
+        date,
+        daysBefore,
+        daysDuring,
+        daysAfter,
+        interval,
+        seed,
+        pollution,
+        weather,
+        sensorBehaviour,
+        closure,
+        faults,
+        sensors);
   }
 
   /**
