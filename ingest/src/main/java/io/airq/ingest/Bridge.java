@@ -1,5 +1,8 @@
 package io.airq.ingest;
 
+import io.airq.core.reading.Reading;
+import io.airq.ingest.gateway.GatewayPolicy;
+import io.airq.ingest.gateway.SensorRegistry;
 import io.airq.ingest.payload.ParseResult;
 import io.airq.ingest.payload.PayloadParser;
 import io.airq.ingest.payload.RejectionCode;
@@ -11,12 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -54,6 +59,9 @@ public final class Bridge implements AutoCloseable {
   private final MqttAsyncClient mqtt;
   private final HttpEndpoints http;
 
+  /** The sensor registry in strict gateway mode; null in open mode. */
+  private final SensorRegistry sensors;
+
   /**
    * Incremented on every disconnect: a message's ack is sent only on the connection it arrived on,
    * because packet ids are reused and the broker redelivers unacknowledged messages anyway.
@@ -68,6 +76,7 @@ public final class Bridge implements AutoCloseable {
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.metrics = new IngestMetrics(registry);
     this.publisher = new KafkaPublisher(cfg);
+    this.sensors = cfg.strictGateways() ? startRegistry(cfg) : null;
     this.worker =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -78,8 +87,24 @@ public final class Bridge implements AutoCloseable {
     this.http =
         cfg.httpPort() == 0
             ? null
-            : HttpEndpoints.start(cfg, parser, publisher, metrics, registry, this::outcomeOf);
+            : HttpEndpoints.start(
+                cfg, parser, publisher, metrics, registry, this::outcomeOf, gate());
     this.mqtt = new MqttAsyncClient(cfg.mqttUrl(), cfg.mqttClientId(), new MemoryPersistence());
+  }
+
+  private static SensorRegistry startRegistry(BridgeConfig cfg) throws IOException {
+    try {
+      return SensorRegistry.start(cfg.kafka(), cfg.topicPrefix(), Duration.ofSeconds(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while loading the sensor registry", e);
+    }
+  }
+
+  /** Strict mode checks each reading against the registry; open mode lets all through. */
+  private Function<Reading, Optional<GatewayPolicy.Refusal>> gate() {
+    SensorRegistry s = sensors;
+    return s == null ? r -> Optional.empty() : r -> GatewayPolicy.check(r, s::find);
   }
 
   /** Starts the bridge: HTTP endpoints, Kafka producer, MQTT session and subscription. */
@@ -156,13 +181,15 @@ public final class Bridge implements AutoCloseable {
       return;
     }
     long start = System.nanoTime();
-    CompletableFuture<Void> acked = publisher.publish(result, from);
+    CompletableFuture<Integer> acked = publisher.publish(result, from, gate());
     acked.whenComplete(
-        (ok, e) -> {
+        (quarantined, e) -> {
           if (e == null) {
             metrics.sent(start);
             metrics.outcome(
-                result instanceof ParseResult.Rejected r ? outcomeOf(r) : IngestMetrics.FORWARDED);
+                result instanceof ParseResult.Rejected r
+                    ? outcomeOf(r)
+                    : quarantined > 0 ? IngestMetrics.REJECTED : IngestMetrics.FORWARDED);
             worker.execute(() -> ack(id, qos, conn));
           } else {
             metrics.outcome(IngestMetrics.UNDELIVERABLE);
@@ -221,6 +248,9 @@ public final class Bridge implements AutoCloseable {
       http.close();
     }
     publisher.close();
+    if (sensors != null) {
+      sensors.close();
+    }
     registry.close();
     LOG.info("ingest bridge {} closed", cfg.mqttClientId());
   }

@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
  * @param defaultFormat a format forced for topics without a format segment; empty = detect
  * @param limits payload limits
  * @param pushTimeout how long an HTTP push waits for Kafka before answering 503
+ * @param strictGateways strict gateway mode: a gateway may publish only sensors registered to it
  */
 public record BridgeConfig(
     String mqttUrl,
@@ -50,7 +51,8 @@ public record BridgeConfig(
     int httpPort,
     Optional<SourceFormat> defaultFormat,
     ParseLimits limits,
-    Duration pushTimeout) {
+    Duration pushTimeout,
+    boolean strictGateways) {
 
   public BridgeConfig {
     Objects.requireNonNull(mqttUrl, "mqtt.url");
@@ -90,7 +92,8 @@ public record BridgeConfig(
         8081,
         Optional.empty(),
         ParseLimits.DEFAULTS,
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        false);
   }
 
   /** The subscription filter: {@code $share/<group>/<filter>}, or the filter alone. */
@@ -113,7 +116,8 @@ public record BridgeConfig(
         httpPort,
         defaultFormat,
         limits,
-        pushTimeout);
+        pushTimeout,
+        strictGateways);
   }
 
   public BridgeConfig withShareGroup(String group) {
@@ -131,7 +135,8 @@ public record BridgeConfig(
         httpPort,
         defaultFormat,
         limits,
-        pushTimeout);
+        pushTimeout,
+        strictGateways);
   }
 
   public BridgeConfig withTopicFilter(String filter) {
@@ -149,7 +154,8 @@ public record BridgeConfig(
         httpPort,
         defaultFormat,
         limits,
-        pushTimeout);
+        pushTimeout,
+        strictGateways);
   }
 
   public BridgeConfig withHttpPort(int port) {
@@ -167,7 +173,8 @@ public record BridgeConfig(
         port,
         defaultFormat,
         limits,
-        pushTimeout);
+        pushTimeout,
+        strictGateways);
   }
 
   public BridgeConfig withCredentials(String username, String password) {
@@ -185,7 +192,8 @@ public record BridgeConfig(
         httpPort,
         defaultFormat,
         limits,
-        pushTimeout);
+        pushTimeout,
+        strictGateways);
   }
 
   public BridgeConfig withKafka(String key, String value) {
@@ -205,7 +213,8 @@ public record BridgeConfig(
         httpPort,
         defaultFormat,
         limits,
-        pushTimeout);
+        pushTimeout,
+        strictGateways);
   }
 
   public BridgeConfig withLimits(ParseLimits newLimits) {
@@ -223,7 +232,8 @@ public record BridgeConfig(
         httpPort,
         defaultFormat,
         newLimits,
-        pushTimeout);
+        pushTimeout,
+        strictGateways);
   }
 
   /** Reads a properties file (may be null) and overlays the environment. */
@@ -286,7 +296,8 @@ public record BridgeConfig(
             integer(all, "ingest.max-readings", l.maxReadings()),
             duration(all, "ingest.future-skew", l.futureSkew()),
             duration(all, "ingest.max-age", l.maxAge())),
-        duration(all, "ingest.push-timeout", d.pushTimeout()));
+        duration(all, "ingest.push-timeout", d.pushTimeout()),
+        gatewayMode(all.getOrDefault("ingest.gateway-mode", "open")));
   }
 
   static final java.util.List<String> KEYS =
@@ -307,7 +318,38 @@ public record BridgeConfig(
           "ingest.max-readings",
           "ingest.future-skew",
           "ingest.max-age",
-          "ingest.push-timeout");
+          "ingest.push-timeout",
+          "ingest.gateway-mode");
+
+  private static boolean gatewayMode(String mode) {
+    return switch (mode.trim()) {
+      case "open" -> false;
+      case "strict" -> true;
+      default ->
+          throw new IllegalArgumentException(
+              "ingest.gateway-mode must be open or strict, was " + mode);
+    };
+  }
+
+  /** Strict gateway mode on or off. */
+  public BridgeConfig withStrictGateways(boolean strict) {
+    return new BridgeConfig(
+        mqttUrl,
+        mqttClientId,
+        mqttUsername,
+        mqttPassword,
+        shareGroup,
+        topicFilter,
+        sessionExpiry,
+        receiveMaximum,
+        kafka,
+        topicPrefix,
+        httpPort,
+        defaultFormat,
+        limits,
+        pushTimeout,
+        strict);
+  }
 
   private static String required(Map<String, String> all, String key) {
     String v = all.get(key);
@@ -391,6 +433,8 @@ public record BridgeConfig(
         + limits
         + ", pushTimeout="
         + pushTimeout
+        + ", gatewayMode="
+        + (strictGateways ? "strict" : "open")
         + "]";
   }
 }

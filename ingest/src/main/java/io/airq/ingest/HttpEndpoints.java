@@ -2,6 +2,8 @@ package io.airq.ingest;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.airq.core.reading.Reading;
+import io.airq.ingest.gateway.GatewayPolicy;
 import io.airq.ingest.payload.Origin;
 import io.airq.ingest.payload.ParseResult;
 import io.airq.ingest.payload.PayloadParser;
@@ -48,7 +50,8 @@ final class HttpEndpoints implements AutoCloseable {
       KafkaPublisher publisher,
       IngestMetrics metrics,
       PrometheusMeterRegistry registry,
-      Function<ParseResult.Rejected, String> outcomeOf)
+      Function<ParseResult.Rejected, String> outcomeOf,
+      Function<Reading, Optional<GatewayPolicy.Refusal>> gate)
       throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(Math.max(cfg.httpPort(), 0)), 50);
     ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -62,7 +65,8 @@ final class HttpEndpoints implements AutoCloseable {
     server.createContext(
         "/metrics",
         ex -> respond(ex, 200, registry.scrape(), "text/plain; version=0.0.4; charset=utf-8"));
-    server.createContext(PUSH_PATH, ex -> push(ex, cfg, parser, publisher, metrics, outcomeOf));
+    server.createContext(
+        PUSH_PATH, ex -> push(ex, cfg, parser, publisher, metrics, outcomeOf, gate));
     server.start();
     LOG.info("HTTP endpoints on port {}", server.getAddress().getPort());
     return new HttpEndpoints(server, pool);
@@ -78,7 +82,8 @@ final class HttpEndpoints implements AutoCloseable {
       PayloadParser parser,
       KafkaPublisher publisher,
       IngestMetrics metrics,
-      Function<ParseResult.Rejected, String> outcomeOf)
+      Function<ParseResult.Rejected, String> outcomeOf,
+      Function<Reading, Optional<GatewayPolicy.Refusal>> gate)
       throws IOException {
     if (!ex.getRequestMethod().equals("POST")) {
       respond(ex, 405, "POST only\n", "text/plain");
@@ -95,8 +100,12 @@ final class HttpEndpoints implements AutoCloseable {
         parser.parse(body, new Origin(CHANNEL, gateway, sensor, Optional.empty(), receivedAt));
     Provenance from = new Provenance(CHANNEL, Optional.of(gateway), sensor, receivedAt, body);
     long start = System.nanoTime();
+    int quarantined;
     try {
-      publisher.publish(result, from).get(cfg.pushTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      quarantined =
+          publisher
+              .publish(result, from, gate)
+              .get(cfg.pushTimeout().toMillis(), TimeUnit.MILLISECONDS);
       metrics.sent(start);
     } catch (ExecutionException | TimeoutException e) {
       metrics.outcome(IngestMetrics.UNDELIVERABLE);
@@ -115,6 +124,14 @@ final class HttpEndpoints implements AutoCloseable {
           ex,
           r.code() == io.airq.ingest.payload.RejectionCode.PAYLOAD_TOO_LARGE ? 413 : 400,
           r.code().id() + ": " + r.reason() + "\n",
+          "text/plain");
+    } else if (quarantined > 0) {
+      metrics.outcome(IngestMetrics.REJECTED);
+      Reading first = ((ParseResult.Accepted) result).readings().get(0);
+      respond(
+          ex,
+          403,
+          gate.apply(first).map(g -> g.code() + ": " + g.reason()).orElse("quarantined") + "\n",
           "text/plain");
     } else {
       metrics.outcome(IngestMetrics.FORWARDED);

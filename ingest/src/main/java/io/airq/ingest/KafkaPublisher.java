@@ -4,13 +4,16 @@ import io.airq.core.reading.Reading;
 import io.airq.core.topic.RecordHeaders;
 import io.airq.core.topic.Topic;
 import io.airq.core.topic.Topics;
+import io.airq.ingest.gateway.GatewayPolicy;
 import io.airq.ingest.payload.ParseResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,6 +32,7 @@ final class KafkaPublisher implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
   private final Topic<String, Reading> readings;
   private final Topic<String, byte[]> deadLetters;
+  private final Topic<String, Reading> quarantine;
   private final int maxBytes;
 
   KafkaPublisher(BridgeConfig cfg) {
@@ -44,20 +48,43 @@ final class KafkaPublisher implements AutoCloseable {
     readings = Topics.READINGS.prefixed(cfg.topicPrefix());
     deadLetters = Topics.READINGS_DEAD_LETTER.prefixed(cfg.topicPrefix());
     maxBytes = cfg.limits().maxBytes();
+    quarantine = Topics.QUARANTINE.prefixed(cfg.topicPrefix());
   }
 
-  CompletableFuture<Void> publish(ParseResult result, Provenance from) {
+  /** Publishes in open mode: every accepted reading goes to the readings topic. */
+  CompletableFuture<Integer> publish(ParseResult result, Provenance from) {
+    return publish(result, from, r -> Optional.empty());
+  }
+
+  /**
+   * Publishes a parsed message; readings the gate refuses go to the quarantine topic with the
+   * reason. Completes with the number of quarantined readings when Kafka acked every record.
+   */
+  CompletableFuture<Integer> publish(
+      ParseResult result,
+      Provenance from,
+      Function<Reading, Optional<GatewayPolicy.Refusal>> gate) {
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    int quarantined = 0;
     if (result instanceof ParseResult.Accepted accepted) {
       for (Reading r : accepted.readings()) {
         Headers h = provenance(from, r.gatewayId(), r.format().id());
+        Optional<GatewayPolicy.Refusal> refusal = gate.apply(r);
+        Topic<String, Reading> target = readings;
+        if (refusal.isPresent()) {
+          quarantined++;
+          target = quarantine;
+          header(h, RecordHeaders.REASON, refusal.get().reason());
+          header(h, RecordHeaders.REASON_CODE, refusal.get().code());
+          header(h, RecordHeaders.ORIGIN, ORIGIN);
+        }
         records.add(
             new ProducerRecord<>(
-                readings.name(),
+                target.name(),
                 null,
                 r.time().toEpochMilli(),
-                readings.serializeKey(r.sensorId()),
-                readings.serializeValue(r),
+                target.serializeKey(r.sensorId()),
+                target.serializeValue(r),
                 h));
       }
     } else if (result instanceof ParseResult.Rejected rejected) {
@@ -78,7 +105,8 @@ final class KafkaPublisher implements AutoCloseable {
                   : from.body(),
               h));
     }
-    return sendAll(records);
+    int q = quarantined;
+    return sendAll(records).thenApply(v -> q);
   }
 
   private CompletableFuture<Void> sendAll(List<ProducerRecord<byte[], byte[]>> records) {

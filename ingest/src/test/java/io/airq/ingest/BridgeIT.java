@@ -24,10 +24,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -306,5 +310,67 @@ class BridgeIT {
       got.add(KafkaRecords.key(r) + "@" + Instant.ofEpochMilli(r.timestamp()));
     }
     return got;
+  }
+
+  @Test
+  void strictModeForwardsRegisteredSensorsAndQuarantinesForeignAndUnknownOnes(Servers servers)
+      throws Exception {
+    String prefix = servers.newPrefix("ingest-strict");
+    String gw = "gw-" + UUID.randomUUID().toString().substring(0, 8);
+    Properties pp = new Properties();
+    pp.put("bootstrap.servers", servers.kafkaBootstrap());
+    try (KafkaProducer<String, io.airq.core.registry.Sensor> reg =
+        new KafkaProducer<>(
+            pp, Topics.SENSORS.keySerde().serializer(), Topics.SENSORS.valueSerde().serializer())) {
+      for (String id : List.of("mine", "theirs")) {
+        reg.send(
+                new ProducerRecord<>(
+                    Topics.SENSORS.prefixed(prefix).name(),
+                    id,
+                    new io.airq.core.registry.Sensor(
+                        id,
+                        id.equals("mine") ? gw : "someone-else",
+                        -1.28,
+                        36.82,
+                        "CBD",
+                        "",
+                        "Nairobi",
+                        false,
+                        null,
+                        null,
+                        "",
+                        null)))
+            .get(30, TimeUnit.SECONDS);
+      }
+    }
+    try (Bridge bridge = Bridge.start(config(servers, prefix, gw).withStrictGateways(true))) {
+      MqttClient pub = publisher(servers);
+      for (String sensor : List.of("mine", "theirs", "ghost")) {
+        pub.publish(
+            "airq/v1/" + gw + "/" + sensor,
+            "{\"values\":{\"pm25\":5}}".getBytes(StandardCharsets.UTF_8),
+            1,
+            false);
+      }
+      pub.disconnect();
+      pub.close();
+      List<ConsumerRecord<byte[], byte[]>> quarantined =
+          KafkaRecords.read(
+              servers.kafkaBootstrap(), Topics.QUARANTINE.prefixed(prefix).name(), 2, WAIT);
+      Map<String, String> codes =
+          quarantined.stream()
+              .collect(
+                  Collectors.toMap(
+                      KafkaRecords::key,
+                      r -> KafkaRecords.header(r, RecordHeaders.REASON_CODE),
+                      (a, b) -> a));
+      assertThat(codes)
+          .containsExactlyInAnyOrderEntriesOf(
+              Map.of("theirs", "foreign-sensor", "ghost", "unknown-sensor"));
+      List<ConsumerRecord<byte[], byte[]>> forwarded =
+          KafkaRecords.read(
+              servers.kafkaBootstrap(), Topics.READINGS.prefixed(prefix).name(), 1, WAIT);
+      assertThat(forwarded).extracting(KafkaRecords::key).containsExactly("mine");
+    }
   }
 }
