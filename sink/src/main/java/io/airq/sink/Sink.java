@@ -77,7 +77,13 @@ public final class Sink implements AutoCloseable {
   private long firstBufferedAt;
   private Duration backoff = Duration.ZERO;
   private long nextAttempt;
-  private boolean databaseReady;
+  private volatile boolean databaseReady;
+  private final java.util.concurrent.ExecutorService writer =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> new Thread(r, "airq-sink-writer"));
+  private Future<List<Pending>> inFlight;
+  private List<Pending> inFlightRecords;
+  private int inFlightPoints;
   private volatile boolean running = true;
   private volatile boolean flushOnStop = true;
   private volatile String state = "starting";
@@ -203,27 +209,37 @@ public final class Sink implements AutoCloseable {
     state = "running";
     try {
       while (running) {
+        collect(false);
         long now = System.nanoTime();
         boolean due =
             !buffer.isEmpty()
                 && (bufferedPoints >= cfg.batchPoints()
                     || retrying()
                     || now - firstBufferedAt >= cfg.linger().toNanos());
-        if (due && now >= nextAttempt) {
-          attemptFlush();
+        if (due && inFlight == null && now >= nextAttempt) {
+          submit();
         }
-        if (retrying()) {
+        boolean full = bufferedPoints >= cfg.batchPoints();
+        if (retrying() || (full && inFlight != null)) {
           consumer.pause(consumer.assignment());
+        } else if (!consumer.paused().isEmpty()) {
+          consumer.resume(consumer.paused());
         }
         Duration wait =
-            retrying() || buffer.isEmpty() ? Duration.ofMillis(200) : Duration.ofMillis(20);
+            inFlight != null
+                ? Duration.ofMillis(2)
+                : retrying() || buffer.isEmpty() ? Duration.ofMillis(200) : Duration.ofMillis(20);
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(wait)) {
           add(mappers.get(r.topic()).apply(r));
         }
         updateLag();
       }
-      if (flushOnStop && !buffer.isEmpty() && !retrying()) {
-        attemptFlush();
+      if (flushOnStop) {
+        collect(true);
+        if (!buffer.isEmpty() && !retrying()) {
+          submit();
+          collect(true);
+        }
       }
     } catch (WakeupException e) {
       if (running) {
@@ -247,35 +263,71 @@ public final class Sink implements AutoCloseable {
     }
     buffer.add(p);
     bufferedPoints += p.lines().size();
-    metrics.buffered.set(bufferedPoints);
+    metrics.buffered.set(bufferedPoints + inFlightPoints);
   }
 
-  private void attemptFlush() {
-    long t0 = System.nanoTime();
+  /**
+   * Hands the buffer to the writer thread, so that the next batch is read and mapped while this one
+   * is written. At most one batch is in flight; its offsets are committed by {@link #collect}.
+   */
+  private void submit() {
+    List<Pending> batch = List.copyOf(buffer);
+    inFlightRecords = batch;
+    inFlightPoints = bufferedPoints;
+    buffer.clear();
+    bufferedPoints = 0;
+    inFlight =
+        writer.submit(
+            () -> {
+              long t0 = System.nanoTime();
+              if (!databaseReady) {
+                prepareDatabase();
+                if (!databaseReady) {
+                  throw new InfluxWriter.Unavailable("database not created yet", null);
+                }
+              }
+              List<Pending> done = writeIsolatingBadPoints(batch);
+              sendDeadLetters(done);
+              metrics.batchLatency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+              return done;
+            });
+  }
+
+  /** Takes the outcome of the batch in flight (waiting for it when asked): commit, or retry. */
+  private void collect(boolean block) {
+    if (inFlight == null || (!block && !inFlight.isDone())) {
+      return;
+    }
+    List<Pending> batch = inFlightRecords;
     try {
-      if (!databaseReady) {
-        prepareDatabase();
-        if (!databaseReady) {
-          throw new InfluxWriter.Unavailable("database not created yet", null);
-        }
-      }
-      List<Pending> done = writeIsolatingBadPoints(buffer);
-      sendDeadLetters(done);
+      List<Pending> done = inFlight.get();
+      inFlight = null;
+      inFlightPoints = 0;
       commit(done);
-      metrics.batchLatency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
       long points = done.stream().filter(p -> !p.rejected()).mapToLong(p -> p.lines().size()).sum();
       metrics.written.increment(points);
+      metrics.buffered.set(bufferedPoints);
       log.debug("wrote {} points from {} records", points, done.size());
-      buffer.clear();
-      bufferedPoints = 0;
-      metrics.buffered.set(0);
       if (retrying()) {
         log.info("InfluxDB accepts writes again; resuming");
         backoff = Duration.ZERO;
-        consumer.resume(consumer.paused());
         state = "running";
       }
-    } catch (InfluxWriter.Unavailable e) {
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing", e);
+    } catch (ExecutionException e) {
+      inFlight = null;
+      inFlightPoints = 0;
+      if (!(e.getCause() instanceof InfluxWriter.Unavailable u)) {
+        throw new IllegalStateException("batch write failed", e.getCause());
+      }
+      List<Pending> again = new ArrayList<>(batch);
+      again.addAll(buffer);
+      buffer.clear();
+      buffer.addAll(again);
+      bufferedPoints = buffer.stream().mapToInt(p -> p.lines().size()).sum();
+      metrics.buffered.set(bufferedPoints);
       metrics.retries.increment();
       backoff =
           backoff.isZero()
@@ -290,7 +342,7 @@ public final class Sink implements AutoCloseable {
           "InfluxDB write of {} points failed, retrying in {} ms with partitions paused: {}",
           bufferedPoints,
           backoff.toMillis(),
-          e.getMessage());
+          u.getMessage());
     }
   }
 
@@ -437,6 +489,12 @@ public final class Sink implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    writer.shutdownNow();
+    try {
+      writer.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (http != null) {
       http.close();
     }
@@ -452,6 +510,9 @@ public final class Sink implements AutoCloseable {
   private final class Rebalance implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+      if (flushOnStop) {
+        collect(true);
+      }
       if (buffer.removeIf(p -> revoked.contains(p.partition()))) {
         bufferedPoints = buffer.stream().mapToInt(p -> p.lines().size()).sum();
         metrics.buffered.set(bufferedPoints);
