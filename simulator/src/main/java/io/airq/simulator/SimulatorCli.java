@@ -6,6 +6,7 @@ import io.airq.simulator.scenario.Scenario;
 import io.airq.simulator.truth.GroundTruth;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -190,13 +191,31 @@ public final class SimulatorCli implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Replays a sensors.AFRICA archive CSV (';'-separated, one row per value type, plain or"
-            + " gzip) as sensors.AFRICA push payloads with the original timestamps; DHT22"
-            + " humidity/temperature is joined into the PM sensor's payload; the PM sensors are"
-            + " registered.",
+            + " gzip) or Sensor.Community per-sensor daily CSVs as sensors.AFRICA push payloads"
+            + " with the original timestamps; the co-located DHT22/BME280 humidity and temperature"
+            + " is joined into the PM sensor's payload; the PM sensors are registered.",
       })
   static final class Replay implements Callable<Integer> {
-    @Parameters(index = "0", description = "The archive CSV file (.csv or .csv.gz).")
-    Path file;
+    @Parameters(
+        arity = "1..*",
+        description =
+            "Archive CSV files (.csv or .csv.gz) or directories of them: the sensors.AFRICA archive"
+                + " or Sensor.Community per-sensor daily files. Files read together are paired"
+                + " together.")
+    List<Path> files;
+
+    @Option(
+        names = "--county",
+        defaultValue = "Nairobi",
+        description = "County of the registered sensors. Default: ${DEFAULT-VALUE}.")
+    String county;
+
+    @Option(
+        names = "--interval",
+        defaultValue = "PT155S",
+        description =
+            "Reporting interval of the registered sensors, ISO-8601. Default: ${DEFAULT-VALUE}.")
+    Duration interval;
 
     @CommandLine.Mixin Connection connection = new Connection();
     @CommandLine.Mixin Registration registration = new Registration();
@@ -213,7 +232,9 @@ public final class SimulatorCli implements Runnable {
     public Integer call() throws Exception {
       Replayer.ReplayReport r =
           Replayer.run(
-              file,
+              files,
+              county,
+              interval,
               connection.mqttUrl,
               connection.mqttUser,
               connection.mqttPassword,

@@ -65,6 +65,12 @@ public final class Replayer {
 
   /** The registry entries: one per sensor that sends PM (DHT22s joined into them are not). */
   public static List<Sensor> sensors(SensorsAfricaArchive.Replay replay) {
+    return sensors(replay, "Nairobi", NAIROBI_INTERVAL);
+  }
+
+  /** The registry entries with a county and reporting interval. */
+  public static List<Sensor> sensors(
+      SensorsAfricaArchive.Replay replay, String county, Duration interval) {
     Map<String, Sensor> sensors = new LinkedHashMap<>();
     for (DeviceReading d : replay.readings()) {
       sensors.computeIfAbsent(
@@ -77,18 +83,20 @@ public final class Replayer {
                   d.lon(),
                   d.location(),
                   "",
-                  "Nairobi",
+                  county,
                   false,
                   HostType.PUBLIC,
-                  NAIROBI_INTERVAL,
-                  d.particulate() ? "PMS5003" : d.sensorType(),
+                  interval,
+                  d.sensorType().equalsIgnoreCase("pms5003") ? "PMS5003" : d.sensorType(),
                   Map.of()));
     }
     return List.copyOf(sensors.values());
   }
 
   public static ReplayReport run(
-      Path archive,
+      List<Path> archive,
+      String county,
+      Duration interval,
       String mqttUrl,
       String mqttUsername,
       String mqttPassword,
@@ -111,7 +119,7 @@ public final class Replayer {
         replay.unpairedDropped(),
         replay.badRows());
     if (kafkaBootstrap != null && !kafkaBootstrap.isBlank()) {
-      Registrar.register(kafkaBootstrap, topicPrefix, sensors(replay), List.of());
+      Registrar.register(kafkaBootstrap, topicPrefix, sensors(replay, county, interval), List.of());
     }
     if (messages.isEmpty()) {
       return new ReplayReport(replay.rows(), 0, 0, replay.unpairedDropped(), replay.badRows(), 0);

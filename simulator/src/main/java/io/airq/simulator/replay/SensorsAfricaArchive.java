@@ -20,9 +20,10 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads the sensors.AFRICA archive CSV ({@code sensor_id;sensor_type;location;lat;lon;timestamp;
- * value_type;value}, gzip or plain), groups its rows into device readings and joins each PM reading
- * with the co-located DHT22's humidity and temperature when their timestamps are within a minute.
+ * Reads the sensors.AFRICA archive CSV (and Sensor.Community per-sensor files, see {@link
+ * #read(List)}) ({@code sensor_id;sensor_type;location;lat;lon;timestamp; value_type;value}, gzip
+ * or plain), groups its rows into device readings and joins each PM reading with the co-located
+ * DHT22's humidity and temperature when their timestamps are within a minute.
  */
 public final class SensorsAfricaArchive {
   /** DHT22 sensor id → the PM sensor beside it (from the archive's documentation). */
@@ -31,6 +32,9 @@ public final class SensorsAfricaArchive {
 
   public static final Duration PAIRING_TOLERANCE = Duration.ofMinutes(1);
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(SensorsAfricaArchive.class);
+
   private SensorsAfricaArchive() {}
 
   /** The result of reading an archive: readings to publish and what was dropped. */
@@ -38,51 +42,118 @@ public final class SensorsAfricaArchive {
       List<DeviceReading> readings, long rows, long joined, long unpairedDropped, long badRows) {}
 
   public static Replay read(Path file) {
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
-      raw.mark(2);
-      int b1 = raw.read();
-      int b2 = raw.read();
-      raw.reset();
-      InputStream in = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw;
-      return read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return read(List.of(file));
   }
 
-  static Replay read(BufferedReader reader) throws IOException {
-    Map<String, List<ArchiveRow>> groups = new LinkedHashMap<>();
-    long rows = 0;
-    long bad = 0;
-    String line = reader.readLine(); // header
+  /**
+   * Reads several files (or directories of {@code .csv}/{@code .csv.gz} files) together, so that
+   * sensors in different files can be paired. Two layouts are accepted: the sensors.AFRICA archive
+   * (one row per value type) and the Sensor.Community per-sensor daily files (one column per value
+   * type, e.g. {@code ...;timestamp;P1;durP1;ratioP1;P2;durP2;ratioP2}). Files whose header does
+   * not start with {@code sensor_id;} are skipped.
+   */
+  public static Replay read(List<Path> paths) {
+    List<ArchiveRow> rows = new ArrayList<>();
+    long[] counts = new long[2]; // rows, bad
+    for (Path f : expand(paths)) {
+      try (InputStream raw = new BufferedInputStream(Files.newInputStream(f))) {
+        raw.mark(2);
+        int b1 = raw.read();
+        int b2 = raw.read();
+        raw.reset();
+        InputStream in = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw;
+        readRows(
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), rows, counts);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return group(rows, counts[0], counts[1]);
+  }
+
+  private static List<Path> expand(List<Path> paths) {
+    List<Path> files = new ArrayList<>();
+    for (Path p : paths) {
+      if (Files.isDirectory(p)) {
+        try (var s = Files.list(p)) {
+          s.filter(f -> f.toString().endsWith(".csv") || f.toString().endsWith(".csv.gz"))
+              .sorted()
+              .forEach(files::add);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      } else {
+        files.add(p);
+      }
+    }
+    return files;
+  }
+
+  /** Value columns of the per-sensor files that are not measurements. */
+  private static final java.util.Set<String> NOT_VALUES =
+      java.util.Set.of("durP1", "ratioP1", "durP2", "ratioP2", "altitude", "pressure_sealevel");
+
+  private static void readRows(BufferedReader reader, List<ArchiveRow> out, long[] counts)
+      throws IOException {
+    String header = reader.readLine();
+    if (header == null || !header.startsWith("sensor_id;")) {
+      LOG.info("skipping a file that is not a sensor archive (header {})", header);
+      return;
+    }
+    String[] columns = header.split(";", -1);
+    boolean longFormat = header.contains(";value_type;");
+    String line;
     while ((line = reader.readLine()) != null) {
       if (line.isBlank()) {
         continue;
       }
-      rows++;
+      counts[0]++;
       String[] f = line.split(";", -1);
-      if (f.length < 8) {
-        bad++;
+      if (f.length < (longFormat ? 8 : 7)) {
+        counts[1]++;
         continue;
       }
       try {
-        ArchiveRow row =
-            new ArchiveRow(
-                f[0],
-                f[1],
-                f[2],
-                Double.parseDouble(f[3]),
-                Double.parseDouble(f[4]),
-                f[5],
-                OffsetDateTime.parse(f[5]).toInstant(),
-                f[6],
-                f[7]);
-        groups
-            .computeIfAbsent(row.sensorId() + "|" + row.timestamp(), k -> new ArrayList<>())
-            .add(row);
+        double lat = Double.parseDouble(f[3]);
+        double lon = Double.parseDouble(f[4]);
+        Instant time = parseTime(f[5]);
+        if (longFormat) {
+          out.add(new ArchiveRow(f[0], f[1], f[2], lat, lon, f[5], time, f[6], f[7]));
+        } else {
+          for (int c = 6; c < Math.min(columns.length, f.length); c++) {
+            if (!f[c].isEmpty() && !NOT_VALUES.contains(columns[c])) {
+              out.add(new ArchiveRow(f[0], f[1], f[2], lat, lon, f[5], time, columns[c], f[c]));
+            }
+          }
+        }
       } catch (RuntimeException e) {
-        bad++;
+        counts[1]++;
       }
+    }
+  }
+
+  /** ISO-8601 with an offset, or without one (Sensor.Community files: UTC). */
+  static Instant parseTime(String s) {
+    try {
+      return OffsetDateTime.parse(s).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      return java.time.LocalDateTime.parse(s).toInstant(java.time.ZoneOffset.UTC);
+    }
+  }
+
+  static Replay read(BufferedReader reader) throws IOException {
+    List<ArchiveRow> rows = new ArrayList<>();
+    long[] counts = new long[2];
+    readRows(reader, rows, counts);
+    return group(rows, counts[0], counts[1]);
+  }
+
+  private static Replay group(List<ArchiveRow> rows, long rowCount, long bad) {
+    Map<String, List<ArchiveRow>> groups = new LinkedHashMap<>();
+    for (ArchiveRow row : rows) {
+      groups
+          .computeIfAbsent(row.sensorId() + "|" + row.timestamp(), k -> new ArrayList<>())
+          .add(row);
     }
     List<DeviceReading> devices = new ArrayList<>();
     for (List<ArchiveRow> g : groups.values()) {
@@ -100,7 +171,41 @@ public final class SensorsAfricaArchive {
               values));
     }
     devices.sort(Comparator.comparing(DeviceReading::time));
-    return pair(devices, rows, bad);
+    return pair(devices, rowCount, bad);
+  }
+
+  /**
+   * Humidity sensor → PM sensor: {@link #PAIRS} for the Nairobi archive, otherwise the PM sensor at
+   * the same location whose id is one less or one more (Sensor.Community registers a PM sensor and
+   * its humidity sensor with consecutive ids).
+   */
+  static Map<String, String> partners(List<DeviceReading> devices) {
+    Map<String, String> locationOfPm = new LinkedHashMap<>();
+    Map<String, String> locationOfOther = new LinkedHashMap<>();
+    for (DeviceReading d : devices) {
+      (d.particulate() ? locationOfPm : locationOfOther).putIfAbsent(d.sensorId(), d.location());
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : locationOfOther.entrySet()) {
+      String id = e.getKey();
+      if (PAIRS.containsKey(id)) {
+        out.put(id, PAIRS.get(id));
+        continue;
+      }
+      try {
+        long n = Long.parseLong(id);
+        for (long candidate : new long[] {n - 1, n + 1}) {
+          String c = Long.toString(candidate);
+          if (e.getValue().equals(locationOfPm.get(c))) {
+            out.put(id, c);
+            break;
+          }
+        }
+      } catch (NumberFormatException ignored) {
+        // not a numeric id: no pairing by id
+      }
+    }
+    return out;
   }
 
   /**
@@ -111,8 +216,9 @@ public final class SensorsAfricaArchive {
   static Replay pair(List<DeviceReading> devices, long rows, long bad) {
     Map<String, List<DeviceReading>> dhtByPm = new LinkedHashMap<>();
     List<DeviceReading> others = new ArrayList<>();
+    Map<String, String> partner = partners(devices);
     for (DeviceReading d : devices) {
-      String pm = PAIRS.get(d.sensorId());
+      String pm = partner.get(d.sensorId());
       if (pm != null && !d.particulate()) {
         dhtByPm.computeIfAbsent(pm, k -> new ArrayList<>()).add(d);
       } else {
