@@ -70,6 +70,10 @@ public final class Bridge implements AutoCloseable {
 
   private volatile boolean closed;
 
+  /** Set while Kafka refuses sends: the outage is logged once, not per message. */
+  private final java.util.concurrent.atomic.AtomicBoolean kafkaDown =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   private Bridge(BridgeConfig cfg) throws MqttException, IOException {
     this.cfg = cfg;
     this.parser = new PayloadParser(cfg.limits());
@@ -186,28 +190,47 @@ public final class Bridge implements AutoCloseable {
         (quarantined, e) -> {
           if (e == null) {
             metrics.sent(start);
+            if (kafkaDown.compareAndSet(true, false)) {
+              LOG.info("Kafka takes messages again");
+            }
             metrics.outcome(
                 result instanceof ParseResult.Rejected r
                     ? outcomeOf(r)
                     : quarantined > 0 ? IngestMetrics.REJECTED : IngestMetrics.FORWARDED);
-            worker.execute(() -> ack(id, qos, conn));
+            onWorker(() -> ack(id, qos, conn));
           } else {
             metrics.outcome(IngestMetrics.UNDELIVERABLE);
             long backoff = Math.min(MAX_BACKOFF_MS, 500L << Math.min(attempt, 6));
-            LOG.warn(
-                "Kafka did not take the message from {} (attempt {}): {}; retrying in {} ms",
+            if (kafkaDown.compareAndSet(false, true)) {
+              LOG.warn(
+                  "Kafka does not take messages ({}); holding MQTT acks and retrying",
+                  e.toString());
+            }
+            LOG.debug(
+                "retrying message from {} in {} ms (attempt {})",
                 from.channel(),
-                attempt + 1,
-                e.toString(),
-                backoff);
+                backoff,
+                attempt + 1);
             if (!closed) {
-              worker.schedule(
-                  () -> send(result, from, id, qos, conn, attempt + 1),
-                  backoff,
-                  TimeUnit.MILLISECONDS);
+              try {
+                worker.schedule(
+                    () -> send(result, from, id, qos, conn, attempt + 1),
+                    backoff,
+                    TimeUnit.MILLISECONDS);
+              } catch (java.util.concurrent.RejectedExecutionException closing) {
+                LOG.debug("closing: message {} left unacknowledged for redelivery", id);
+              }
             }
           }
         });
+  }
+
+  private void onWorker(Runnable task) {
+    try {
+      worker.execute(task);
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      LOG.debug("closing: task dropped, its message stays unacknowledged for redelivery");
+    }
   }
 
   private void ack(int id, int qos, long conn) {

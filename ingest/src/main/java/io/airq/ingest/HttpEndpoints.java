@@ -109,7 +109,7 @@ final class HttpEndpoints implements AutoCloseable {
       metrics.sent(start);
     } catch (ExecutionException | TimeoutException e) {
       metrics.outcome(IngestMetrics.UNDELIVERABLE);
-      LOG.warn("HTTP push from {} not stored: {}", gateway, e.toString());
+      LOG.debug("HTTP push from {} not stored: {}", gateway, e.toString());
       respond(ex, 503, "not stored, Kafka unavailable; retry later\n", "text/plain");
       return;
     } catch (InterruptedException e) {
