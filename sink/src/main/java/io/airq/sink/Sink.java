@@ -427,8 +427,15 @@ public final class Sink implements AutoCloseable {
           new OffsetAndMetadata(p.record().offset() + 1),
           (a, b) -> a.offset() >= b.offset() ? a : b);
     }
-    if (!offsets.isEmpty()) {
+    if (offsets.isEmpty()) {
+      return;
+    }
+    try {
       consumer.commitSync(offsets);
+    } catch (org.apache.kafka.clients.consumer.CommitFailedException
+        | org.apache.kafka.common.errors.RebalanceInProgressException e) {
+      // The points are in InfluxDB; the records will be read again and overwrite themselves.
+      log.warn("offsets of a written batch not committed (group rebalanced): {}", e.getMessage());
     }
   }
 
