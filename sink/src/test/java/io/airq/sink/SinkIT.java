@@ -76,8 +76,8 @@ class SinkIT {
           reading(
               "flagged",
               t0,
-              812.0,
-              812.0,
+              12345678.5,
+              1.25e-4,
               List.of(new QaFlag(QaRule.OUT_OF_RANGE, Quantity.PM25, "too high"))));
       send(p, readings, "line\nbreak", reading("line\nbreak", t0, 1, 1, List.of()));
       send(p, readings, "trailing\\", reading("trailing\\", t0, 1, 1, List.of()));
@@ -156,6 +156,8 @@ class SinkIT {
           assertThat(r.get("format")).isEqualTo("airq");
         }
         assertThat(bySensor.get("flagged").get("flags")).isEqualTo("pm25:out-of-range");
+        assertThat(bySensor.get("flagged").get("pm25")).isEqualTo(12345678.5);
+        assertThat(bySensor.get("flagged").get("pm25_raw")).isEqualTo(1.25e-4);
         assertThat(rows(influx, db, "SHOW FIELD KEYS FROM raw_90d.reading"))
             .extracting(r -> r.get("fieldKey"))
             .containsExactlyInAnyOrder("pm25", "pm25_raw", "flags");

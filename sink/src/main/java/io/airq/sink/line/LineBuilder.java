@@ -58,7 +58,9 @@ public final class LineBuilder {
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
       sb.append((long) value);
     } else {
-      sb.append(value);
+      String d = Double.toString(value);
+      // Double.toString switches to 1.5E-5 below 1e-3 and above 1e7; write plain decimals.
+      sb.append(d.indexOf('E') < 0 ? d : new java.math.BigDecimal(d).toPlainString());
     }
     return this;
   }

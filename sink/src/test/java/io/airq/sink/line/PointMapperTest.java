@@ -107,8 +107,9 @@ class PointMapperTest {
                 .tag("c", "x")
                 .field("nan", Double.NaN)
                 .field("small", 1.5e-5)
+                .field("big", 12345678.5)
                 .line(T))
-        .contains("m,c=x small=1.5E-5 1772359200123456789");
+        .contains("m,c=x small=0.000015,big=12345678.5 1772359200123456789");
     assertThat(LineBuilder.measurement("m").field("nan", Double.NaN).time(T))
         .isInstanceOf(LineResult.Rejected.class);
   }
