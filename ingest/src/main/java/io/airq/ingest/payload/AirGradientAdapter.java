@@ -11,8 +11,10 @@ import java.util.Map;
 /**
  * AirGradient's local {@code /measures/current}: pm01, pm02, pm10 (raw; airq's streams job applies
  * its own PM correction), atmp/rhum (the {@code Compensated} variants when present: they remove the
- * enclosure's self-heating), rco2, serialno. No timestamp: the receive time is used. A missing or
- * null field is a sensor the device does not have.
+ * enclosure's self-heating), rco2, serialno. The firmware sends no timestamp, so the receive time
+ * is used; a gateway that buffers documents (and the simulator) may add an ISO-8601 {@code
+ * timestamp} field, as in the Sensor.Community body, which then is the measurement time. A missing
+ * or null field is a sensor the device does not have.
  */
 final class AirGradientAdapter {
   private AirGradientAdapter() {}
@@ -38,10 +40,12 @@ final class AirGradientAdapter {
     put(values, Quantity.TEMPERATURE, doc, "atmpCompensated", "atmp");
     put(values, Quantity.HUMIDITY, doc, "rhumCompensated", "rhum");
     put(values, Quantity.CO2, doc, "rco2");
+    java.time.Instant time =
+        JsonFields.optionalIsoTime(doc, "timestamp").orElse(origin.receivedAt());
     return List.of(
         new Reading(
             sensor,
-            origin.receivedAt(),
+            time,
             origin.receivedAt(),
             origin.gateway(),
             format,

@@ -111,6 +111,18 @@ class PayloadParserTest {
   }
 
   @Test
+  void airGradientDocumentFromABufferingGatewayKeepsItsTimestamp() {
+    Reading r =
+        accepted(
+                parse(
+                    "{\"serialno\":\"ab12\",\"pm02\":9,\"timestamp\":\"2026-03-01T09:55:00Z\"}",
+                    topic(null)))
+            .get(0);
+    assertThat(r.time()).isEqualTo(Instant.parse("2026-03-01T09:55:00Z"));
+    assertThat(r.receivedAt()).isEqualTo(NOW);
+  }
+
+  @Test
   void purpleAirDocumentKeepsBothChannelsFromCf1AndConvertsFahrenheit() throws IOException {
     byte[] doc = sharedPayload("purpleair_pa-ii_local_json_fw7.02.json");
     Origin origin =
