@@ -24,7 +24,8 @@ class DeadLetterHandlerTest {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "airq-dead-letter-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, "target/kafka-streams-test");
+    props.put(
+        StreamsConfig.STATE_DIR_CONFIG, "target/kafka-streams-test/" + java.util.UUID.randomUUID());
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterHandler.class.getName());

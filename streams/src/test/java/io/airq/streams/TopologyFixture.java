@@ -33,7 +33,8 @@ final class TopologyFixture implements AutoCloseable {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "airq-streams-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-    props.put(StreamsConfig.STATE_DIR_CONFIG, "target/kafka-streams-test");
+    props.put(
+        StreamsConfig.STATE_DIR_CONFIG, "target/kafka-streams-test/" + java.util.UUID.randomUUID());
     driver = new TopologyTestDriver(AirqTopology.build(settings), props);
     String p = settings.topicPrefix();
     readings = input(Topics.READINGS.prefixed(p));
