@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
 public final class LocalStack implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
+  public static final int PLANNER_PORT = 8080;
+  public static final int INGEST_PORT = 8081;
+
   private final LocalServers servers;
   private final Deque<AutoCloseable> services = new ArrayDeque<>();
   private String plannerUrl = "";
@@ -37,15 +40,20 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private void startServices(Path dir, PrintStream progress) {
-    Services.start(this, dir, progress);
-  }
-
-  void register(AutoCloseable service) {
-    services.push(service);
-  }
-
-  void plannerUrl(String url) {
-    this.plannerUrl = url;
+    Pipeline p =
+        Pipeline.start(
+            new Pipeline.Settings(
+                servers.mqttUrl(),
+                servers.kafkaBootstrap(),
+                servers.influxUrl(),
+                "airq",
+                "",
+                PLANNER_PORT,
+                INGEST_PORT,
+                dir.resolve("streams-state")),
+            progress);
+    services.push(p);
+    plannerUrl = p.plannerUrl();
   }
 
   public LocalServers servers() {

@@ -1,0 +1,134 @@
+package io.airq.app;
+
+import io.airq.ingest.Bridge;
+import io.airq.ingest.BridgeConfig;
+import io.airq.planner.PlannerConfig;
+import io.airq.planner.PlannerServer;
+import io.airq.sink.Sink;
+import io.airq.sink.SinkConfig;
+import io.airq.streams.StreamsApp;
+import io.airq.streams.StreamsConfig;
+import io.airq.streams.StreamsSettings;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The four airq services (bridge, streams, sink, planner) in this JVM, wired to one set of servers.
+ * The local stack, the demo and the end-to-end suite all start the pipeline through this class, so
+ * they run the same wiring.
+ */
+public final class Pipeline implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+  /**
+   * What the pipeline runs against.
+   *
+   * @param mqttUrl the MQTT broker
+   * @param kafkaBootstrap Kafka bootstrap servers
+   * @param influxUrl InfluxDB 1.x URL
+   * @param influxDatabase the database the sink writes and the planner reads
+   * @param topicPrefix prefix of every topic ("" in production)
+   * @param plannerPort planner HTTP port (0 = a free port)
+   * @param ingestHttpPort the bridge's HTTP push, /health and /metrics port (0 = a free port)
+   * @param stateDir where Kafka Streams keeps its state stores
+   */
+  public record Settings(
+      String mqttUrl,
+      String kafkaBootstrap,
+      String influxUrl,
+      String influxDatabase,
+      String topicPrefix,
+      int plannerPort,
+      int ingestHttpPort,
+      Path stateDir) {
+
+    /** A suffix that keeps this pipeline's MQTT session, share group and app id its own. */
+    String instance() {
+      return topicPrefix.isEmpty() ? "" : "-" + topicPrefix.replaceAll("[^A-Za-z0-9-]", "");
+    }
+  }
+
+  /** How old a reading the local pipeline accepts: old enough for any archive replay. */
+  public static final java.time.Duration REPLAY_MAX_AGE = java.time.Duration.ofDays(366 * 20);
+
+  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private final Bridge bridge;
+  private final PlannerServer planner;
+
+  private Pipeline(Settings s, PrintStream progress) throws Exception {
+    progress.println(
+        "[pipeline] starting the sink (Kafka -> InfluxDB " + s.influxDatabase() + ") ...");
+    running.push(
+        Sink.start(
+            SinkConfig.of(s.influxUrl(), s.influxDatabase(), s.kafkaBootstrap(), s.topicPrefix())));
+    progress.println("[pipeline] starting the streams job ...");
+    running.push(
+        StreamsApp.start(
+            new StreamsConfig(
+                "airq-streams" + s.instance(),
+                Map.of("bootstrap.servers", s.kafkaBootstrap()),
+                s.stateDir(),
+                0,
+                1,
+                StreamsSettings.defaults(s.topicPrefix()))));
+    progress.println("[pipeline] starting the planner ...");
+    planner =
+        PlannerServer.start(
+            PlannerConfig.of(
+                s.plannerPort(),
+                s.influxUrl(),
+                s.influxDatabase(),
+                s.kafkaBootstrap(),
+                s.topicPrefix()));
+    running.push(planner);
+    progress.println("[pipeline] starting the MQTT bridge ...");
+    java.util.Properties ingest = new java.util.Properties();
+    ingest.setProperty("mqtt.url", s.mqttUrl());
+    ingest.setProperty("kafka.bootstrap.servers", s.kafkaBootstrap());
+    ingest.setProperty("topic.prefix", s.topicPrefix());
+    ingest.setProperty("mqtt.client-id", "airq-ingest" + s.instance());
+    ingest.setProperty("mqtt.share-group", "airq-ingest" + s.instance());
+    ingest.setProperty("http.port", Integer.toString(s.ingestHttpPort()));
+    // Replays of archives (the Nairobi 2021 data) and simulated weeks are legitimate old data
+    // here; a field bridge keeps the tighter default.
+    ingest.setProperty("ingest.max-age", REPLAY_MAX_AGE.toString());
+    bridge = Bridge.start(BridgeConfig.from(ingest, Map.of()));
+    running.push(bridge);
+    progress.println("[pipeline] planner at " + plannerUrl());
+  }
+
+  public static Pipeline start(Settings settings, PrintStream progress) {
+    try {
+      return new Pipeline(settings, progress);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("the pipeline did not start: " + e.getMessage(), e);
+    }
+  }
+
+  public String plannerUrl() {
+    return "http://127.0.0.1:" + planner.port();
+  }
+
+  public Bridge bridge() {
+    return bridge;
+  }
+
+  @Override
+  public void close() {
+    while (!running.isEmpty()) {
+      AutoCloseable s = running.pop();
+      try {
+        s.close();
+      } catch (Exception e) {
+        log.warn("stopping {} failed: {}", s.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+}

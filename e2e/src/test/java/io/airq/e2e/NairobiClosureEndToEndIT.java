@@ -1,0 +1,82 @@
+package io.airq.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.airq.devstack.junit.RealServers;
+import io.airq.devstack.junit.Servers;
+import io.airq.simulator.Simulator;
+import io.airq.simulator.SimulatorOptions;
+import io.airq.simulator.scenario.Scenario;
+import io.airq.simulator.truth.GroundTruth;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The nairobi-closure scenario, smaller and as fast as possible, through real Mosquitto, bridge,
+ * Kafka, streams, sink, InfluxDB and the planner API.
+ */
+@RealServers
+class NairobiClosureEndToEndIT {
+
+  @Test
+  void plannerRecoversTheInjectedClosureEffectFromWhatSensorsSent(Servers servers)
+      throws Exception {
+    try (PipelineHarness h = new PipelineHarness(servers, "e2e-nairobi")) {
+      SimulatorOptions o =
+          new SimulatorOptions(
+              servers.mqttUrl(),
+              null,
+              null,
+              servers.kafkaBootstrap(),
+              h.prefix,
+              0,
+              0,
+              1,
+              50,
+              false,
+              servers.newDirectory("truth").resolve("ground-truth.json"),
+              42L,
+              3,
+              2,
+              2,
+              null,
+              Duration.ofMinutes(5));
+      GroundTruth truth = Simulator.run(Scenario.builtIn("nairobi-closure"), o);
+
+      long stored =
+          PipelineHarness.awaitSettled(
+              () -> h.count("SELECT count(pm25_raw) FROM \"raw_90d\".\"reading\""),
+              Duration.ofSeconds(20),
+              Duration.ofMinutes(5));
+      System.err.printf(
+          "e2e: published %d messages, %d valid readings sent, %d readings stored%n",
+          truth.messagesPublished(), truth.validReadingsSent(), stored);
+      System.err.println("e2e: topic end offsets " + h.topicEndOffsets());
+      System.err.println("e2e: dead letters " + h.deadLetterReasons());
+      System.err.println(
+          "e2e: sink dead letters "
+              + h.deadLetterReasons(
+                  io.airq.core.topic.Topics.SINK_DEAD_LETTER.prefixed(h.prefix).name()));
+      // Nothing valid is lost on the way to InfluxDB (faulty readings are stored too, flagged).
+      assertThat(stored).isGreaterThanOrEqualTo(truth.validReadingsSent());
+
+      PipelineHarness.awaitSettled(
+          () -> h.count("SELECT count(mean) FROM average WHERE \"window\" = '1h'"),
+          Duration.ofSeconds(5),
+          Duration.ofMinutes(2));
+      JsonNode report = h.getJson("/api/closures/" + truth.closureId() + "/impact?quantity=pm25");
+      double treated = report.at("/treated/duringVsBefore/percent").asDouble();
+      double control = report.at("/control/duringVsBefore/percent").asDouble();
+      double expected = truth.groups().get("treated").get("pm25").measured().changePercent();
+      System.err.printf(
+          "e2e: treated change %.1f %% (truth %.1f %%), control %.1f %%, DiD %.1f %%%n",
+          treated, expected, control, report.at("/differenceInDifferences/percent").asDouble());
+      assertThat(treated).isCloseTo(expected, within(5.0));
+      assertThat(control).isCloseTo(0.0, within(5.0));
+      assertThat(report.path("methodVersion").asText()).isNotBlank();
+      assertThat(report.path("summarySw").asText()).isNotBlank();
+    }
+  }
+}
