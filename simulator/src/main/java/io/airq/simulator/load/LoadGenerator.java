@@ -62,8 +62,8 @@ public final class LoadGenerator {
             pm25 * 0.7,
             pm25,
             pm25 * 1.6,
-            40 + n % 50,
-            15 + n % 15,
+            40.0 + n % 50,
+            15.0 + n % 15,
             840.0 + n % 10);
     return json.getBytes(StandardCharsets.UTF_8);
   }
