@@ -51,6 +51,16 @@ public final class Pipeline implements AutoCloseable {
     String instance() {
       return topicPrefix.isEmpty() ? "" : "-" + topicPrefix.replaceAll("[^A-Za-z0-9-]", "");
     }
+
+    /** The streams job's application id, which is also its consumer group. */
+    public String streamsApplicationId() {
+      return "airq-streams" + instance();
+    }
+
+    /** The sink's consumer group. */
+    public String sinkGroupId() {
+      return "airq-sink" + instance();
+    }
   }
 
   /** How old a reading the local pipeline accepts: old enough for any archive replay. */
@@ -63,15 +73,30 @@ public final class Pipeline implements AutoCloseable {
   private Pipeline(Settings s, PrintStream progress) throws Exception {
     progress.println(
         "[pipeline] starting the sink (Kafka -> InfluxDB " + s.influxDatabase() + ") ...");
-    running.push(
-        Sink.start(
-            SinkConfig.of(s.influxUrl(), s.influxDatabase(), s.kafkaBootstrap(), s.topicPrefix())));
+    java.util.Properties sink = new java.util.Properties();
+    sink.setProperty("influx.url", s.influxUrl());
+    sink.setProperty("influx.database", s.influxDatabase());
+    sink.setProperty("kafka.bootstrap.servers", s.kafkaBootstrap());
+    sink.setProperty("kafka.group.id", s.sinkGroupId());
+    sink.setProperty("topic.prefix", s.topicPrefix());
+    // Keep raw readings as long as the replays and simulations they come from: InfluxDB refuses
+    // points older than a retention policy's duration.
+    sink.setProperty("influx.raw.duration", "INF");
+    running.push(Sink.start(SinkConfig.load(sink, Map.of())));
     progress.println("[pipeline] starting the streams job ...");
     running.push(
         StreamsApp.start(
             new StreamsConfig(
-                "airq-streams" + s.instance(),
-                Map.of("bootstrap.servers", s.kafkaBootstrap()),
+                s.streamsApplicationId(),
+                Map.of(
+                    "bootstrap.servers",
+                    s.kafkaBootstrap(),
+                    // Exactly-once commits every 100 ms by default; a longer interval lets the
+                    // record caches absorb the many updates of each window between commits.
+                    "commit.interval.ms",
+                    "2000",
+                    "statestore.cache.max.bytes",
+                    Long.toString(64L << 20)),
                 s.stateDir(),
                 0,
                 1,

@@ -25,24 +25,24 @@ final class PipelineHarness implements AutoCloseable {
   final String prefix;
   final String database;
   final Pipeline pipeline;
+  final Pipeline.Settings settings;
   final InfluxDB influx;
 
   PipelineHarness(Servers servers, String name) {
     this.servers = servers;
     this.prefix = servers.newPrefix(name);
     this.database = servers.newDatabase(name);
-    this.pipeline =
-        Pipeline.start(
-            new Pipeline.Settings(
-                servers.mqttUrl(),
-                servers.kafkaBootstrap(),
-                servers.influxUrl(),
-                database,
-                prefix,
-                0,
-                0,
-                servers.newDirectory(name + "-streams-state")),
-            System.err);
+    this.settings =
+        new Pipeline.Settings(
+            servers.mqttUrl(),
+            servers.kafkaBootstrap(),
+            servers.influxUrl(),
+            database,
+            prefix,
+            0,
+            0,
+            servers.newDirectory(name + "-streams-state"));
+    this.pipeline = Pipeline.start(settings, System.err);
     this.influx = InfluxDBFactory.connect(servers.influxUrl());
   }
 
@@ -114,7 +114,8 @@ final class PipelineHarness implements AutoCloseable {
 
   /** Dead-letter reason codes with their counts, and one example reason per code. */
   java.util.Map<String, String> deadLetterReasons() {
-    return deadLetterReasons(io.airq.core.topic.Topics.READINGS_DEAD_LETTER.prefixed(prefix).name());
+    return deadLetterReasons(
+        io.airq.core.topic.Topics.READINGS_DEAD_LETTER.prefixed(prefix).name());
   }
 
   java.util.Map<String, String> deadLetterReasons(String topic) {
@@ -146,6 +147,65 @@ final class PipelineHarness implements AutoCloseable {
     return out;
   }
 
+  /** Records a consumer group has not yet committed, over every partition it has offsets for. */
+  long lag(String groupId) {
+    java.util.Properties p = new java.util.Properties();
+    p.put("bootstrap.servers", servers.kafkaBootstrap());
+    try (var admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+      var committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+      if (committed.isEmpty()) {
+        return Long.MAX_VALUE;
+      }
+      java.util.Map<
+              org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec>
+          req = new java.util.HashMap<>();
+      committed
+          .keySet()
+          .forEach(tp -> req.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+      var ends = admin.listOffsets(req).all().get();
+      long lag = 0;
+      for (var e : committed.entrySet()) {
+        lag += Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
+      }
+      return lag;
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read the lag of " + groupId, e);
+    }
+  }
+
+  /**
+   * Waits until the streams job and the sink have caught up: both groups' lag stays steady at no
+   * more than the transaction markers for {@code quiet}.
+   */
+  void awaitDrained(Duration quiet, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long calmSince = -1;
+    long lastSink = -1;
+    while (System.nanoTime() < deadline) {
+      long streams = lag(settings.streamsApplicationId());
+      long sink = lag(settings.sinkGroupId());
+      // The sink reads transactional topics: when idle, its committed offset on each partition
+      // stops one short of the end (the commit marker), so a steady small lag is "caught up".
+      boolean calm = streams <= 8 && sink <= 64 && sink == lastSink;
+      lastSink = sink;
+      if (!calm) {
+        calmSince = -1;
+      } else if (calmSince < 0) {
+        calmSince = System.nanoTime();
+      } else if (System.nanoTime() - calmSince >= quiet.toNanos()) {
+        return;
+      }
+      Thread.sleep(1000);
+    }
+    throw new AssertionError(
+        "the pipeline did not drain within "
+            + timeout
+            + ": streams lag "
+            + lag(settings.streamsApplicationId())
+            + ", sink lag "
+            + lag(settings.sinkGroupId()));
+  }
+
   /** Per airq topic, the sum of its partitions' end offsets (records, plus transaction markers). */
   java.util.Map<String, Long> topicEndOffsets() throws Exception {
     java.util.Properties p = new java.util.Properties();
@@ -155,7 +215,8 @@ final class PipelineHarness implements AutoCloseable {
       var names =
           admin.listTopics().names().get().stream().filter(n -> n.startsWith(prefix)).toList();
       var desc = admin.describeTopics(names).allTopicNames().get();
-      java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec>
+      java.util.Map<
+              org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec>
           req = new java.util.HashMap<>();
       desc.forEach(
           (n, d) ->
@@ -169,7 +230,8 @@ final class PipelineHarness implements AutoCloseable {
           .listOffsets(req)
           .all()
           .get()
-          .forEach((tp, r) -> out.merge(tp.topic().substring(prefix.length()), r.offset(), Long::sum));
+          .forEach(
+              (tp, r) -> out.merge(tp.topic().substring(prefix.length()), r.offset(), Long::sum));
     }
     return out;
   }
