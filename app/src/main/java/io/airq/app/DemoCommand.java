@@ -1,0 +1,177 @@
+package io.airq.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.airq.core.json.Json;
+import io.airq.planner.cli.PlannerCli;
+import io.airq.simulator.Simulator;
+import io.airq.simulator.SimulatorOptions;
+import io.airq.simulator.scenario.Scenario;
+import io.airq.simulator.truth.GroundTruth;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./airq demo}: the local stack, the nairobi-closure scenario through every stage, and the
+ * closure-impact report; then the planner page until Ctrl-C.
+ */
+@Command(
+    name = "demo",
+    description =
+        "Run the nairobi-closure scenario through the whole pipeline and print the report.",
+    mixinStandardHelpOptions = true)
+final class DemoCommand implements Callable<Integer> {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Option(
+      names = "--dir",
+      description = "State directory (default: ${DEFAULT-VALUE}).",
+      defaultValue = ".airq")
+  Path dir;
+
+  @Option(names = "--once", description = "Stop after the report (exit status 0).")
+  boolean once;
+
+  @Option(
+      names = "--interval-minutes",
+      description = "Sensor reporting interval in the scenario (default: ${DEFAULT-VALUE}).",
+      defaultValue = "10")
+  int intervalMinutes;
+
+  @Override
+  public Integer call() throws Exception {
+    Path state = dir.toAbsolutePath().resolve("demo");
+    deleteRecursively(state);
+    Files.createDirectories(state);
+    System.err.println(
+        "[demo] 1/4 starting Mosquitto, Kafka, InfluxDB and the airq services under " + state);
+    try (LocalStack stack = LocalStack.start(state, false, System.err)) {
+      Endpoints e = stack.endpoints();
+      e.write(dir.toAbsolutePath());
+      System.err.println(
+          "[demo] 2/4 simulating the nairobi-closure scenario (7 days before, 3 closed, 7 after)");
+      SimulatorOptions o =
+          new SimulatorOptions(
+              e.mqttUrl(),
+              null,
+              null,
+              e.kafkaBootstrap(),
+              "",
+              0,
+              0,
+              1,
+              50,
+              true,
+              state.resolve("ground-truth.json"),
+              null,
+              null,
+              null,
+              null,
+              null,
+              Duration.ofMinutes(intervalMinutes));
+      GroundTruth truth = Simulator.run(Scenario.builtIn("nairobi-closure"), o);
+      System.err.println("[demo] 3/4 waiting for the pipeline to finish the hourly averages ...");
+      awaitStableReport(e.plannerUrl(), truth.closureId());
+      System.err.println("[demo] 4/4 the closure-impact report:");
+      int rc =
+          new CommandLine(new PlannerCli())
+              .execute(
+                  "--api",
+                  e.plannerUrl(),
+                  "impact",
+                  "--closure",
+                  truth.closureId(),
+                  "--format",
+                  "text");
+      System.out.printf(
+          "%nGround truth of the simulation: treated PM2.5 changed %.1f %% (true concentration),"
+              + " control %.1f %%.%n",
+          truth.groups().get("treated").get("pm25").truth().changePercent(),
+          truth.groups().get("control").get("pm25").truth().changePercent());
+      if (rc != 0) {
+        return rc;
+      }
+      System.out.println("\nPlanner page: " + e.plannerUrl() + "/");
+      if (once) {
+        return 0;
+      }
+      System.out.println("Press Ctrl-C to stop everything.");
+      CountDownLatch forever = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
+      forever.await();
+      return 0;
+    } finally {
+      Files.deleteIfExists(dir.toAbsolutePath().resolve(Endpoints.FILE));
+    }
+  }
+
+  /** Polls the impact report until the valid-hour counts stop changing. */
+  private static void awaitStableReport(String plannerUrl, String closureId) throws Exception {
+    String last = null;
+    int stableFor = 0;
+    long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(5000);
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          plannerUrl + "/api/closures/" + closureId + "/impact?quantity=pm25"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        continue;
+      }
+      JsonNode phases = Json.mapper().readTree(r.body()).at("/report/treated/phases");
+      String now = phases.toString().replaceAll("\"(mean|dailyMeanSd|coverage)\":[^,}]*", "");
+      stableFor = now.equals(last) ? stableFor + 1 : 0;
+      last = now;
+      System.err.print("\r[demo] treated hours so far: " + validHours(phases) + "   ");
+      if (stableFor >= 3) {
+        System.err.println();
+        return;
+      }
+    }
+    throw new IllegalStateException("the report did not settle within 15 minutes");
+  }
+
+  private static long validHours(JsonNode phases) {
+    long n = 0;
+    for (JsonNode p : phases) {
+      n += p.path("validHours").asLong();
+    }
+    return n;
+  }
+
+  private static void deleteRecursively(Path p) {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(p)) {
+      s.sorted(Comparator.reverseOrder())
+          .forEach(
+              f -> {
+                try {
+                  Files.delete(f);
+                } catch (IOException ex) {
+                  throw new UncheckedIOException(ex);
+                }
+              });
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+}
