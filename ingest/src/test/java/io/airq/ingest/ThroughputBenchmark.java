@@ -25,12 +25,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Prints the bridge's QoS 1 throughput beside the raw Paho QoS 1 publish-to-subscribe rate measured
- * in the same run. Not a timed test; opt-in, because it loads the shared machine: {@code
- * -Dairq.bench=true [-Dairq.bench.messages=20000]}.
+ * in the same run. Not a timed test; not run by the build (not an *IT); run it with {@code
+ * -Dit.test=ThroughputBenchmark -Dairq.bench=true [-Dairq.bench.messages=20000]}.
  */
 @RealServers
 @EnabledIfSystemProperty(named = "airq.bench", matches = "true")
-class ThroughputBenchIT {
+class ThroughputBenchmark {
   private static final int N = Integer.getInteger("airq.bench.messages", 20_000);
   private static final Pattern FORWARDED =
       Pattern.compile("airq_ingest_messages_total\\{outcome=\"forwarded\"\\} ([0-9.E]+)");
