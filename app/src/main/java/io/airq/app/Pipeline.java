@@ -67,7 +67,6 @@ public final class Pipeline implements AutoCloseable {
   public static final java.time.Duration REPLAY_MAX_AGE = java.time.Duration.ofDays(366 * 20);
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
-  private final Bridge bridge;
   private final PlannerServer planner;
 
   private Pipeline(Settings s, PrintStream progress) throws Exception {
@@ -122,8 +121,7 @@ public final class Pipeline implements AutoCloseable {
     // Replays of archives (the Nairobi 2021 data) and simulated weeks are legitimate old data
     // here; a field bridge keeps the tighter default.
     ingest.setProperty("ingest.max-age", REPLAY_MAX_AGE.toString());
-    bridge = Bridge.start(BridgeConfig.from(ingest, Map.of()));
-    running.push(bridge);
+    running.push(Bridge.start(BridgeConfig.from(ingest, Map.of())));
     progress.println("[pipeline] planner at " + plannerUrl());
   }
 
@@ -139,10 +137,6 @@ public final class Pipeline implements AutoCloseable {
 
   public String plannerUrl() {
     return "http://127.0.0.1:" + planner.port();
-  }
-
-  public Bridge bridge() {
-    return bridge;
   }
 
   @Override
