@@ -1,25 +1,31 @@
 package io.airq.ingest;
 
+import io.airq.core.config.ConfigKey;
+import io.airq.core.config.ConfigLoader;
+import io.airq.core.config.ConfigSpec;
+import io.airq.core.config.ConfigValues;
+import io.airq.core.config.KafkaClientSettings;
 import io.airq.core.reading.SourceFormat;
 import io.airq.ingest.payload.ParseLimits;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The bridge's configuration, read once from a properties file and {@code AIRQ_*} environment
- * variables (the environment wins; {@code AIRQ_MQTT_SHARE_GROUP} sets {@code mqtt.share-group},
- * {@code AIRQ_KAFKA_SASL_MECHANISM} sets {@code kafka.sasl.mechanism}). {@code kafka.*} keys go to
- * the Kafka producer as they are. docs/ingest.md lists every key.
+ * The bridge's configuration, read once by the shared loader ({@link ConfigLoader}) from a
+ * properties file and {@code AIRQ_*} environment variables (the environment wins; {@code
+ * AIRQ_MQTT_SHARE_GROUP} sets {@code mqtt.share-group}, {@code AIRQ_KAFKA_SASL_MECHANISM} sets
+ * {@code kafka.sasl.mechanism}). {@code kafka.*} keys go to the Kafka producer as they are. The
+ * keys are declared in {@link Keys}; docs/configuration.md is generated from them.
  *
  * @param mqttUrl broker URL, {@code tcp://host:1883} or {@code ssl://host:8883} (TLS)
  * @param mqttClientId the client id; keep it stable, the persistent session is bound to it
@@ -53,6 +59,7 @@ public record BridgeConfig(
     ParseLimits limits,
     Duration pushTimeout,
     boolean strictGateways) {
+  private static final Logger LOG = LoggerFactory.getLogger(BridgeConfig.class);
 
   public BridgeConfig {
     Objects.requireNonNull(mqttUrl, "mqtt.url");
@@ -238,97 +245,167 @@ public record BridgeConfig(
 
   /** Reads a properties file (may be null) and overlays the environment. */
   public static BridgeConfig load(Path file, Map<String, String> env) throws IOException {
-    Properties p = new Properties();
-    if (file != null) {
-      try (Reader r = Files.newBufferedReader(file)) {
-        p.load(r);
-      }
-    }
-    return from(p, env);
+    return from(ConfigLoader.readFile(file), env);
   }
 
-  /** Builds the config from properties overlaid with {@code AIRQ_*} environment variables. */
+  /**
+   * Builds the config from properties overlaid with {@code AIRQ_*} environment variables; logs the
+   * loader's warnings (unknown variables) once.
+   *
+   * @throws io.airq.core.config.ConfigException naming every bad or missing key
+   */
   public static BridgeConfig from(Properties props, Map<String, String> env) {
-    Map<String, String> all = new TreeMap<>();
-    props.stringPropertyNames().forEach(k -> all.put(k, props.getProperty(k)));
-    env.forEach(
-        (name, value) -> {
-          if (name.startsWith("AIRQ_KAFKA_")) {
-            all.put(
-                "kafka." + name.substring(11).toLowerCase(Locale.ROOT).replace('_', '.'), value);
-          }
-        });
-    for (String key : KEYS) {
-      String envName = "AIRQ_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-      if (env.containsKey(envName)) {
-        all.put(key, env.get(envName));
-      }
-    }
-    String mqttUrl = required(all, "mqtt.url");
-    String bootstrap = required(all, "kafka.bootstrap.servers");
-    BridgeConfig d = defaults(mqttUrl, bootstrap, all.getOrDefault("topic.prefix", ""));
-    Map<String, String> kafka =
-        all.entrySet().stream()
-            .filter(e -> e.getKey().startsWith("kafka."))
-            .collect(Collectors.toMap(e -> e.getKey().substring(6), Map.Entry::getValue));
-    ParseLimits l = d.limits();
+    ConfigValues v = ConfigLoader.load(Keys.SPEC, props, env);
+    v.warnings().forEach(w -> LOG.warn("ingest configuration: {}", w));
+    Map<String, String> kafka = new TreeMap<>(v.kafka());
+    kafka.put("bootstrap.servers", v.get(Keys.KAFKA_BOOTSTRAP));
+    String clientId = v.get(Keys.CLIENT_ID);
     return new BridgeConfig(
-        mqttUrl,
-        all.getOrDefault("mqtt.client-id", d.mqttClientId()),
-        all.getOrDefault("mqtt.username", ""),
-        all.getOrDefault("mqtt.password", ""),
-        all.getOrDefault("mqtt.share-group", d.shareGroup()),
-        all.getOrDefault("mqtt.topic-filter", d.topicFilter()),
-        duration(all, "mqtt.session-expiry", d.sessionExpiry()),
-        integer(all, "mqtt.receive-maximum", d.receiveMaximum()),
+        v.get(Keys.MQTT_URL),
+        clientId == null ? "airq-ingest-" + hostName() : clientId,
+        v.get(Keys.USERNAME),
+        v.get(Keys.PASSWORD),
+        v.get(Keys.SHARE_GROUP),
+        v.get(Keys.TOPIC_FILTER),
+        v.get(Keys.SESSION_EXPIRY),
+        v.get(Keys.RECEIVE_MAXIMUM),
         kafka,
-        d.topicPrefix(),
-        integer(all, "http.port", d.httpPort()),
-        Optional.ofNullable(all.get("ingest.default-format"))
-            .filter(s -> !s.isBlank())
-            .map(
-                s ->
-                    SourceFormat.byId(s)
-                        .orElseThrow(
-                            () -> new IllegalArgumentException("ingest.default-format: " + s))),
+        v.get(Keys.TOPIC_PREFIX),
+        v.get(Keys.HTTP_PORT),
+        Optional.ofNullable(v.get(Keys.DEFAULT_FORMAT)).flatMap(SourceFormat::byId),
         new ParseLimits(
-            integer(all, "ingest.max-bytes", l.maxBytes()),
-            integer(all, "ingest.max-readings", l.maxReadings()),
-            duration(all, "ingest.future-skew", l.futureSkew()),
-            duration(all, "ingest.max-age", l.maxAge())),
-        duration(all, "ingest.push-timeout", d.pushTimeout()),
-        gatewayMode(all.getOrDefault("ingest.gateway-mode", "open")));
+            v.get(Keys.MAX_BYTES),
+            v.get(Keys.MAX_READINGS),
+            v.get(Keys.FUTURE_SKEW),
+            v.get(Keys.MAX_AGE)),
+        v.get(Keys.PUSH_TIMEOUT),
+        "strict".equals(v.get(Keys.GATEWAY_MODE)));
   }
 
-  static final java.util.List<String> KEYS =
-      java.util.List.of(
-          "mqtt.url",
-          "mqtt.client-id",
-          "mqtt.username",
-          "mqtt.password",
-          "mqtt.share-group",
-          "mqtt.topic-filter",
-          "mqtt.session-expiry",
-          "mqtt.receive-maximum",
-          "kafka.bootstrap.servers",
-          "topic.prefix",
-          "http.port",
-          "ingest.default-format",
-          "ingest.max-bytes",
-          "ingest.max-readings",
-          "ingest.future-skew",
-          "ingest.max-age",
-          "ingest.push-timeout",
-          "ingest.gateway-mode");
+  /** Every key the bridge reads; docs/configuration.md is generated from {@link #SPEC}. */
+  public static final class Keys {
+    private Keys() {}
 
-  private static boolean gatewayMode(String mode) {
-    return switch (mode.trim()) {
-      case "open" -> false;
-      case "strict" -> true;
-      default ->
-          throw new IllegalArgumentException(
-              "ingest.gateway-mode must be open or strict, was " + mode);
-    };
+    static final ConfigKey<String> MQTT_URL =
+        ConfigKey.text(
+                "mqtt.url", null, "Broker URL: `tcp://host:1883`, or `ssl://host:8883` for TLS.")
+            .asRequired();
+    static final ConfigKey<String> CLIENT_ID =
+        ConfigKey.text(
+                "mqtt.client-id",
+                null,
+                "MQTT client id; keep it stable, the persistent session is bound to it.")
+            .withComputedDefault("airq-ingest-<host name>");
+    static final ConfigKey<String> USERNAME =
+        ConfigKey.text("mqtt.username", "", "Broker user name; empty for none.");
+    static final ConfigKey<String> PASSWORD =
+        ConfigKey.text("mqtt.password", "", "Broker password; empty for none.").asSecret();
+    static final ConfigKey<String> SHARE_GROUP =
+        ConfigKey.text(
+            "mqtt.share-group",
+            "airq-ingest",
+            "Shared-subscription group (`$share/<group>/<filter>`), so several bridges split the"
+                + " load; empty subscribes to the plain filter.");
+    static final ConfigKey<String> TOPIC_FILTER =
+        ConfigKey.text("mqtt.topic-filter", "airq/v1/#", "The MQTT topic filter subscribed to.");
+    static final ConfigKey<Duration> SESSION_EXPIRY =
+        ConfigKey.duration(
+            "mqtt.session-expiry",
+            Duration.ofHours(1),
+            "How long the broker keeps the session and its queued messages while the bridge is"
+                + " away.");
+    static final ConfigKey<Integer> RECEIVE_MAXIMUM =
+        ConfigKey.integer(
+            "mqtt.receive-maximum",
+            1000,
+            1,
+            65535,
+            "How many unacknowledged messages the broker may send at once.");
+    static final ConfigKey<String> KAFKA_BOOTSTRAP =
+        ConfigKey.text(
+                "kafka.bootstrap.servers",
+                null,
+                "Kafka bootstrap servers. Other `kafka.*` keys go to the producer as they are.")
+            .asRequired();
+    static final ConfigKey<String> TOPIC_PREFIX =
+        ConfigKey.text("topic.prefix", "", "Prefix of every airq Kafka topic name.");
+    static final ConfigKey<Integer> HTTP_PORT =
+        ConfigKey.integer(
+            "http.port",
+            8081,
+            -1,
+            65535,
+            "Port of /health, /metrics and the Sensor.Community HTTP push; 0 = no HTTP server,"
+                + " -1 = any free port.");
+    static final ConfigKey<String> DEFAULT_FORMAT =
+        ConfigKey.oneOf(
+                "ingest.default-format",
+                null,
+                Arrays.stream(SourceFormat.values()).map(SourceFormat::id).toList(),
+                "Payload format forced for topics without a format segment; unset = detect from"
+                    + " the payload's shape.")
+            .withComputedDefault("(detect)");
+    static final ConfigKey<Integer> MAX_BYTES =
+        ConfigKey.integer(
+            "ingest.max-bytes",
+            ParseLimits.DEFAULTS.maxBytes(),
+            1,
+            Integer.MAX_VALUE,
+            "Largest payload accepted, in bytes; larger ones are dead-lettered.");
+    static final ConfigKey<Integer> MAX_READINGS =
+        ConfigKey.integer(
+            "ingest.max-readings",
+            ParseLimits.DEFAULTS.maxReadings(),
+            1,
+            Integer.MAX_VALUE,
+            "Most readings accepted in one payload (a gateway's offline batch).");
+    static final ConfigKey<Duration> FUTURE_SKEW =
+        ConfigKey.duration(
+            "ingest.future-skew",
+            ParseLimits.DEFAULTS.futureSkew(),
+            "How far in the future a measurement time may be (device clock skew).");
+    static final ConfigKey<Duration> MAX_AGE =
+        ConfigKey.duration(
+            "ingest.max-age",
+            ParseLimits.DEFAULTS.maxAge(),
+            "How old a measurement may be; older readings are dead-lettered.");
+    static final ConfigKey<Duration> PUSH_TIMEOUT =
+        ConfigKey.duration(
+            "ingest.push-timeout",
+            Duration.ofSeconds(30),
+            "How long an HTTP push waits for Kafka before answering 503.");
+    static final ConfigKey<String> GATEWAY_MODE =
+        ConfigKey.oneOf(
+            "ingest.gateway-mode",
+            "open",
+            List.of("open", "strict"),
+            "`strict`: a gateway may publish only sensors registered to it; others are"
+                + " quarantined.");
+
+    /** The bridge's keys; {@code kafka.*} pass-through limited to client setting names. */
+    public static final ConfigSpec SPEC =
+        ConfigSpec.of(
+            "ingest",
+            KafkaClientSettings.CLIENTS,
+            List.of(
+                MQTT_URL,
+                CLIENT_ID,
+                USERNAME,
+                PASSWORD,
+                SHARE_GROUP,
+                TOPIC_FILTER,
+                SESSION_EXPIRY,
+                RECEIVE_MAXIMUM,
+                KAFKA_BOOTSTRAP,
+                TOPIC_PREFIX,
+                HTTP_PORT,
+                DEFAULT_FORMAT,
+                MAX_BYTES,
+                MAX_READINGS,
+                FUTURE_SKEW,
+                MAX_AGE,
+                PUSH_TIMEOUT,
+                GATEWAY_MODE));
   }
 
   /** Strict gateway mode on or off. */
@@ -351,38 +428,6 @@ public record BridgeConfig(
         strict);
   }
 
-  private static String required(Map<String, String> all, String key) {
-    String v = all.get(key);
-    if (v == null || v.isBlank()) {
-      throw new IllegalArgumentException(key + " is required");
-    }
-    return v;
-  }
-
-  private static int integer(Map<String, String> all, String key, int dflt) {
-    String v = all.get(key);
-    try {
-      return v == null ? dflt : Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be an integer, was " + v, e);
-    }
-  }
-
-  /** ISO-8601 ({@code PT5M}, {@code P30D}) or plain seconds. */
-  private static Duration duration(Map<String, String> all, String key, Duration dflt) {
-    String v = all.get(key);
-    if (v == null) {
-      return dflt;
-    }
-    try {
-      return v.trim().matches("\\d+")
-          ? Duration.ofSeconds(Long.parseLong(v.trim()))
-          : Duration.parse(v.trim());
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(key + " must be a duration like PT5M, was " + v, e);
-    }
-  }
-
   private static String hostName() {
     String h = System.getenv("HOSTNAME");
     if (h == null || h.isBlank()) {
@@ -395,18 +440,10 @@ public record BridgeConfig(
     return h;
   }
 
-  private static boolean secret(String key) {
-    String k = key.toLowerCase(Locale.ROOT);
-    return k.contains("password")
-        || k.contains("secret")
-        || k.contains("jaas")
-        || k.contains("key");
-  }
-
   @Override
   public String toString() {
     Map<String, String> shownKafka = new TreeMap<>();
-    kafka.forEach((k, v) -> shownKafka.put(k, secret(k) && !k.endsWith("serializer") ? "****" : v));
+    kafka.forEach((k, v) -> shownKafka.put(k, ConfigKey.isSecretKafkaSetting(k) ? "****" : v));
     return "BridgeConfig[mqttUrl="
         + mqttUrl
         + ", mqttClientId="
