@@ -36,6 +36,12 @@ final class HttpEndpoints implements AutoCloseable {
   static final String CHANNEL = "http:" + PUSH_PATH;
   private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoints.class);
 
+  /**
+   * How much of an oversized push body is read and dropped before the 413; beyond it the connection
+   * is closed (the client then sees a reset instead of the answer).
+   */
+  static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
+
   private final HttpServer server;
   private final ExecutorService pool;
 
@@ -90,14 +96,23 @@ final class HttpEndpoints implements AutoCloseable {
       return;
     }
     Instant receivedAt = Instant.now();
-    byte[] body = readAtMost(ex.getRequestBody(), cfg.limits().maxBytes() + 1);
+    int maxBytes = cfg.limits().maxBytes();
+    InputStream in = ex.getRequestBody();
+    byte[] body = in.readNBytes(maxBytes + 1);
+    // The rest of an oversized body is read and dropped, so the client, still sending, gets the
+    // 413 instead of a reset connection.
+    long rest = body.length > maxBytes ? drain(in, MAX_DRAINED_BYTES) : 0;
+    in.close();
     Optional<String> sensor =
         Optional.ofNullable(ex.getRequestHeaders().getFirst("X-Sensor"))
             .map(String::trim)
             .filter(s -> !s.isEmpty());
     String gateway = sensor.orElse("http");
     ParseResult result =
-        parser.parse(body, new Origin(CHANNEL, gateway, sensor, Optional.empty(), receivedAt));
+        body.length > maxBytes
+            ? tooLarge(body.length + rest, rest >= MAX_DRAINED_BYTES, maxBytes)
+            : parser.parse(
+                body, new Origin(CHANNEL, gateway, sensor, Optional.empty(), receivedAt));
     Provenance from = new Provenance(CHANNEL, Optional.of(gateway), sensor, receivedAt, body);
     long start = System.nanoTime();
     int quarantined;
@@ -139,10 +154,26 @@ final class HttpEndpoints implements AutoCloseable {
     }
   }
 
-  private static byte[] readAtMost(InputStream in, int max) throws IOException {
-    try (in) {
-      return in.readNBytes(max);
+  /** Reads and drops up to {@code max} bytes; returns how many there were. */
+  private static long drain(InputStream in, long max) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    int n;
+    while (total < max
+        && (n = in.read(buffer, 0, (int) Math.min(buffer.length, max - total))) > 0) {
+      total += n;
     }
+    return total;
+  }
+
+  private static ParseResult tooLarge(long size, boolean atLeast, int maxBytes) {
+    return new ParseResult.Rejected(
+        io.airq.ingest.payload.RejectionCode.PAYLOAD_TOO_LARGE,
+        "payload of "
+            + (atLeast ? "at least " : "")
+            + size
+            + " bytes exceeds the limit of "
+            + maxBytes);
   }
 
   private static void respond(HttpExchange ex, int status, String body, String type)

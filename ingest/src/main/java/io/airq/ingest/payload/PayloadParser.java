@@ -2,6 +2,7 @@ package io.airq.ingest.payload;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.airq.core.json.Json;
@@ -23,9 +24,16 @@ import java.util.regex.Pattern;
 public final class PayloadParser {
   private static final Pattern SENSOR_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
 
-  /** Reads NaN and Infinity tokens so they can be rejected as non-finite, not as malformed. */
+  /**
+   * Reads NaN and Infinity tokens so they can be rejected as non-finite, not as malformed. Content
+   * after the document (a second, concatenated document) makes the message malformed: reading only
+   * the first one would drop the rest silently.
+   */
   private static final ObjectReader READER =
-      Json.mapper().reader().with(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS);
+      Json.mapper()
+          .reader()
+          .with(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final ParseLimits limits;
 
