@@ -137,7 +137,11 @@ final class HttpEndpoints implements AutoCloseable {
       LOG.debug("HTTP push from {} rejected: {} {}", gateway, r.code(), r.reason());
       respond(
           ex,
-          r.code() == io.airq.ingest.payload.RejectionCode.PAYLOAD_TOO_LARGE ? 413 : 400,
+          switch (r.code()) {
+            case PAYLOAD_TOO_LARGE -> 413;
+            case PARSER_ERROR -> 500; // airq's fault, not the sender's
+            default -> 400;
+          },
           r.code().id() + ": " + r.reason() + "\n",
           "text/plain");
     } else if (quarantined > 0) {

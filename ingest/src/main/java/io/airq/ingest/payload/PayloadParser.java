@@ -45,7 +45,20 @@ public final class PayloadParser {
     return limits;
   }
 
+  /**
+   * Parses one message. Never throws: an unexpected failure of an adapter becomes a {@code
+   * parser-error} rejection, so the message is dead-lettered rather than left unacknowledged.
+   */
   public ParseResult parse(byte[] body, Origin origin) {
+    try {
+      return parseChecked(body, origin);
+    } catch (RuntimeException e) {
+      return ParseResult.rejected(
+          RejectionCode.PARSER_ERROR, "the parser failed on this message: " + e);
+    }
+  }
+
+  private ParseResult parseChecked(byte[] body, Origin origin) {
     if (body.length > limits.maxBytes()) {
       return ParseResult.rejected(
           RejectionCode.PAYLOAD_TOO_LARGE,

@@ -47,7 +47,7 @@ final class PurpleAirAdapter {
     Map<Quantity, Double> a = channel(doc, "");
     if (doc.hasNonNull("current_temp_f")) {
       double f = JsonFields.number(doc.get("current_temp_f"), "current_temp_f");
-      a.put(Quantity.TEMPERATURE, (f - 32.0) * 5.0 / 9.0);
+      a.put(Quantity.TEMPERATURE, JsonFields.finite((f - 32.0) * 5.0 / 9.0, "current_temp_f"));
     }
     if (doc.hasNonNull("current_humidity")) {
       a.put(Quantity.HUMIDITY, JsonFields.number(doc.get("current_humidity"), "current_humidity"));

@@ -18,7 +18,13 @@ public enum RejectionCode {
   INVALID_SENSOR("invalid-sensor"),
   BAD_TIMESTAMP("bad-timestamp"),
   FUTURE_TIMESTAMP("future-timestamp"),
-  TOO_OLD("too-old");
+  TOO_OLD("too-old"),
+
+  /**
+   * The parser failed on the message (a bug in airq, not in the sender). The message is kept in the
+   * dead-letter topic with the error, instead of hanging unacknowledged.
+   */
+  PARSER_ERROR("parser-error");
 
   private final String id;
 

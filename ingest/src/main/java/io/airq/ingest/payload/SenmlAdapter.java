@@ -80,7 +80,10 @@ final class SenmlAdapter {
               ? origin.receivedAt().plusNanos(Math.round(t * 1e9))
               : Instant.ofEpochSecond(0, Math.round(t * 1e9));
       Optional<String> unit = rec.has("u") ? JsonFields.optionalText(rec, "u") : bu;
-      double v = convert(q.get(), unit, bv + JsonFields.number(rec.get("v"), at + "v"), at);
+      // bv + v and unit conversions can overflow to infinity
+      double v =
+          JsonFields.finite(
+              convert(q.get(), unit, bv + JsonFields.number(rec.get("v"), at + "v"), at), at + "v");
       bySensor
           .computeIfAbsent(sensor, s -> new LinkedHashMap<>())
           .computeIfAbsent(time, x -> new EnumMap<>(Quantity.class))

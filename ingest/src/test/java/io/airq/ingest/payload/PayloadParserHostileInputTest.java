@@ -39,4 +39,28 @@ class PayloadParserHostileInputTest {
     assertThat(parse("{\"sensor\":\"a\",\"values\":{\"pm25\":1}}\r\n  "))
         .isInstanceOf(ParseResult.Accepted.class);
   }
+
+  @Test
+  void senmlBaseValuePlusValueOverflowingToInfinityIsNonFinite() {
+    ParseResult r = parse("[{\"bn\":\"a:\",\"bv\":1e308,\"n\":\"pm25\",\"v\":1e308}]");
+    assertThat(r).isInstanceOf(ParseResult.Rejected.class);
+    assertThat(((ParseResult.Rejected) r).code()).isEqualTo(RejectionCode.NON_FINITE);
+  }
+
+  @Test
+  void senmlKilopascalOverflowingToInfinityIsNonFinite() {
+    ParseResult r = parse("[{\"bn\":\"a:\",\"n\":\"pressure\",\"u\":\"kPa\",\"v\":1e308}]");
+    assertThat(r).isInstanceOf(ParseResult.Rejected.class);
+    assertThat(((ParseResult.Rejected) r).code()).isEqualTo(RejectionCode.NON_FINITE);
+  }
+
+  @Test
+  void purpleAirFahrenheitOverflowingToInfinityIsNonFinite() {
+    ParseResult r =
+        parse(
+            "{\"SensorId\":\"44:17:93:1:9d:3\",\"DateTime\":\"2026/03/01T10:00:00z\","
+                + "\"current_temp_f\":1e308,\"pm2_5_cf_1\":1}");
+    assertThat(r).isInstanceOf(ParseResult.Rejected.class);
+    assertThat(((ParseResult.Rejected) r).code()).isEqualTo(RejectionCode.NON_FINITE);
+  }
 }
