@@ -241,7 +241,15 @@ final class HostilePayloads {
     String[] tokens = {"NaN", "Infinity", "-Infinity", "1e999", "-1e999"};
     String tok = tokens[rnd.nextInt(tokens.length)];
     byte[] body =
-        switch (rnd.nextInt(4)) {
+        switch (rnd.nextInt(7)) {
+          // finite numbers whose sum or unit conversion overflows to infinity
+          case 4 -> utf8("[{\"bn\":\"nf-" + run + ":\",\"bv\":1e308,\"n\":\"pm25\",\"v\":1e308}]");
+          case 5 ->
+              utf8("[{\"bn\":\"nf-" + run + ":\",\"n\":\"pressure\",\"u\":\"kPa\",\"v\":1e308}]");
+          case 6 ->
+              utf8(
+                  "{\"SensorId\":\"44:17:93:1:9d:3\",\"DateTime\":\"2026/03/01T10:00:00z\","
+                      + "\"current_temp_f\":-1e308,\"pm2_5_cf_1\":1}");
           case 0 -> airq("nf-" + run, t0, "{\"pm25\":" + tok + "}");
           case 1 -> sensorCommunity(Optional.of("\"4242\""), Optional.of(t0), "\"" + tok + "\"");
           case 2 -> utf8("[{\"bn\":\"nf-" + run + ":\",\"n\":\"pm25\",\"v\":" + tok + "}]");
