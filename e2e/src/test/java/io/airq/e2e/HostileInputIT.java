@@ -22,11 +22,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -125,7 +127,7 @@ class HostileInputIT {
               .build();
 
       // MQTT and HTTP at the same time, each with valid messages interleaved
-      Set<String> expectedReadings = ConcurrentHashSetOf();
+      Set<String> expectedReadings = concurrentSet();
       CompletableFuture<List<HostileCase>> mqttSent =
           CompletableFuture.supplyAsync(
               () -> sendMqtt(servers, gen, mqttCases, expectedReadings, run));
@@ -377,11 +379,11 @@ class HostileInputIT {
         new HostileCase(
             "raw-wire-control",
             topic,
-            java.util.Optional.empty(),
+            Optional.empty(),
             body,
             Set.of("malformed-json"),
             topic,
-            java.util.Optional.empty()));
+            Optional.empty()));
   }
 
   // ---- HTTP ----
@@ -480,13 +482,13 @@ class HostileInputIT {
     return got;
   }
 
-  private static Set<String> ConcurrentHashSetOf() {
+  private static Set<String> concurrentSet() {
     return java.util.concurrent.ConcurrentHashMap.newKeySet();
   }
 
   /** What the dead letter keeps: the original bytes, cut to the size limit. */
   private static String stored(byte[] body) {
-    return sha256(body.length > MAX_BYTES ? java.util.Arrays.copyOf(body, MAX_BYTES) : body);
+    return sha256(body.length > MAX_BYTES ? Arrays.copyOf(body, MAX_BYTES) : body);
   }
 
   private static String identity(String topic, String key, String bodyHash) {
