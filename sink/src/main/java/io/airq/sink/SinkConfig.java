@@ -1,15 +1,23 @@
 package io.airq.sink;
 
+import io.airq.core.config.ConfigKey;
+import io.airq.core.config.ConfigLoader;
+import io.airq.core.config.ConfigSpec;
+import io.airq.core.config.ConfigValues;
+import io.airq.core.config.KafkaClientSettings;
+import io.airq.core.config.ValueType;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The sink's configuration, parsed once. Keys (properties file; environment variables win, as
- * {@code AIRQ_INFLUX_URL} or {@code AIRQ_SINK_INFLUX_URL} for {@code influx.url}):
+ * The sink's configuration, parsed once by the shared loader ({@link ConfigLoader}); the keys are
+ * declared in {@link Keys} and docs/configuration.md is generated from them. Keys (properties file;
+ * environment variables win, as {@code AIRQ_INFLUX_URL} for {@code influx.url}):
  *
  * <ul>
  *   <li>{@code influx.url} (http://127.0.0.1:8086; http or https), {@code influx.database} (airq),
@@ -45,26 +53,7 @@ public record SinkConfig(
     int metricsPort,
     String metricsBind,
     Map<String, String> kafka) {
-
-  static final String[] KEYS = {
-    "influx.url",
-    "influx.database",
-    "influx.user",
-    "influx.password",
-    "influx.token",
-    "influx.create",
-    "influx.raw.policy",
-    "influx.raw.duration",
-    "influx.aggregate.policy",
-    "kafka.bootstrap.servers",
-    "kafka.group.id",
-    "topic.prefix",
-    "batch.points",
-    "batch.linger.ms",
-    "retry.max.backoff.ms",
-    "metrics.port",
-    "metrics.bind"
-  };
+  private static final Logger LOG = LoggerFactory.getLogger(SinkConfig.class);
 
   public SinkConfig {
     URI u = URI.create(influxUrl == null ? "" : influxUrl);
@@ -132,51 +121,151 @@ public record SinkConfig(
         null);
   }
 
-  /** Reads the keys above from properties, overridden by environment variables. */
+  /**
+   * Reads the keys of {@link Keys} from properties, overridden by environment variables ({@code
+   * AIRQ_INFLUX_URL}; the older {@code AIRQ_SINK_INFLUX_URL} still works, with a warning).
+   *
+   * @throws io.airq.core.config.ConfigException naming every bad key
+   */
   public static SinkConfig load(Properties props, Map<String, String> env) {
-    Map<String, String> m = new HashMap<>();
-    props.stringPropertyNames().forEach(k -> m.put(k, props.getProperty(k)));
-    env.forEach(
-        (k, v) -> {
-          if (k.startsWith("AIRQ_KAFKA_")) {
-            m.put("kafka." + k.substring(11).toLowerCase(Locale.ROOT).replace('_', '.'), v);
-          }
-        });
-    for (String k : KEYS) {
-      String name = k.toUpperCase(Locale.ROOT).replace('.', '_');
-      String e = env.getOrDefault("AIRQ_SINK_" + name, env.get("AIRQ_" + name));
-      if (e != null) {
-        m.put(k, e);
-      }
-    }
-    Map<String, String> kafka = new HashMap<>();
-    m.forEach(
-        (k, v) -> {
-          if (k.startsWith("kafka.")
-              && !k.equals("kafka.bootstrap.servers")
-              && !k.equals("kafka.group.id")) {
-            kafka.put(k.substring("kafka.".length()), v);
-          }
-        });
+    ConfigValues v = ConfigLoader.load(Keys.SPEC, props, env);
+    v.warnings().forEach(w -> LOG.warn("sink configuration: {}", w));
     return new SinkConfig(
-        m.getOrDefault("influx.url", "http://127.0.0.1:8086"),
-        m.get("influx.database"),
-        m.get("influx.user"),
-        m.get("influx.password"),
-        m.get("influx.token"),
-        Boolean.parseBoolean(m.getOrDefault("influx.create", "true")),
-        m.getOrDefault("influx.raw.policy", "raw_90d"),
-        m.get("influx.raw.duration"),
-        m.get("influx.aggregate.policy"),
-        m.getOrDefault("kafka.bootstrap.servers", "127.0.0.1:9092"),
-        m.get("kafka.group.id"),
-        m.get("topic.prefix"),
-        Integer.parseInt(m.getOrDefault("batch.points", "5000")),
-        Duration.ofMillis(Long.parseLong(m.getOrDefault("batch.linger.ms", "1000"))),
-        Duration.ofMillis(Long.parseLong(m.getOrDefault("retry.max.backoff.ms", "30000"))),
-        Integer.parseInt(m.getOrDefault("metrics.port", "0")),
-        m.get("metrics.bind"),
-        kafka);
+        v.get(Keys.INFLUX_URL),
+        v.get(Keys.INFLUX_DATABASE),
+        v.get(Keys.INFLUX_USER),
+        v.get(Keys.INFLUX_PASSWORD),
+        v.get(Keys.INFLUX_TOKEN),
+        v.get(Keys.INFLUX_CREATE),
+        v.get(Keys.RAW_POLICY),
+        v.get(Keys.RAW_DURATION),
+        v.get(Keys.AGGREGATE_POLICY),
+        v.get(Keys.KAFKA_BOOTSTRAP),
+        v.get(Keys.GROUP_ID),
+        v.get(Keys.TOPIC_PREFIX),
+        v.get(Keys.BATCH_POINTS),
+        Duration.ofMillis(v.get(Keys.LINGER_MS)),
+        Duration.ofMillis(v.get(Keys.MAX_BACKOFF_MS)),
+        v.get(Keys.METRICS_PORT),
+        v.get(Keys.METRICS_BIND),
+        v.kafka());
+  }
+
+  /** Every key the sink reads; docs/configuration.md is generated from {@link #SPEC}. */
+  public static final class Keys {
+    private Keys() {}
+
+    private static final ValueType<String> RETENTION =
+        new ValueType<>(
+            "90d, 12w, 24h, 30m or INF",
+            s -> {
+              if (!s.trim().matches("INF|\\d+[mhdw]")) {
+                throw new IllegalArgumentException("must be like 90d or INF");
+              }
+              return s.trim();
+            });
+
+    static final ConfigKey<String> INFLUX_URL =
+        ConfigKey.text(
+            "influx.url",
+            "http://127.0.0.1:8086",
+            "InfluxDB URL, http or https; only the v1 API (`/write`, `/query`) is used.");
+    static final ConfigKey<String> INFLUX_DATABASE =
+        ConfigKey.text("influx.database", "airq", "The database written to.");
+    static final ConfigKey<String> INFLUX_USER =
+        ConfigKey.text("influx.user", "", "User name for basic auth (InfluxDB 1.x); empty = none.");
+    static final ConfigKey<String> INFLUX_PASSWORD =
+        ConfigKey.text("influx.password", "", "Password for basic auth.").asSecret();
+    static final ConfigKey<String> INFLUX_TOKEN =
+        ConfigKey.text(
+                "influx.token",
+                "",
+                "Token sent as `Authorization: Token ...` (InfluxDB 2.x/3.x v1 compatibility).")
+            .asSecret();
+    static final ConfigKey<Boolean> INFLUX_CREATE =
+        ConfigKey.bool(
+            "influx.create", true, "Create the database and retention policies at start.");
+    static final ConfigKey<String> RAW_POLICY =
+        ConfigKey.text(
+            "influx.raw.policy",
+            "raw_90d",
+            "Retention policy of the `reading` measurement; empty = the database default.");
+    static final ConfigKey<String> RAW_DURATION =
+        new ConfigKey<>(
+            "influx.raw.duration",
+            RETENTION,
+            "90d",
+            null,
+            false,
+            false,
+            "Duration of the raw policy (INF = forever). InfluxDB refuses points older than"
+                + " this, so the local stack sets INF for replays.");
+    static final ConfigKey<String> AGGREGATE_POLICY =
+        ConfigKey.text(
+            "influx.aggregate.policy",
+            "",
+            "Retention policy of averages, closure phases and alerts; empty = the database"
+                + " default (autogen, kept forever).");
+    static final ConfigKey<String> KAFKA_BOOTSTRAP =
+        ConfigKey.text(
+            "kafka.bootstrap.servers",
+            "127.0.0.1:9092",
+            "Kafka bootstrap servers. Other `kafka.*` keys go to the Kafka clients as they are.");
+    static final ConfigKey<String> GROUP_ID =
+        ConfigKey.text("kafka.group.id", "airq-sink", "Consumer group of the sink.");
+    static final ConfigKey<String> TOPIC_PREFIX =
+        ConfigKey.text("topic.prefix", "", "Prefix of every airq Kafka topic name.");
+    static final ConfigKey<Integer> BATCH_POINTS =
+        ConfigKey.integer(
+            "batch.points", 5000, 1, Integer.MAX_VALUE, "Points per InfluxDB write at most.");
+    static final ConfigKey<Long> LINGER_MS =
+        ConfigKey.longInteger(
+            "batch.linger.ms",
+            1000,
+            0,
+            Long.MAX_VALUE,
+            "How long a partial batch waits for more points, in milliseconds.");
+    static final ConfigKey<Long> MAX_BACKOFF_MS =
+        ConfigKey.longInteger(
+            "retry.max.backoff.ms",
+            30000,
+            1,
+            Long.MAX_VALUE,
+            "Longest wait between retries while InfluxDB is down, in milliseconds.");
+    static final ConfigKey<Integer> METRICS_PORT =
+        ConfigKey.integer(
+            "metrics.port",
+            0,
+            0,
+            65535,
+            "Port of `/metrics` (Prometheus) and `/health`; 0 = no HTTP endpoint.");
+    static final ConfigKey<String> METRICS_BIND =
+        ConfigKey.text("metrics.bind", "127.0.0.1", "Address the metrics endpoint listens on.");
+
+    /** The sink's keys; {@code AIRQ_SINK_<KEY>} is still read, with a warning. */
+    public static final ConfigSpec SPEC =
+        ConfigSpec.of(
+                "sink",
+                KafkaClientSettings.CLIENTS,
+                List.of(
+                    INFLUX_URL,
+                    INFLUX_DATABASE,
+                    INFLUX_USER,
+                    INFLUX_PASSWORD,
+                    INFLUX_TOKEN,
+                    INFLUX_CREATE,
+                    RAW_POLICY,
+                    RAW_DURATION,
+                    AGGREGATE_POLICY,
+                    KAFKA_BOOTSTRAP,
+                    GROUP_ID,
+                    TOPIC_PREFIX,
+                    BATCH_POINTS,
+                    LINGER_MS,
+                    MAX_BACKOFF_MS,
+                    METRICS_PORT,
+                    METRICS_BIND))
+            .withDeprecatedEnvPrefix("AIRQ_SINK_");
   }
 
   /** A copy with another group id, batch size and linger (tests, benchmark). */
@@ -249,11 +338,7 @@ public record SinkConfig(
 
   private static Map<String, String> redacted(Map<String, String> kafka) {
     Map<String, String> out = new java.util.TreeMap<>();
-    kafka.forEach(
-        (k, v) ->
-            out.put(
-                k,
-                k.contains("password") || k.contains("jaas") || k.contains("secret") ? "***" : v));
+    kafka.forEach((k, v) -> out.put(k, ConfigKey.isSecretKafkaSetting(k) ? "***" : v));
     return out;
   }
 }
