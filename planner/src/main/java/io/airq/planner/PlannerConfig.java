@@ -1,18 +1,26 @@
 package io.airq.planner;
 
-import java.util.HashMap;
-import java.util.Locale;
+import io.airq.core.config.ConfigKey;
+import io.airq.core.config.ConfigLoader;
+import io.airq.core.config.ConfigSpec;
+import io.airq.core.config.ConfigValues;
+import io.airq.core.config.KafkaClientSettings;
+import io.airq.core.config.ValueType;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The planner's configuration, parsed once. Keys (properties file; environment variables win, as
- * {@code AIRQ_PLANNER_HTTP_PORT} for {@code http.port}): {@code http.port} (default 8080, 0 = any
- * free port), {@code http.bind} (default 127.0.0.1), {@code influx.url} (default
- * http://127.0.0.1:8086), {@code influx.database} (airq), {@code influx.user}, {@code
- * influx.password}, {@code kafka.bootstrap.servers} (default 127.0.0.1:9092), {@code topic.prefix}
- * (""), {@code impact.coverage.gate} (0.75, phase coverage), {@code impact.hour.gate} (0.75, hourly
- * validity); other {@code kafka.*} keys go to the Kafka clients as they are.
+ * The planner's configuration, parsed once by the shared loader ({@link ConfigLoader}); the keys
+ * are declared in {@link Keys} and docs/configuration.md is generated from them. Keys (properties
+ * file; environment variables win, as {@code AIRQ_HTTP_PORT} for {@code http.port}): {@code
+ * http.port} (default 8080, 0 = any free port), {@code http.bind} (default 127.0.0.1), {@code
+ * influx.url} (default http://127.0.0.1:8086), {@code influx.database} (airq), {@code influx.user},
+ * {@code influx.password}, {@code kafka.bootstrap.servers} (default 127.0.0.1:9092), {@code
+ * topic.prefix} (""), {@code impact.coverage.gate} (0.75, phase coverage), {@code impact.hour.gate}
+ * (0.75, hourly validity); other {@code kafka.*} keys go to the Kafka clients as they are.
  */
 public record PlannerConfig(
     int httpPort,
@@ -26,6 +34,7 @@ public record PlannerConfig(
     double coverageGate,
     double hourGate,
     Map<String, String> kafka) {
+  private static final Logger LOG = LoggerFactory.getLogger(PlannerConfig.class);
 
   public PlannerConfig {
     if (httpPort < 0 || httpPort > 65535) {
@@ -49,47 +58,112 @@ public record PlannerConfig(
         httpPort, null, influxUrl, database, null, null, kafkaBootstrap, prefix, 0.75, 0.75, null);
   }
 
-  /** Reads the keys above from properties, overridden by environment variables. */
+  /**
+   * Reads the keys of {@link Keys} from properties, overridden by environment variables ({@code
+   * AIRQ_HTTP_PORT}; the older {@code AIRQ_PLANNER_HTTP_PORT} still works, with a warning).
+   *
+   * @throws io.airq.core.config.ConfigException naming every bad key
+   */
   public static PlannerConfig load(Properties props, Map<String, String> env) {
-    Map<String, String> m = new HashMap<>();
-    props.stringPropertyNames().forEach(k -> m.put(k, props.getProperty(k)));
-    for (String k :
-        new String[] {
-          "http.port",
-          "http.bind",
-          "influx.url",
-          "influx.database",
-          "influx.user",
-          "influx.password",
-          "kafka.bootstrap.servers",
-          "topic.prefix",
-          "impact.coverage.gate",
-          "impact.hour.gate"
-        }) {
-      String e = env.get("AIRQ_PLANNER_" + k.toUpperCase(Locale.ROOT).replace('.', '_'));
-      if (e != null) {
-        m.put(k, e);
-      }
-    }
-    Map<String, String> kafka = new HashMap<>();
-    m.forEach(
-        (k, v) -> {
-          if (k.startsWith("kafka.") && !k.equals("kafka.bootstrap.servers")) {
-            kafka.put(k.substring("kafka.".length()), v);
-          }
-        });
+    ConfigValues v = ConfigLoader.load(Keys.SPEC, props, env);
+    v.warnings().forEach(w -> LOG.warn("planner configuration: {}", w));
     return new PlannerConfig(
-        Integer.parseInt(m.getOrDefault("http.port", "8080")),
-        m.get("http.bind"),
-        m.getOrDefault("influx.url", "http://127.0.0.1:8086"),
-        m.get("influx.database"),
-        m.get("influx.user"),
-        m.get("influx.password"),
-        m.getOrDefault("kafka.bootstrap.servers", "127.0.0.1:9092"),
-        m.get("topic.prefix"),
-        Double.parseDouble(m.getOrDefault("impact.coverage.gate", "0.75")),
-        Double.parseDouble(m.getOrDefault("impact.hour.gate", "0.75")),
-        kafka);
+        v.get(Keys.HTTP_PORT),
+        v.get(Keys.HTTP_BIND),
+        v.get(Keys.INFLUX_URL),
+        v.get(Keys.INFLUX_DATABASE),
+        v.get(Keys.INFLUX_USER),
+        v.get(Keys.INFLUX_PASSWORD),
+        v.get(Keys.KAFKA_BOOTSTRAP),
+        v.get(Keys.TOPIC_PREFIX),
+        v.get(Keys.COVERAGE_GATE),
+        v.get(Keys.HOUR_GATE),
+        v.kafka());
+  }
+
+  /** Every key the planner reads; docs/configuration.md is generated from {@link #SPEC}. */
+  public static final class Keys {
+    private Keys() {}
+
+    private static final ValueType<Double> FRACTION =
+        new ValueType<>(
+            "fraction 0..1",
+            s -> {
+              double d;
+              try {
+                d = Double.parseDouble(s.trim());
+              } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("must be a number", e);
+              }
+              if (!(d >= 0 && d <= 1)) {
+                throw new IllegalArgumentException(
+                    "must be a fraction between 0 and 1 (0.75 = 75 %)");
+              }
+              return d;
+            });
+
+    static final ConfigKey<Integer> HTTP_PORT =
+        ConfigKey.integer(
+            "http.port", 8080, 0, 65535, "Port of the API and the web page; 0 = any free port.");
+    static final ConfigKey<String> HTTP_BIND =
+        ConfigKey.text(
+            "http.bind",
+            "127.0.0.1",
+            "Address the HTTP server listens on; 0.0.0.0 to serve other machines (containers).");
+    static final ConfigKey<String> INFLUX_URL =
+        ConfigKey.text(
+            "influx.url", "http://127.0.0.1:8086", "InfluxDB URL the averages are read from.");
+    static final ConfigKey<String> INFLUX_DATABASE =
+        ConfigKey.text("influx.database", "airq", "The database the sink writes.");
+    static final ConfigKey<String> INFLUX_USER =
+        ConfigKey.text("influx.user", "", "InfluxDB user name; empty = none.");
+    static final ConfigKey<String> INFLUX_PASSWORD =
+        ConfigKey.text("influx.password", "", "InfluxDB password.").asSecret();
+    static final ConfigKey<String> KAFKA_BOOTSTRAP =
+        ConfigKey.text(
+            "kafka.bootstrap.servers",
+            "127.0.0.1:9092",
+            "Kafka bootstrap servers (sensor registry, closures). Other `kafka.*` keys go to the"
+                + " Kafka clients as they are.");
+    static final ConfigKey<String> TOPIC_PREFIX =
+        ConfigKey.text("topic.prefix", "", "Prefix of every airq Kafka topic name.");
+    static final ConfigKey<Double> COVERAGE_GATE =
+        new ConfigKey<>(
+            "impact.coverage.gate",
+            FRACTION,
+            "0.75",
+            null,
+            false,
+            false,
+            "Phase coverage (valid / expected sensor-hours) below which an impact says"
+                + " \"insufficient data\".");
+    static final ConfigKey<Double> HOUR_GATE =
+        new ConfigKey<>(
+            "impact.hour.gate",
+            FRACTION,
+            "0.75",
+            null,
+            false,
+            false,
+            "Share of an hour's expected readings it needs to count as a valid hour.");
+
+    /** The planner's keys; {@code AIRQ_PLANNER_<KEY>} is still read, with a warning. */
+    public static final ConfigSpec SPEC =
+        ConfigSpec.of(
+                "planner",
+                KafkaClientSettings.CLIENTS,
+                List.of(
+                    HTTP_PORT,
+                    HTTP_BIND,
+                    INFLUX_URL,
+                    INFLUX_DATABASE,
+                    INFLUX_USER,
+                    INFLUX_PASSWORD,
+                    KAFKA_BOOTSTRAP,
+                    TOPIC_PREFIX,
+                    COVERAGE_GATE,
+                    HOUR_GATE))
+            .withDeprecatedEnvPrefix("AIRQ_PLANNER_");
   }
 
   @Override

@@ -32,6 +32,6 @@ class PlannerConfigTest {
     p.setProperty("impact.hour.gate", "75");
     assertThatThrownBy(() -> PlannerConfig.load(p, Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("fractions");
+        .hasMessageContaining("impact.hour.gate must be a fraction between 0 and 1");
   }
 }
