@@ -1,25 +1,31 @@
 package io.airq.streams;
 
 import io.airq.core.average.AverageWindow;
+import io.airq.core.config.ConfigKey;
+import io.airq.core.config.ConfigLoader;
+import io.airq.core.config.ConfigSpec;
+import io.airq.core.config.ConfigValues;
+import io.airq.core.config.KafkaClientSettings;
 import io.airq.core.reading.Quantity;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The streams service's configuration, read once from a properties file and {@code AIRQ_*}
- * environment variables (the environment wins: {@code AIRQ_TOPIC_PREFIX} sets {@code topic.prefix},
- * {@code AIRQ_KAFKA_SASL_MECHANISM} sets {@code kafka.sasl.mechanism}). {@code kafka.*} keys go to
- * Kafka Streams as they are, without the prefix.
+ * The streams service's configuration, read once by the shared loader ({@link ConfigLoader}; keys
+ * declared in {@link Keys}, docs/configuration.md generated from them) from a properties file and
+ * {@code AIRQ_*} environment variables (the environment wins: {@code AIRQ_TOPIC_PREFIX} sets {@code
+ * topic.prefix}, {@code AIRQ_KAFKA_SASL_MECHANISM} sets {@code kafka.sasl.mechanism}). {@code
+ * kafka.*} keys go to Kafka Streams as they are, without the prefix.
  *
  * @param applicationId Kafka Streams application.id (consumer group, changelog prefix)
  * @param kafka client properties (bootstrap.servers required)
@@ -35,22 +41,7 @@ public record StreamsConfig(
     int standbyReplicas,
     int threads,
     StreamsSettings settings) {
-
-  static final List<String> KEYS =
-      List.of(
-          "application.id",
-          "state.dir",
-          "streams.standby-replicas",
-          "streams.threads",
-          "topic.prefix",
-          "dedup.horizon",
-          "grace.1m",
-          "grace.1h",
-          "grace.24h",
-          "alert.pm25",
-          "alert.pm10",
-          "alert.no2",
-          "coverage.gate");
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsConfig.class);
 
   public StreamsConfig {
     if (applicationId == null || applicationId.isBlank()) {
@@ -65,97 +56,167 @@ public record StreamsConfig(
     }
   }
 
+  /** Reads a properties file (may be null) and overlays the environment. */
   public static StreamsConfig load(Path file, Map<String, String> env) throws IOException {
-    Properties p = new Properties();
-    if (file != null) {
-      try (Reader r = Files.newBufferedReader(file)) {
-        p.load(r);
-      }
-    }
-    return from(p, env);
+    return from(ConfigLoader.readFile(file), env);
   }
 
+  /**
+   * Builds the config from properties overlaid with {@code AIRQ_*} environment variables.
+   *
+   * @throws io.airq.core.config.ConfigException naming every bad or missing key
+   */
   public static StreamsConfig from(Properties props, Map<String, String> env) {
-    Map<String, String> all = new TreeMap<>();
-    props.stringPropertyNames().forEach(k -> all.put(k, props.getProperty(k)));
-    env.forEach(
-        (name, value) -> {
-          if (name.startsWith("AIRQ_KAFKA_")) {
-            all.put(
-                "kafka." + name.substring(11).toLowerCase(Locale.ROOT).replace('_', '.'), value);
-          }
-        });
-    for (String key : KEYS) {
-      String envName = "AIRQ_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-      if (env.containsKey(envName)) {
-        all.put(key, env.get(envName));
-      }
-    }
-    Map<String, String> kafka =
-        all.entrySet().stream()
-            .filter(e -> e.getKey().startsWith("kafka."))
-            .collect(Collectors.toMap(e -> e.getKey().substring(6), Map.Entry::getValue));
+    ConfigValues v = ConfigLoader.load(Keys.SPEC, props, env);
+    v.warnings().forEach(w -> LOG.warn("streams configuration: {}", w));
+    Map<String, String> kafka = new TreeMap<>(v.kafka());
+    kafka.put("bootstrap.servers", v.get(Keys.KAFKA_BOOTSTRAP));
     Map<AverageWindow, Duration> grace = new EnumMap<>(AverageWindow.class);
-    for (AverageWindow w : AverageWindow.values()) {
-      grace.put(w, duration(all, "grace." + w.id(), StreamsSettings.DEFAULT_GRACE));
-    }
+    Keys.GRACE.forEach((w, key) -> grace.put(w, v.get(key)));
     Map<Quantity, Double> alerts = new EnumMap<>(Quantity.class);
-    alerts.put(Quantity.PM25, number(all, "alert.pm25", 15));
-    alerts.put(Quantity.PM10, number(all, "alert.pm10", 45));
-    alerts.put(Quantity.NO2, number(all, "alert.no2", 25));
+    Keys.ALERT.forEach((q, key) -> alerts.put(q, v.get(key)));
     StreamsSettings settings =
         new StreamsSettings(
-            all.getOrDefault("topic.prefix", ""),
-            duration(all, "dedup.horizon", Duration.ofHours(48)),
+            v.get(Keys.TOPIC_PREFIX),
+            v.get(Keys.DEDUP_HORIZON),
             grace,
             alerts,
-            number(all, "coverage.gate", 75),
+            v.get(Keys.COVERAGE_GATE),
             null);
+    String stateDir = v.get(Keys.STATE_DIR);
     return new StreamsConfig(
-        all.getOrDefault("application.id", "airq-streams"),
+        v.get(Keys.APPLICATION_ID),
         kafka,
-        Path.of(
-            all.getOrDefault(
-                "state.dir",
-                Path.of(System.getProperty("java.io.tmpdir"), "airq-streams").toString())),
-        (int) number(all, "streams.standby-replicas", 0),
-        (int) number(all, "streams.threads", 1),
+        stateDir == null
+            ? Path.of(System.getProperty("java.io.tmpdir"), "airq-streams")
+            : Path.of(stateDir),
+        v.get(Keys.STANDBY_REPLICAS),
+        v.get(Keys.THREADS),
         settings);
   }
 
-  /** ISO-8601 (PT26H) or a number with a unit: 90s, 30m, 26h, 2d. */
-  static Duration duration(Map<String, String> all, String key, Duration dflt) {
-    String v = all.get(key);
-    if (v == null || v.isBlank()) {
-      return dflt;
-    }
-    v = v.trim();
-    try {
-      if (v.startsWith("P") || v.startsWith("p")) {
-        return Duration.parse(v.toUpperCase(Locale.ROOT));
-      }
-      long n = Long.parseLong(v.substring(0, v.length() - 1));
-      return switch (v.charAt(v.length() - 1)) {
-        case 's' -> Duration.ofSeconds(n);
-        case 'm' -> Duration.ofMinutes(n);
-        case 'h' -> Duration.ofHours(n);
-        case 'd' -> Duration.ofDays(n);
-        default -> throw new IllegalArgumentException(key + ": unknown unit in " + v);
-      };
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(key + ": not a duration: " + v, e);
-    }
-  }
+  /** Every key the streams job reads; docs/configuration.md is generated from {@link #SPEC}. */
+  public static final class Keys {
+    private Keys() {}
 
-  private static double number(Map<String, String> all, String key, double dflt) {
-    String v = all.get(key);
-    if (v == null || v.isBlank()) {
-      return dflt;
+    private static final List<String> STREAMS_PREFIXES =
+        List.of(
+            "consumer.",
+            "producer.",
+            "admin.",
+            "main.consumer.",
+            "restore.consumer.",
+            "global.consumer.",
+            "topic.");
+
+    static final ConfigKey<String> KAFKA_BOOTSTRAP =
+        ConfigKey.text(
+                "kafka.bootstrap.servers",
+                null,
+                "Kafka bootstrap servers. Other `kafka.*` keys go to Kafka Streams as they are"
+                    + " (`kafka.consumer.max.poll.records` too).")
+            .asRequired();
+    static final ConfigKey<String> APPLICATION_ID =
+        ConfigKey.text(
+            "application.id",
+            "airq-streams",
+            "Kafka Streams application id: consumer group and prefix of internal topics.");
+    static final ConfigKey<String> STATE_DIR =
+        ConfigKey.text("state.dir", null, "Directory of the local RocksDB state stores.")
+            .withComputedDefault("<java.io.tmpdir>/airq-streams");
+    static final ConfigKey<Integer> STANDBY_REPLICAS =
+        ConfigKey.integer(
+            "streams.standby-replicas",
+            0,
+            0,
+            100,
+            "`num.standby.replicas`: warm copies of the state on other instances.");
+    static final ConfigKey<Integer> THREADS =
+        ConfigKey.integer("streams.threads", 1, 1, 256, "`num.stream.threads` per instance.");
+    static final ConfigKey<String> TOPIC_PREFIX =
+        ConfigKey.text("topic.prefix", "", "Prefix of every airq Kafka topic name.");
+    static final ConfigKey<Duration> DEDUP_HORIZON =
+        ConfigKey.duration(
+            "dedup.horizon",
+            Duration.ofHours(48),
+            "How long (sensor, measurement time) pairs are remembered to drop duplicates; not"
+                + " shorter than `grace.1h`.");
+    static final Map<AverageWindow, ConfigKey<Duration>> GRACE = graceKeys();
+    static final Map<Quantity, ConfigKey<Double>> ALERT =
+        alertKeys(Map.of(Quantity.PM25, 15.0, Quantity.PM10, 45.0, Quantity.NO2, 25.0));
+    static final ConfigKey<Double> COVERAGE_GATE =
+        ConfigKey.decimal(
+            "coverage.gate",
+            75,
+            0.001,
+            100,
+            "Percent of the expected readings a window needs to be valid.");
+
+    /** The streams job's keys. */
+    public static final ConfigSpec SPEC = ConfigSpec.of("streams", Keys::kafkaSetting, keys());
+
+    private static Map<AverageWindow, ConfigKey<Duration>> graceKeys() {
+      Map<AverageWindow, ConfigKey<Duration>> m = new EnumMap<>(AverageWindow.class);
+      for (AverageWindow w : AverageWindow.values()) {
+        m.put(
+            w,
+            ConfigKey.duration(
+                "grace." + w.id(),
+                StreamsSettings.DEFAULT_GRACE,
+                "Grace of the "
+                    + w.id()
+                    + " windows: how late a reading may arrive and still count"
+                    + (w == AverageWindow.HOUR ? "; later ones go to the late topic." : ".")));
+      }
+      return m;
     }
-    try {
-      return Double.parseDouble(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + ": not a number: " + v, e);
+
+    private static Map<Quantity, ConfigKey<Double>> alertKeys(Map<Quantity, Double> defaults) {
+      Map<Quantity, ConfigKey<Double>> m = new EnumMap<>(Quantity.class);
+      new EnumMap<>(defaults)
+          .forEach(
+              (q, dflt) ->
+                  m.put(
+                      q,
+                      ConfigKey.decimal(
+                          "alert." + q.name().toLowerCase(Locale.ROOT),
+                          dflt,
+                          0,
+                          Double.MAX_VALUE,
+                          "Alert when an hourly or 24-hour "
+                              + q.name()
+                              + " mean is above this (µg/m³).")));
+      return m;
+    }
+
+    private static List<ConfigKey<?>> keys() {
+      List<ConfigKey<?>> k =
+          new ArrayList<>(
+              List.of(
+                  KAFKA_BOOTSTRAP,
+                  APPLICATION_ID,
+                  STATE_DIR,
+                  STANDBY_REPLICAS,
+                  THREADS,
+                  TOPIC_PREFIX,
+                  DEDUP_HORIZON));
+      k.addAll(GRACE.values());
+      k.addAll(ALERT.values());
+      k.add(COVERAGE_GATE);
+      return k;
+    }
+
+    private static boolean kafkaSetting(String name) {
+      if (KafkaClientSettings.CLIENTS.test(name)
+          || org.apache.kafka.streams.StreamsConfig.configDef().names().contains(name)) {
+        return true;
+      }
+      return STREAMS_PREFIXES.stream()
+          .anyMatch(
+              p ->
+                  name.startsWith(p)
+                      && name.length() > p.length()
+                      && kafkaSetting(name.substring(p.length())));
     }
   }
 
@@ -164,9 +225,7 @@ public record StreamsConfig(
     Map<String, String> redacted = new TreeMap<>();
     kafka.forEach(
         (k, v) -> {
-          String l = k.toLowerCase(Locale.ROOT);
-          boolean secret = l.contains("password") || l.contains("secret") || l.contains("jaas");
-          redacted.put(k, secret ? "***" : v);
+          redacted.put(k, ConfigKey.isSecretKafkaSetting(k) ? "***" : v);
         });
     return "StreamsConfig[applicationId="
         + applicationId
