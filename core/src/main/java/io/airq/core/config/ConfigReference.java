@@ -17,7 +17,7 @@ public final class ConfigReference {
             "<!-- Generated from the key declarations (ConfigSpec of each service) by"
                 + " ConfigurationDocTest. Do not edit by hand:\n")
         .append(
-            "     ./mvnw -pl app test -Dtest=ConfigurationDocTest -Dairq.write-docs=true -->\n\n")
+            "     ./mvnw -o -pl app test -Dtest=ConfigurationDocTest -Dairq.write-docs=true -->\n\n")
         .append(
             "Every airq service reads one properties file (`airq <service> --config FILE`,"
                 + " optional) and then the\n")
@@ -64,7 +64,7 @@ public final class ConfigReference {
             .append("` | `")
             .append(k.envName())
             .append("` | ")
-            .append(cell(k.documentedDefault()))
+            .append(defaultCell(k))
             .append(" | ")
             .append(cell(k.type().name()))
             .append(" | ")
@@ -80,6 +80,11 @@ public final class ConfigReference {
       }
     }
     return b.toString();
+  }
+
+  private static String defaultCell(ConfigKey<?> k) {
+    String d = k.documentedDefault();
+    return d.startsWith("(") ? d : "`" + d + "`";
   }
 
   private static String cell(String s) {

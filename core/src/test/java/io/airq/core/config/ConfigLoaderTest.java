@@ -202,7 +202,7 @@ class ConfigLoaderTest {
         .contains("| `mqtt.url` | `AIRQ_MQTT_URL` | (required) | text | broker URL |")
         .contains(
             "| `mqtt.password` | `AIRQ_MQTT_PASSWORD` | (empty) | text | MQTT password Secret")
-        .contains("| `ingest.future-skew` | `AIRQ_INGEST_FUTURE_SKEW` | PT5M |")
+        .contains("| `ingest.future-skew` | `AIRQ_INGEST_FUTURE_SKEW` | `PT5M` |")
         .contains("`AIRQ_SINK_<KEY>`");
   }
 }
