@@ -9,7 +9,15 @@ import picocli.CommandLine.Command;
     description =
         "Air-quality sensor pipeline: MQTT to Kafka to InfluxDB, with closure-impact reports.",
     mixinStandardHelpOptions = true,
-    subcommands = {StackCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      StackCommand.class,
+      DemoCommand.class,
+      IngestCommand.class,
+      StreamsCommand.class,
+      SinkCommand.class,
+      PlannerCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class AirqMain {
   private static final java.util.Set<String> PLANNER =
       java.util.Set.of("closures", "impact", "series");

@@ -1,0 +1,27 @@
+package io.airq.app;
+
+import io.airq.planner.PlannerConfig;
+import io.airq.planner.PlannerServer;
+import java.util.Map;
+import java.util.Properties;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+
+/** {@code airq planner [--config FILE]}: the planner's REST API and web page. */
+@Command(
+    name = "planner",
+    mixinStandardHelpOptions = true,
+    description = "Run the planner (REST API, web page) until SIGTERM.")
+final class PlannerCommand extends ServiceCommand {
+  @Override
+  String service() {
+    return "planner";
+  }
+
+  @Override
+  Running start(Properties file, Map<String, String> env) {
+    PlannerConfig cfg = PlannerConfig.load(file, env);
+    LoggerFactory.getLogger(PlannerCommand.class).info("{}", cfg);
+    return new Running(PlannerServer.start(cfg), () -> true);
+  }
+}

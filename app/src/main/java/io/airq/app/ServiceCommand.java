@@ -1,0 +1,72 @@
+package io.airq.app;
+
+import io.airq.core.config.ConfigLoader;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs one airq service in the foreground until SIGTERM or Ctrl-C (what a container runs): loads
+ * its configuration from {@code --config} and the {@code AIRQ_*} environment, starts it, and on
+ * shutdown closes it before the JVM exits. Exits 1 when the service stops by itself.
+ */
+abstract class ServiceCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceCommand.class);
+
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      description =
+          "Properties file; AIRQ_* environment variables override it. Keys:"
+              + " docs/configuration.md.")
+  Path config;
+
+  /** A started service: how to stop it and whether it still runs. */
+  record Running(AutoCloseable service, BooleanSupplier alive) {}
+
+  /** The service's name in logs. */
+  abstract String service();
+
+  /** Loads the configuration (logging it once, secrets redacted) and starts the service. */
+  abstract Running start(Properties file, Map<String, String> env) throws Exception;
+
+  @Override
+  public Integer call() throws Exception {
+    Running running = start(ConfigLoader.readFile(config), System.getenv());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              LOG.info("{}: stopping", service());
+              closeQuietly(running);
+              stopped.countDown();
+            },
+            "airq-" + service() + "-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    LOG.info("{}: running until SIGTERM or Ctrl-C", service());
+    while (!stopped.await(1, TimeUnit.SECONDS)) {
+      if (!running.alive().getAsBoolean()) {
+        LOG.error("{} stopped by itself; exiting with status 1", service());
+        Runtime.getRuntime().removeShutdownHook(hook);
+        closeQuietly(running);
+        return 1;
+      }
+    }
+    return 0;
+  }
+
+  private void closeQuietly(Running running) {
+    try {
+      running.service().close();
+    } catch (Exception e) {
+      LOG.warn("{}: closing failed: {}", service(), e.toString());
+    }
+  }
+}

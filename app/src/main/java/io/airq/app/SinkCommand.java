@@ -1,0 +1,28 @@
+package io.airq.app;
+
+import io.airq.sink.Sink;
+import io.airq.sink.SinkConfig;
+import java.util.Map;
+import java.util.Properties;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+
+/** {@code airq sink [--config FILE]}: Kafka to InfluxDB. */
+@Command(
+    name = "sink",
+    mixinStandardHelpOptions = true,
+    description = "Run the Kafka to InfluxDB sink until SIGTERM.")
+final class SinkCommand extends ServiceCommand {
+  @Override
+  String service() {
+    return "sink";
+  }
+
+  @Override
+  Running start(Properties file, Map<String, String> env) {
+    SinkConfig cfg = SinkConfig.load(file, env);
+    LoggerFactory.getLogger(SinkCommand.class).info("{}", cfg);
+    Sink sink = Sink.start(cfg);
+    return new Running(sink, sink::isRunning);
+  }
+}

@@ -1,0 +1,36 @@
+package io.airq.app;
+
+import io.airq.streams.StreamsApp;
+import io.airq.streams.StreamsConfig;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+
+/** {@code airq streams [--config FILE]}: the Kafka Streams job. */
+@Command(
+    name = "streams",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run the Kafka Streams job (clean, correct, average, AQI, alerts, closures) until"
+            + " SIGTERM.")
+final class StreamsCommand extends ServiceCommand {
+  @Override
+  String service() {
+    return "streams";
+  }
+
+  @Override
+  Running start(Properties file, Map<String, String> env) {
+    StreamsConfig cfg = StreamsConfig.from(file, env);
+    LoggerFactory.getLogger(StreamsCommand.class).info("{}", cfg);
+    StreamsApp app = StreamsApp.start(cfg);
+    return new Running(
+        app,
+        () -> {
+          KafkaStreams.State s = app.state();
+          return s != KafkaStreams.State.ERROR && s != KafkaStreams.State.NOT_RUNNING;
+        });
+  }
+}
