@@ -1,16 +1,23 @@
-# airq services image: one image, the service is the command (ingest | streams | sink | planner | simulate).
+# airq services image: one image, the service is the command:
+#   ingest | streams | sink | planner   (each [--config FILE], runs until SIGTERM)
+#   simulate | replay | load            (the simulator)
+# Configuration: AIRQ_<KEY> environment variables, see docs/configuration.md.
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY . .
 RUN mvn -B -q install -DskipTests -DskipITs -Dspotless.check.skip=true \
  && mkdir -p /out/lib \
- && cp app/target/classpath.txt /out/ \
  && tr ':' '\n' < app/target/classpath.txt | xargs -I{} cp {} /out/lib/ \
  && cp -r app/target/classes /out/classes
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 airq
+RUN useradd --system --uid 10001 airq \
+ && mkdir -p /var/lib/airq/streams \
+ && chown -R airq /var/lib/airq
 COPY --from=build /out /opt/airq
 USER airq
+# planner, ingest (HTTP push, /health, /metrics), sink (/health, /metrics)
+EXPOSE 8080 8081 8082
+# Exec form: java is PID 1 and gets SIGTERM, so the services' shutdown hooks close them cleanly.
 ENTRYPOINT ["java", "-cp", "/opt/airq/classes:/opt/airq/lib/*", "io.airq.app.AirqMain"]
 CMD ["--help"]

@@ -1,0 +1,190 @@
+package io.airq.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.airq.core.config.ConfigSpec;
+import io.airq.simulator.SimulatorCli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * docker-compose.yml cannot be run here (no Docker engine), so it is checked against the code: it
+ * parses, has the services issue 8 asks for with health checks, runs real {@code airq} commands,
+ * and every {@code AIRQ_*} variable it sets is read by the command that receives it.
+ */
+class ComposeFileTest {
+  static final Path ROOT = Path.of("..");
+  static JsonNode compose;
+
+  @BeforeAll
+  static void parse() throws IOException {
+    String yaml = Files.readString(ROOT.resolve("docker-compose.yml"));
+    // Jackson YAML parses the file but does not apply merge keys (<<: *airq-service); SnakeYAML,
+    // the engine under it, does, as Docker Compose does.
+    assertThat(new YAMLMapper().readTree(yaml).path("services").size()).isGreaterThan(8);
+    compose = new ObjectMapper().valueToTree(new Yaml().load(yaml));
+  }
+
+  private static JsonNode service(String name) {
+    JsonNode s = compose.path("services").path(name);
+    assertThat(s.isObject()).as("service %s in docker-compose.yml", name).isTrue();
+    return s;
+  }
+
+  private static List<String> command(JsonNode service) {
+    List<String> c = new ArrayList<>();
+    service.path("command").forEach(n -> c.add(n.asText()));
+    return c;
+  }
+
+  @Test
+  void everyAirqVariableIsAKeyOfTheServiceItsCommandRuns() {
+    Map<String, ConfigSpec> specs = ServiceConfigs.byCommand();
+    List<String> checked = new ArrayList<>();
+    compose
+        .path("services")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              List<String> cmd = command(e.getValue());
+              Set<String> vars = new TreeSet<>();
+              e.getValue().path("environment").fieldNames().forEachRemaining(vars::add);
+              vars.removeIf(v -> !v.startsWith("AIRQ_"));
+              if (vars.isEmpty()) {
+                return;
+              }
+              assertThat(cmd)
+                  .as("%s sets AIRQ_* variables but runs no airq command", e.getKey())
+                  .isNotEmpty();
+              String command = cmd.get(0);
+              for (String v : vars) {
+                if (specs.containsKey(command)) {
+                  assertThat(specs.get(command).readsEnv(v))
+                      .as(
+                          "%s sets %s, which `airq %s` does not read (docs/configuration.md)",
+                          e.getKey(), v, command)
+                      .isTrue();
+                } else {
+                  assertThat(simulatorVariables(command))
+                      .as("%s sets %s for `airq %s`", e.getKey(), v, command)
+                      .contains(v);
+                }
+                checked.add(e.getKey() + ":" + v);
+              }
+            });
+    assertThat(checked)
+        .contains(
+            "ingest:AIRQ_KAFKA_BOOTSTRAP_SERVERS",
+            "planner:AIRQ_HTTP_BIND",
+            "sink:AIRQ_INFLUX_URL",
+            "streams:AIRQ_STATE_DIR",
+            "simulator:AIRQ_MQTT_URL");
+  }
+
+  @Test
+  void airqServicesRunRealCommandsOfTheImage() {
+    CommandLine airq = AirqMain.commandLine();
+    for (String s : List.of("ingest", "streams", "sink", "planner")) {
+      assertThat(command(service(s))).containsExactly(s);
+      assertThat(airq.getSubcommands()).containsKey(s);
+      assertThat(service(s).path("build").asText()).isEqualTo(".");
+    }
+    List<String> sim = command(service("simulator"));
+    assertThat(new CommandLine(new SimulatorCli()).getSubcommands()).containsKey(sim.get(0));
+    assertThat(
+            new CommandLine(new SimulatorCli())
+                .parseArgs(sim.toArray(String[]::new))
+                .hasSubcommand())
+        .isTrue();
+    assertThat(service("simulator").path("profiles").toString()).contains("simulator");
+  }
+
+  @Test
+  void theServersAndGrafanaAreTheOnesTheIssueAsksFor() {
+    assertThat(service("kafka").path("image").asText()).startsWith("apache/kafka:");
+    assertThat(service("kafka").path("environment").path("KAFKA_PROCESS_ROLES").asText())
+        .as("KRaft")
+        .contains("controller");
+    assertThat(service("influxdb").path("image").asText()).isEqualTo("influxdb:1.11");
+    String mosquittoVolumes = service("mosquitto").path("volumes").toString();
+    assertThat(mosquittoVolumes).contains("mosquitto.conf").contains("passwords");
+    assertThat(ROOT.resolve("deploy/mosquitto/mosquitto.conf")).exists();
+    assertThat(ROOT.resolve("deploy/mosquitto/passwords")).exists();
+    String grafanaVolumes = service("grafana").path("volumes").toString();
+    assertThat(grafanaVolumes)
+        .contains("./deploy/grafana/provisioning")
+        .contains("./deploy/grafana/dashboards");
+    assertThat(ROOT.resolve("deploy/grafana/provisioning/datasources/influxdb.yml")).exists();
+    assertThat(ROOT.resolve("deploy/grafana/dashboards/airq-overview.json")).exists();
+  }
+
+  @Test
+  void longRunningServicesHaveHealthChecksAndDependOnlyOnHealthyOnes() {
+    for (String s :
+        List.of("mosquitto", "kafka", "influxdb", "grafana", "ingest", "sink", "planner")) {
+      assertThat(service(s).path("healthcheck").path("test").isArray())
+          .as("%s has a healthcheck", s)
+          .isTrue();
+    }
+    compose
+        .path("services")
+        .fields()
+        .forEachRemaining(
+            e ->
+                e.getValue()
+                    .path("depends_on")
+                    .fields()
+                    .forEachRemaining(
+                        d -> {
+                          if ("service_healthy".equals(d.getValue().path("condition").asText())) {
+                            assertThat(service(d.getKey()).path("healthcheck").isObject())
+                                .as("%s waits for %s to be healthy", e.getKey(), d.getKey())
+                                .isTrue();
+                          }
+                        }));
+  }
+
+  /** The {@code ${env:AIRQ_…}} variables a simulator subcommand's options read. */
+  private static Set<String> simulatorVariables(String subcommand) {
+    CommandLine sub =
+        new CommandLine(new SimulatorCli())
+            .setInterpolateVariables(false)
+            .getSubcommands()
+            .get(subcommand);
+    assertThat(sub).as("simulator subcommand %s", subcommand).isNotNull();
+    Set<String> vars = new TreeSet<>();
+    Pattern env = Pattern.compile("\\$\\{env:(AIRQ_[A-Z0-9_]+)");
+    for (OptionSpec o : sub.getCommandSpec().options()) {
+      String dflt = o.defaultValue();
+      if (dflt != null) {
+        Matcher m = env.matcher(dflt);
+        while (m.find()) {
+          vars.add(m.group(1));
+        }
+      }
+    }
+    return vars;
+  }
+
+  @Test
+  void theImageRunsTheLauncherWithJavaAsPidOne() throws IOException {
+    String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+    assertThat(dockerfile).contains("ENTRYPOINT [\"java\"").contains("io.airq.app.AirqMain");
+  }
+}
