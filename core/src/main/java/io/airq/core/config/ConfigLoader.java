@@ -72,7 +72,7 @@ public final class ConfigLoader {
         }
       } else {
         problems.add(
-            name + " (in the file) is not a " + spec.service() + " key" + suggestion(spec, name));
+            name + " (in the file) is not a key of " + spec.service() + suggestion(spec, name));
       }
     }
 
@@ -143,6 +143,7 @@ public final class ConfigLoader {
       }
     }
     if (!problems.isEmpty()) {
+      warnings.forEach(w -> problems.add("(warning) " + w));
       throw new ConfigException(spec.service(), problems);
     }
     return new ConfigValues(spec, values, kafka, warnings);

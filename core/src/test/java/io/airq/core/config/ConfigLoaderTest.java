@@ -74,7 +74,7 @@ class ConfigLoaderTest {
                 ConfigLoader.load(
                     SPEC, file("mqtt.url", "tcp://x", "mqtt.sharegroup", "g"), Map.of()))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("mqtt.sharegroup (in the file) is not a test-service key")
+        .hasMessageContaining("mqtt.sharegroup (in the file) is not a key of test-service")
         .hasMessageContaining("did you mean mqtt.share-group?");
     assertThatThrownBy(
             () ->
@@ -125,6 +125,19 @@ class ConfigLoaderTest {
     assertThatThrownBy(
             () -> ConfigLoader.load(SPEC, file("mqtt.url", "x"), Map.of("AIRQ_HTTP_PORT", "70000")))
         .hasMessageContaining("http.port must be between -1 and 65535, was '70000'");
+  }
+
+  @Test
+  void aFailedStartAlsoShowsTheWarningsThatMayExplainIt() {
+    assertThatThrownBy(() -> ConfigLoader.load(SPEC, file(), Map.of("AIRQ_MQTT_URI", "tcp://x")))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        "mqtt.url is required (mqtt.url in the file or AIRQ_MQTT_URL)",
+                        "(warning) AIRQ_MQTT_URI is not a setting of test-service; ignored; did"
+                            + " you mean AIRQ_MQTT_URL?"));
   }
 
   @Test
