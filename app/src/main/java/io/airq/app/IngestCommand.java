@@ -4,7 +4,6 @@ import io.airq.ingest.Bridge;
 import io.airq.ingest.BridgeConfig;
 import java.util.Map;
 import java.util.Properties;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 /** {@code airq ingest [--config FILE]}: the MQTT and HTTP-push bridge to Kafka. */
@@ -21,7 +20,6 @@ final class IngestCommand extends ServiceCommand {
   @Override
   Running start(Properties file, Map<String, String> env) throws Exception {
     BridgeConfig cfg = BridgeConfig.from(file, env);
-    LoggerFactory.getLogger(IngestCommand.class).info("{}", cfg);
     Bridge bridge = Bridge.start(cfg);
     return new Running(bridge, () -> true);
   }

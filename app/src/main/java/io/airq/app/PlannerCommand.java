@@ -4,7 +4,6 @@ import io.airq.planner.PlannerConfig;
 import io.airq.planner.PlannerServer;
 import java.util.Map;
 import java.util.Properties;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 /** {@code airq planner [--config FILE]}: the planner's REST API and web page. */
@@ -21,7 +20,6 @@ final class PlannerCommand extends ServiceCommand {
   @Override
   Running start(Properties file, Map<String, String> env) {
     PlannerConfig cfg = PlannerConfig.load(file, env);
-    LoggerFactory.getLogger(PlannerCommand.class).info("{}", cfg);
     return new Running(PlannerServer.start(cfg), () -> true);
   }
 }

@@ -1,5 +1,6 @@
 package io.airq.app;
 
+import io.airq.core.config.ConfigException;
 import io.airq.core.config.ConfigLoader;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
 /**
  * Runs one airq service in the foreground until SIGTERM or Ctrl-C (what a container runs): loads
  * its configuration from {@code --config} and the {@code AIRQ_*} environment, starts it, and on
- * shutdown closes it before the JVM exits. Exits 1 when the service stops by itself.
+ * shutdown closes it before the JVM exits. Exits 2 on a configuration error, 1 when the service
+ * stops by itself.
  */
 abstract class ServiceCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceCommand.class);
@@ -34,12 +36,19 @@ abstract class ServiceCommand implements Callable<Integer> {
   /** The service's name in logs. */
   abstract String service();
 
-  /** Loads the configuration (logging it once, secrets redacted) and starts the service. */
+  /** Loads the configuration and starts the service (which logs it once, secrets redacted). */
   abstract Running start(Properties file, Map<String, String> env) throws Exception;
 
   @Override
   public Integer call() throws Exception {
-    Running running = start(ConfigLoader.readFile(config), System.getenv());
+    Running running;
+    try {
+      running = start(ConfigLoader.readFile(config), System.getenv());
+    } catch (ConfigException e) {
+      // A configuration mistake is the operator's to fix: the message says what, no stack trace.
+      LOG.error("{}", e.getMessage());
+      return 2;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(

@@ -4,7 +4,6 @@ import io.airq.sink.Sink;
 import io.airq.sink.SinkConfig;
 import java.util.Map;
 import java.util.Properties;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 /** {@code airq sink [--config FILE]}: Kafka to InfluxDB. */
@@ -21,7 +20,6 @@ final class SinkCommand extends ServiceCommand {
   @Override
   Running start(Properties file, Map<String, String> env) {
     SinkConfig cfg = SinkConfig.load(file, env);
-    LoggerFactory.getLogger(SinkCommand.class).info("{}", cfg);
     Sink sink = Sink.start(cfg);
     return new Running(sink, sink::isRunning);
   }

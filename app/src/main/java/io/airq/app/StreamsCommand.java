@@ -5,7 +5,6 @@ import io.airq.streams.StreamsConfig;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 /** {@code airq streams [--config FILE]}: the Kafka Streams job. */
@@ -24,7 +23,6 @@ final class StreamsCommand extends ServiceCommand {
   @Override
   Running start(Properties file, Map<String, String> env) {
     StreamsConfig cfg = StreamsConfig.from(file, env);
-    LoggerFactory.getLogger(StreamsCommand.class).info("{}", cfg);
     StreamsApp app = StreamsApp.start(cfg);
     return new Running(
         app,
