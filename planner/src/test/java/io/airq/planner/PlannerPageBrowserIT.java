@@ -1,0 +1,409 @@
+package io.airq.planner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.airq.core.json.Json;
+import io.airq.devstack.junit.RealServers;
+import io.airq.devstack.junit.Servers;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The planner page in headless Chromium against a planner on real Kafka and InfluxDB: both charts
+ * draw the API's numbers, the accessible table shows them with the page's rounding, both summaries
+ * are there, the CSV downloads. Leaves a screenshot in {@code target/planner-page.png}; with {@code
+ * -Dairq.update-screenshot=true} it also replaces the README's {@code
+ * docs/images/planner-page.png}.
+ */
+@RealServers
+class PlannerPageBrowserIT {
+  private static final Logger LOG = LoggerFactory.getLogger(PlannerPageBrowserIT.class);
+  private static final String ID = MoiAvenueFixture.CLOSURE_ID;
+  private static final Path MODULE = Path.of(System.getProperty("basedir", "."));
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void closurePageShowsTheApiNumbersInChartsTableAndCsvAndTakesAScreenshot(Servers servers)
+      throws Exception {
+    String prefix = servers.newPrefix("planner-page");
+    String db = servers.newDatabase("planner_page");
+    Path work = servers.newDirectory("planner-page");
+    Path downloads = Files.createDirectories(work.resolve("downloads"));
+    MoiAvenueFixture.publishSensors(servers.kafkaBootstrap(), prefix);
+    MoiAvenueFixture.writeHourlyAverages(servers.influxUrl(), db);
+
+    try (PlannerServer planner =
+        PlannerServer.start(
+            PlannerConfig.of(0, servers.influxUrl(), db, servers.kafkaBootstrap(), prefix))) {
+      String base = "http://127.0.0.1:" + planner.port();
+      awaitSensors(base, 4);
+      assertThat(post(base + "/api/closures", MoiAvenueFixture.CLOSURE_JSON).statusCode())
+          .isEqualTo(201);
+      JsonNode api = json(base + "/api/closures/" + ID + "/impact?quantity=pm25");
+      JsonNode report = api.get("report");
+      LOG.info(
+          "API: treated during vs before {} % [{}, {}], DiD {} %",
+          report.at("/treated/duringVsBefore/percent"),
+          report.at("/treated/duringVsBefore/lowPercent"),
+          report.at("/treated/duringVsBefore/highPercent"),
+          report.at("/differenceInDifferences/percent"));
+
+      ChromeDriver chrome = HeadlessChromium.start(work, downloads);
+      try {
+        chrome.get(base + "/#/closure/" + ID);
+        awaitCharts(chrome);
+        JsonNode charts = chartState(chrome);
+
+        assertChartDrawn(charts.get("series"));
+        assertChartDrawn(charts.get("phases"));
+        assertSeriesChartShowsTheApiSeries(charts.get("series"), base, api.get("periods"));
+        assertPhasesChartShowsTheReport(charts.get("phases"), report);
+        assertTableShowsTheReport(chrome, report);
+
+        String en = chrome.findElement(By.cssSelector("p.summary[lang='en']")).getText();
+        String sw = chrome.findElement(By.cssSelector("p.summary[lang='sw']")).getText();
+        assertThat(en).isNotBlank().isEqualTo(report.get("summaryEn").asText());
+        assertThat(sw).isNotBlank().isEqualTo(report.get("summarySw").asText()).isNotEqualTo(en);
+
+        chrome.findElement(By.cssSelector("a[download='" + ID + "-impact.csv']")).click();
+        assertCsvMatchesTheReport(awaitDownload(downloads.resolve(ID + "-impact.csv")), report);
+
+        screenshot(chrome);
+      } finally {
+        chrome.quit();
+      }
+    }
+  }
+
+  private static void awaitCharts(ChromeDriver chrome) {
+    try {
+      new WebDriverWait(chrome, Duration.ofSeconds(60))
+          .until(
+              d ->
+                  (Boolean)
+                      chrome.executeScript(
+                          "return !!document.querySelector('#main .error')"
+                              + " || !!(window.Chart && Chart.getChart('series')"
+                              + " && Chart.getChart('phases'))"));
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "the closure page drew no charts in 60 s; it shows: "
+              + chrome.findElement(By.id("main")).getText(),
+          e);
+    }
+    assertThat(chrome.findElements(By.cssSelector("#main .error")))
+        .as("error shown by the page")
+        .extracting(WebElement::getText)
+        .isEmpty();
+  }
+
+  /** Size, inked pixels, labels and datasets of both Chart.js instances, read in the page. */
+  private static JsonNode chartState(ChromeDriver chrome) throws Exception {
+    String state =
+        (String)
+            chrome.executeScript(
+                """
+                const out = {};
+                for (const id of ["series", "phases"]) {
+                  const chart = Chart.getChart(id);
+                  const canvas = chart.canvas;
+                  const box = canvas.getBoundingClientRect();
+                  const px = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+                  let inked = 0;
+                  for (let i = 3; i < px.length; i += 4) if (px[i] > 0) inked++;
+                  out[id] = {
+                    width: box.width, height: box.height, inked,
+                    labels: chart.data.labels || [],
+                    datasets: chart.data.datasets.map((d) => ({
+                      label: d.label,
+                      data: d.data.map((p) => (p !== null && typeof p === "object" ? [p.x, p.y] : p)),
+                    })),
+                  };
+                }
+                return JSON.stringify(out);""");
+    return Json.mapper().readTree(state);
+  }
+
+  private static void assertChartDrawn(JsonNode chart) {
+    assertThat(chart.get("width").asDouble()).isGreaterThan(300);
+    assertThat(chart.get("height").asDouble()).isGreaterThan(200);
+    assertThat(chart.get("inked").asLong()).as("pixels drawn on the canvas").isGreaterThan(1000);
+  }
+
+  /** The line chart: hourly means of the treated and of the control sensors, as /api/series. */
+  private void assertSeriesChartShowsTheApiSeries(JsonNode chart, String base, JsonNode periods)
+      throws Exception {
+    String from = periods.at("/before/0/from").asText();
+    String to = periods.at("/after/to").asText();
+    JsonNode datasets = chart.get("datasets");
+    assertThat(datasets).hasSize(2);
+    assertThat(datasets.get(0).get("label").asText()).startsWith("Treated");
+    assertThat(datasets.get(1).get("label").asText()).startsWith("Control");
+    List<List<String>> groups = List.of(MoiAvenueFixture.TREATED, MoiAvenueFixture.CONTROL);
+    for (int g = 0; g < 2; g++) {
+      Map<Long, double[]> expected = new LinkedHashMap<>();
+      for (String sensor : groups.get(g)) {
+        JsonNode series =
+            json(
+                base
+                    + "/api/series?sensor="
+                    + sensor
+                    + "&quantity=pm25&window=1h&from="
+                    + URLEncoder.encode(from, StandardCharsets.UTF_8)
+                    + "&to="
+                    + URLEncoder.encode(to, StandardCharsets.UTF_8));
+        for (JsonNode p : series.get("points")) {
+          double[] acc =
+              expected.computeIfAbsent(
+                  Instant.parse(p.get("time").asText()).toEpochMilli(), t -> new double[2]);
+          acc[0] += p.get("mean").asDouble();
+          acc[1]++;
+        }
+      }
+      JsonNode drawn = datasets.get(g).get("data");
+      assertThat(drawn).hasSize(expected.size()).hasSizeGreaterThan(24 * 6);
+      int i = 0;
+      for (Map.Entry<Long, double[]> e : expected.entrySet()) {
+        JsonNode point = drawn.get(i++);
+        assertThat(point.get(0).asLong()).isEqualTo(e.getKey());
+        assertThat(point.get(1).asDouble())
+            .as("%s at %s", datasets.get(g).get("label").asText(), Instant.ofEpochMilli(e.getKey()))
+            .isCloseTo(e.getValue()[0] / e.getValue()[1], within(1e-9));
+      }
+    }
+  }
+
+  /** The bar chart: the changes during and after, and the difference in differences. */
+  private static void assertPhasesChartShowsTheReport(JsonNode chart, JsonNode report) {
+    assertThat(chart.get("labels"))
+        .extracting(JsonNode::asText)
+        .containsExactly("During vs before", "After vs before", "Difference in differences");
+    JsonNode ds = chart.get("datasets");
+    assertThat(ds).hasSize(3);
+    String[] groups = {"treated", "control"};
+    for (int g = 0; g < 2; g++) {
+      JsonNode data = ds.get(g).get("data");
+      assertThat(ds.get(g).get("label").asText()).containsIgnoringCase(groups[g]);
+      assertThat(data.get(0).asDouble())
+          .isEqualTo(report.get(groups[g]).at("/duringVsBefore/percent").asDouble());
+      assertThat(data.get(1).asDouble())
+          .isEqualTo(report.get(groups[g]).at("/afterVsBefore/percent").asDouble());
+      assertThat(data.get(2).isNull()).isTrue();
+    }
+    assertThat(ds.get(2).get("data").get(2).asDouble())
+        .isEqualTo(report.at("/differenceInDifferences/percent").asDouble());
+  }
+
+  private static void assertTableShowsTheReport(ChromeDriver chrome, JsonNode report) {
+    WebElement table = chrome.findElement(By.cssSelector("#main table"));
+    assertThat(table.findElement(By.tagName("caption")).getText())
+        .contains(report.get("methodVersion").asText())
+        .contains(fmt(report.get("coverageGate").asDouble() * 100, 0) + " %");
+    List<List<String>> shown = new ArrayList<>();
+    for (WebElement tr : table.findElements(By.cssSelector("tbody tr"))) {
+      shown.add(
+          tr.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList());
+    }
+    List<List<String>> expected = new ArrayList<>();
+    for (JsonNode g : groups(report)) {
+      for (String phase : List.of("before", "during", "after")) {
+        JsonNode s = g.at("/phases/" + phase);
+        if (s.isMissingNode()) {
+          continue;
+        }
+        JsonNode ch =
+            phase.equals("during")
+                ? g.get("duringVsBefore")
+                : phase.equals("after") ? g.get("afterVsBefore") : null;
+        expected.add(
+            List.of(
+                g.get("label").asText(),
+                phase,
+                fmt(s.get("mean"), 2),
+                s.get("validHours").asText() + " / " + s.get("expectedHours").asText(),
+                fmt(s.get("coverage").asDouble() * 100, 0) + " %",
+                s.get("days").asText(),
+                ch == null ? "" : pct(ch.get("percent")),
+                ch == null ? "" : pct(ch.get("lowPercent")) + " to " + pct(ch.get("highPercent")),
+                phase.equals("during") ? g.get("outcome").asText() : ""));
+      }
+    }
+    JsonNode did = report.get("differenceInDifferences");
+    expected.add(
+        List.of(
+            "difference in differences",
+            "during",
+            "",
+            pct(did.get("percent")),
+            pct(did.get("lowPercent")) + " to " + pct(did.get("highPercent")),
+            report.get("didOutcome").asText()));
+    assertThat(shown).containsExactlyElementsOf(expected);
+  }
+
+  private static void assertCsvMatchesTheReport(String csv, JsonNode report) {
+    List<String> lines = csv.lines().toList();
+    assertThat(lines.get(0)).isEqualTo("# method_version: " + report.get("methodVersion").asText());
+    assertThat(lines).anyMatch(l -> l.startsWith("# licence: "));
+    List<String> rows = lines.stream().filter(l -> !l.startsWith("#")).toList();
+    assertThat(rows.get(0))
+        .isEqualTo(
+            "group,phase,mean,valid_hours,invalid_hours,expected_hours,coverage,days,"
+                + "change_percent,ci_low_percent,ci_high_percent,outcome");
+    int checked = 0;
+    for (JsonNode g : groups(report)) {
+      for (String phase : List.of("before", "during", "after")) {
+        JsonNode s = g.at("/phases/" + phase);
+        String row =
+            rows.stream()
+                .filter(r -> r.startsWith(g.get("label").asText() + "," + phase + ","))
+                .findFirst()
+                .orElseThrow(
+                    () -> new AssertionError("no CSV row " + g.get("label") + " " + phase));
+        String[] f = row.split(",", -1);
+        assertThat(Double.parseDouble(f[2])).isCloseTo(s.get("mean").asDouble(), within(5e-5));
+        assertThat(f[3]).isEqualTo(s.get("validHours").asText());
+        assertThat(f[5]).isEqualTo(s.get("expectedHours").asText());
+        assertThat(f[7]).isEqualTo(s.get("days").asText());
+        if (phase.equals("during")) {
+          JsonNode ch = g.get("duringVsBefore");
+          assertThat(Double.parseDouble(f[8]))
+              .isCloseTo(ch.get("percent").asDouble(), within(5e-5));
+          assertThat(Double.parseDouble(f[9]))
+              .isCloseTo(ch.get("lowPercent").asDouble(), within(5e-5));
+          assertThat(f[11]).isEqualTo(g.get("outcome").asText());
+        }
+        checked++;
+      }
+    }
+    assertThat(rows).hasSize(1 + checked + 1);
+    assertThat(rows.get(rows.size() - 1)).startsWith("difference-in-differences,during,");
+  }
+
+  private static List<JsonNode> groups(JsonNode report) {
+    List<JsonNode> out = new ArrayList<>();
+    out.add(report.get("treated"));
+    if (!report.get("control").isNull()) {
+      out.add(report.get("control"));
+    }
+    report.get("breakdown").forEach(out::add);
+    assertThat(out).extracting(g -> g.get("label").asText()).contains("area:CBD", "county:Nairobi");
+    return out;
+  }
+
+  private static String awaitDownload(Path file) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    Path partial = file.resolveSibling(file.getFileName() + ".crdownload");
+    while (!(Files.exists(file) && !Files.exists(partial)) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(file).as("the downloaded CSV").exists();
+    return Files.readString(file);
+  }
+
+  /** The whole page at 1280 px wide into target/, and into docs/images/ when asked to. */
+  private static void screenshot(ChromeDriver chrome) throws Exception {
+    long height = (Long) chrome.executeScript("return document.documentElement.scrollHeight + 0;");
+    chrome.manage().window().setSize(new Dimension(1280, (int) height));
+    chrome.executeScript(
+        "window.scrollTo(0, 0); return new Promise((r) => requestAnimationFrame(() => r()));");
+    byte[] png = chrome.getScreenshotAs(OutputType.BYTES);
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+    assertThat(image.getWidth()).isGreaterThanOrEqualTo(1000);
+    assertThat(image.getHeight()).isGreaterThan(800);
+    Path target = MODULE.resolve("target/planner-page.png");
+    Files.createDirectories(target.getParent());
+    Files.write(target, png);
+    LOG.info("screenshot {} ({}x{})", target, image.getWidth(), image.getHeight());
+    if (Boolean.getBoolean("airq.update-screenshot")) {
+      Path readme = MODULE.resolve("../docs/images/planner-page.png").normalize();
+      Files.createDirectories(readme.getParent());
+      Files.copy(target, readme, StandardCopyOption.REPLACE_EXISTING);
+      LOG.info("README screenshot updated: {}", readme);
+    }
+  }
+
+  /**
+   * JavaScript's {@code Number.prototype.toFixed}: half away from zero on the exact binary value.
+   */
+  static String toFixed(double v, int digits) {
+    String abs = new BigDecimal(Math.abs(v)).setScale(digits, RoundingMode.HALF_UP).toPlainString();
+    return (v < 0 ? "-" : "") + abs;
+  }
+
+  /** The page's {@code fmt}: a dash for a missing number. */
+  private static String fmt(JsonNode v, int digits) {
+    return v == null || v.isNull() ? "—" : toFixed(v.asDouble(), digits);
+  }
+
+  private static String fmt(double v, int digits) {
+    return toFixed(v, digits);
+  }
+
+  /** The page's {@code pct}: signed, one decimal, a dash for a missing number. */
+  private static String pct(JsonNode v) {
+    if (v == null || v.isNull()) {
+      return "—";
+    }
+    return (v.asDouble() > 0 ? "+" : "") + toFixed(v.asDouble(), 1) + " %";
+  }
+
+  private void awaitSensors(String base, int n) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (json(base + "/api/sensors").size() >= n) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the planner did not see " + n + " sensors");
+  }
+
+  private JsonNode json(String url) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as("GET %s: %s", url, r.body()).isEqualTo(200);
+    return Json.mapper().readTree(r.body());
+  }
+
+  private HttpResponse<String> post(String url, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
