@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,9 +51,11 @@ abstract class ServiceCommand implements Callable<Integer> {
       return 2;
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    AtomicBoolean stopping = new AtomicBoolean();
     Thread hook =
         new Thread(
             () -> {
+              stopping.set(true);
               LOG.info("{}: stopping", service());
               closeQuietly(running);
               stopped.countDown();
@@ -61,9 +64,14 @@ abstract class ServiceCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     LOG.info("{}: running until SIGTERM or Ctrl-C", service());
     while (!stopped.await(1, TimeUnit.SECONDS)) {
-      if (!running.alive().getAsBoolean()) {
+      // While the hook closes the service, it is not alive either: that is the clean stop.
+      if (!stopping.get() && !running.alive().getAsBoolean()) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shutdownInProgress) {
+          continue; // SIGTERM arrived meanwhile; the hook stops the service
+        }
         LOG.error("{} stopped by itself; exiting with status 1", service());
-        Runtime.getRuntime().removeShutdownHook(hook);
         closeQuietly(running);
         return 1;
       }
