@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       StreamsCommand.class,
       SinkCommand.class,
       PlannerCommand.class,
+      TopicsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class AirqMain {

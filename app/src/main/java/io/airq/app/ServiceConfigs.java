@@ -12,13 +12,14 @@ import java.util.Map;
 public final class ServiceConfigs {
   private ServiceConfigs() {}
 
-  /** ingest, streams, sink, planner, in pipeline order. */
+  /** ingest, streams, sink, planner in pipeline order, then the one-shot topic setup. */
   public static Map<String, ConfigSpec> byCommand() {
     Map<String, ConfigSpec> m = new LinkedHashMap<>();
     m.put("ingest", BridgeConfig.Keys.SPEC);
     m.put("streams", StreamsConfig.Keys.SPEC);
     m.put("sink", SinkConfig.Keys.SPEC);
     m.put("planner", PlannerConfig.Keys.SPEC);
+    m.put("topics", TopicsCommand.SPEC);
     return m;
   }
 }

@@ -94,13 +94,14 @@ class ComposeFileTest {
             "planner:AIRQ_HTTP_BIND",
             "sink:AIRQ_INFLUX_URL",
             "streams:AIRQ_STATE_DIR",
+            "topics:AIRQ_KAFKA_BOOTSTRAP_SERVERS",
             "simulator:AIRQ_MQTT_URL");
   }
 
   @Test
   void airqServicesRunRealCommandsOfTheImage() {
     CommandLine airq = AirqMain.commandLine();
-    for (String s : List.of("ingest", "streams", "sink", "planner")) {
+    for (String s : List.of("ingest", "streams", "sink", "planner", "topics")) {
       assertThat(command(service(s))).containsExactly(s);
       assertThat(airq.getSubcommands()).containsKey(s);
       assertThat(service(s).path("build").asText()).isEqualTo(".");
@@ -152,7 +153,13 @@ class ComposeFileTest {
                     .fields()
                     .forEachRemaining(
                         d -> {
-                          if ("service_healthy".equals(d.getValue().path("condition").asText())) {
+                          String condition = d.getValue().path("condition").asText();
+                          if ("service_completed_successfully".equals(condition)) {
+                            assertThat(service(d.getKey()).path("restart").asText())
+                                .as("%s waits for one-shot %s", e.getKey(), d.getKey())
+                                .isEqualTo("no");
+                          }
+                          if ("service_healthy".equals(condition)) {
                             assertThat(service(d.getKey()).path("healthcheck").isObject())
                                 .as("%s waits for %s to be healthy", e.getKey(), d.getKey())
                                 .isTrue();

@@ -2,7 +2,6 @@ package io.airq.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.airq.devstack.TopicSetup;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
 import java.io.IOException;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code airq ingest|streams|sink|planner}, each in its own JVM as a container runs it, configured
  * only through {@code AIRQ_*} variables, against real Mosquitto, Kafka and InfluxDB: each becomes
- * ready and stops cleanly on SIGTERM.
+ * ready (after {@code airq topics} created the topics) and stops cleanly on SIGTERM.
  */
 @RealServers
 class ServiceCommandsIT {
@@ -33,7 +32,6 @@ class ServiceCommandsIT {
   void eachServiceRunsFromEnvironmentVariablesAndStopsCleanlyOnSigterm(Servers servers)
       throws Exception {
     String prefix = servers.newPrefix("svc");
-    TopicSetup.createAll(servers.kafkaBootstrap(), prefix, 4);
     String db = servers.newDatabase("svc");
     Path logs = servers.newDirectory("svc-logs");
     int ingestPort = freePort();
@@ -42,6 +40,12 @@ class ServiceCommandsIT {
     Map<String, String> common =
         Map.of(
             "AIRQ_KAFKA_BOOTSTRAP_SERVERS", servers.kafkaBootstrap(), "AIRQ_TOPIC_PREFIX", prefix);
+
+    Process topics = start("topics", logs, common, Map.of("AIRQ_TOPICS_PARTITIONS", "2"));
+    assertThat(topics.waitFor(90, TimeUnit.SECONDS)).as("airq topics ends").isTrue();
+    assertThat(topics.exitValue())
+        .as("airq topics; log:%n%s", Files.readString(logs.resolve("topics.log")))
+        .isZero();
 
     Process ingest =
         start(
