@@ -49,23 +49,67 @@ async function seriesMean(selection, quantity, from, to) {
     const acc = byTime.get(t) || [0, 0];
     acc[0] += p.mean; acc[1] += 1; byTime.set(t, acc);
   }
-  return [...byTime.entries()].sort((a, b) => a[0] - b[0]).map(([t, [s, n]]) => ({ x: t, y: s / n }));
+  const points = [...byTime.entries()].sort((a, b) => a[0] - b[0]).map(([t, [s, n]]) => ({ x: t, y: s / n }));
+  return { points, unit: all.length ? all[0].unit : "" };
 }
 
-// Shades the closure period with a hatch pattern and labels it, so colour is not needed.
+// Local midnights (in the closure's zone) between two instants, for the time axis.
+function localMidnights(min, max, zone) {
+  const hour = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", hourCycle: "h23" });
+  const out = [];
+  for (let t = Math.ceil(min / 3600000) * 3600000; t <= max; t += 3600000) {
+    if (Number(hour.format(t)) === 0) out.push({ value: t });
+  }
+  return out;
+}
+
+// Shades the closure period with a hatch pattern and names every period in words (baseline,
+// road closed, after), so neither colour nor the legend is needed to read it.
 const closedShading = {
   id: "closedShading",
   beforeDatasetsDraw(chart, args, opts) {
     const { ctx, chartArea, scales } = chart;
     if (!opts.from) return;
-    const x0 = Math.max(scales.x.getPixelForValue(opts.from), chartArea.left);
-    const x1 = Math.min(scales.x.getPixelForValue(opts.to), chartArea.right);
-    if (x1 <= x0) return;
-    const p = document.createElement("canvas"); p.width = p.height = 8;
-    const pc = p.getContext("2d"); pc.strokeStyle = "rgba(0,0,0,0.25)"; pc.beginPath(); pc.moveTo(0, 8); pc.lineTo(8, 0); pc.stroke();
-    ctx.save(); ctx.fillStyle = ctx.createPattern(p, "repeat");
-    ctx.fillRect(x0, chartArea.top, x1 - x0, chartArea.bottom - chartArea.top);
-    ctx.fillStyle = "#000"; ctx.font = "bold 12px sans-serif"; ctx.fillText("Road closed", x0 + 4, chartArea.top + 14);
+    const span = (from, to) => [Math.max(scales.x.getPixelForValue(from), chartArea.left), Math.min(scales.x.getPixelForValue(to), chartArea.right)];
+    const [x0, x1] = span(opts.from, opts.to);
+    ctx.save();
+    if (x1 > x0) {
+      const p = document.createElement("canvas"); p.width = p.height = 8;
+      const pc = p.getContext("2d"); pc.strokeStyle = "rgba(0,0,0,0.25)"; pc.beginPath(); pc.moveTo(0, 8); pc.lineTo(8, 0); pc.stroke();
+      ctx.fillStyle = ctx.createPattern(p, "repeat");
+      ctx.fillRect(x0, chartArea.top, x1 - x0, chartArea.bottom - chartArea.top);
+    }
+    ctx.font = "bold 12px sans-serif"; ctx.fillStyle = "#000";
+    for (const [from, to, text] of [...(opts.others || []), [opts.from, opts.to, "Road closed"]]) {
+      const [a, b] = span(from, to);
+      if (b - a > ctx.measureText(text).width + 8) {
+        ctx.fillText(text, a + 4, chartArea.top + 14);
+        ctx.strokeStyle = "#000"; ctx.setLineDash([2, 3]); ctx.beginPath();
+        ctx.moveTo(a, chartArea.top); ctx.lineTo(a, chartArea.bottom); ctx.stroke(); ctx.setLineDash([]);
+      }
+    }
+    ctx.restore();
+  },
+};
+
+// Writes each bar's value beside its end ("-41.6 %"), on white so whiskers and hatching do not hide it.
+const barValues = {
+  id: "barValues",
+  afterDatasetsDraw(chart) {
+    const { ctx } = chart;
+    ctx.save(); ctx.font = "bold 12px sans-serif"; ctx.textBaseline = "middle";
+    chart.data.datasets.forEach((ds, i) => {
+      chart.getDatasetMeta(i).data.forEach((bar, j) => {
+        const v = ds.data[j];
+        if (v === null || v === undefined) return;
+        const text = pct(v);
+        const w = ctx.measureText(text).width;
+        const x = bar.x + 5;
+        const y = v < 0 ? Math.min(bar.y + 10, chart.chartArea.bottom - 8) : Math.max(bar.y - 10, chart.chartArea.top + 8);
+        ctx.fillStyle = "rgba(255,255,255,0.9)"; ctx.fillRect(x - 2, y - 8, w + 4, 16);
+        ctx.fillStyle = "#000"; ctx.fillText(text, x, y);
+      });
+    });
     ctx.restore();
   },
 };
@@ -92,10 +136,17 @@ const whiskers = {
   },
 };
 
-function hatch(color, dense) {
-  const p = document.createElement("canvas"); p.width = p.height = dense ? 6 : 10;
+function hatch(color) {
+  const p = document.createElement("canvas"); p.width = p.height = 10;
   const c = p.getContext("2d"); c.fillStyle = "#fff"; c.fillRect(0, 0, p.width, p.height);
   c.strokeStyle = color; c.lineWidth = 2; c.beginPath(); c.moveTo(0, p.height); c.lineTo(p.width, 0); c.stroke();
+  return c.createPattern(p, "repeat");
+}
+
+function dots(color) {
+  const p = document.createElement("canvas"); p.width = p.height = 6;
+  const c = p.getContext("2d"); c.fillStyle = "#fff"; c.fillRect(0, 0, p.width, p.height);
+  c.fillStyle = color; c.beginPath(); c.arc(3, 3, 1.4, 0, 2 * Math.PI); c.fill();
   return c.createPattern(p, "repeat");
 }
 
@@ -118,8 +169,8 @@ async function closurePage(id, params) {
   })).join("");
   const did = report.differenceInDifferences;
   main.innerHTML = `<h2>${esc(closure.name)}</h2>
-    <p>${esc(closure.start)} to ${esc(closure.end)} (${esc(closure.zone)}). Quantity:
-      <label><select id="quantity">${["pm25", "pm10", "pm1", "no2", "o3"].map((q) => `<option ${q === quantity ? "selected" : ""}>${q}</option>`).join("")}</select></label>
+    <p>${esc(closure.start)} to ${esc(closure.end)} (${esc(closure.zone)}).
+      <label>Quantity: <select id="quantity">${["pm25", "pm10", "pm1", "no2", "o3"].map((q) => `<option ${q === quantity ? "selected" : ""}>${q}</option>`).join("")}</select></label>
       <label><input type="checkbox" id="matched" ${matched ? "checked" : ""}> matched hours</label></p>
     <p class="summary" lang="en">${esc(report.summaryEn)}</p>
     <p class="summary" lang="sw">${esc(report.summarySw)}</p>
@@ -142,25 +193,31 @@ async function closurePage(id, params) {
 
   const treated = await seriesMean(closure.treated, quantity, from, to);
   const control = await seriesMean(closure.control, quantity, from, to);
+  const others = [...periods.before.map((p) => [Date.parse(p.from), Date.parse(p.to), "Baseline"]),
+    [Date.parse(periods.after.from), Date.parse(periods.after.to), "After"]];
+  const day = new Intl.DateTimeFormat("en-GB", { timeZone: closure.zone, weekday: "short", day: "numeric", month: "short" });
   charts.push(new Chart(document.getElementById("series"), {
     type: "line",
     data: { datasets: [
-      { label: "Treated (closed streets) — solid, circles", data: treated, borderColor: "#000", backgroundColor: "#000", pointStyle: "circle", pointRadius: 2, borderWidth: 2 },
-      { label: "Control sites — dashed, triangles", data: control, borderColor: "#555", backgroundColor: "#555", borderDash: [6, 4], pointStyle: "triangle", pointRadius: 3, borderWidth: 2 },
+      { label: "Treated (closed streets) — solid, circles", data: treated.points, borderColor: "#000", backgroundColor: "#000", pointStyle: "circle", pointRadius: 2, borderWidth: 2 },
+      { label: "Control sites — dashed, triangles", data: control.points, borderColor: "#555", backgroundColor: "#555", borderDash: [6, 4], pointStyle: "triangle", pointRadius: 3, borderWidth: 2 },
     ] },
     options: {
       animation: false, maintainAspectRatio: false, parsing: false,
       scales: {
-        x: { type: "linear", ticks: { callback: (v) => new Date(v).toISOString().slice(0, 16).replace("T", " ") + "Z", maxRotation: 0, autoSkipPadding: 30 } },
-        y: { title: { display: true, text: `${quantity}` } },
+        x: { type: "linear", min: Date.parse(from), max: Date.parse(to),
+          afterBuildTicks: (axis) => { axis.ticks = localMidnights(axis.min, axis.max, closure.zone); },
+          ticks: { callback: (v) => day.format(v), maxRotation: 0, autoSkip: true },
+          title: { display: true, text: `local days (${closure.zone})` } },
+        y: { title: { display: true, text: `${quantity} hourly mean${treated.unit ? ", " + treated.unit : ""}` } },
       },
-      plugins: { closedShading: { from: Date.parse(periods.during.from), to: Date.parse(periods.during.to) }, legend: { labels: { usePointStyle: true } } },
+      plugins: { closedShading: { from: Date.parse(periods.during.from), to: Date.parse(periods.during.to), others }, legend: { labels: { usePointStyle: true } } },
     },
     plugins: [closedShading],
   }));
   const labels = ["During vs before", "After vs before"];
-  const ds = [{ g: report.treated, label: "Treated (hatched)", fill: hatch("#000", false) },
-    { g: report.control, label: "Control (dense hatch)", fill: hatch("#555", true) }].filter((d) => d.g)
+  const ds = [{ g: report.treated, label: "Treated (hatched)", fill: hatch("#000") },
+    { g: report.control, label: "Control (dotted)", fill: dots("#333") }].filter((d) => d.g)
     .map((d) => ({
       label: d.label, backgroundColor: d.fill, borderColor: "#000", borderWidth: 1,
       data: [d.g.duringVsBefore.percent, d.g.afterVsBefore.percent],
@@ -172,10 +229,15 @@ async function closurePage(id, params) {
     ds.push({ label: "Difference in differences (solid)", backgroundColor: "#999", borderColor: "#000", borderWidth: 1,
       data: [null, null, did.percent], ci: [null, null, [did.lowPercent, did.highPercent]] });
   }
+  // the axis spans the whiskers too, so no interval is cut off
+  const ends = ds.flatMap((d) => [...d.data, ...d.ci.flat()]).filter((v) => v !== null && v !== undefined && Number.isFinite(v));
+  const pad = (v) => v + Math.sign(v) * 0.08 * (Math.max(...ends, 0) - Math.min(...ends, 0));
   charts.push(new Chart(document.getElementById("phases"), {
     type: "bar", data: { labels, datasets: ds },
-    options: { animation: false, maintainAspectRatio: false, scales: { y: { title: { display: true, text: "change, %" } } } },
-    plugins: [whiskers],
+    options: { animation: false, maintainAspectRatio: false,
+      scales: { y: { suggestedMin: pad(Math.min(...ends, 0)), suggestedMax: pad(Math.max(...ends, 0)),
+        title: { display: true, text: "change against the baseline, %" } } } },
+    plugins: [whiskers, barValues],
   }));
   for (const [link, i] of [["png-series", 0], ["png-phases", 1]]) {
     document.getElementById(link).onclick = (e) => {

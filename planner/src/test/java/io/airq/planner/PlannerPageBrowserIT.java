@@ -23,14 +23,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -87,6 +86,7 @@ class PlannerPageBrowserIT {
 
         assertChartDrawn(charts.get("series"));
         assertChartDrawn(charts.get("phases"));
+        assertReadableWithoutColour(charts, chrome);
         assertSeriesChartShowsTheApiSeries(charts.get("series"), base, api.get("periods"));
         assertPhasesChartShowsTheReport(charts.get("phases"), report);
         assertTableShowsTheReport(chrome, report);
@@ -144,9 +144,13 @@ class PlannerPageBrowserIT {
                   for (let i = 3; i < px.length; i += 4) if (px[i] > 0) inked++;
                   out[id] = {
                     width: box.width, height: box.height, inked,
+                    ariaLabel: canvas.getAttribute("aria-label") || "",
                     labels: chart.data.labels || [],
                     datasets: chart.data.datasets.map((d) => ({
                       label: d.label,
+                      dash: d.borderDash || [],
+                      pointStyle: d.pointStyle || null,
+                      patterned: d.backgroundColor instanceof CanvasPattern,
                       data: d.data.map((p) => (p !== null && typeof p === "object" ? [p.x, p.y] : p)),
                     })),
                   };
@@ -159,6 +163,20 @@ class PlannerPageBrowserIT {
     assertThat(chart.get("width").asDouble()).isGreaterThan(300);
     assertThat(chart.get("height").asDouble()).isGreaterThan(200);
     assertThat(chart.get("inked").asLong()).as("pixels drawn on the canvas").isGreaterThan(1000);
+  }
+
+  /** Lines differ by dash and marker, bars by fill pattern; canvases and controls are named. */
+  private static void assertReadableWithoutColour(JsonNode charts, ChromeDriver chrome) {
+    JsonNode lines = charts.at("/series/datasets");
+    assertThat(lines.get(0).get("dash")).isNotEqualTo(lines.get(1).get("dash"));
+    assertThat(lines.get(0).get("pointStyle")).isNotEqualTo(lines.get(1).get("pointStyle"));
+    JsonNode bars = charts.at("/phases/datasets");
+    assertThat(bars.get(0).get("patterned").asBoolean()).as("treated bars patterned").isTrue();
+    assertThat(bars.get(1).get("patterned").asBoolean()).as("control bars patterned").isTrue();
+    assertThat(charts.at("/series/ariaLabel").asText()).isNotBlank();
+    assertThat(charts.at("/phases/ariaLabel").asText()).isNotBlank();
+    assertThat(chrome.findElement(By.cssSelector("label:has(#quantity)")).getText())
+        .startsWith("Quantity");
   }
 
   /** The line chart: hourly means of the treated and of the control sensors, as /api/series. */
@@ -332,12 +350,27 @@ class PlannerPageBrowserIT {
   }
 
   /** The whole page at 1280 px wide into target/, and into docs/images/ when asked to. */
+  @SuppressWarnings("unchecked")
   private static void screenshot(ChromeDriver chrome) throws Exception {
-    long height = (Long) chrome.executeScript("return document.documentElement.scrollHeight + 0;");
-    chrome.manage().window().setSize(new Dimension(1280, (int) height));
-    chrome.executeScript(
-        "window.scrollTo(0, 0); return new Promise((r) => requestAnimationFrame(() => r()));");
-    byte[] png = chrome.getScreenshotAs(OutputType.BYTES);
+    // the whole document, not only the viewport: DevTools captures beyond it
+    Map<String, Object> size =
+        (Map<String, Object>)
+            chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
+    Map<String, Object> clip =
+        Map.of(
+            "x", 0,
+            "y", 0,
+            "width", ((Number) size.get("width")).doubleValue(),
+            "height", ((Number) size.get("height")).doubleValue(),
+            "scale", 1);
+    String data =
+        (String)
+            chrome
+                .executeCdpCommand(
+                    "Page.captureScreenshot",
+                    Map.of("format", "png", "captureBeyondViewport", true, "clip", clip))
+                .get("data");
+    byte[] png = Base64.getDecoder().decode(data);
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
     assertThat(image.getWidth()).isGreaterThanOrEqualTo(1000);
     assertThat(image.getHeight()).isGreaterThan(800);
