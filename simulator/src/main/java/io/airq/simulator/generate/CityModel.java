@@ -1,5 +1,6 @@
 package io.airq.simulator.generate;
 
+import io.airq.core.correction.EpaPurpleAirCorrection;
 import io.airq.simulator.scenario.PollutionSpec;
 import io.airq.simulator.scenario.Scenario;
 import io.airq.simulator.scenario.ScenarioSensor;
@@ -66,7 +67,13 @@ final class CityModel {
     double pm25 = truePm25(sensor, t);
     double rh = trueHumidity(t);
     double growth = b.growth(rh);
-    double measured25 = measure(pm25 * bias * growth, b, random);
+    // A Plantower-class sensor reads what the US EPA fit says it reads (its cf_1 is the inverse of
+    // the correction); other optical sensors grow with humidity (κ-Köhler). See docs/simulator.md.
+    double response25 =
+        EpaPurpleAirCorrection.appliesToModel(sensor.model())
+            ? EpaPurpleAirCorrection.sensorReading(pm25 * bias, rh)
+            : pm25 * bias * growth;
+    double measured25 = measure(response25, b, random);
     double measured10 = measure(pm25 * p.pm10Ratio() * bias * growth, b, random);
     double measured1 = measure(pm25 * p.pm1Ratio() * bias * growth, b, random);
     double humidity = round1(Math.max(0, Math.min(100, rh + random.nextGaussian())));

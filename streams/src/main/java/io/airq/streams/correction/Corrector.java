@@ -1,5 +1,6 @@
 package io.airq.streams.correction;
 
+import io.airq.core.correction.EpaPurpleAirCorrection;
 import io.airq.core.reading.CorrectedValue;
 import io.airq.core.reading.QaFlag;
 import io.airq.core.reading.QaRule;
