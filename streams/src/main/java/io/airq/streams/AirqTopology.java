@@ -1,5 +1,6 @@
 package io.airq.streams;
 
+import io.airq.core.alert.Alert;
 import io.airq.core.average.AverageWindow;
 import io.airq.core.average.WindowAverage;
 import io.airq.core.closure.Closure;
@@ -9,15 +10,19 @@ import io.airq.core.reading.Reading;
 import io.airq.core.registry.Sensor;
 import io.airq.core.topic.Topic;
 import io.airq.core.topic.Topics;
-import io.airq.streams.average.AreaAggregate;
-import io.airq.streams.average.Averages;
-import io.airq.streams.average.SensorWindowAggregate;
+import io.airq.streams.average.AreaInput;
+import io.airq.streams.average.AreaWindow;
+import io.airq.streams.average.AreaWindowsProcessor;
+import io.airq.streams.average.SensorWindow;
+import io.airq.streams.average.SensorWindowsProcessor;
+import io.airq.streams.average.WindowAccumulators;
 import io.airq.streams.closure.ClosureImpactProcessor;
 import io.airq.streams.closure.ClosureTaggingProcessor;
 import io.airq.streams.closure.ClosureTaggingProcessor.HourlyMean;
 import io.airq.streams.closure.Contribution;
 import io.airq.streams.quality.SensorHistory;
-import java.util.ArrayList;
+import io.airq.streams.state.MemoizedSerde;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
@@ -29,17 +34,13 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.GlobalKTable;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.KGroupedStream;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
@@ -53,10 +54,6 @@ public final class AirqTopology {
   public static final String SENSORS_STORE = "sensors-store";
   public static final String CLOSURES_STORE = "closures-store";
 
-  private static final Serde<Cleaned> CLEANED = JsonSerde.of(Cleaned.class);
-  private static final Serde<SensorWindowAggregate> SENSOR_AGG =
-      JsonSerde.of(SensorWindowAggregate.class);
-  private static final Serde<AreaAggregate> AREA_AGG = JsonSerde.of(AreaAggregate.class);
   private static final Serde<Contribution> CONTRIBUTION = JsonSerde.of(Contribution.class);
   private static final Serde<PhaseAggregate> PHASE_AGG = JsonSerde.of(PhaseAggregate.class);
 
@@ -67,22 +64,22 @@ public final class AirqTopology {
     StreamsBuilder b = new StreamsBuilder();
 
     Topic<String, Sensor> sensorsTopic = Topics.SENSORS.prefixed(p);
+    Serde<Sensor> sensorValues = new MemoizedSerde<>(sensorsTopic.valueSerde(), 100_000);
     GlobalKTable<String, Sensor> sensors =
         b.globalTable(
             sensorsTopic.name(),
-            Consumed.with(sensorsTopic.keySerde(), sensorsTopic.valueSerde())
-                .withName("sensors-source"),
+            Consumed.with(sensorsTopic.keySerde(), sensorValues).withName("sensors-source"),
             Materialized.<String, Sensor, KeyValueStore<Bytes, byte[]>>as(SENSORS_STORE)
                 .withKeySerde(Serdes.String())
-                .withValueSerde(sensorsTopic.valueSerde()));
+                .withValueSerde(sensorValues));
     Topic<String, Closure> closuresTopic = Topics.CLOSURES.prefixed(p);
+    Serde<Closure> closureValues = new MemoizedSerde<>(closuresTopic.valueSerde(), 10_000);
     b.globalTable(
         closuresTopic.name(),
-        Consumed.with(closuresTopic.keySerde(), closuresTopic.valueSerde())
-            .withName("closures-source"),
+        Consumed.with(closuresTopic.keySerde(), closureValues).withName("closures-source"),
         Materialized.<String, Closure, KeyValueStore<Bytes, byte[]>>as(CLOSURES_STORE)
             .withKeySerde(Serdes.String())
-            .withValueSerde(closuresTopic.valueSerde()));
+            .withValueSerde(closureValues));
 
     b.addStateStore(
         Stores.windowStoreBuilder(
@@ -97,7 +94,8 @@ public final class AirqTopology {
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(CleaningProcessor.HISTORY_STORE),
             Serdes.String(),
-            JsonSerde.of(SensorHistory.class)));
+            SensorHistory.SERDE));
+    windowStores(b, settings);
 
     Topic<String, Reading> readingsTopic = Topics.READINGS.prefixed(p);
     KStream<String, Reading> readings =
@@ -146,127 +144,114 @@ public final class AirqTopology {
         .mapValues(Cleaned::clean, Named.as("late-value"))
         .to(late.name(), Produced.with(late.keySerde(), late.valueSerde()).withName("late-sink"));
 
-    KGroupedStream<String, Cleaned> bySensor =
+    KStream<String, SensorWindow> sensorWindows =
         cleaned
             .filterNot((k, c) -> c.late(), Named.as("on-time-only"))
-            .groupByKey(Grouped.with("by-sensor", Serdes.String(), CLEANED));
+            .mapValues(
+                c -> new SensorWindowsProcessor.Input(c.clean(), c.sensor()),
+                Named.as("window-input"))
+            .process(
+                () -> new SensorWindowsProcessor(SENSORS_STORE, settings.grace()),
+                Named.as("sensor-windows"),
+                SensorWindowsProcessor.MINUTE_STORE,
+                SensorWindowsProcessor.HOUR_STORE);
 
-    List<KStream<String, WindowAverage>> averageStreams = new ArrayList<>();
-    KStream<String, HourlyMean> hourlyMeans = null;
-    for (AverageWindow w : AverageWindow.values()) {
-      TimeWindows windows =
-          TimeWindows.ofSizeAndGrace(w.size(), settings.grace(w)).advanceBy(w.advance());
-      KTable<Windowed<String>, SensorWindowAggregate> table =
-          bySensor
-              .windowedBy(windows)
-              .aggregate(
-                  () -> SensorWindowAggregate.EMPTY,
-                  (k, c, agg) -> agg.add(c.sensor(), c.clean()),
-                  Named.as("average-" + w.id()),
-                  Materialized.<String, SensorWindowAggregate, WindowStore<Bytes, byte[]>>as(
-                          "average-" + w.id() + "-store")
-                      .withKeySerde(Serdes.String())
-                      .withValueSerde(SENSOR_AGG)
-                      .withRetention(w.size().plus(settings.grace(w))));
-      KStream<String, WindowAverage> sensorAverages =
-          table
-              .toStream(Named.as("average-" + w.id() + "-updates"))
-              .filter((k, agg) -> agg != null && agg.sensor() != null)
-              .flatMap(
-                  (k, agg) ->
-                      Averages.ofSensor(w, k.window().startTime(), agg).stream()
-                          .map(a -> KeyValue.pair(k.key(), a))
-                          .toList(),
-                  Named.as("average-" + w.id() + "-per-quantity"));
-      averageStreams.add(sensorAverages);
-      if (w == AverageWindow.HOUR) {
-        hourlyMeans =
-            table
-                .toStream(Named.as("hourly-for-closures"))
-                .filter((k, agg) -> agg != null && agg.sensor() != null)
-                .flatMap(
-                    (k, agg) ->
-                        Averages.ofSensor(w, k.window().startTime(), agg).stream()
-                            .map(a -> KeyValue.pair(k.key(), new HourlyMean(agg.sensor(), a)))
-                            .toList(),
-                    Named.as("hourly-means"));
-      }
-      if (w != AverageWindow.MINUTE) {
-        averageStreams.add(areaAverages(table, w, settings));
-      }
-    }
-
-    KStream<String, WindowAverage> averages = averageStreams.get(0);
-    for (int i = 1; i < averageStreams.size(); i++) {
-      averages = averages.merge(averageStreams.get(i), Named.as("averages-merge-" + i));
-    }
     var avgTopic = Topics.AVERAGES.prefixed(p);
-    averages.to(
+    var alertsTopic = Topics.ALERTS.prefixed(p);
+    KStream<String, WindowAverage> sensorAverages =
+        sensorWindows.flatMapValues(SensorWindow::averages, Named.as("sensor-averages"));
+    sensorAverages.to(
         avgTopic.name(),
         Produced.with(avgTopic.keySerde(), avgTopic.valueSerde()).withName("averages-sink"));
-
-    var alerts = Topics.ALERTS.prefixed(p);
-    averages
-        .flatMapValues(a -> Alerts.of(a, settings).stream().toList(), Named.as("alerts"))
+    alertsOnce(sensorAverages, "sensor", settings)
         .to(
-            alerts.name(),
-            Produced.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-sink"));
+            alertsTopic.name(),
+            Produced.with(alertsTopic.keySerde(), alertsTopic.valueSerde())
+                .withName("alerts-sink"));
 
+    KStream<String, WindowAverage> areaAverages =
+        sensorWindows
+            .filter(
+                (k, w) -> w.window() != AverageWindow.MINUTE && !w.sensor().area().isEmpty(),
+                Named.as("area-with-area"))
+            .map((k, w) -> KeyValue.pair(w.sensor().area(), w.areaInput()), Named.as("area-key"))
+            .repartition(
+                Repartitioned.<String, AreaInput>as("area-windows")
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(AreaInput.SERDE))
+            .process(
+                () -> new AreaWindowsProcessor(settings.coverageGate()),
+                Named.as("area-windows"),
+                AreaWindowsProcessor.STORE);
+    areaAverages.to(
+        avgTopic.name(),
+        Produced.with(avgTopic.keySerde(), avgTopic.valueSerde()).withName("area-averages-sink"));
+    alertsOnce(areaAverages, "area", settings)
+        .to(
+            alertsTopic.name(),
+            Produced.with(alertsTopic.keySerde(), alertsTopic.valueSerde())
+                .withName("area-alerts-sink"));
+
+    KStream<String, HourlyMean> hourlyMeans =
+        sensorWindows
+            .filter((k, w) -> w.window() == AverageWindow.HOUR, Named.as("hourly-only"))
+            .flatMapValues(
+                w -> w.averages().stream().map(a -> new HourlyMean(w.sensor(), a)).toList(),
+                Named.as("hourly-means"));
     closureImpact(b, hourlyMeans, settings);
     return b.build();
   }
 
-  private static KStream<String, WindowAverage> areaAverages(
-      KTable<Windowed<String>, SensorWindowAggregate> table,
-      AverageWindow w,
-      StreamsSettings settings) {
-    return table
-        .filter(
-            (k, agg) -> agg.sensor() != null && !agg.sensor().area().isEmpty(),
-            Named.as("area-" + w.id() + "-with-area"))
-        .groupBy(
-            (k, agg) ->
-                KeyValue.pair(
-                    agg.sensor().area() + "|" + k.window().start(),
-                    new AreaInput(
-                        agg.sensor().id(), Averages.ofSensor(w, k.window().startTime(), agg))),
-            Grouped.with(
-                "area-" + w.id() + "-regroup", Serdes.String(), JsonSerde.of(AreaInput.class)))
-        .aggregate(
-            () -> AreaAggregate.EMPTY,
-            (k, in, agg) -> agg.put(in.sensor(), in.averages()),
-            (k, in, agg) -> agg.remove(in.sensor()),
-            Named.as("area-" + w.id() + "-aggregate"),
-            Materialized.<String, AreaAggregate, KeyValueStore<Bytes, byte[]>>as(
-                    "area-" + w.id() + "-store")
-                .withKeySerde(Serdes.String())
-                .withValueSerde(AREA_AGG))
-        .toStream(Named.as("area-" + w.id() + "-updates"))
-        .flatMap(
-            (k, agg) -> {
-              String area = k.substring(0, k.lastIndexOf('|'));
-              List<KeyValue<String, WindowAverage>> out = new ArrayList<>();
-              if (agg == null) {
-                return out;
-              }
-              Map<io.airq.core.reading.Quantity, List<WindowAverage>> byQ =
-                  new java.util.EnumMap<>(io.airq.core.reading.Quantity.class);
-              agg.sensors().values().stream()
-                  .flatMap(List::stream)
-                  .forEach(a -> byQ.computeIfAbsent(a.quantity(), q -> new ArrayList<>()).add(a));
-              for (List<WindowAverage> l : byQ.values()) {
-                WindowAverage a = Averages.ofArea(area, l, settings.coverageGate());
-                if (a != null) {
-                  out.add(KeyValue.pair(area, a));
-                }
-              }
-              return out;
-            },
-            Named.as("area-" + w.id() + "-per-quantity"));
+  private static void windowStores(StreamsBuilder b, StreamsSettings settings) {
+    Map<AverageWindow, Duration> grace = settings.grace();
+    Duration hourRetention = SensorWindowsProcessor.hourRetention(grace);
+    b.addStateStore(
+        windowStore(
+                SensorWindowsProcessor.MINUTE_STORE,
+                AverageWindow.MINUTE.size().plus(grace.get(AverageWindow.MINUTE)),
+                AverageWindow.MINUTE.size(),
+                WindowAccumulators.SERDE)
+            .withCachingEnabled());
+    b.addStateStore(
+        windowStore(
+                SensorWindowsProcessor.HOUR_STORE,
+                hourRetention,
+                AverageWindow.HOUR.size(),
+                WindowAccumulators.SERDE)
+            .withCachingEnabled());
+    b.addStateStore(
+        windowStore(
+                AreaWindowsProcessor.STORE,
+                hourRetention,
+                AverageWindow.HOUR.size(),
+                AreaWindow.SERDE)
+            .withCachingEnabled());
+    for (String scope : List.of("sensor", "area")) {
+      b.addStateStore(
+          windowStore(
+              "alerts-" + scope + "-store",
+              hourRetention,
+              AverageWindow.HOUR.size(),
+              Serdes.Long()));
+    }
   }
 
-  /** One sensor's window averages on their way to the area aggregate. */
-  public record AreaInput(String sensor, List<WindowAverage> averages) {}
+  private static <V> StoreBuilder<WindowStore<String, V>> windowStore(
+      String name, Duration retention, Duration size, Serde<V> values) {
+    return Stores.windowStoreBuilder(
+        Stores.persistentWindowStore(name, retention, size, false), Serdes.String(), values);
+  }
+
+  /** Alerts of hourly and 24-hour means, each (subject, window, quantity, start) once. */
+  private static KStream<String, Alert> alertsOnce(
+      KStream<String, WindowAverage> averages, String scope, StreamsSettings settings) {
+    return averages
+        .filter((k, a) -> a.window() != AverageWindow.MINUTE, Named.as(scope + "-alert-candidates"))
+        .processValues(
+            () -> new AlertOnceProcessor("alerts-" + scope + "-store", settings),
+            Named.as(scope + "-alerts"),
+            "alerts-" + scope + "-store");
+  }
 
   private static void closureImpact(
       StreamsBuilder b, KStream<String, HourlyMean> hourlyMeans, StreamsSettings settings) {

@@ -5,7 +5,6 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,12 +42,10 @@ final class DedupProcessor implements FixedKeyProcessor<String, Reading, Reading
       return;
     }
     long t = r.time().toEpochMilli();
-    try (WindowStoreIterator<Long> it = seen.fetch(r.sensorId(), t, t)) {
-      if (it.hasNext()) {
-        duplicates.record();
-        LOG.debug("duplicate reading {} at {}", r.sensorId(), r.time());
-        return;
-      }
+    if (seen.fetch(r.sensorId(), t) != null) {
+      duplicates.record();
+      LOG.debug("duplicate reading {} at {}", r.sensorId(), r.time());
+      return;
     }
     seen.put(r.sensorId(), t, t);
     context.forward(record);

@@ -9,6 +9,7 @@ import io.airq.core.reading.Reading;
 import io.airq.core.registry.Sensor;
 import io.airq.core.topic.Topic;
 import io.airq.core.topic.Topics;
+import io.airq.streams.average.SensorWindowsProcessor;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -48,8 +49,13 @@ final class TopologyFixture implements AutoCloseable {
     impact = output(Topics.CLOSURE_IMPACT.prefixed(p));
   }
 
+  /**
+   * Sends a reading and lets the wall clock pass one emission interval, so that every window it
+   * updated is emitted before the next one (like the record cache off in the old topology).
+   */
   void send(Reading r) {
     readings.pipeInput(r.sensorId(), r, r.time());
+    driver.advanceWallClockTime(SensorWindowsProcessor.EMIT_INTERVAL);
   }
 
   void register(Sensor s) {

@@ -1,5 +1,8 @@
 package io.airq.streams.average;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,10 +17,24 @@ public record Accumulator(
   }
 
   public Accumulator add(double raw, double value, String correction) {
-    Set<String> c = new TreeSet<>(corrections);
-    c.add(correction);
     return new Accumulator(
-        count + 1, sum + value, rawSum + raw, Math.min(min, value), Math.max(max, value), c);
+        count + 1,
+        sum + value,
+        rawSum + raw,
+        Math.min(min, value),
+        Math.max(max, value),
+        corrections.contains(correction) ? corrections : union(corrections, Set.of(correction)));
+  }
+
+  /** The statistics of both windows together (e.g. hours into a day). */
+  public Accumulator plus(Accumulator o) {
+    return new Accumulator(
+        count + o.count,
+        sum + o.sum,
+        rawSum + o.rawSum,
+        Math.min(min, o.min),
+        Math.max(max, o.max),
+        corrections.containsAll(o.corrections) ? corrections : union(corrections, o.corrections));
   }
 
   public double mean() {
@@ -30,5 +47,37 @@ public record Accumulator(
 
   public String correction() {
     return String.join("+", new TreeSet<>(corrections));
+  }
+
+  void writeTo(DataOutput out) throws IOException {
+    out.writeLong(count);
+    out.writeDouble(sum);
+    out.writeDouble(rawSum);
+    out.writeDouble(min);
+    out.writeDouble(max);
+    out.writeByte(corrections.size());
+    for (String c : corrections) {
+      out.writeUTF(c);
+    }
+  }
+
+  static Accumulator readFrom(DataInput in) throws IOException {
+    long count = in.readLong();
+    double sum = in.readDouble();
+    double rawSum = in.readDouble();
+    double min = in.readDouble();
+    double max = in.readDouble();
+    int n = in.readUnsignedByte();
+    Set<String> corrections = n == 1 ? Set.of(in.readUTF()) : new TreeSet<>();
+    for (int i = n == 1 ? 1 : 0; i < n; i++) {
+      corrections.add(in.readUTF());
+    }
+    return new Accumulator(count, sum, rawSum, min, max, corrections);
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> s = new TreeSet<>(a);
+    s.addAll(b);
+    return s;
   }
 }

@@ -8,20 +8,22 @@ import io.airq.core.registry.Sensor;
 import io.airq.streams.aqi.UsEpaAqi;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.TreeSet;
 
-/** Turns window aggregates into core WindowAverages (one per quantity) and area means. Pure. */
+/** Turns window accumulators into core WindowAverages (one per quantity) and area means. Pure. */
 public final class Averages {
   private Averages() {}
 
   public static List<WindowAverage> ofSensor(
-      AverageWindow w, Instant start, SensorWindowAggregate agg) {
-    Sensor s = agg.sensor();
+      AverageWindow w, Instant start, Sensor s, WindowAccumulators acc) {
     List<WindowAverage> out = new ArrayList<>();
     long expected = s.expectedCount(w.size());
-    for (Map.Entry<Quantity, Accumulator> e : agg.quantities().entrySet()) {
+    Instant end = start.plus(w.size());
+    for (Map.Entry<Quantity, Accumulator> e : acc.quantities().entrySet()) {
       Accumulator a = e.getValue();
       if (a.count() == 0) {
         continue;
@@ -35,7 +37,7 @@ public final class Averages {
               s.county(),
               w,
               start,
-              start.plus(w.size()),
+              end,
               e.getKey(),
               a.count(),
               expected,
@@ -65,26 +67,46 @@ public final class Averages {
   }
 
   /**
-   * The area mean of one window and quantity: the mean of the valid sensors' means (coverage at or
-   * above the gate); count, expected count, min and max are summed or taken over those sensors.
-   * Null when none is valid.
+   * The area means of one window, one per quantity: the mean of the valid sensors' means (coverage
+   * at or above the gate); count, expected count, min and max are summed or taken over those
+   * sensors. A quantity without a valid sensor has no area mean.
    */
-  public static WindowAverage ofArea(
-      String area, List<WindowAverage> sensorMeans, double coverageGate) {
-    List<WindowAverage> valid =
-        sensorMeans.stream().filter(a -> a.coverage() >= coverageGate).toList();
-    if (valid.isEmpty()) {
-      return null;
+  public static List<WindowAverage> ofArea(
+      String area, AverageWindow w, Instant start, AreaWindow agg, double coverageGate) {
+    List<WindowAverage> out = new ArrayList<>();
+    for (Quantity q : Quantity.values()) {
+      String county = null;
+      List<SensorMean> valid = new ArrayList<>();
+      for (AreaInput in : agg.sensors().values()) {
+        for (SensorMean m : in.means()) {
+          if (m.quantity() == q && m.coverage() >= coverageGate) {
+            valid.add(m);
+            county = county == null ? in.county() : county;
+          }
+        }
+      }
+      if (!valid.isEmpty()) {
+        out.add(ofArea(area, county, w, start, q, valid));
+      }
     }
-    WindowAverage first = valid.get(0);
+    return out;
+  }
+
+  private static WindowAverage ofArea(
+      String area,
+      String county,
+      AverageWindow w,
+      Instant start,
+      Quantity q,
+      Collection<SensorMean> valid) {
     long count = 0;
     long expected = 0;
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     double sum = 0;
     double rawSum = 0;
-    java.util.TreeSet<String> corrections = new java.util.TreeSet<>();
-    for (WindowAverage a : valid) {
+    TreeSet<String> corrections = new TreeSet<>();
+    for (SensorMean a : valid) {
       count += a.count();
       expected += a.expectedCount();
       min = Math.min(min, a.min());
@@ -98,11 +120,11 @@ public final class Averages {
         Scope.AREA,
         area,
         area,
-        first.county(),
-        first.window(),
-        first.start(),
-        first.end(),
-        first.quantity(),
+        county,
+        w,
+        start,
+        start.plus(w.size()),
+        q,
         count,
         expected,
         100.0 * count / expected,
@@ -111,6 +133,6 @@ public final class Averages {
         rawSum / valid.size(),
         mean,
         String.join("+", corrections),
-        aqi(first.window(), first.quantity(), mean));
+        aqi(w, q, mean));
   }
 }

@@ -1,0 +1,60 @@
+package io.airq.streams.average;
+
+import io.airq.core.average.WindowAverage;
+import io.airq.core.reading.Quantity;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/** One sensor's statistics of one window and quantity, as an area mean needs them. */
+public record SensorMean(
+    Quantity quantity,
+    long count,
+    long expectedCount,
+    double min,
+    double max,
+    double rawMean,
+    double mean,
+    String correction) {
+
+  public static SensorMean of(WindowAverage a) {
+    return new SensorMean(
+        a.quantity(),
+        a.count(),
+        a.expectedCount(),
+        a.min(),
+        a.max(),
+        a.rawMean(),
+        a.mean(),
+        a.correction());
+  }
+
+  public double coverage() {
+    return 100.0 * count / expectedCount;
+  }
+
+  void writeTo(DataOutput out) throws IOException {
+    out.writeUTF(quantity.id());
+    out.writeLong(count);
+    out.writeLong(expectedCount);
+    out.writeDouble(min);
+    out.writeDouble(max);
+    out.writeDouble(rawMean);
+    out.writeDouble(mean);
+    out.writeUTF(correction);
+  }
+
+  static SensorMean readFrom(DataInput in) throws IOException {
+    String id = in.readUTF();
+    Quantity q = Quantity.byId(id).orElseThrow(() -> new IOException("unknown quantity " + id));
+    return new SensorMean(
+        q,
+        in.readLong(),
+        in.readLong(),
+        in.readDouble(),
+        in.readDouble(),
+        in.readDouble(),
+        in.readDouble(),
+        in.readUTF());
+  }
+}

@@ -1,0 +1,244 @@
+package io.airq.streams.average;
+
+import io.airq.core.average.AverageWindow;
+import io.airq.core.reading.CleanReading;
+import io.airq.core.registry.Sensor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.WindowStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Per sensor: the 1-minute and 1-hour windows of its on-time readings, and the 24-hour rolling
+ * windows computed from its hours. A reading updates its minute and hour (when still open: window
+ * end + grace after stream time) and marks them pending in their stores; every {@link
+ * #EMIT_INTERVAL} of wall-clock time the pending windows are emitted once each, with the 24-hour
+ * windows their hours changed ({@link RollingDay}). The pending marks live in the stores, so an
+ * update and its emission are never separated by a crash (exactly-once commits both or neither).
+ */
+public final class SensorWindowsProcessor
+    implements Processor<String, SensorWindowsProcessor.Input, String, SensorWindow> {
+  public static final String MINUTE_STORE = "average-1m-store";
+  public static final String HOUR_STORE = "average-1h-store";
+  public static final Duration EMIT_INTERVAL = Duration.ofSeconds(1);
+  private static final Logger LOG = LoggerFactory.getLogger(SensorWindowsProcessor.class);
+  private static final long MINUTE_MS = AverageWindow.MINUTE.size().toMillis();
+  private static final long HOUR_MS = RollingDay.HOUR_MS;
+  private static final long DAY_MS = AverageWindow.DAY_ROLLING.size().toMillis();
+
+  /** A clean reading of a known sensor on its way to the windows. */
+  public record Input(CleanReading clean, Sensor sensor) {}
+
+  private final String sensorsStore;
+  private final long minuteGraceMs;
+  private final long hourGraceMs;
+  private final long dayGraceMs;
+  private ProcessorContext<String, SensorWindow> context;
+  private WindowStore<String, WindowAccumulators> minutes;
+  private WindowStore<String, WindowAccumulators> hours;
+  private ReadOnlyKeyValueStore<String, Object> sensors;
+  private final Map<String, Sensor> latestSensor = new HashMap<>();
+  private final Map<MinuteKey, WindowAccumulators> pendingMinutes = new LinkedHashMap<>();
+  private final Map<String, NavigableMap<Long, WindowAccumulators>> pendingHours =
+      new LinkedHashMap<>();
+
+  public SensorWindowsProcessor(String sensorsStore, Map<AverageWindow, Duration> grace) {
+    this.sensorsStore = sensorsStore;
+    this.minuteGraceMs = grace.get(AverageWindow.MINUTE).toMillis();
+    this.hourGraceMs = grace.get(AverageWindow.HOUR).toMillis();
+    this.dayGraceMs = grace.get(AverageWindow.DAY_ROLLING).toMillis();
+  }
+
+  /** How long the hour store keeps an hour: its own grace, and the 24-hour windows holding it. */
+  public static Duration hourRetention(Map<AverageWindow, Duration> grace) {
+    Duration own = AverageWindow.HOUR.size().plus(grace.get(AverageWindow.HOUR));
+    Duration days = AverageWindow.DAY_ROLLING.size().plus(grace.get(AverageWindow.DAY_ROLLING));
+    return own.compareTo(days) >= 0 ? own : days;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, SensorWindow> context) {
+    this.context = context;
+    this.minutes = context.getStateStore(MINUTE_STORE);
+    this.hours = context.getStateStore(HOUR_STORE);
+    this.sensors = context.getStateStore(sensorsStore);
+    recoverPending();
+    context.schedule(EMIT_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
+  }
+
+  @Override
+  public void process(Record<String, Input> record) {
+    CleanReading r = record.value().clean();
+    String id = r.sensorId();
+    latestSensor.put(id, record.value().sensor());
+    long now = context.currentStreamTimeMs();
+    long t = r.time().toEpochMilli();
+    long minute = Math.floorDiv(t, MINUTE_MS) * MINUTE_MS;
+    if (minute + MINUTE_MS + minuteGraceMs > now) {
+      MinuteKey key = new MinuteKey(id, minute);
+      WindowAccumulators acc = current(minutes, pendingMinutes.get(key), id, minute).add(r, now);
+      minutes.put(id, acc, minute);
+      pendingMinutes.put(key, acc);
+    }
+    long hour = RollingDay.hourOf(t);
+    if (hour + HOUR_MS + hourGraceMs > now) {
+      NavigableMap<Long, WindowAccumulators> pending =
+          pendingHours.computeIfAbsent(id, k -> new TreeMap<>());
+      WindowAccumulators acc = current(hours, pending.get(hour), id, hour).add(r, now);
+      hours.put(id, acc, hour);
+      pending.put(hour, acc);
+    }
+  }
+
+  private static WindowAccumulators current(
+      WindowStore<String, WindowAccumulators> store,
+      WindowAccumulators pending,
+      String id,
+      long start) {
+    if (pending != null) {
+      return pending;
+    }
+    WindowAccumulators stored = store.fetch(id, start);
+    return stored == null ? WindowAccumulators.EMPTY : stored;
+  }
+
+  private void emitPending() {
+    for (Map.Entry<MinuteKey, WindowAccumulators> e : pendingMinutes.entrySet()) {
+      String id = e.getKey().sensor();
+      long start = e.getKey().start();
+      emit(id, AverageWindow.MINUTE, start, e.getValue());
+      minutes.put(id, e.getValue().emitted(), start);
+    }
+    pendingMinutes.clear();
+    for (Map.Entry<String, NavigableMap<Long, WindowAccumulators>> e : pendingHours.entrySet()) {
+      emitHours(e.getKey(), e.getValue());
+    }
+    pendingHours.clear();
+  }
+
+  private void emitHours(String id, NavigableMap<Long, WindowAccumulators> changed) {
+    long latest = changed.lastKey();
+    long previous = Long.MIN_VALUE;
+    try (KeyValueIterator<Long, WindowAccumulators> it =
+        hours.backwardFetch(id, 0L, Long.MAX_VALUE)) {
+      boolean first = true;
+      while (it.hasNext()) {
+        KeyValue<Long, WindowAccumulators> kv = it.next();
+        latest = first ? Math.max(latest, kv.key) : latest;
+        first = false;
+        if (!changed.containsKey(kv.key)) {
+          previous = kv.key;
+          break;
+        }
+      }
+    }
+    for (Map.Entry<Long, WindowAccumulators> h : changed.entrySet()) {
+      emit(id, AverageWindow.HOUR, h.getKey(), h.getValue());
+    }
+    var starts = RollingDay.starts(changed.keySet(), latest, previous);
+    if (!starts.isEmpty()) {
+      emitDays(id, changed, starts);
+    }
+    for (Map.Entry<Long, WindowAccumulators> h : changed.entrySet()) {
+      hours.put(id, h.getValue().emitted(), h.getKey());
+    }
+  }
+
+  private void emitDays(
+      String id, NavigableMap<Long, WindowAccumulators> changed, java.util.SortedSet<Long> starts) {
+    long now = context.currentStreamTimeMs();
+    NavigableMap<Long, WindowAccumulators> span = new TreeMap<>();
+    try (KeyValueIterator<Long, WindowAccumulators> it =
+        hours.fetch(id, starts.first(), starts.last() + DAY_MS - HOUR_MS)) {
+      while (it.hasNext()) {
+        KeyValue<Long, WindowAccumulators> kv = it.next();
+        span.put(kv.key, kv.value);
+      }
+    }
+    span.putAll(changed.subMap(starts.first(), true, starts.last() + DAY_MS - HOUR_MS, true));
+    for (long s : starts) {
+      NavigableMap<Long, WindowAccumulators> day = span.subMap(s, true, s + DAY_MS, false);
+      long reference = now;
+      for (Long h : changed.subMap(s, true, s + DAY_MS, false).keySet()) {
+        reference = Math.min(reference, changed.get(h).pendingSince());
+      }
+      if (day.isEmpty() || s + DAY_MS + dayGraceMs <= reference) {
+        continue;
+      }
+      WindowAccumulators sum = WindowAccumulators.EMPTY;
+      for (WindowAccumulators a : day.values()) {
+        sum = sum.plus(a);
+      }
+      emit(id, AverageWindow.DAY_ROLLING, s, sum);
+    }
+  }
+
+  private void emit(String id, AverageWindow w, long start, WindowAccumulators acc) {
+    Sensor s = sensor(id);
+    if (s == null) {
+      LOG.debug(
+          "sensor {} is no longer registered; its {} window at {} is not emitted", id, w, start);
+      return;
+    }
+    Instant from = Instant.ofEpochMilli(start);
+    SensorWindow out = new SensorWindow(s, w, from, Averages.ofSensor(w, from, s, acc));
+    if (!out.averages().isEmpty()) {
+      context.forward(new Record<>(id, out, Math.max(acc.maxTime(), start)));
+    }
+  }
+
+  private Sensor sensor(String id) {
+    Sensor s = latestSensor.get(id);
+    if (s != null) {
+      return s;
+    }
+    Object v = sensors.get(id);
+    v = v instanceof ValueAndTimestamp<?> vt ? vt.value() : v;
+    return v instanceof Sensor found ? found : null;
+  }
+
+  private record MinuteKey(String sensor, long start) {}
+
+  /** After a restart, finds the windows whose emission the previous run had not committed. */
+  private void recoverPending() {
+    int n = 0;
+    try (KeyValueIterator<Windowed<String>, WindowAccumulators> it = minutes.all()) {
+      while (it.hasNext()) {
+        KeyValue<Windowed<String>, WindowAccumulators> kv = it.next();
+        if (kv.value.pending()) {
+          pendingMinutes.put(new MinuteKey(kv.key.key(), kv.key.window().start()), kv.value);
+          n++;
+        }
+      }
+    }
+    try (KeyValueIterator<Windowed<String>, WindowAccumulators> it = hours.all()) {
+      while (it.hasNext()) {
+        KeyValue<Windowed<String>, WindowAccumulators> kv = it.next();
+        if (kv.value.pending()) {
+          pendingHours
+              .computeIfAbsent(kv.key.key(), k -> new TreeMap<>())
+              .put(kv.key.window().start(), kv.value);
+          n++;
+        }
+      }
+    }
+    if (n > 0) {
+      LOG.info("task {}: {} sensor windows still to emit", context.taskId(), n);
+    }
+  }
+}

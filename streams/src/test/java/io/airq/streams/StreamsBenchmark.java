@@ -1,0 +1,272 @@
+package io.airq.streams;
+
+import io.airq.core.reading.Quantity;
+import io.airq.core.reading.Reading;
+import io.airq.core.reading.SourceFormat;
+import io.airq.core.registry.Sensor;
+import io.airq.core.topic.Topic;
+import io.airq.core.topic.Topics;
+import io.airq.devstack.junit.RealServers;
+import io.airq.devstack.junit.Servers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Prints the Kafka -> Streams -> Kafka throughput of the airq topology beside the raw Kafka
+ * producer and consumer rates measured in the same run, on the same broker. Not a timed test; not
+ * run by the build (not an *IT). Run it with {@code ./mvnw -B -pl streams verify
+ * -Dit.test=StreamsBenchmark -Dairq.bench=true [-Dairq.bench.readings=1000000]
+ * [-Dairq.bench.sensors=100] [-Dairq.bench.threads=1] [-Dairq.bench.jfr=target/streams.jfr]}.
+ *
+ * <p>It pre-loads N readings (sensors at a 1-minute interval, PM2.5, PM10, temperature, humidity,
+ * in time order), then times the application from start until its committed offsets on the readings
+ * topic reach the end (lag 0), and counts the committed records on every output topic.
+ */
+@RealServers
+@EnabledIfSystemProperty(named = "airq.bench", matches = "true")
+class StreamsBenchmark {
+  private static final int N = Integer.getInteger("airq.bench.readings", 1_000_000);
+  private static final int SENSORS = Integer.getInteger("airq.bench.sensors", 100);
+  private static final int THREADS = Integer.getInteger("airq.bench.threads", 1);
+  private static final String JFR = System.getProperty("airq.bench.jfr", "");
+  private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+
+  @Test
+  void kafkaToStreamsToKafkaBesideRawKafka(Servers servers) throws Exception {
+    String bootstrap = servers.kafkaBootstrap();
+    String prefix = servers.newPrefix("streams-bench");
+    String load = loadAverage();
+    registerSensors(bootstrap, prefix);
+    Topic<String, Reading> readings = Topics.READINGS.prefixed(prefix);
+
+    List<byte[]> values = new ArrayList<>(N);
+    for (int i = 0; i < N; i++) {
+      values.add(readings.valueSerde().serializer().serialize(readings.name(), reading(i)));
+    }
+    long t0 = System.nanoTime();
+    produce(bootstrap, readings.name(), values);
+    double produceRate = N / seconds(t0);
+    values = null;
+
+    t0 = System.nanoTime();
+    long consumed = consumeAll(bootstrap, List.of(readings.name()));
+    double consumeRate = consumed / seconds(t0);
+
+    String appId = prefix + "bench";
+    StreamsConfig cfg =
+        new StreamsConfig(
+            appId,
+            Map.of("bootstrap.servers", bootstrap),
+            servers.newDirectory("streams-bench-state"),
+            0,
+            THREADS,
+            StreamsSettings.defaults(prefix));
+    Recording jfr = JFR.isEmpty() ? null : startJfr();
+    t0 = System.nanoTime();
+    double elapsed;
+    try (StreamsApp app = StreamsApp.start(cfg)) {
+      awaitNoLag(bootstrap, appId, readings.name());
+      elapsed = seconds(t0);
+    }
+    if (jfr != null) {
+      jfr.dump(Path.of(JFR));
+      jfr.close();
+    }
+    List<String> outputs =
+        List.of(
+            Topics.CLEAN_READINGS.prefixed(prefix).name(),
+            Topics.LATE_READINGS.prefixed(prefix).name(),
+            Topics.AVERAGES.prefixed(prefix).name(),
+            Topics.ALERTS.prefixed(prefix).name(),
+            Topics.CLOSURE_IMPACT.prefixed(prefix).name());
+    StringBuilder perTopic = new StringBuilder();
+    long outputTotal = 0;
+    for (String t : outputs) {
+      long n = consumeAll(bootstrap, List.of(t));
+      outputTotal += n;
+      perTopic.append(String.format("%n  %-40s %,d", t.substring(prefix.length()), n));
+    }
+    System.out.printf(
+        "streams bench: %,d readings, %d sensors, 1-minute interval, %d stream thread(s)%n"
+            + "  raw producer (pre-serialized)  %,.0f readings/s%n"
+            + "  raw consumer (read_committed)  %,.0f readings/s%n"
+            + "  Kafka -> Streams -> Kafka      %,.0f readings/s (%.1f s from start to lag 0)%n"
+            + "  output records %,d (%.2f per reading):%s%n"
+            + "  load average before: %s, after: %s%n",
+        N,
+        SENSORS,
+        THREADS,
+        produceRate,
+        consumeRate,
+        N / elapsed,
+        elapsed,
+        outputTotal,
+        (double) outputTotal / N,
+        perTopic,
+        load,
+        loadAverage());
+  }
+
+  private static Reading reading(int i) {
+    int sensor = i % SENSORS;
+    Instant t = START.plus(Duration.ofMinutes(i / SENSORS)).plusSeconds(sensor % 60);
+    double wave = 10 * Math.sin(i / (double) (SENSORS * 240));
+    return Reading.of(
+        "bench-" + sensor,
+        t,
+        t,
+        null,
+        SourceFormat.AIRQ_JSON,
+        Map.of(
+            Quantity.PM25, 12 + wave + sensor % 7,
+            Quantity.PM10, 20 + wave + sensor % 11,
+            Quantity.TEMPERATURE, 22 + (i % 13) / 10.0,
+            Quantity.HUMIDITY, 60 + (i % 17) / 10.0));
+  }
+
+  private static void registerSensors(String bootstrap, String prefix) {
+    Topic<String, Sensor> t = Topics.SENSORS.prefixed(prefix);
+    try (KafkaProducer<String, Sensor> p =
+        new KafkaProducer<>(
+            producerProps(bootstrap), t.keySerde().serializer(), t.valueSerde().serializer())) {
+      for (int s = 0; s < SENSORS; s++) {
+        String id = "bench-" + s;
+        p.send(
+            new ProducerRecord<>(
+                t.name(),
+                id,
+                new Sensor(
+                    id,
+                    null,
+                    -1.28,
+                    36.82,
+                    "area-" + s % 10,
+                    "",
+                    "Bench",
+                    false,
+                    null,
+                    Duration.ofMinutes(1),
+                    "SDS011",
+                    Map.of())));
+      }
+      p.flush();
+    }
+  }
+
+  private static Properties producerProps(String bootstrap) {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", bootstrap);
+    p.put("linger.ms", "20");
+    p.put("batch.size", "262144");
+    p.put("compression.type", "lz4");
+    return p;
+  }
+
+  private static void produce(String bootstrap, String topic, List<byte[]> values) {
+    try (KafkaProducer<byte[], byte[]> p =
+        new KafkaProducer<>(
+            producerProps(bootstrap), new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (int i = 0; i < values.size(); i++) {
+        byte[] key = ("bench-" + i % SENSORS).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long ts = reading(i).time().toEpochMilli();
+        p.send(new ProducerRecord<>(topic, null, ts, key, values.get(i)));
+      }
+      p.flush();
+    }
+  }
+
+  /** Committed records on the topics, read from the beginning to their current end. */
+  private static long consumeAll(String bootstrap, List<String> topics) {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", bootstrap);
+    p.put("group.id", "streams-bench-" + UUID.randomUUID());
+    p.put("isolation.level", "read_committed");
+    p.put("enable.auto.commit", "false");
+    p.put("max.poll.records", "5000");
+    p.put("fetch.min.bytes", "1048576");
+    p.put("fetch.max.wait.ms", "50");
+    long n = 0;
+    try (KafkaConsumer<byte[], byte[]> c =
+        new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> parts = new ArrayList<>();
+      for (String t : topics) {
+        c.partitionsFor(t).forEach(i -> parts.add(new TopicPartition(t, i.partition())));
+      }
+      c.assign(parts);
+      c.seekToBeginning(parts);
+      Map<TopicPartition, Long> end = c.endOffsets(parts);
+      while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+        n += c.poll(Duration.ofMillis(200)).count();
+      }
+    }
+    return n;
+  }
+
+  private static void awaitNoLag(String bootstrap, String group, String topic) throws Exception {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", bootstrap);
+    try (Admin admin = Admin.create(p)) {
+      Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+      admin
+          .describeTopics(List.of(topic))
+          .allTopicNames()
+          .get()
+          .get(topic)
+          .partitions()
+          .forEach(i -> latest.put(new TopicPartition(topic, i.partition()), OffsetSpec.latest()));
+      Map<TopicPartition, Long> end = new java.util.HashMap<>();
+      admin.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
+      while (true) {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        boolean done = true;
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+          OffsetAndMetadata c = committed.get(e.getKey());
+          done &= c != null && c.offset() >= e.getValue();
+        }
+        if (done) {
+          return;
+        }
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  private static Recording startJfr() throws Exception {
+    Recording r = new Recording(Configuration.getConfiguration("profile"));
+    r.start();
+    return r;
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}
