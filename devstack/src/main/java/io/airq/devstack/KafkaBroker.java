@@ -108,6 +108,10 @@ public final class KafkaBroker implements Server {
       c.put("share.coordinator.state.topic.min.isr", "1");
       c.put("group.initial.rebalance.delay.ms", "0");
       c.put("auto.create.topics.enable", "false");
+      // Check retention every 10 s instead of every 5 min, so that a topic whose time retention
+      // would delete old-timestamped records (replays) fails the tests that read it, not
+      // production.
+      c.put("log.retention.check.interval.ms", "10000");
       c.put("airq.port", Integer.toString(port));
       c.put("airq.controller.port", Integer.toString(controllerPort));
       StringBuilder sb = new StringBuilder("# written by airq devstack\n");

@@ -15,9 +15,29 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
-/** Creates airq's topics (compacted where the descriptor says so); existing topics are kept. */
+/**
+ * Creates airq's topics (compacted where the descriptor says so); existing topics are kept.
+ *
+ * <p>A record's timestamp is its measurement time (event time), and Kafka's time-based retention
+ * deletes a segment once its newest timestamp is older than {@code retention.ms}, counted from now.
+ * A replayed archive or a gateway's week-old backlog would then be deleted before anyone read it,
+ * so the other topics keep no time limit ({@code retention.ms=-1}); bound them by size with {@code
+ * retention.bytes} if needed.
+ */
 public final class TopicSetup {
   private TopicSetup() {}
+
+  /** The configs airq creates a topic with. */
+  public static Map<String, String> configs(Topic<?, ?> t) {
+    if (t.compacted()) {
+      return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+    }
+    return Map.of(
+        TopicConfig.CLEANUP_POLICY_CONFIG,
+        TopicConfig.CLEANUP_POLICY_DELETE,
+        TopicConfig.RETENTION_MS_CONFIG,
+        "-1");
+  }
 
   /** Creates every topic in {@link Topics#all()} under {@code prefix}, with {@code partitions}. */
   public static void createAll(String bootstrap, String prefix, int partitions) {
@@ -39,9 +59,7 @@ public final class TopicSetup {
           continue;
         }
         NewTopic nt = new NewTopic(t.name(), t.compacted() ? 1 : partitions, (short) 1);
-        if (t.compacted()) {
-          nt.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        }
+        nt.configs(configs(t));
         missing.add(nt);
       }
       if (!missing.isEmpty()) {
