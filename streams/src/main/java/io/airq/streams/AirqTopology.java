@@ -25,6 +25,7 @@ import io.airq.streams.state.MemoizedSerde;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -54,6 +55,8 @@ public final class AirqTopology {
   public static final String SENSORS_STORE = "sensors-store";
   public static final String CLOSURES_STORE = "closures-store";
 
+  private static final Map<String, String> APPEND_TIME =
+      Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
   private static final Serde<Contribution> CONTRIBUTION = JsonSerde.of(Contribution.class);
   private static final Serde<PhaseAggregate> PHASE_AGG = JsonSerde.of(PhaseAggregate.class);
 
@@ -82,14 +85,8 @@ public final class AirqTopology {
             .withValueSerde(closureValues));
 
     b.addStateStore(
-        Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(
-                DedupProcessor.STORE,
-                settings.dedupHorizon(),
-                java.time.Duration.ofMillis(1),
-                false),
-            Serdes.String(),
-            Serdes.Long()));
+        windowStore(
+            DedupProcessor.STORE, settings.dedupHorizon(), Duration.ofMillis(1), Serdes.Long()));
     b.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(CleaningProcessor.HISTORY_STORE),
@@ -236,10 +233,18 @@ public final class AirqTopology {
     }
   }
 
+  /**
+   * A window store whose changelog keeps records by append time, not by their event time: the
+   * broker's time retention of a window changelog (store retention + 1 day) would otherwise delete
+   * a backfill's records (event times months old) while they are written, and with them the
+   * producer state exactly-once needs. Restoring does not use the record time (the window start is
+   * in the key).
+   */
   private static <V> StoreBuilder<WindowStore<String, V>> windowStore(
       String name, Duration retention, Duration size, Serde<V> values) {
     return Stores.windowStoreBuilder(
-        Stores.persistentWindowStore(name, retention, size, false), Serdes.String(), values);
+            Stores.persistentWindowStore(name, retention, size, false), Serdes.String(), values)
+        .withLoggingEnabled(APPEND_TIME);
   }
 
   /** Alerts of hourly and 24-hour means, each (subject, window, quantity, start) once. */

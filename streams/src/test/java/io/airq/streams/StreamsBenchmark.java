@@ -20,12 +20,15 @@ import java.util.UUID;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
@@ -39,8 +42,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * [-Dairq.bench.sensors=100] [-Dairq.bench.threads=1] [-Dairq.bench.jfr=target/streams.jfr]}.
  *
  * <p>It pre-loads N readings (sensors at a 1-minute interval, PM2.5, PM10, temperature, humidity,
- * in time order), then times the application from start until its committed offsets on the readings
- * topic reach the end (lag 0), and counts the committed records on every output topic.
+ * in time order, ending about now), then times the application from start until its committed
+ * offsets on the readings topic reach the end (lag 0), and counts the committed records on every
+ * output topic.
  */
 @RealServers
 @EnabledIfSystemProperty(named = "airq.bench", matches = "true")
@@ -49,12 +53,20 @@ class StreamsBenchmark {
   private static final int SENSORS = Integer.getInteger("airq.bench.sensors", 100);
   private static final int THREADS = Integer.getInteger("airq.bench.threads", 1);
   private static final String JFR = System.getProperty("airq.bench.jfr", "");
-  private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+  private static final Duration TIMEOUT =
+      Duration.ofMinutes(Integer.getInteger("airq.bench.timeout-minutes", 30));
+
+  /** The readings end about now (a catch-up after an outage, or a backfill of the last days). */
+  private static final Instant START =
+      Instant.now()
+          .minus(Duration.ofMinutes(N / SENSORS + 60))
+          .truncatedTo(java.time.temporal.ChronoUnit.HOURS);
 
   @Test
   void kafkaToStreamsToKafkaBesideRawKafka(Servers servers) throws Exception {
     String bootstrap = servers.kafkaBootstrap();
     String prefix = servers.newPrefix("streams-bench");
+    keepForever(bootstrap, prefix);
     String load = loadAverage();
     registerSensors(bootstrap, prefix);
     Topic<String, Reading> readings = Topics.READINGS.prefixed(prefix);
@@ -173,6 +185,28 @@ class StreamsBenchmark {
     }
   }
 
+  /**
+   * Without this the broker's 7-day time retention would delete readings and outputs with event
+   * times older than that (a longer backfill) before they are read.
+   */
+  private static void keepForever(String bootstrap, String prefix) throws Exception {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", bootstrap);
+    try (Admin admin = Admin.create(p)) {
+      Map<ConfigResource, java.util.Collection<AlterConfigOp>> ops = new java.util.HashMap<>();
+      for (String t : admin.listTopics().names().get()) {
+        if (t.startsWith(prefix)) {
+          ops.put(
+              new ConfigResource(ConfigResource.Type.TOPIC, t),
+              List.of(
+                  new AlterConfigOp(
+                      new ConfigEntry("retention.ms", "-1"), AlterConfigOp.OpType.SET)));
+        }
+      }
+      admin.incrementalAlterConfigs(ops).all().get();
+    }
+  }
+
   private static Properties producerProps(String bootstrap) {
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrap);
@@ -236,6 +270,7 @@ class StreamsBenchmark {
           .forEach(i -> latest.put(new TopicPartition(topic, i.partition()), OffsetSpec.latest()));
       Map<TopicPartition, Long> end = new java.util.HashMap<>();
       admin.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
       while (true) {
         Map<TopicPartition, OffsetAndMetadata> committed =
             admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
@@ -246,6 +281,10 @@ class StreamsBenchmark {
         }
         if (done) {
           return;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError(
+              "no lag 0 within " + TIMEOUT + ": committed " + committed + ", end " + end);
         }
         Thread.sleep(200);
       }
