@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airq.core.topic.RecordHeaders;
+import io.airq.core.topic.Topics;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
 import io.airq.simulator.Simulator;
@@ -11,6 +13,7 @@ import io.airq.simulator.SimulatorOptions;
 import io.airq.simulator.scenario.Scenario;
 import io.airq.simulator.truth.GroundTruth;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,18 +49,39 @@ class NairobiClosureEndToEndIT {
       GroundTruth truth = Simulator.run(Scenario.builtIn("nairobi-closure"), o);
 
       h.awaitDrained(Duration.ofSeconds(10), Duration.ofMinutes(6));
+      TopicCounts kafka = new TopicCounts(servers.kafkaBootstrap());
+      long onKafka = kafka.records(Topics.READINGS.prefixed(h.prefix).name());
+      Map<String, Long> deadLetters =
+          kafka.byHeader(
+              Topics.READINGS_DEAD_LETTER.prefixed(h.prefix).name(), RecordHeaders.REASON_CODE);
+      long quarantined = kafka.records(Topics.QUARANTINE.prefixed(h.prefix).name());
+      long clean = kafka.records(Topics.CLEAN_READINGS.prefixed(h.prefix).name());
+      long sinkDeadLetters = kafka.records(Topics.SINK_DEAD_LETTER.prefixed(h.prefix).name());
       long stored = h.count("SELECT count(pm25_raw) FROM \"raw_90d\".\"reading\"");
       System.err.printf(
-          "e2e: published %d messages, %d valid readings sent, %d readings stored%n",
-          truth.messagesPublished(), truth.validReadingsSent(), stored);
-      System.err.println("e2e: topic end offsets " + h.topicEndOffsets());
-      System.err.println("e2e: dead letters " + h.deadLetterReasons());
-      System.err.println(
-          "e2e: sink dead letters "
-              + h.deadLetterReasons(
-                  io.airq.core.topic.Topics.SINK_DEAD_LETTER.prefixed(h.prefix).name()));
-      // Nothing valid is lost on the way to InfluxDB (faulty readings are stored too, flagged).
-      assertThat(stored).isGreaterThanOrEqualTo(truth.validReadingsSent());
+          "e2e: published %d of %d messages carrying %d readings (%d unique from registered"
+              + " sensors); on Kafka %d readings, dead letters %s, quarantined %d, clean %d,"
+              + " stored %d, sink dead letters %d%n",
+          truth.messagesPublished(),
+          truth.messagesGenerated(),
+          truth.readingsInMessages(),
+          truth.uniqueReadingsSent(),
+          onKafka,
+          deadLetters,
+          quarantined,
+          clean,
+          stored,
+          sinkDeadLetters);
+      // Counts reconcile: every published message became its readings or one dead letter, every
+      // unknown sensor's reading was quarantined, and every distinct registered reading was
+      // stored exactly once (duplicates removed, faulty values stored with their flags).
+      assertThat(truth.messagesPublished()).isEqualTo(truth.messagesGenerated());
+      assertThat(onKafka).isEqualTo(truth.readingsInMessages());
+      assertThat(deadLetters).isEqualTo(Map.of("malformed-json", truth.faults().get("malformed")));
+      assertThat(quarantined).isEqualTo(truth.faults().get("unknownSensor"));
+      assertThat(clean).isEqualTo(truth.uniqueReadingsSent());
+      assertThat(sinkDeadLetters).isZero();
+      assertThat(stored).isEqualTo(truth.uniqueReadingsSent());
 
       PipelineHarness.awaitSettled(
           () -> h.count("SELECT count(mean) FROM average WHERE \"window\" = '1h'"),

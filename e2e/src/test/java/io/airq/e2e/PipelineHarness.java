@@ -112,81 +112,33 @@ final class PipelineHarness implements AutoCloseable {
     return r.body();
   }
 
-  /** Dead-letter reason codes with their counts, and one example reason per code. */
-  java.util.Map<String, String> deadLetterReasons() {
-    return deadLetterReasons(
-        io.airq.core.topic.Topics.READINGS_DEAD_LETTER.prefixed(prefix).name());
-  }
-
-  java.util.Map<String, String> deadLetterReasons(String topic) {
-    java.util.Properties p = new java.util.Properties();
-    p.put("bootstrap.servers", servers.kafkaBootstrap());
-    p.put("group.id", "e2e-dlt-" + System.nanoTime());
-    p.put("auto.offset.reset", "earliest");
-    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
-    java.util.Map<String, String> example = new java.util.TreeMap<>();
-    try (var c =
-        new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(
-            p,
-            new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-            new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-      c.subscribe(List.of(topic));
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (System.nanoTime() < deadline) {
-        for (var r : c.poll(Duration.ofMillis(500))) {
-          var code = r.headers().lastHeader(io.airq.core.topic.RecordHeaders.REASON_CODE);
-          var reason = r.headers().lastHeader(io.airq.core.topic.RecordHeaders.REASON);
-          String k = code == null ? "?" : new String(code.value());
-          counts.merge(k, 1L, Long::sum);
-          example.putIfAbsent(k, reason == null ? "" : new String(reason.value()));
-        }
-      }
-    }
-    java.util.Map<String, String> out = new java.util.TreeMap<>();
-    counts.forEach((k, v) -> out.put(k, v + " e.g. " + example.get(k)));
-    return out;
-  }
-
-  /** Records a consumer group has not yet committed, over every partition it has offsets for. */
-  long lag(String groupId) {
-    java.util.Properties p = new java.util.Properties();
-    p.put("bootstrap.servers", servers.kafkaBootstrap());
-    try (var admin = org.apache.kafka.clients.admin.Admin.create(p)) {
-      var committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
-      if (committed.isEmpty()) {
-        return Long.MAX_VALUE;
-      }
-      java.util.Map<
-              org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec>
-          req = new java.util.HashMap<>();
-      committed
-          .keySet()
-          .forEach(tp -> req.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
-      var ends = admin.listOffsets(req).all().get();
-      long lag = 0;
-      for (var e : committed.entrySet()) {
-        lag += Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
-      }
-      return lag;
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot read the lag of " + groupId, e);
-    }
-  }
-
   /**
-   * Waits until the streams job and the sink have caught up: both groups' lag stays steady at no
-   * more than the transaction markers for {@code quiet}.
+   * Waits until the streams job has consumed every reading and the sink every output of it: the
+   * streams lag is 0 over all readings partitions (a partition it never committed counts in full),
+   * and the sink's lag stays steady at no more than the transaction markers for {@code quiet}.
    */
   void awaitDrained(Duration quiet, Duration timeout) throws InterruptedException {
+    TopicCounts counts = new TopicCounts(servers.kafkaBootstrap());
+    List<String> streamsInput = List.of(io.airq.core.topic.Topics.READINGS.prefixed(prefix).name());
+    List<String> sinkInput =
+        java.util.stream.Stream.of(
+                io.airq.core.topic.Topics.CLEAN_READINGS,
+                io.airq.core.topic.Topics.AVERAGES,
+                io.airq.core.topic.Topics.ALERTS,
+                io.airq.core.topic.Topics.CLOSURE_IMPACT)
+            .map(t -> t.prefixed(prefix).name())
+            .toList();
     long deadline = System.nanoTime() + timeout.toNanos();
     long calmSince = -1;
     long lastSink = -1;
+    long streams = -1;
+    long sink = -1;
     while (System.nanoTime() < deadline) {
-      long streams = lag(settings.streamsApplicationId());
-      long sink = lag(settings.sinkGroupId());
-      // The sink reads transactional topics: when idle, its committed offset on each partition
-      // stops one short of the end (the commit marker), so a steady small lag is "caught up".
-      boolean calm = streams <= 8 && sink <= 64 && sink == lastSink;
+      streams = counts.lag(settings.streamsApplicationId(), streamsInput);
+      sink = counts.lag(settings.sinkGroupId(), sinkInput);
+      // The sink reads transactional topics: when idle, its committed offset on a partition may
+      // stop one short of the end (the commit marker), so a steady small lag is "caught up".
+      boolean calm = streams == 0 && sink <= 64 && sink == lastSink;
       lastSink = sink;
       if (!calm) {
         calmSince = -1;
@@ -201,9 +153,9 @@ final class PipelineHarness implements AutoCloseable {
         "the pipeline did not drain within "
             + timeout
             + ": streams lag "
-            + lag(settings.streamsApplicationId())
+            + streams
             + ", sink lag "
-            + lag(settings.sinkGroupId()));
+            + sink);
   }
 
   /** Per airq topic, the sum of its partitions' end offsets (records, plus transaction markers). */

@@ -109,6 +109,30 @@ class GeneratorTest {
   }
 
   @Test
+  void theDeliveryCountsMatchWhatTheMessagesCarry() {
+    Generation g = Generator.generate(SMALL);
+    long carried = 0;
+    Set<String> registered = new HashSet<>();
+    Set<String> pairs = new HashSet<>();
+    for (SimMessage m : g.messages()) {
+      List<DecodedReading> rs = DecodedReading.decode(m.topic(), m.payload()).orElse(List.of());
+      carried += rs.size();
+      for (DecodedReading r : rs) {
+        if (!r.sensor().startsWith("unknown-")) {
+          registered.add(r.sensor());
+          pairs.add(r.sensor() + "|" + r.time());
+        }
+      }
+    }
+    assertThat(g.truth().faults().get("malformed")).isPositive();
+    assertThat(g.truth().faults().get("duplicate")).isPositive();
+    assertThat(g.truth().faults().get("clockSkew")).isPositive();
+    assertThat(g.truth().readingsInMessages()).isEqualTo(carried);
+    assertThat(g.truth().uniqueReadingsSent()).isEqualTo(pairs.size());
+    assertThat(registered).hasSize(10);
+  }
+
+  @Test
   void eachFaultAppearsInTheMessagesTheConfiguredNumberOfTimes() {
     FaultSpec faults = new FaultSpec(2, 3, 3, 6, 7, 10, 11, 5, 4, 90, 6, 8);
     Generation g = Generator.generate(SMALL.with(null, null, null, null, null, null, faults));

@@ -14,10 +14,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Turns a scenario into readings, MQTT messages with faults, and the ground truth. Pure and
@@ -175,8 +177,33 @@ public final class Generator {
     }
     messages.sort(Comparator.comparing(SimMessage::publishAt));
 
-    GroundTruth truth = truth(scenario, readings, marks, counts, messages.size());
+    GroundTruth truth =
+        truth(scenario, readings, marks, counts, messages.size())
+            .withDelivery(readingsInMessages(messages), uniqueReadings(readings, marks, f));
     return new Generation(scenario, List.copyOf(readings), List.copyOf(messages), truth);
+  }
+
+  /** Readings carried by well-formed messages, duplicates and unknown sensors included. */
+  private static long readingsInMessages(List<SimMessage> messages) {
+    return messages.stream().mapToLong(SimMessage::readings).sum();
+  }
+
+  /**
+   * Distinct (sensor, device time) pairs of the registered sensors' readings that are sent: every
+   * generated reading is sent once (alone or in an outage batch, duplicates repeat a pair), and a
+   * skewed reading carries its wrong time, which may fall on the same sensor's genuine reading.
+   */
+  private static long uniqueReadings(List<SimReading> readings, Mark[] marks, FaultSpec f) {
+    Set<String> pairs = new HashSet<>();
+    for (int i = 0; i < readings.size(); i++) {
+      SimReading r = readings.get(i);
+      Instant t =
+          marks[i] == Mark.SKEW
+              ? r.time().plus(Duration.ofMinutes(f.clockSkewMinutes()))
+              : r.time();
+      pairs.add(r.sensorId() + "|" + t);
+    }
+    return pairs.size();
   }
 
   private static List<List<Integer>> markOutages(
@@ -333,7 +360,9 @@ public final class Generator {
         readings.size(),
         valid,
         messages,
-        -1);
+        -1,
+        0,
+        0);
   }
 
   /** The payload as text, for logs and tests. */

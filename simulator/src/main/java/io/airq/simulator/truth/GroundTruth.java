@@ -29,6 +29,10 @@ import java.util.Map;
  * @param validReadingsSent readings sent with a correct time and an unfaulted value (counted once)
  * @param messagesGenerated MQTT messages generated, faults included
  * @param messagesPublished MQTT messages the broker acknowledged (−1 before publishing)
+ * @param readingsInMessages readings carried by the well-formed messages (duplicates, unknown
+ *     sensors and faulty values included): what the bridge should put on the readings topic
+ * @param uniqueReadingsSent distinct (sensor, device time) pairs of registered sensors sent: what
+ *     the pipeline should store once each
  */
 public record GroundTruth(
     String scenario,
@@ -46,7 +50,9 @@ public record GroundTruth(
     long readingsGenerated,
     long validReadingsSent,
     long messagesGenerated,
-    long messagesPublished) {
+    long messagesPublished,
+    long readingsInMessages,
+    long uniqueReadingsSent) {
 
   public GroundTruth withMessagesPublished(long published) {
     return new GroundTruth(
@@ -65,7 +71,31 @@ public record GroundTruth(
         readingsGenerated,
         validReadingsSent,
         messagesGenerated,
-        published);
+        published,
+        readingsInMessages,
+        uniqueReadingsSent);
+  }
+
+  public GroundTruth withDelivery(long readingsInMessages, long uniqueReadingsSent) {
+    return new GroundTruth(
+        scenario,
+        seed,
+        closureId,
+        zone,
+        beforeStart,
+        closureStart,
+        closureEnd,
+        afterEnd,
+        trafficFactor,
+        injectedTrafficChangePercent,
+        groups,
+        faults,
+        readingsGenerated,
+        validReadingsSent,
+        messagesGenerated,
+        messagesPublished,
+        readingsInMessages,
+        uniqueReadingsSent);
   }
 
   public void write(Path file) {
