@@ -1,7 +1,5 @@
 package io.airq.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.airq.core.json.Json;
 import io.airq.planner.cli.PlannerCli;
 import io.airq.simulator.Simulator;
 import io.airq.simulator.SimulatorOptions;
@@ -9,10 +7,6 @@ import io.airq.simulator.scenario.Scenario;
 import io.airq.simulator.truth.GroundTruth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +28,10 @@ import picocli.CommandLine.Option;
         "Run the nairobi-closure scenario through the whole pipeline and print the report.",
     mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  /** How long streams and the sink must have no backlog before the report is read. */
+  private static final Duration QUIET = Duration.ofSeconds(10);
+
+  private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(20);
 
   @Option(
       names = "--dir",
@@ -83,8 +80,9 @@ final class DemoCommand implements Callable<Integer> {
               null,
               Duration.ofMinutes(intervalMinutes));
       GroundTruth truth = Simulator.run(Scenario.builtIn("nairobi-closure"), o);
-      System.err.println("[demo] 3/4 waiting for the pipeline to finish the hourly averages ...");
-      awaitStableReport(e.plannerUrl(), truth.closureId());
+      System.err.println(
+          "[demo] 3/4 waiting for streams and the sink to work through every reading ...");
+      stack.pipeline().orElseThrow().awaitCaughtUp(QUIET, CATCH_UP_TIMEOUT, System.err);
       System.err.println("[demo] 4/4 the closure-impact report:");
       int rc =
           new CommandLine(new PlannerCli())
@@ -116,44 +114,6 @@ final class DemoCommand implements Callable<Integer> {
     } finally {
       Files.deleteIfExists(dir.toAbsolutePath().resolve(Endpoints.FILE));
     }
-  }
-
-  /** Polls the impact report until the valid-hour counts stop changing. */
-  private static void awaitStableReport(String plannerUrl, String closureId) throws Exception {
-    String last = null;
-    int stableFor = 0;
-    long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-    while (System.nanoTime() < deadline) {
-      Thread.sleep(5000);
-      HttpResponse<String> r =
-          HTTP.send(
-              HttpRequest.newBuilder(
-                      URI.create(
-                          plannerUrl + "/api/closures/" + closureId + "/impact?quantity=pm25"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() != 200) {
-        continue;
-      }
-      JsonNode phases = Json.mapper().readTree(r.body()).at("/report/treated/phases");
-      String now = phases.toString().replaceAll("\"(mean|dailyMeanSd|coverage)\":[^,}]*", "");
-      stableFor = now.equals(last) ? stableFor + 1 : 0;
-      last = now;
-      System.err.print("\r[demo] treated hours so far: " + validHours(phases) + "   ");
-      if (stableFor >= 3) {
-        System.err.println();
-        return;
-      }
-    }
-    throw new IllegalStateException("the report did not settle within 15 minutes");
-  }
-
-  private static long validHours(JsonNode phases) {
-    long n = 0;
-    for (JsonNode p : phases) {
-      n += p.path("validHours").asLong();
-    }
-    return n;
   }
 
   private static void deleteRecursively(Path p) {

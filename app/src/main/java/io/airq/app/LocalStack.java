@@ -21,6 +21,7 @@ public final class LocalStack implements AutoCloseable {
   private final LocalServers servers;
   private final Deque<AutoCloseable> services = new ArrayDeque<>();
   private String plannerUrl = "";
+  private Pipeline pipeline;
 
   private LocalStack(LocalServers servers) {
     this.servers = servers;
@@ -54,6 +55,12 @@ public final class LocalStack implements AutoCloseable {
             progress);
     services.push(p);
     plannerUrl = p.plannerUrl();
+    pipeline = p;
+  }
+
+  /** The airq services; empty for a servers-only stack. */
+  public java.util.Optional<Pipeline> pipeline() {
+    return java.util.Optional.ofNullable(pipeline);
   }
 
   public LocalServers servers() {

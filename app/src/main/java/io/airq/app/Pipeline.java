@@ -1,5 +1,6 @@
 package io.airq.app;
 
+import io.airq.core.topic.Topics;
 import io.airq.ingest.Bridge;
 import io.airq.ingest.BridgeConfig;
 import io.airq.planner.PlannerConfig;
@@ -11,9 +12,12 @@ import io.airq.streams.StreamsConfig;
 import io.airq.streams.StreamsSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,8 +72,11 @@ public final class Pipeline implements AutoCloseable {
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final PlannerServer planner;
+  private final Settings settings;
+  private final Sink sink;
 
   private Pipeline(Settings s, PrintStream progress) throws Exception {
+    this.settings = s;
     progress.println(
         "[pipeline] starting the sink (Kafka -> InfluxDB " + s.influxDatabase() + ") ...");
     java.util.Properties sink = new java.util.Properties();
@@ -81,7 +88,8 @@ public final class Pipeline implements AutoCloseable {
     // Keep raw readings as long as the replays and simulations they come from: InfluxDB refuses
     // points older than a retention policy's duration.
     sink.setProperty("influx.raw.duration", "INF");
-    running.push(Sink.start(SinkConfig.load(sink, Map.of())));
+    this.sink = Sink.start(SinkConfig.load(sink, Map.of()));
+    running.push(this.sink);
     progress.println("[pipeline] starting the streams job ...");
     running.push(
         StreamsApp.start(
@@ -133,6 +141,63 @@ public final class Pipeline implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("the pipeline did not start: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Waits until the streams job has consumed every reading (no backlog on any readings partition)
+   * and the sink every output of it, steadily for {@code quiet}; prints the backlogs to {@code
+   * progress} every few seconds. The sink reads transactional topics: when idle, its committed
+   * offset on a partition may stop one short of the end (the commit marker), so a small backlog
+   * that does not change counts as caught up.
+   */
+  public void awaitCaughtUp(Duration quiet, Duration timeout, PrintStream progress)
+      throws InterruptedException {
+    List<String> streamsInput = List.of(Topics.READINGS.prefixed(settings.topicPrefix()).name());
+    List<String> sinkInput =
+        Stream.of(Topics.CLEAN_READINGS, Topics.AVERAGES, Topics.ALERTS, Topics.CLOSURE_IMPACT)
+            .map(t -> t.prefixed(settings.topicPrefix()).name())
+            .toList();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long calmSince = -1;
+    long lastSink = -1;
+    long streams = -1;
+    long sink = -1;
+    long lastPrint = 0;
+    try (Backlog backlog = new Backlog(settings.kafkaBootstrap())) {
+      while (System.nanoTime() < deadline) {
+        streams = backlog.of(settings.streamsApplicationId(), streamsInput);
+        sink = backlog.of(settings.sinkGroupId(), sinkInput);
+        boolean calm = streams == 0 && sink <= 64 && sink == lastSink;
+        lastSink = sink;
+        if (!calm) {
+          calmSince = -1;
+        } else if (calmSince < 0) {
+          calmSince = System.nanoTime();
+        } else if (System.nanoTime() - calmSince >= quiet.toNanos()) {
+          progress.println("[pipeline] caught up: streams and sink have no backlog");
+          return;
+        }
+        if (System.nanoTime() - lastPrint > 5_000_000_000L) {
+          progress.printf(
+              "[pipeline] backlog: streams %d readings, sink %d records%n", streams, sink);
+          lastPrint = System.nanoTime();
+        }
+        Thread.sleep(1000);
+      }
+    }
+    throw new IllegalStateException(
+        "the pipeline did not catch up within "
+            + timeout
+            + ": streams backlog "
+            + streams
+            + " readings, sink backlog "
+            + sink
+            + " records");
+  }
+
+  /** The sink, for its meters. */
+  public Sink sink() {
+    return sink;
   }
 
   public String plannerUrl() {

@@ -112,50 +112,9 @@ final class PipelineHarness implements AutoCloseable {
     return r.body();
   }
 
-  /**
-   * Waits until the streams job has consumed every reading and the sink every output of it: the
-   * streams lag is 0 over all readings partitions (a partition it never committed counts in full),
-   * and the sink's lag stays steady at no more than the transaction markers for {@code quiet}.
-   */
+  /** Waits until streams and sink have caught up (see {@link Pipeline#awaitCaughtUp}). */
   void awaitDrained(Duration quiet, Duration timeout) throws InterruptedException {
-    TopicCounts counts = new TopicCounts(servers.kafkaBootstrap());
-    List<String> streamsInput = List.of(io.airq.core.topic.Topics.READINGS.prefixed(prefix).name());
-    List<String> sinkInput =
-        java.util.stream.Stream.of(
-                io.airq.core.topic.Topics.CLEAN_READINGS,
-                io.airq.core.topic.Topics.AVERAGES,
-                io.airq.core.topic.Topics.ALERTS,
-                io.airq.core.topic.Topics.CLOSURE_IMPACT)
-            .map(t -> t.prefixed(prefix).name())
-            .toList();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    long calmSince = -1;
-    long lastSink = -1;
-    long streams = -1;
-    long sink = -1;
-    while (System.nanoTime() < deadline) {
-      streams = counts.lag(settings.streamsApplicationId(), streamsInput);
-      sink = counts.lag(settings.sinkGroupId(), sinkInput);
-      // The sink reads transactional topics: when idle, its committed offset on a partition may
-      // stop one short of the end (the commit marker), so a steady small lag is "caught up".
-      boolean calm = streams == 0 && sink <= 64 && sink == lastSink;
-      lastSink = sink;
-      if (!calm) {
-        calmSince = -1;
-      } else if (calmSince < 0) {
-        calmSince = System.nanoTime();
-      } else if (System.nanoTime() - calmSince >= quiet.toNanos()) {
-        return;
-      }
-      Thread.sleep(1000);
-    }
-    throw new AssertionError(
-        "the pipeline did not drain within "
-            + timeout
-            + ": streams lag "
-            + streams
-            + ", sink lag "
-            + sink);
+    pipeline.awaitCaughtUp(quiet, timeout, System.err);
   }
 
   /** Per airq topic, the sum of its partitions' end offsets (records, plus transaction markers). */

@@ -1,18 +1,12 @@
 package io.airq.e2e;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -68,50 +62,6 @@ final class TopicCounts {
         }
         c.poll(Duration.ofMillis(200)).forEach(f);
       }
-    }
-  }
-
-  /**
-   * Records of {@code topics} (all their partitions) and of any other partition {@code group} has
-   * committed that the group has not yet committed; a partition it never committed counts from its
-   * beginning, so a task that has not started is not taken for a finished one.
-   */
-  long lag(String group, List<String> topics) {
-    Properties p = new Properties();
-    p.put("bootstrap.servers", bootstrap);
-    try (Admin admin = Admin.create(p)) {
-      var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-      admin
-          .describeTopics(topics)
-          .allTopicNames()
-          .get()
-          .forEach(
-              (n, d) ->
-                  d.partitions()
-                      .forEach(
-                          i -> {
-                            latest.put(new TopicPartition(n, i.partition()), OffsetSpec.latest());
-                            earliest.put(
-                                new TopicPartition(n, i.partition()), OffsetSpec.earliest());
-                          }));
-      committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-      var options = new ListOffsetsOptions(IsolationLevel.READ_COMMITTED);
-      var ends = admin.listOffsets(latest, options).all().get();
-      var starts = admin.listOffsets(earliest, options).all().get();
-      long lag = 0;
-      for (var e : ends.entrySet()) {
-        var c = committed.get(e.getKey());
-        long from = c != null ? c.offset() : starts.get(e.getKey()).offset();
-        lag += Math.max(0, e.getValue().offset() - from);
-      }
-      return lag;
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot read the lag of " + group, e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted reading the lag of " + group, e);
     }
   }
 }

@@ -67,6 +67,7 @@ public final class Sink implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> deadLetters;
   private final ClosureTable closures;
   private final String deadLetterTopic;
+  private final String cleanTopic;
   private final Map<String, Function<ConsumerRecord<byte[], byte[]>, Pending>> mappers =
       new HashMap<>();
   private final MetricsServer http;
@@ -114,6 +115,7 @@ public final class Sink implements AutoCloseable {
     this.deadLetters =
         new KafkaProducer<>(pp, new ByteArraySerializer(), new ByteArraySerializer());
     this.deadLetterTopic = Topics.SINK_DEAD_LETTER.prefixed(cfg.topicPrefix()).name();
+    this.cleanTopic = Topics.CLEAN_READINGS.prefixed(cfg.topicPrefix()).name();
     this.closures = new ClosureTable(common, cfg.topicPrefix());
 
     String raw = cfg.rawPolicy();
@@ -253,6 +255,16 @@ public final class Sink implements AutoCloseable {
     }
   }
 
+  /** A clean reading's record time is its measurement time: its age is now minus that. */
+  private void recordReadingAges(List<Pending> done) {
+    long now = System.currentTimeMillis();
+    for (Pending p : done) {
+      if (!p.rejected() && p.record().topic().equals(cleanTopic)) {
+        metrics.readingAge.record(Math.max(0, now - p.record().timestamp()), TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
   private boolean retrying() {
     return !backoff.isZero();
   }
@@ -306,6 +318,7 @@ public final class Sink implements AutoCloseable {
       commit(done);
       long points = done.stream().filter(p -> !p.rejected()).mapToLong(p -> p.lines().size()).sum();
       metrics.written.increment(points);
+      recordReadingAges(done);
       metrics.buffered.set(bufferedPoints);
       log.debug("wrote {} points from {} records", points, done.size());
       if (retrying()) {

@@ -6,12 +6,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The sink's meters: points by outcome, batch latency, retries, consumer lag, buffer size. */
+/**
+ * The sink's meters: points by outcome, batch latency, clean readings' age when written, retries,
+ * consumer lag, buffer size.
+ */
 final class SinkMetrics {
+  /** Name of the timer of clean readings' age when InfluxDB accepted them. */
+  static final String READING_AGE = "airq.sink.reading.age";
+
   final Counter written;
   final Counter deadLettered;
   final Counter retries;
   final Timer batchLatency;
+  final Timer readingAge;
   final AtomicLong lag = new AtomicLong();
   final AtomicLong buffered = new AtomicLong();
 
@@ -33,6 +40,13 @@ final class SinkMetrics {
     batchLatency =
         Timer.builder("airq.sink.batch.latency")
             .description("time to write one batch to InfluxDB")
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
+    readingAge =
+        Timer.builder(READING_AGE)
+            .description(
+                "from a clean reading's measurement time to InfluxDB accepting it (freshness;"
+                    + " replays of old data are old)")
             .publishPercentiles(0.5, 0.99)
             .register(registry);
     Gauge.builder("airq.sink.consumer.lag", lag, AtomicLong::get)

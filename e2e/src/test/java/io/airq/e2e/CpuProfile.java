@@ -1,0 +1,150 @@
+package io.airq.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Where the CPU went during a run: CPU seconds of this JVM (bridge, streams, sink and planner run
+ * here) and of each server process (from /proc), and a JFR profile of this JVM summarised by thread
+ * and by hottest method.
+ */
+final class CpuProfile implements AutoCloseable {
+  private final Recording recording;
+  private final Map<String, Long> startTicks;
+  private final long startNanos = System.nanoTime();
+  private Map<String, Double> cpuSeconds = Map.of();
+  private Path file;
+
+  CpuProfile() throws Exception {
+    recording = new Recording(Configuration.getConfiguration("profile"));
+    recording.start();
+    startTicks = ticks();
+  }
+
+  /** Stops the recording and writes it to {@code jfr}. */
+  void stop(Path jfr) throws IOException {
+    Map<String, Long> end = ticks();
+    recording.stop();
+    recording.dump(jfr);
+    file = jfr;
+    double hz = 100.0; // USER_HZ on Linux
+    Map<String, Double> out = new LinkedHashMap<>();
+    end.forEach((k, v) -> out.put(k, (v - startTicks.getOrDefault(k, 0L)) / hz));
+    cpuSeconds = out;
+  }
+
+  double wallSeconds() {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  /** CPU seconds per process: "airq JVM" and each server child. */
+  Map<String, Double> cpuSeconds() {
+    return cpuSeconds;
+  }
+
+  /** Share of execution samples per thread group (thread names without numbers), largest first. */
+  Map<String, Double> threadShares(int top) throws IOException {
+    Map<String, Long> n = new HashMap<>();
+    long total = 0;
+    for (RecordedEvent e : samples()) {
+      var t = e.getThread("sampledThread");
+      String name = t == null || t.getJavaName() == null ? "?" : t.getJavaName();
+      n.merge(threadGroup(name), 1L, Long::sum);
+      total++;
+    }
+    return shares(n, total, top);
+  }
+
+  /** Share of execution samples per top-of-stack method, largest first. */
+  Map<String, Double> hotMethods(int top) throws IOException {
+    Map<String, Long> n = new HashMap<>();
+    long total = 0;
+    for (RecordedEvent e : samples()) {
+      List<RecordedFrame> frames =
+          e.getStackTrace() == null ? List.of() : e.getStackTrace().getFrames();
+      String m =
+          frames.isEmpty()
+              ? "?"
+              : frames.get(0).getMethod().getType().getName()
+                  + "."
+                  + frames.get(0).getMethod().getName();
+      n.merge(m, 1L, Long::sum);
+      total++;
+    }
+    return shares(n, total, top);
+  }
+
+  private List<RecordedEvent> samples() throws IOException {
+    return RecordingFile.readAllEvents(file).stream()
+        .filter(e -> e.getEventType().getName().equals("jdk.ExecutionSample"))
+        .toList();
+  }
+
+  private static Map<String, Double> shares(Map<String, Long> n, long total, int top) {
+    return n.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(top)
+        .collect(
+            Collectors.toMap(
+                Map.Entry::getKey,
+                e -> 100.0 * e.getValue() / Math.max(1, total),
+                (a, b) -> a,
+                LinkedHashMap::new));
+  }
+
+  /** "airq-streams-…-StreamThread-1" → "airq-streams-StreamThread-#". */
+  static String threadGroup(String name) {
+    return name.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-?", "")
+        .replaceAll("[0-9]+", "#");
+  }
+
+  /** utime + stime clock ticks of this JVM and of its server children, by name. */
+  private static Map<String, Long> ticks() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    out.put(
+        "airq JVM (bridge, streams, sink, planner, load generator)",
+        ticks(ProcessHandle.current().pid()));
+    ProcessHandle.current()
+        .descendants()
+        .forEach(
+            p -> {
+              String cmd = p.info().commandLine().orElse("");
+              String name =
+                  cmd.contains("kafka.Kafka")
+                      ? "Kafka broker"
+                      : cmd.contains("mosquitto")
+                          ? "Mosquitto"
+                          : cmd.contains("influxd") ? "InfluxDB" : null;
+              if (name != null) {
+                out.merge(name, ticks(p.pid()), Long::sum);
+              }
+            });
+    return out;
+  }
+
+  private static long ticks(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  @Override
+  public void close() {
+    recording.close();
+  }
+}
