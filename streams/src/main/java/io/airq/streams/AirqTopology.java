@@ -89,9 +89,10 @@ public final class AirqTopology {
             DedupProcessor.STORE, settings.dedupHorizon(), Duration.ofMillis(1), Serdes.Long()));
     b.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(CleaningProcessor.HISTORY_STORE),
-            Serdes.String(),
-            SensorHistory.SERDE));
+                Stores.persistentKeyValueStore(CleaningProcessor.HISTORY_STORE),
+                Serdes.String(),
+                SensorHistory.SERDE)
+            .withCachingEnabled());
     windowStores(b, settings);
 
     Topic<String, Reading> readingsTopic = Topics.READINGS.prefixed(p);
@@ -204,11 +205,10 @@ public final class AirqTopology {
     Duration hourRetention = SensorWindowsProcessor.hourRetention(grace);
     b.addStateStore(
         windowStore(
-                SensorWindowsProcessor.MINUTE_STORE,
-                AverageWindow.MINUTE.size().plus(grace.get(AverageWindow.MINUTE)),
-                AverageWindow.MINUTE.size(),
-                WindowAccumulators.SERDE)
-            .withCachingEnabled());
+            SensorWindowsProcessor.MINUTE_STORE,
+            AverageWindow.MINUTE.size().plus(grace.get(AverageWindow.MINUTE)),
+            AverageWindow.MINUTE.size(),
+            WindowAccumulators.SERDE));
     b.addStateStore(
         windowStore(
                 SensorWindowsProcessor.HOUR_STORE,

@@ -25,11 +25,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Per sensor: the 1-minute and 1-hour windows of its on-time readings, and the 24-hour rolling
- * windows computed from its hours. A reading updates its minute and hour (when still open: window
- * end + grace after stream time) and marks them pending in their stores; every {@link
- * #EMIT_INTERVAL} of wall-clock time the pending windows are emitted once each, with the 24-hour
- * windows their hours changed ({@link RollingDay}). The pending marks live in the stores, so an
- * update and its emission are never separated by a crash (exactly-once commits both or neither).
+ * windows computed from its hours. A reading updates its minute and hour (each when still open:
+ * window end + grace after stream time). The minute is emitted at once (a minute rarely gets more
+ * than one reading). The hour is marked pending in its store; every {@link #EMIT_INTERVAL} of
+ * wall-clock time the pending hours are emitted once each, with the 24-hour windows they changed
+ * ({@link RollingDay}). The pending marks live in the store, so an update and its emission are
+ * never separated by a crash (exactly-once commits both or neither).
  */
 public final class SensorWindowsProcessor
     implements Processor<String, SensorWindowsProcessor.Input, String, SensorWindow> {
@@ -48,12 +49,12 @@ public final class SensorWindowsProcessor
   private final long minuteGraceMs;
   private final long hourGraceMs;
   private final long dayGraceMs;
+  private final long hourRetentionMs;
   private ProcessorContext<String, SensorWindow> context;
   private WindowStore<String, WindowAccumulators> minutes;
   private WindowStore<String, WindowAccumulators> hours;
   private ReadOnlyKeyValueStore<String, Object> sensors;
   private final Map<String, Sensor> latestSensor = new HashMap<>();
-  private final Map<MinuteKey, WindowAccumulators> pendingMinutes = new LinkedHashMap<>();
   private final Map<String, NavigableMap<Long, WindowAccumulators>> pendingHours =
       new LinkedHashMap<>();
 
@@ -62,6 +63,7 @@ public final class SensorWindowsProcessor
     this.minuteGraceMs = grace.get(AverageWindow.MINUTE).toMillis();
     this.hourGraceMs = grace.get(AverageWindow.HOUR).toMillis();
     this.dayGraceMs = grace.get(AverageWindow.DAY_ROLLING).toMillis();
+    this.hourRetentionMs = hourRetention(grace).toMillis();
   }
 
   /** How long the hour store keeps an hour: its own grace, and the 24-hour windows holding it. */
@@ -90,10 +92,11 @@ public final class SensorWindowsProcessor
     long t = r.time().toEpochMilli();
     long minute = Math.floorDiv(t, MINUTE_MS) * MINUTE_MS;
     if (minute + MINUTE_MS + minuteGraceMs > now) {
-      MinuteKey key = new MinuteKey(id, minute);
-      WindowAccumulators acc = current(minutes, pendingMinutes.get(key), id, minute).add(r, now);
+      WindowAccumulators stored = minutes.fetch(id, minute);
+      WindowAccumulators acc =
+          (stored == null ? WindowAccumulators.EMPTY : stored).add(r, now).emitted();
       minutes.put(id, acc, minute);
-      pendingMinutes.put(key, acc);
+      emit(id, AverageWindow.MINUTE, minute, acc);
     }
     long hour = RollingDay.hourOf(t);
     if (hour + HOUR_MS + hourGraceMs > now) {
@@ -118,13 +121,6 @@ public final class SensorWindowsProcessor
   }
 
   private void emitPending() {
-    for (Map.Entry<MinuteKey, WindowAccumulators> e : pendingMinutes.entrySet()) {
-      String id = e.getKey().sensor();
-      long start = e.getKey().start();
-      emit(id, AverageWindow.MINUTE, start, e.getValue());
-      minutes.put(id, e.getValue().emitted(), start);
-    }
-    pendingMinutes.clear();
     for (Map.Entry<String, NavigableMap<Long, WindowAccumulators>> e : pendingHours.entrySet()) {
       emitHours(e.getKey(), e.getValue());
     }
@@ -134,8 +130,10 @@ public final class SensorWindowsProcessor
   private void emitHours(String id, NavigableMap<Long, WindowAccumulators> changed) {
     long latest = changed.lastKey();
     long previous = Long.MIN_VALUE;
+    // bounded: a cached window store's range iterator walks every segment interval in the range
+    long to = Math.max(latest, RollingDay.hourOf(context.currentStreamTimeMs()));
     try (KeyValueIterator<Long, WindowAccumulators> it =
-        hours.backwardFetch(id, 0L, Long.MAX_VALUE)) {
+        hours.backwardFetch(id, Math.max(0, to - hourRetentionMs), to)) {
       boolean first = true;
       while (it.hasNext()) {
         KeyValue<Long, WindowAccumulators> kv = it.next();
@@ -212,20 +210,9 @@ public final class SensorWindowsProcessor
     return v instanceof Sensor found ? found : null;
   }
 
-  private record MinuteKey(String sensor, long start) {}
-
   /** After a restart, finds the windows whose emission the previous run had not committed. */
   private void recoverPending() {
     int n = 0;
-    try (KeyValueIterator<Windowed<String>, WindowAccumulators> it = minutes.all()) {
-      while (it.hasNext()) {
-        KeyValue<Windowed<String>, WindowAccumulators> kv = it.next();
-        if (kv.value.pending()) {
-          pendingMinutes.put(new MinuteKey(kv.key.key(), kv.key.window().start()), kv.value);
-          n++;
-        }
-      }
-    }
     try (KeyValueIterator<Windowed<String>, WindowAccumulators> it = hours.all()) {
       while (it.hasNext()) {
         KeyValue<Windowed<String>, WindowAccumulators> kv = it.next();
@@ -238,7 +225,7 @@ public final class SensorWindowsProcessor
       }
     }
     if (n > 0) {
-      LOG.info("task {}: {} sensor windows still to emit", context.taskId(), n);
+      LOG.info("task {}: {} hourly sensor windows still to emit", context.taskId(), n);
     }
   }
 }
