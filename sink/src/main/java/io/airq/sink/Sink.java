@@ -104,6 +104,8 @@ public final class Sink implements AutoCloseable {
     cp.put(ConsumerConfig.GROUP_ID_CONFIG, cfg.groupId());
     cp.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     cp.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // streams writes its outputs in exactly-once transactions: an aborted one must not be stored
+    cp.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     cp.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(cfg.batchPoints()));
     this.consumer =
         new KafkaConsumer<>(cp, new ByteArrayDeserializer(), new ByteArrayDeserializer());
