@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -148,7 +149,7 @@ public final class SensorWindowsProcessor
     for (Map.Entry<Long, WindowAccumulators> h : changed.entrySet()) {
       emit(id, AverageWindow.HOUR, h.getKey(), h.getValue());
     }
-    var starts = RollingDay.starts(changed.keySet(), latest, previous);
+    SortedSet<Long> starts = RollingDay.starts(changed.keySet(), latest, previous);
     if (!starts.isEmpty()) {
       emitDays(id, changed, starts);
     }
@@ -158,7 +159,7 @@ public final class SensorWindowsProcessor
   }
 
   private void emitDays(
-      String id, NavigableMap<Long, WindowAccumulators> changed, java.util.SortedSet<Long> starts) {
+      String id, NavigableMap<Long, WindowAccumulators> changed, SortedSet<Long> starts) {
     long now = context.currentStreamTimeMs();
     NavigableMap<Long, WindowAccumulators> span = new TreeMap<>();
     try (KeyValueIterator<Long, WindowAccumulators> it =
