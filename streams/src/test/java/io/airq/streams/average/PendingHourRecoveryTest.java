@@ -1,0 +1,116 @@
+package io.airq.streams.average;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airq.core.average.AverageWindow;
+import io.airq.core.json.JsonSerde;
+import io.airq.core.reading.CleanReading;
+import io.airq.core.reading.CorrectedValue;
+import io.airq.core.reading.Quantity;
+import io.airq.core.reading.SourceFormat;
+import io.airq.core.registry.Sensor;
+import io.airq.streams.StreamsSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The crash case exactly-once alone does not cover: an hour's update was committed, its emission
+ * was not. The pending mark is in the (restored) store, so the restarted processor emits it.
+ */
+class PendingHourRecoveryTest {
+  private static final Instant H10 = Instant.parse("2026-03-01T10:00:00Z");
+  private static final Sensor CBD =
+      new Sensor(
+          "nbo-cbd-01",
+          null,
+          -1.28,
+          36.82,
+          "cbd",
+          "",
+          "Nairobi",
+          false,
+          null,
+          Duration.ofMinutes(20),
+          "SDS011",
+          Map.of());
+
+  @Test
+  void aPendingHourFoundInTheStoreAtStartIsEmittedAtTheFirstEmission() {
+    Map<AverageWindow, Duration> grace = StreamsSettings.defaults("").grace();
+    MockProcessorContext<String, SensorWindow> context = new MockProcessorContext<>();
+    WindowStore<String, WindowAccumulators> minutes =
+        Stores.windowStoreBuilder(
+                Stores.inMemoryWindowStore(
+                    SensorWindowsProcessor.MINUTE_STORE,
+                    Duration.ofHours(27),
+                    Duration.ofMinutes(1),
+                    false),
+                Serdes.String(),
+                WindowAccumulators.SERDE)
+            .withLoggingDisabled()
+            .build();
+    WindowStore<String, WindowAccumulators> hours =
+        Stores.windowStoreBuilder(
+                Stores.inMemoryWindowStore(
+                    SensorWindowsProcessor.HOUR_STORE,
+                    SensorWindowsProcessor.hourRetention(grace),
+                    Duration.ofHours(1),
+                    false),
+                Serdes.String(),
+                WindowAccumulators.SERDE)
+            .withLoggingDisabled()
+            .build();
+    KeyValueStore<String, Sensor> sensors =
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore("sensors-store"),
+                Serdes.String(),
+                JsonSerde.of(Sensor.class))
+            .withLoggingDisabled()
+            .build();
+    for (var store : List.of(minutes, hours, sensors)) {
+      store.init(context.getStateStoreContext(), store);
+      context.addStateStore(store);
+    }
+    sensors.put(CBD.id(), CBD);
+    // what the previous run committed: the hour updated by a reading, still pending
+    CleanReading r =
+        new CleanReading(
+            CBD.id(),
+            H10.plusSeconds(60),
+            H10.plusSeconds(60),
+            null,
+            SourceFormat.AIRQ_JSON,
+            null,
+            Map.of(Quantity.PM25, CorrectedValue.uncorrected(12)),
+            List.of());
+    long t = H10.toEpochMilli();
+    hours.put(CBD.id(), WindowAccumulators.EMPTY.add(r, t), t);
+
+    SensorWindowsProcessor p = new SensorWindowsProcessor("sensors-store", grace);
+    p.init(context);
+    context.setCurrentStreamTimeMs(t + 60_000);
+    assertThat(context.forwarded()).isEmpty();
+    context.scheduledPunctuators().get(0).getPunctuator().punctuate(t + 1000);
+
+    List<SensorWindow> out =
+        context.forwarded().stream().<SensorWindow>map(f -> f.record().value()).toList();
+    assertThat(out).extracting(SensorWindow::window).contains(AverageWindow.HOUR);
+    SensorWindow hour =
+        out.stream().filter(w -> w.window() == AverageWindow.HOUR).findFirst().orElseThrow();
+    assertThat(hour.start()).isEqualTo(H10);
+    assertThat(hour.averages()).singleElement().satisfies(a -> assertThat(a.mean()).isEqualTo(12));
+    assertThat(hours.fetch(CBD.id(), t).pending()).as("emitted and cleared together").isFalse();
+
+    context.resetForwards();
+    context.scheduledPunctuators().get(0).getPunctuator().punctuate(t + 2000);
+    assertThat(context.forwarded()).as("emitted once").isEmpty();
+  }
+}
