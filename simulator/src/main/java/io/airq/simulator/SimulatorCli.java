@@ -197,8 +197,8 @@ public final class SimulatorCli implements Runnable {
             + " sensor's payload), and the Cork hourly NO2 files <SITE>_combined.csv (as airq JSON"
             + " by default, with the airport temperature and humidity; NA rows are not sent). The"
             + " sensors found are registered, and for Cork the Car-Free Day 2023 closure.",
-        "Examples: replay ../shared/data/nairobi/nairobi_2021-03-25_to_2021-03-26_replay_sample.csv",
-        "          replay ../shared/data/cork/ --format senml --speed 0",
+        "Examples: replay ../shared/data/cork/",
+        "          replay ../shared/data/aberdeen/ --format airq --speed 0",
       })
   static final class Replay implements Callable<Integer> {
     @Parameters(
