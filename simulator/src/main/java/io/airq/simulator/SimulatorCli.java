@@ -190,10 +190,15 @@ public final class SimulatorCli implements Runnable {
       name = "replay",
       mixinStandardHelpOptions = true,
       description = {
-        "Replays a sensors.AFRICA archive CSV (';'-separated, one row per value type, plain or"
-            + " gzip) or Sensor.Community per-sensor daily CSVs as sensors.AFRICA push payloads"
-            + " with the original timestamps; the co-located DHT22/BME280 humidity and temperature"
-            + " is joined into the PM sensor's payload; the PM sensors are registered.",
+        "Replays real archives with the original timestamps, accelerated: a sensors.AFRICA"
+            + " archive CSV (';'-separated, one row per value type, plain or gzip) or"
+            + " Sensor.Community per-sensor daily CSVs (as sensors.AFRICA push payloads by default;"
+            + " the co-located DHT22/BME280 humidity and temperature is joined into the PM"
+            + " sensor's payload), and the Cork hourly NO2 files <SITE>_combined.csv (as airq JSON"
+            + " by default, with the airport temperature and humidity; NA rows are not sent). The"
+            + " sensors found are registered, and for Cork the Car-Free Day 2023 closure.",
+        "Examples: replay ../shared/data/cork/",
+        "          replay ../shared/data/aberdeen/ --format airq --speed 0",
       })
   static final class Replay implements Callable<Integer> {
     @Parameters(
@@ -201,20 +206,34 @@ public final class SimulatorCli implements Runnable {
         description =
             "Archive CSV files (.csv or .csv.gz) or directories of them: the sensors.AFRICA archive"
                 + " or Sensor.Community per-sensor daily files. Files read together are paired"
-                + " together.")
+                + " together. Cork hourly files are recognised by their header; other files whose"
+                + " header is not an archive's are skipped.")
     List<Path> files;
+
+    @Option(
+        names = "--format",
+        description =
+            "Payload format of every reading: airq, sensor-community, airgradient, purpleair or"
+                + " senml. Default: sensor-community (the sensors.AFRICA push body with the"
+                + " archive's value strings) for the archive files, airq for the Cork files. A"
+                + " format that cannot carry a quantity is refused: NO2 only fits airq and senml,"
+                + " pressure not airgradient.")
+    String format;
 
     @Option(
         names = "--county",
         defaultValue = "Nairobi",
-        description = "County of the registered sensors. Default: ${DEFAULT-VALUE}.")
+        description =
+            "County of the registered archive sensors (the Cork sites are in Cork)."
+                + " Default: ${DEFAULT-VALUE}.")
     String county;
 
     @Option(
         names = "--interval",
         defaultValue = "PT155S",
         description =
-            "Reporting interval of the registered sensors, ISO-8601. Default: ${DEFAULT-VALUE}.")
+            "Reporting interval of the registered archive sensors, ISO-8601 (the Cork sites"
+                + " report hourly). Default: ${DEFAULT-VALUE}.")
     Duration interval;
 
     @CommandLine.Mixin Connection connection = new Connection();
@@ -230,22 +249,32 @@ public final class SimulatorCli implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Replayer.ReplayReport r =
-          Replayer.run(
-              files,
-              county,
-              interval,
-              connection.mqttUrl,
-              connection.mqttUser,
-              connection.mqttPassword,
-              registration.kafka,
-              registration.topicPrefix,
-              speed,
-              connection.rateCap,
-              connection.qos,
-              connection.progress);
+      Replayer.ReplayReport r;
+      try {
+        r = run();
+      } catch (IllegalArgumentException e) {
+        System.err.println("replay: " + e.getMessage());
+        return 2;
+      }
       System.out.println(r);
       return r.published() == r.readings() ? 0 : 1;
+    }
+
+    private Replayer.ReplayReport run() throws InterruptedException {
+      return Replayer.run(
+          files,
+          format,
+          county,
+          interval,
+          connection.mqttUrl,
+          connection.mqttUser,
+          connection.mqttPassword,
+          registration.kafka,
+          registration.topicPrefix,
+          speed,
+          connection.rateCap,
+          connection.qos,
+          connection.progress);
     }
   }
 

@@ -7,14 +7,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * A test-side decoder of the five payload formats, written from docs/simulator.md, independent of
- * the encoder.
+ * A test-side decoder of the five payload formats, written from docs/simulator.md and
+ * docs/ingest.md, independent of the encoder. {@code values} holds every quantity by its airq id in
+ * canonical units (channel A only); {@code pm25} averages PurpleAir's two channels when both are
+ * there.
  */
-record DecodedReading(String sensor, Instant time, double pm25, double pm10) {
+record DecodedReading(
+    String sensor, Instant time, double pm25, double pm10, Map<String, Double> values) {
 
   /** Empty when the payload is not JSON (a malformed message). */
   static Optional<List<DecodedReading>> decode(String topic, byte[] payload) {
@@ -37,56 +42,90 @@ record DecodedReading(String sensor, Instant time, double pm25, double pm10) {
         }
       }
       case "sensor-community" -> {
-        double p2 = Double.NaN;
-        double p1 = Double.NaN;
-        for (JsonNode v : n.get("sensordatavalues")) {
-          if (v.get("value_type").asText().equals("P2")) {
-            p2 = Double.parseDouble(v.get("value").asText());
-          }
-          if (v.get("value_type").asText().equals("P1")) {
-            p1 = Double.parseDouble(v.get("value").asText());
-          }
+        Map<String, Double> v = new LinkedHashMap<>();
+        Map<String, String> names = Map.of("P0", "pm1", "P1", "pm10", "P2", "pm25");
+        for (JsonNode e : n.get("sensordatavalues")) {
+          String type = e.get("value_type").asText();
+          double x = Double.parseDouble(e.get("value").asText());
+          v.put(names.getOrDefault(type, type), type.equals("pressure") ? x / 100 : x);
         }
-        out.add(new DecodedReading(sensor, Instant.parse(n.get("timestamp").asText()), p2, p1));
+        out.add(of(sensor, Instant.parse(n.get("timestamp").asText()), v));
       }
-      case "airgradient" ->
-          out.add(
-              new DecodedReading(
-                  sensor,
-                  Instant.parse(n.get("timestamp").asText()),
-                  n.get("pm02").asDouble(),
-                  n.get("pm10").asDouble()));
-      case "purpleair" ->
-          out.add(
-              new DecodedReading(
-                  sensor,
-                  Instant.from(PayloadEncoder.PURPLEAIR_TIME.parse(n.get("DateTime").asText())),
-                  (n.get("pm2_5_cf_1").asDouble() + n.get("pm2_5_cf_1_b").asDouble()) / 2,
-                  n.get("pm10_0_cf_1").asDouble()));
+      case "airgradient" -> {
+        Map<String, Double> v = new LinkedHashMap<>();
+        Map<String, String> names =
+            Map.of(
+                "pm01",
+                "pm1",
+                "pm02",
+                "pm25",
+                "pm10",
+                "pm10",
+                "atmp",
+                "temperature",
+                "rhum",
+                "humidity",
+                "rco2",
+                "co2");
+        names.forEach(
+            (field, id) -> {
+              if (n.hasNonNull(field)) {
+                v.put(id, n.get(field).asDouble());
+              }
+            });
+        out.add(of(sensor, Instant.parse(n.get("timestamp").asText()), v));
+      }
+      case "purpleair" -> {
+        Map<String, Double> v = new LinkedHashMap<>();
+        Map<String, String> names =
+            Map.of(
+                "pm1_0_cf_1",
+                "pm1",
+                "pm2_5_cf_1",
+                "pm25",
+                "pm10_0_cf_1",
+                "pm10",
+                "current_humidity",
+                "humidity",
+                "pressure",
+                "pressure");
+        names.forEach(
+            (field, id) -> {
+              if (n.hasNonNull(field)) {
+                v.put(id, n.get(field).asDouble());
+              }
+            });
+        if (n.hasNonNull("current_temp_f")) {
+          v.put("temperature", (n.get("current_temp_f").asDouble() - 32) * 5 / 9);
+        }
+        Instant t = Instant.from(PayloadEncoder.PURPLEAIR_TIME.parse(n.get("DateTime").asText()));
+        double pm25 = v.getOrDefault("pm25", Double.NaN);
+        if (n.hasNonNull("pm2_5_cf_1_b")) {
+          pm25 = (pm25 + n.get("pm2_5_cf_1_b").asDouble()) / 2;
+        }
+        out.add(new DecodedReading(sensor, t, pm25, v.getOrDefault("pm10", Double.NaN), v));
+      }
       case "senml" -> {
         Instant t = Instant.ofEpochSecond(n.get(0).get("bt").asLong());
-        double pm25 = Double.NaN;
-        double pm10 = Double.NaN;
+        Map<String, Double> v = new LinkedHashMap<>();
         for (JsonNode r : n) {
-          if (r.get("n").asText().equals("pm25")) {
-            pm25 = r.get("v").asDouble();
-          }
-          if (r.get("n").asText().equals("pm10")) {
-            pm10 = r.get("v").asDouble();
-          }
+          v.put(r.get("n").asText(), r.get("v").asDouble());
         }
-        out.add(new DecodedReading(sensor, t, pm25, pm10));
+        out.add(of(sensor, t, v));
       }
       default -> throw new IllegalArgumentException(format);
     }
     return Optional.of(out);
   }
 
-  private static DecodedReading airq(String sensor, JsonNode o) {
+  private static DecodedReading of(String sensor, Instant time, Map<String, Double> v) {
     return new DecodedReading(
-        sensor,
-        Instant.parse(o.get("time").asText()),
-        o.get("values").get("pm25").asDouble(),
-        o.get("values").get("pm10").asDouble());
+        sensor, time, v.getOrDefault("pm25", Double.NaN), v.getOrDefault("pm10", Double.NaN), v);
+  }
+
+  private static DecodedReading airq(String sensor, JsonNode o) {
+    Map<String, Double> v = new LinkedHashMap<>();
+    o.get("values").fields().forEachRemaining(e -> v.put(e.getKey(), e.getValue().asDouble()));
+    return of(sensor, Instant.parse(o.get("time").asText()), v);
   }
 }

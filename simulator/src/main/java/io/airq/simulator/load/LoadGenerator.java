@@ -5,6 +5,8 @@ import io.airq.simulator.publish.Pacer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -49,19 +51,33 @@ public final class LoadGenerator {
     }
   }
 
-  /** An airq JSON payload of about 200 bytes. */
+  /** Device time with a fixed-width fraction, so that every payload has the same length. */
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  /**
+   * An airq JSON payload of 190 to 210 bytes (about 200): a multi-sensor device's PM, NO2, O3, SO2,
+   * CO, CO2, humidity, temperature and pressure, with the device time in milliseconds.
+   */
   public static byte[] payload(String sensor, Instant time, long n) {
     double pm25 = 5 + (n * 7919 % 400) / 10.0;
     String json =
         String.format(
             Locale.ROOT,
             "{\"sensor\":\"%s\",\"time\":\"%s\",\"values\":{\"pm1\":%.1f,\"pm25\":%.1f,"
-                + "\"pm10\":%.1f,\"humidity\":%.1f,\"temperature\":%.1f,\"pressure\":%.1f}}",
+                + "\"pm10\":%.1f,\"no2\":%.1f,\"o3\":%.1f,\"so2\":%.1f,\"co\":%.2f,"
+                + "\"co2\":%.0f,\"humidity\":%.1f,"
+                + "\"temperature\":%.1f,\"pressure\":%.1f}}",
             sensor,
-            time,
+            TIME.format(time),
             pm25 * 0.7,
             pm25,
             pm25 * 1.6,
+            20.0 + n % 30,
+            40.0 + n % 40,
+            2.0 + n % 5,
+            0.3 + (n % 20) / 100.0,
+            420.0 + n % 80,
             40.0 + n % 50,
             15.0 + n % 15,
             840.0 + n % 10);

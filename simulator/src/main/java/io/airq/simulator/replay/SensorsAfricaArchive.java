@@ -71,7 +71,7 @@ public final class SensorsAfricaArchive {
     return group(rows, counts[0], counts[1]);
   }
 
-  private static List<Path> expand(List<Path> paths) {
+  static List<Path> expand(List<Path> paths) {
     List<Path> files = new ArrayList<>();
     for (Path p : paths) {
       if (Files.isDirectory(p)) {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,10 @@ import java.util.Objects;
  * A simulated city: sensors, pollution, weather, sensor behaviour, one closure and faults. Loaded
  * from YAML or JSON (same field names; docs/simulator.md describes the format). The simulation
  * starts at local midnight of {@code startDate} in {@code zone}; the closure starts {@code
- * daysBefore} days later, lasts {@code daysDuring} days, and the simulation ends {@code daysAfter}
- * days after the closure. Without a {@code startDate} the simulation ends at today's local
- * midnight.
+ * daysBefore} days later (at midnight, or at its {@code startTime}), lasts {@code daysDuring} days
+ * (or until its {@code endTime} on its last day), and the simulation ends {@code daysAfter} days
+ * after the midnight that ends the closure's last day. Without a {@code startDate} the simulation
+ * ends at today's local midnight.
  */
 public record Scenario(
     String name,
@@ -72,7 +74,8 @@ public record Scenario(
     interval = interval == null ? Duration.ofMinutes(5) : interval;
     if (startDate == null) {
       // the simulation ends at today's local midnight: recent enough for the ingest's max-age
-      startDate = LocalDate.now(zone).minusDays((long) daysBefore + daysDuring + daysAfter);
+      startDate =
+          LocalDate.now(zone).minusDays(simulatedDays(closure, daysBefore, daysDuring, daysAfter));
     }
     faults = faults == null ? FaultSpec.NONE : faults;
     sensors = sensors == null ? List.of() : List.copyOf(sensors);
@@ -132,16 +135,38 @@ public record Scenario(
     return startDate.atStartOfDay(zone).toInstant();
   }
 
+  /** The closure's local start: {@code startDate + daysBefore} at the closure's start time. */
   public LocalDateTime closureStart() {
-    return startDate.plusDays(daysBefore).atStartOfDay();
+    return startDate.plusDays(daysBefore).atTime(closure.startOfClosure());
   }
 
+  /**
+   * The closure's local end (exclusive): its last day ({@code daysDuring - 1} days after the first)
+   * at the closure's end time, one day later when that time is not after the start time (midnight
+   * for whole days, or an overnight closure).
+   */
   public LocalDateTime closureEnd() {
-    return closureStart().plusDays(daysDuring);
+    LocalDateTime end =
+        startDate.plusDays((long) daysBefore + daysDuring - 1).atTime(closure.endOfClosure());
+    return closure.endsNextDay() ? end.plusDays(1) : end;
   }
 
+  /**
+   * The simulation's end: {@code daysAfter} days after the local midnight that ends the closure's
+   * last day, so the after phase ({@code daysAfter} days from the closure's end) lies inside it.
+   */
   public Instant endInstant() {
-    return closureEnd().plusDays(daysAfter).atZone(zone).toInstant();
+    return startDate
+        .plusDays(simulatedDays(closure, daysBefore, daysDuring, daysAfter))
+        .atStartOfDay(zone)
+        .toInstant();
+  }
+
+  /** Whole local days simulated: before, during (plus one for an overnight closure) and after. */
+  private static long simulatedDays(
+      ClosureSpec closure, int daysBefore, int daysDuring, int daysAfter) {
+    boolean overnight = closure.endsNextDay() && !closure.endOfClosure().equals(LocalTime.MIDNIGHT);
+    return (long) daysBefore + daysDuring + daysAfter + (overnight ? 1 : 0);
   }
 
   public boolean treated(ScenarioSensor s) {
@@ -184,6 +209,26 @@ public record Scenario(
         weather,
         sensorBehaviour,
         closure,
+        faults,
+        sensors);
+  }
+
+  /** The same scenario with another closure. */
+  public Scenario withClosure(ClosureSpec newClosure) {
+    return new Scenario(
+        name,
+        description,
+        zone,
+        startDate,
+        daysBefore,
+        daysDuring,
+        daysAfter,
+        interval,
+        seed,
+        pollution,
+        weather,
+        sensorBehaviour,
+        newClosure,
         faults,
         sensors);
   }
