@@ -20,6 +20,9 @@ public final class StreamsApp implements AutoCloseable {
     this.streams = streams;
   }
 
+  /** The producer transaction timeout airq sets unless kafka.* sets one. */
+  static final int TRANSACTION_TIMEOUT_MS = 60_000;
+
   /** Kafka Streams properties for a config: kafka.* as given, then airq's fixed choices. */
   public static Properties properties(StreamsConfig cfg) {
     Properties p = new Properties();
@@ -32,6 +35,15 @@ public final class StreamsApp implements AutoCloseable {
         org.apache.kafka.streams.StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, cfg.standbyReplicas());
     p.put(org.apache.kafka.streams.StreamsConfig.NUM_STREAM_THREADS_CONFIG, cfg.threads());
     p.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, cfg.stateDir().toString());
+    // Under exactly-once a transaction still open after transaction.timeout.ms is aborted by the
+    // broker and the thread is fenced (InvalidProducerEpochException; its tasks are re-initialised
+    // and their work since the last commit is redone). Streams' 10 s default was exceeded under a
+    // load benchmark on a busy 2-core machine; kafka.* settings still win.
+    String txTimeout = "transaction.timeout.ms";
+    String prefixed = org.apache.kafka.streams.StreamsConfig.producerPrefix(txTimeout);
+    if (!p.containsKey(txTimeout) && !p.containsKey(prefixed)) {
+      p.put(prefixed, Integer.toString(TRANSACTION_TIMEOUT_MS));
+    }
     p.put(
         org.apache.kafka.streams.StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterHandler.class.getName());

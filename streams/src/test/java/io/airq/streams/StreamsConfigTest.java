@@ -39,6 +39,17 @@ class StreamsConfigTest {
     assertThat(kp.get("num.standby.replicas")).isEqualTo(1);
     assertThat(kp.getProperty(DeadLetterHandler.TOPIC_CONFIG))
         .isEqualTo("env-airq.readings.dead-letter");
+    assertThat(kp.getProperty("producer.transaction.timeout.ms")).isEqualTo("60000");
+  }
+
+  @Test
+  void aTransactionTimeoutGivenAsAKafkaSettingWins() {
+    Properties p = new Properties();
+    p.setProperty("kafka.bootstrap.servers", "x:9092");
+    p.setProperty("kafka.transaction.timeout.ms", "20000");
+    Properties kp = StreamsApp.properties(StreamsConfig.from(p, Map.of()));
+    assertThat(kp.getProperty("transaction.timeout.ms")).isEqualTo("20000");
+    assertThat(kp.getProperty("producer.transaction.timeout.ms")).isNull();
   }
 
   @Test
