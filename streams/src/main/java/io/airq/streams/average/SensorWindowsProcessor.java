@@ -27,11 +27,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Per sensor: the 1-minute and 1-hour windows of its on-time readings, and the 24-hour rolling
  * windows computed from its hours. A reading updates its minute and hour (each when still open:
- * window end + grace after stream time). The minute is emitted at once (a minute rarely gets more
- * than one reading). The hour is marked pending in its store; every {@link #EMIT_INTERVAL} of
- * wall-clock time the pending hours are emitted once each, with the 24-hour windows they changed
- * ({@link RollingDay}). The pending marks live in the store, so an update and its emission are
- * never separated by a crash (exactly-once commits both or neither).
+ * window end + grace after stream time). A minute's first reading is emitted at once (sensors
+ * usually report once a minute or slower); a minute's later readings, and every hour, are marked
+ * pending in the store, and every {@link #EMIT_INTERVAL} of wall-clock time the pending windows are
+ * emitted once each, the hours with the 24-hour windows they changed ({@link RollingDay}). The
+ * pending marks live in the store, so an update and its emission are never separated by a crash
+ * (exactly-once commits both or neither).
  */
 public final class SensorWindowsProcessor
     implements Processor<String, SensorWindowsProcessor.Input, String, SensorWindow> {
@@ -57,6 +58,8 @@ public final class SensorWindowsProcessor
   private ReadOnlyKeyValueStore<String, Object> sensors;
   private final Map<String, Sensor> latestSensor = new HashMap<>();
   private final Map<String, NavigableMap<Long, WindowAccumulators>> pendingHours =
+      new LinkedHashMap<>();
+  private final Map<String, NavigableMap<Long, WindowAccumulators>> pendingMinutes =
       new LinkedHashMap<>();
 
   public SensorWindowsProcessor(String sensorsStore, Map<AverageWindow, Duration> grace) {
@@ -93,11 +96,20 @@ public final class SensorWindowsProcessor
     long t = r.time().toEpochMilli();
     long minute = Math.floorDiv(t, MINUTE_MS) * MINUTE_MS;
     if (minute + MINUTE_MS + minuteGraceMs > now) {
-      WindowAccumulators stored = minutes.fetch(id, minute);
-      WindowAccumulators acc =
-          (stored == null ? WindowAccumulators.EMPTY : stored).add(r, now).emitted();
-      minutes.put(id, acc, minute);
-      emit(id, AverageWindow.MINUTE, minute, acc);
+      NavigableMap<Long, WindowAccumulators> pending = pendingMinutes.get(id);
+      WindowAccumulators before = pending == null ? null : pending.get(minute);
+      WindowAccumulators stored = before != null ? before : minutes.fetch(id, minute);
+      if (stored == null) {
+        // the minute's first reading (the usual case: sensors report every minute or slower)
+        WindowAccumulators acc = WindowAccumulators.EMPTY.add(r, now).emitted();
+        minutes.put(id, acc, minute);
+        emit(id, AverageWindow.MINUTE, minute, acc);
+      } else {
+        // more readings in a minute (a fast sensor, a replay): emitted once per EMIT_INTERVAL
+        WindowAccumulators acc = stored.add(r, now);
+        minutes.put(id, acc, minute);
+        pendingMinutes.computeIfAbsent(id, k -> new TreeMap<>()).put(minute, acc);
+      }
     }
     long hour = RollingDay.hourOf(t);
     if (hour + HOUR_MS + hourGraceMs > now) {
@@ -122,6 +134,13 @@ public final class SensorWindowsProcessor
   }
 
   private void emitPending() {
+    for (Map.Entry<String, NavigableMap<Long, WindowAccumulators>> e : pendingMinutes.entrySet()) {
+      for (Map.Entry<Long, WindowAccumulators> m : e.getValue().entrySet()) {
+        emit(e.getKey(), AverageWindow.MINUTE, m.getKey(), m.getValue());
+        minutes.put(e.getKey(), m.getValue().emitted(), m.getKey());
+      }
+    }
+    pendingMinutes.clear();
     for (Map.Entry<String, NavigableMap<Long, WindowAccumulators>> e : pendingHours.entrySet()) {
       emitHours(e.getKey(), e.getValue());
     }
@@ -213,20 +232,26 @@ public final class SensorWindowsProcessor
 
   /** After a restart, finds the windows whose emission the previous run had not committed. */
   private void recoverPending() {
+    int n = recoverPending(hours, pendingHours) + recoverPending(minutes, pendingMinutes);
+    if (n > 0) {
+      LOG.info("task {}: {} sensor windows still to emit", context.taskId(), n);
+    }
+  }
+
+  private static int recoverPending(
+      WindowStore<String, WindowAccumulators> store,
+      Map<String, NavigableMap<Long, WindowAccumulators>> into) {
     int n = 0;
-    try (KeyValueIterator<Windowed<String>, WindowAccumulators> it = hours.all()) {
+    try (KeyValueIterator<Windowed<String>, WindowAccumulators> it = store.all()) {
       while (it.hasNext()) {
         KeyValue<Windowed<String>, WindowAccumulators> kv = it.next();
         if (kv.value.pending()) {
-          pendingHours
-              .computeIfAbsent(kv.key.key(), k -> new TreeMap<>())
+          into.computeIfAbsent(kv.key.key(), k -> new TreeMap<>())
               .put(kv.key.window().start(), kv.value);
           n++;
         }
       }
     }
-    if (n > 0) {
-      LOG.info("task {}: {} hourly sensor windows still to emit", context.taskId(), n);
-    }
+    return n;
   }
 }
