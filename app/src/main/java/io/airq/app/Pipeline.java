@@ -149,8 +149,10 @@ public final class Pipeline implements AutoCloseable {
    * progress} every few seconds. The sink reads transactional topics: when idle, its committed
    * offset on a partition may stop one short of the end (the commit marker), so a small backlog
    * that does not change counts as caught up.
+   *
+   * @return the {@link System#nanoTime()} at which both had first caught up
    */
-  public void awaitCaughtUp(Duration quiet, Duration timeout, PrintStream progress)
+  public long awaitCaughtUp(Duration quiet, Duration timeout, PrintStream progress)
       throws InterruptedException {
     List<String> streamsInput = List.of(Topics.READINGS.prefixed(settings.topicPrefix()).name());
     List<String> sinkInput =
@@ -175,7 +177,7 @@ public final class Pipeline implements AutoCloseable {
           calmSince = System.nanoTime();
         } else if (System.nanoTime() - calmSince >= quiet.toNanos()) {
           progress.println("[pipeline] caught up: streams and sink have no backlog");
-          return;
+          return calmSince;
         }
         if (System.nanoTime() - lastPrint > 5_000_000_000L) {
           progress.printf(

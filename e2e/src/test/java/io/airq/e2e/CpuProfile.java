@@ -119,7 +119,7 @@ final class CpuProfile implements AutoCloseable {
         .descendants()
         .forEach(
             p -> {
-              String cmd = p.info().commandLine().orElse("");
+              String cmd = commandLine(p.pid());
               String name =
                   cmd.contains("kafka.Kafka")
                       ? "Kafka broker"
@@ -131,6 +131,15 @@ final class CpuProfile implements AutoCloseable {
               }
             });
     return out;
+  }
+
+  /** The whole command line (ProcessHandle.Info cuts long Java command lines short). */
+  private static String commandLine(long pid) {
+    try {
+      return Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
   }
 
   private static long ticks(long pid) {

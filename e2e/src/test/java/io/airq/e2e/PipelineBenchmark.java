@@ -10,7 +10,8 @@ import io.airq.devstack.junit.Servers;
 import io.airq.simulator.load.LoadGenerator;
 import io.airq.simulator.publish.Registrar;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +36,9 @@ class PipelineBenchmark {
   private static final int SECONDS = Integer.getInteger("airq.bench.seconds", 60);
   private static final double RATE = Double.parseDouble(System.getProperty("airq.bench.rate", "0"));
   private static final int RAW = Integer.getInteger("airq.bench.raw", 200_000);
+  private static final double LATENCY_RATE =
+      Double.parseDouble(System.getProperty("airq.bench.latency-rate", "0"));
+  private static final int LATENCY_SECONDS = Integer.getInteger("airq.bench.latency-seconds", 30);
 
   @Test
   void sustainedReadingsFromMqttToInfluxDb(Servers servers) throws Exception {
@@ -58,63 +62,116 @@ class PipelineBenchmark {
     try (PipelineHarness h = new PipelineHarness(servers, "bench")) {
       Registrar.register(servers.kafkaBootstrap(), h.prefix, loadSensors(), List.of());
       Thread.sleep(2000); // the registry's global tables pick the sensors up
-      String readings = Topics.READINGS.prefixed(h.prefix).name();
       CpuProfile profile = new CpuProfile();
-      LoadGenerator.LoadReport sent;
-      long t0 = System.nanoTime();
-      long kafkaDone;
-      try (KafkaArrivalProbe probe = new KafkaArrivalProbe(servers.kafkaBootstrap(), readings)) {
-        System.err.printf(
-            "[bench] %d sensors publishing for %d s (rate %s) ...%n",
-            SENSORS, SECONDS, RATE == 0 ? "as fast as possible" : RATE + "/s");
-        sent =
-            LoadGenerator.run(
-                servers.mqttUrl(), null, null, SENSORS, RATE, Duration.ofSeconds(SECONDS), 1, 1000);
-        System.err.println("[bench] " + sent.summary());
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        while (probe.count() < sent.acknowledged() && System.nanoTime() < deadline) {
-          Thread.sleep(200);
-        }
-        kafkaDone = probe.lastArrivalNanos();
-        h.awaitDrained(Duration.ofSeconds(5), Duration.ofMinutes(30));
-        long drained = System.nanoTime();
-        Path jfr = Path.of("target", "bench.jfr").toAbsolutePath();
-        profile.stop(jfr);
-        long stored = h.count("SELECT count(pm25_raw) FROM \"raw_90d\".\"reading\"");
-        Timer age = h.pipeline.sink().registry().find("airq.sink.reading.age").timer();
-        Report r =
-            new Report(
-                load0,
-                loadAverage(),
-                rawMqtt,
-                rawProducer,
-                rawConsumer,
-                rawInflux,
-                sent,
-                probe.count(),
-                (kafkaDone - t0) / 1e9,
-                stored,
-                (drained - t0) / 1e9,
-                probe.percentileMs(0.5),
-                probe.percentileMs(0.99),
-                percentileMs(age, 0.5),
-                percentileMs(age, 0.99),
-                profile.cpuSeconds(),
-                profile.wallSeconds(),
-                profile.threadShares(12),
-                profile.hotMethods(15),
-                jfr);
-        String md = r.markdown();
-        System.out.println(md);
-        Path doc = docsDir().resolve("benchmarks.md");
-        Files.writeString(doc, md);
-        System.err.println("[bench] wrote " + doc);
-        assertThat(probe.count()).as("readings on Kafka").isEqualTo(sent.acknowledged());
-        assertThat(stored).as("readings stored in InfluxDB").isEqualTo(sent.acknowledged());
+      Phase busy;
+      try {
+        busy = phase(h, servers, RATE, SECONDS);
       } finally {
-        profile.close();
+        profile.stop(Path.of("target", "bench.jfr").toAbsolutePath());
+      }
+      long storedBusy = h.count("SELECT count(pm25_raw) FROM \"raw_90d\".\"reading\"");
+      double sustained = storedBusy / busy.caughtUpSeconds();
+      double calmRate = LATENCY_RATE > 0 ? LATENCY_RATE : Math.max(50, Math.floor(sustained / 2));
+      Phase calm = phase(h, servers, calmRate, LATENCY_SECONDS);
+      long storedAll = h.count("SELECT count(pm25_raw) FROM \"raw_90d\".\"reading\"");
+      Report r =
+          new Report(
+              load0,
+              loadAverage(),
+              rawMqtt,
+              rawProducer,
+              rawConsumer,
+              rawInflux,
+              busy,
+              storedBusy,
+              calm,
+              storedAll - storedBusy,
+              profile.cpuSeconds(),
+              profile.wallSeconds(),
+              profile.threadShares(12),
+              profile.hotMethods(15));
+      String md = r.markdown();
+      System.out.println(md);
+      Path doc = docsDir().resolve("benchmarks.md");
+      Files.writeString(doc, md);
+      System.err.println("[bench] wrote " + doc);
+      assertThat(busy.onKafka()).as("readings on Kafka").isEqualTo(busy.sent().acknowledged());
+      assertThat(storedBusy).as("readings stored").isEqualTo(busy.sent().acknowledged());
+      assertThat(calm.onKafka()).as("readings on Kafka").isEqualTo(calm.sent().acknowledged());
+      assertThat(storedAll - storedBusy)
+          .as("readings stored")
+          .isEqualTo(calm.sent().acknowledged());
+    }
+  }
+
+  /** One load run, from the first publish until streams and the sink have caught up. */
+  record Phase(
+      double rate,
+      LoadGenerator.LoadReport sent,
+      long onKafka,
+      double onKafkaSeconds,
+      double caughtUpSeconds,
+      long kafkaP50,
+      long kafkaP99,
+      long influxP50,
+      long influxP99,
+      double points) {}
+
+  private static Phase phase(PipelineHarness h, Servers servers, double rate, int seconds)
+      throws Exception {
+    Timer age = h.pipeline.sink().registry().find("airq.sink.reading.age").timer();
+    var written = h.pipeline.sink().registry().counter("airq.sink.points", "outcome", "written");
+    HistogramSnapshot ageBefore = age.takeSnapshot();
+    double pointsBefore = written.count();
+    String readings = Topics.READINGS.prefixed(h.prefix).name();
+    try (KafkaArrivalProbe probe = new KafkaArrivalProbe(servers.kafkaBootstrap(), readings)) {
+      System.err.printf(
+          "[bench] %d sensors publishing for %d s (%s) ...%n",
+          SENSORS, seconds, rate == 0 ? "as fast as possible" : rate + " readings/s");
+      long t0 = System.nanoTime();
+      LoadGenerator.LoadReport sent =
+          LoadGenerator.run(
+              servers.mqttUrl(), null, null, SENSORS, rate, Duration.ofSeconds(seconds), 1, 1000);
+      System.err.println("[bench] " + sent.summary());
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+      while (probe.count() < sent.acknowledged() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      long onKafka = probe.lastArrivalNanos();
+      long caughtUp = h.awaitDrained(Duration.ofSeconds(5), Duration.ofMinutes(30));
+      HistogramSnapshot ageAfter = age.takeSnapshot();
+      return new Phase(
+          rate,
+          sent,
+          probe.count(),
+          (onKafka - t0) / 1e9,
+          (caughtUp - t0) / 1e9,
+          probe.percentileMs(0.5),
+          probe.percentileMs(0.99),
+          percentileMs(ageBefore, ageAfter, 0.5),
+          percentileMs(ageBefore, ageAfter, 0.99),
+          written.count() - pointsBefore);
+    }
+  }
+
+  /**
+   * The upper bound (ms) of the histogram bucket holding the q-quantile of what was recorded
+   * between two snapshots of a timer with a cumulative histogram; -1 when nothing was.
+   */
+  private static long percentileMs(HistogramSnapshot before, HistogramSnapshot after, double q) {
+    double total = after.count() - before.count();
+    if (total <= 0) {
+      return -1;
+    }
+    CountAtBucket[] a = after.histogramCounts();
+    CountAtBucket[] b = before.histogramCounts();
+    for (int i = 0; i < a.length; i++) {
+      double n = a[i].count() - (i < b.length ? b[i].count() : 0);
+      if (n >= q * total) {
+        return Math.round(a[i].bucket(TimeUnit.MILLISECONDS));
       }
     }
+    return Math.round(after.max(TimeUnit.MILLISECONDS));
   }
 
   private static List<Sensor> loadSensors() {
@@ -136,18 +193,6 @@ class PipelineBenchmark {
               Map.of()));
     }
     return out;
-  }
-
-  private static long percentileMs(Timer t, double q) {
-    if (t == null) {
-      return -1;
-    }
-    for (ValueAtPercentile v : t.takeSnapshot().percentileValues()) {
-      if (Math.abs(v.percentile() - q) < 1e-9) {
-        return Math.round(v.value(TimeUnit.MILLISECONDS));
-      }
-    }
-    return -1;
   }
 
   private static String loadAverage() {
@@ -172,40 +217,36 @@ class PipelineBenchmark {
       double rawProducer,
       double rawConsumer,
       double rawInflux,
-      LoadGenerator.LoadReport sent,
-      long onKafka,
-      double kafkaSeconds,
-      long stored,
-      double storedSeconds,
-      long kafkaP50,
-      long kafkaP99,
-      long influxP50,
-      long influxP99,
+      Phase busy,
+      long storedBusy,
+      Phase calm,
+      long storedCalm,
       Map<String, Double> cpu,
       double wall,
       Map<String, Double> threads,
-      Map<String, Double> methods,
-      Path jfr) {
+      Map<String, Double> methods) {
 
     String markdown() {
       StringBuilder b = new StringBuilder();
-      double pipelineRate = stored / storedSeconds;
-      double bridgeRate = onKafka / kafkaSeconds;
+      LoadGenerator.LoadReport sent = busy.sent();
+      double pipelineRate = storedBusy / busy.caughtUpSeconds();
+      double bridgeRate = busy.onKafka() / busy.onKafkaSeconds();
+      double pointRate = busy.points() / busy.caughtUpSeconds();
+      int cores = Runtime.getRuntime().availableProcessors();
       b.append("# Benchmarks\n\n")
           .append("Written by `./airq bench` (`e2e` `PipelineBenchmark`) on ")
           .append(ZonedDateTime.now().withNano(0))
           .append(". Every figure below is from that one run; rerun it to refresh the page.\n\n")
           .append("## Machine\n\n")
           .append(
-              String.format(
-                  Locale.ROOT,
+              f(
                   "- %d cores, %s memory, %s %s, Java %s%n",
-                  Runtime.getRuntime().availableProcessors(),
+                  cores,
                   memory(),
                   System.getProperty("os.name"),
                   System.getProperty("os.arch"),
                   System.getProperty("java.version")))
-          .append("- load average (1, 5, 15 min) before: `")
+          .append("- load average (1, 5, 15 min; running/all tasks) before: `")
           .append(loadBefore)
           .append("`, after: `")
           .append(loadAfter)
@@ -220,99 +261,98 @@ class PipelineBenchmark {
           .append(row("Kafka consumer", rawConsumer, "records/s"))
           .append(
               row("InfluxDB line-protocol writes (gzip, 5000 per batch)", rawInflux, "points/s"))
-          .append("\n## The pipeline: MQTT → bridge → Kafka → streams → sink → InfluxDB\n\n")
+          .append("\n## Throughput: MQTT → bridge → Kafka → streams → sink → InfluxDB\n\n")
           .append(
-              String.format(
-                  Locale.ROOT,
-                  "%d sensors published airq JSON readings of %d bytes at QoS 1 for %.0f s: %s.%n%n",
-                  SENSORS,
-                  sent.payloadBytes(),
-                  sent.seconds(),
-                  sent.summary()))
-          .append("| stage | readings | done after | rate | of its raw limit |\n")
-          .append("| --- | --- | --- | --- | --- |\n")
+              f(
+                  "%d sensors took turns publishing airq JSON readings of %d bytes (11"
+                      + " quantities) at QoS 1, as fast as the load generator could, for %.0f s:"
+                      + " %s.%n%n",
+                  SENSORS, sent.payloadBytes(), sent.seconds(), sent.summary()))
+          .append("| stage | done after | rate | of its raw limit |\n")
+          .append("| --- | --- | --- | --- |\n")
           .append(
-              String.format(
-                  Locale.ROOT,
-                  "| publish (load generator) | %d | %.1f s | %.0f/s | %.0f %% of MQTT |%n",
+              f(
+                  "| published and acknowledged: %d readings | %.1f s | %.0f/s | %.0f %% of MQTT |%n",
                   sent.acknowledged(),
                   sent.seconds(),
                   sent.achievedRate(),
                   100 * sent.achievedRate() / rawMqtt))
           .append(
-              String.format(
-                  Locale.ROOT,
-                  "| on Kafka (bridge) | %d | %.1f s | %.0f/s | %.0f %% of MQTT, %.0f %% of the producer |%n",
-                  onKafka,
-                  kafkaSeconds,
+              f(
+                  "| on Kafka (bridge): %d readings | %.1f s | %.0f/s | %.0f %% of MQTT, %.0f %% of"
+                      + " the producer |%n",
+                  busy.onKafka(),
+                  busy.onKafkaSeconds(),
                   bridgeRate,
                   100 * bridgeRate / rawMqtt,
                   100 * bridgeRate / rawProducer))
           .append(
-              String.format(
-                  Locale.ROOT,
-                  "| stored in InfluxDB (streams + sink caught up) | %d | %.1f s | %.0f/s | %.0f %% of the consumer |%n",
-                  stored,
-                  storedSeconds,
+              f(
+                  "| stored in InfluxDB (streams and sink caught up): %d readings, %.0f points |"
+                      + " %.1f s | %.0f readings/s, %.0f points/s | %.0f %% of InfluxDB's points/s |%n",
+                  storedBusy,
+                  busy.points(),
+                  busy.caughtUpSeconds(),
                   pipelineRate,
-                  100 * pipelineRate / rawConsumer))
+                  pointRate,
+                  100 * pointRate / rawInflux))
           .append(
-              String.format(
-                  Locale.ROOT,
-                  "%nLost: %d (published and acknowledged %d, stored %d).%n%n",
-                  sent.acknowledged() - stored,
+              f(
+                  "%nLost: %d (acknowledged %d, stored %d). Each reading becomes about %.1f points"
+                      + " (the clean reading, and minute, hour, 24-hour and area averages per"
+                      + " quantity as they are updated).%n%n",
+                  sent.acknowledged() - storedBusy,
                   sent.acknowledged(),
-                  stored))
+                  storedBusy,
+                  busy.points() / Math.max(1, storedBusy)))
           .append("Sustained end to end: **")
-          .append(String.format(Locale.ROOT, "%.0f readings/s", pipelineRate))
-          .append("** (stored readings over the time from the first publish until streams and")
-          .append(" the sink had no backlog). Each reading also becomes clean-reading, 1-minute,")
-          .append(" hourly and 24-hour points per quantity in InfluxDB.\n\n")
-          .append("## Latency\n\n| path | p50 | p99 |\n| --- | --- | --- |\n")
+          .append(f("%.0f readings/s", pipelineRate))
+          .append("** (readings stored over the time from the first publish until streams and")
+          .append(" the sink had no backlog).\n\n")
+          .append("## Latency at a rate the pipeline keeps up with\n\n")
           .append(
-              String.format(
-                  Locale.ROOT,
-                  "| sensor → Kafka (as a consumer sees it) | %d ms | %d ms |%n",
-                  kafkaP50,
-                  kafkaP99))
+              f(
+                  "A second run of %.0f s at %.0f readings/s (half the sustained rate): %s; all"
+                      + " %d stored, none lost.%n%n",
+                  calm.sent().seconds(), calm.rate(), calm.sent().summary(), storedCalm))
+          .append("| path | p50 | p99 |\n| --- | --- | --- |\n")
           .append(
-              String.format(
-                  Locale.ROOT,
-                  "| sensor → InfluxDB, clean readings (sink's `airq.sink.reading.age`) | %d ms | %d ms |%n%n",
-                  influxP50,
-                  influxP99))
+              f(
+                  "| sensor → Kafka (measurement time to a consumer of `airq.readings` seeing it) |"
+                      + " %d ms | %d ms |%n",
+                  calm.kafkaP50(), calm.kafkaP99()))
           .append(
-              "Under a load the pipeline cannot sustain, these include the time readings queue;")
+              f(
+                  "| sensor → InfluxDB, clean readings (`airq.sink.reading.age`; bucket upper"
+                      + " bounds) | ≤ %d ms | ≤ %d ms |%n",
+                  calm.influxP50(), calm.influxP99()))
           .append(
-              " run with `--rate` below the sustained rate for the latency of a keeping-up pipeline.\n\n")
-          .append("## Where the CPU went\n\n")
+              f(
+                  "| the same under the throughput run's overload | %d ms / ≤ %d ms | %d ms / ≤ %d"
+                      + " ms |%n%n",
+                  busy.kafkaP50(), busy.influxP50(), busy.kafkaP99(), busy.influxP99()))
+          .append("## Where the CPU went (throughput run)\n\n")
           .append(
-              String.format(
-                  Locale.ROOT,
-                  "CPU seconds during the %.0f s from the first publish to caught up (2 cores = %.0f CPU s available):%n%n",
-                  wall,
-                  2 * wall))
+              f(
+                  "CPU seconds from the first publish to caught up, %.0f s (%d cores = %.0f CPU s):%n%n",
+                  wall, cores, cores * wall))
           .append("| process | CPU s | share of the machine |\n| --- | --- | --- |\n");
       cpu.forEach(
-          (k, v) ->
-              b.append(
-                  String.format(
-                      Locale.ROOT,
-                      "| %s | %.1f | %.0f %% |%n",
-                      k,
-                      v,
-                      100 * v / (Runtime.getRuntime().availableProcessors() * wall))));
-      b.append("\nJFR execution samples of the airq JVM by thread (`")
-          .append(jfr.getFileName())
-          .append("` in `e2e/target`):\n\n| thread | samples |\n| --- | --- |\n");
-      threads.forEach((k, v) -> b.append(String.format(Locale.ROOT, "| `%s` | %.1f %% |%n", k, v)));
+          (k, v) -> b.append(f("| %s | %.1f | %.0f %% |%n", k, v, 100 * v / (cores * wall))));
+      b.append("\nJFR execution samples of the airq JVM by thread (`e2e/target/bench.jfr`):\n\n")
+          .append("| thread | samples |\n| --- | --- |\n");
+      threads.forEach((k, v) -> b.append(f("| `%s` | %.1f %% |%n", k, v)));
       b.append("\nHottest methods (top of stack):\n\n| method | samples |\n| --- | --- |\n");
-      methods.forEach((k, v) -> b.append(String.format(Locale.ROOT, "| `%s` | %.1f %% |%n", k, v)));
+      methods.forEach((k, v) -> b.append(f("| `%s` | %.1f %% |%n", k, v)));
       return b.toString();
     }
 
+    private static String f(String format, Object... args) {
+      return String.format(Locale.ROOT, format, args);
+    }
+
     private static String row(String what, double rate, String unit) {
-      return String.format(Locale.ROOT, "| %s | %.0f %s |%n", what, rate, unit);
+      return f("| %s | %.0f %s |%n", what, rate, unit);
     }
 
     private static String memory() {
@@ -320,7 +360,7 @@ class PipelineBenchmark {
         for (String l : Files.readAllLines(Path.of("/proc/meminfo"))) {
           if (l.startsWith("MemTotal:")) {
             long kb = Long.parseLong(l.replaceAll("[^0-9]", ""));
-            return String.format(Locale.ROOT, "%.0f GiB", kb / 1024.0 / 1024.0);
+            return f("%.0f GiB", kb / 1024.0 / 1024.0);
           }
         }
       } catch (Exception e) {

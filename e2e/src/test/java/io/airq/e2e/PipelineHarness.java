@@ -112,9 +112,12 @@ final class PipelineHarness implements AutoCloseable {
     return r.body();
   }
 
-  /** Waits until streams and sink have caught up (see {@link Pipeline#awaitCaughtUp}). */
-  void awaitDrained(Duration quiet, Duration timeout) throws InterruptedException {
-    pipeline.awaitCaughtUp(quiet, timeout, System.err);
+  /**
+   * Waits until streams and sink have caught up (see {@link Pipeline#awaitCaughtUp}); returns the
+   * nanoTime they first had.
+   */
+  long awaitDrained(Duration quiet, Duration timeout) throws InterruptedException {
+    return pipeline.awaitCaughtUp(quiet, timeout, System.err);
   }
 
   /** Per airq topic, the sum of its partitions' end offsets (records, plus transaction markers). */

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,6 +49,9 @@ final class SinkMetrics {
                 "from a clean reading's measurement time to InfluxDB accepting it (freshness;"
                     + " replays of old data are old)")
             .publishPercentiles(0.5, 0.99)
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofDays(1))
             .register(registry);
     Gauge.builder("airq.sink.consumer.lag", lag, AtomicLong::get)
         .description("records behind the end of the assigned partitions")
