@@ -2,7 +2,6 @@ package io.airq.ingest.payload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
@@ -59,7 +58,7 @@ final class JsonFields {
       return Optional.empty();
     }
     try {
-      return Optional.of(OffsetDateTime.parse(text.get()).toInstant());
+      return Optional.of(IsoTimes.parse(text.get()));
     } catch (DateTimeParseException e) {
       throw new Refusal(
           RejectionCode.BAD_TIMESTAMP,

@@ -15,14 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Turns one message's bytes into canonical readings or a rejection. Pure: no I/O, no clock (the
  * receive time comes with the {@link Origin}). A message is accepted or rejected as a whole.
  */
 public final class PayloadParser {
-  private static final Pattern SENSOR_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
 
   /**
    * Reads NaN and Infinity tokens so they can be rejected as non-finite, not as malformed. Content
@@ -163,7 +161,7 @@ public final class PayloadParser {
     Instant latest = receivedAt.plus(limits.futureSkew());
     Instant earliest = receivedAt.minus(limits.maxAge());
     for (Reading r : readings) {
-      if (!SENSOR_ID.matcher(r.sensorId()).matches()) {
+      if (!isValidSensorId(r.sensorId())) {
         return ParseResult.rejected(
             RejectionCode.INVALID_SENSOR,
             "sensor id \"" + r.sensorId() + "\" is not 1-128 of [A-Za-z0-9._:@-]");
@@ -188,6 +186,22 @@ public final class PayloadParser {
       }
     }
     return new ParseResult.Accepted(readings);
+  }
+
+  /** {@code [A-Za-z0-9][A-Za-z0-9._:@-]{0,127}}, checked without a regex (it is per reading). */
+  static boolean isValidSensorId(String id) {
+    int n = id.length();
+    if (n < 1 || n > 128) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = id.charAt(i);
+      boolean alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!alnum && (i == 0 || (c != '.' && c != '_' && c != ':' && c != '@' && c != '-'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Only temperature may be below zero. */
