@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,6 +25,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -186,36 +188,52 @@ public class ParserBenchmark {
 
   /** Runs the benchmarks (JMH command-line options may be given) and prints the aim check. */
   public static void main(String[] args) throws Exception {
-    Collection<RunResult> results =
-        new Runner(
-                new OptionsBuilder()
-                    .parent(new CommandLineOptions(args))
-                    .include(ParserBenchmark.class.getName() + ".")
-                    .build())
-            .run();
+    CommandLineOptions given = new CommandLineOptions(args);
+    OptionsBuilder options = new OptionsBuilder();
+    options.parent(given).addProfiler(CpuTimeProfiler.class);
+    if (given.getIncludes().isEmpty()) {
+      options.include(ParserBenchmark.class.getName() + ".");
+    }
+    List<RunResult> results = new ArrayList<>(new Runner(options.build()).run());
     System.out.printf(
-        "%nParserBenchmark (one thread; bytes: airq single %d, batch of 100 %d):%n",
+        "%nParserBenchmark, one thread (bytes: airq single %d, batch of 100 %d); payloads per"
+            + " second of wall time (± 99.9 %% error) and per second of the JVM's CPU time:%n",
         AIRQ_SINGLE.getBytes(StandardCharsets.UTF_8).length, airqBatchOf100Bytes().length);
     for (RunResult r : results) {
-      String name = r.getParams().getBenchmark();
-      double score = r.getPrimaryResult().getScore();
       System.out.printf(
-          "  %-32s %,12.0f payloads/s ± %,.0f%n",
-          name.substring(name.lastIndexOf('.') + 1), score, r.getPrimaryResult().getScoreError());
-      if (name.endsWith(".airqSingle")) {
-        results.stream()
-            .filter(t -> t.getParams().getBenchmark().endsWith(".jacksonTreeOfAirqSingle"))
-            .findFirst()
-            .ifPresent(
-                t ->
-                    System.out.printf(
-                        "  airq JSON single: %.0f %% of the rate of Jackson's bare tree read%n",
-                        100 * score / t.getPrimaryResult().getScore()));
-        System.out.printf(
-            "  airq JSON single: %.0f %% of the aim of %,.0f payloads/s per core%n",
-            100 * score / AIM_PER_SECOND, AIM_PER_SECOND);
-      }
+          "  %-32s %,10.0f/s wall ± %,9.0f   %,10.0f/s CPU%n",
+          shortName(r),
+          r.getPrimaryResult().getScore(),
+          r.getPrimaryResult().getScoreError(),
+          perCpuSecond(r));
     }
+    double airq = rate(results, "airqSingle");
+    double jackson = rate(results, "jacksonTreeOfAirqSingle");
+    if (airq > 0) {
+      System.out.printf(
+          "  airq JSON single per CPU second: %.0f %% of the aim of %,.0f/s per core",
+          100 * airq / AIM_PER_SECOND, AIM_PER_SECOND);
+      System.out.printf(
+          jackson > 0 ? ", %.0f %% of Jackson's bare tree read%n" : "%n", 100 * airq / jackson);
+    }
+  }
+
+  private static String shortName(RunResult r) {
+    String name = r.getParams().getBenchmark();
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+
+  private static double perCpuSecond(RunResult r) {
+    Result<?> cpu = r.getSecondaryResults().get(CpuTimeProfiler.LABEL);
+    return cpu == null ? Double.NaN : cpu.getScore();
+  }
+
+  private static double rate(List<RunResult> results, String benchmark) {
+    return results.stream()
+        .filter(r -> shortName(r).equals(benchmark))
+        .mapToDouble(ParserBenchmark::perCpuSecond)
+        .findFirst()
+        .orElse(0);
   }
 
   /** 100 airq readings a minute apart in one array. */
