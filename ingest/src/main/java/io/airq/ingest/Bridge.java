@@ -17,8 +17,10 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -55,8 +57,18 @@ public final class Bridge implements AutoCloseable {
   private final KafkaPublisher publisher;
   private final PrometheusMeterRegistry registry;
   private final IngestMetrics metrics;
-  private final ScheduledExecutorService worker;
+
+  /**
+   * Parse and send: a message goes to the worker its topic hashes to, so one topic's messages keep
+   * their order and many topics spread over the cores.
+   */
+  private final ExecutorService[] workers;
+
+  /** Waits out the backoff of failed Kafka sends. */
+  private final ScheduledExecutorService retries;
+
   private final MqttAsyncClient mqtt;
+  private final javax.net.ssl.SSLSocketFactory mqttSocketFactory;
   private final HttpEndpoints http;
 
   /** The sensor registry in strict gateway mode; null in open mode. */
@@ -76,24 +88,32 @@ public final class Bridge implements AutoCloseable {
 
   private Bridge(BridgeConfig cfg) throws MqttException, IOException {
     this.cfg = cfg;
+    // the stores are read first: a wrong path or password fails the start before anything runs
+    this.mqttSocketFactory = cfg.tls().isCustom() ? cfg.tls().socketFactory() : null;
     this.parser = new PayloadParser(cfg.limits());
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.metrics = new IngestMetrics(registry);
     this.publisher = new KafkaPublisher(cfg);
     this.sensors = cfg.strictGateways() ? startRegistry(cfg) : null;
-    this.worker =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "airq-ingest-" + cfg.mqttClientId());
-              t.setDaemon(true);
-              return t;
-            });
+    this.workers = new ExecutorService[cfg.workerThreads()];
+    for (int i = 0; i < workers.length; i++) {
+      workers[i] = Executors.newSingleThreadExecutor(daemon("airq-ingest-" + i + "-"));
+    }
+    this.retries = Executors.newSingleThreadScheduledExecutor(daemon("airq-ingest-retry-"));
     this.http =
         cfg.httpPort() == 0
             ? null
             : HttpEndpoints.start(
                 cfg, parser, publisher, metrics, registry, this::outcomeOf, gate());
     this.mqtt = new MqttAsyncClient(cfg.mqttUrl(), cfg.mqttClientId(), new MemoryPersistence());
+  }
+
+  private ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name + cfg.mqttClientId());
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   private static SensorRegistry startRegistry(BridgeConfig cfg) throws IOException {
@@ -150,6 +170,9 @@ public final class Bridge implements AutoCloseable {
     if (!cfg.mqttPassword().isEmpty()) {
       o.setPassword(cfg.mqttPassword().getBytes(StandardCharsets.UTF_8));
     }
+    if (cfg.tls().isCustom()) {
+      o.setSocketFactory(mqttSocketFactory);
+    }
     mqtt.connect(o).waitForCompletion(30_000);
   }
 
@@ -197,7 +220,7 @@ public final class Bridge implements AutoCloseable {
                 result instanceof ParseResult.Rejected r
                     ? outcomeOf(r)
                     : quarantined > 0 ? IngestMetrics.REJECTED : IngestMetrics.FORWARDED);
-            onWorker(() -> ack(id, qos, conn));
+            ack(id, qos, conn); // PUBACK queued to Paho's sender; cheap on Kafka's thread
           } else {
             metrics.outcome(IngestMetrics.UNDELIVERABLE);
             long backoff = Math.min(MAX_BACKOFF_MS, 500L << Math.min(attempt, 6));
@@ -213,7 +236,7 @@ public final class Bridge implements AutoCloseable {
                 attempt + 1);
             if (!closed) {
               try {
-                worker.schedule(
+                retries.schedule(
                     () -> send(result, from, id, qos, conn, attempt + 1),
                     backoff,
                     TimeUnit.MILLISECONDS);
@@ -223,14 +246,6 @@ public final class Bridge implements AutoCloseable {
             }
           }
         });
-  }
-
-  private void onWorker(Runnable task) {
-    try {
-      worker.execute(task);
-    } catch (java.util.concurrent.RejectedExecutionException closing) {
-      LOG.debug("closing: task dropped, its message stays unacknowledged for redelivery");
-    }
   }
 
   private void ack(int id, int qos, long conn) {
@@ -251,10 +266,15 @@ public final class Bridge implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    worker.shutdown();
+    retries.shutdownNow();
+    for (ExecutorService w : workers) {
+      w.shutdown();
+    }
     try {
-      if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
-        worker.shutdownNow();
+      for (ExecutorService w : workers) {
+        if (!w.awaitTermination(5, TimeUnit.SECONDS)) {
+          w.shutdownNow();
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -284,7 +304,8 @@ public final class Bridge implements AutoCloseable {
       metrics.inFlight().incrementAndGet();
       long conn = connection.get();
       try {
-        worker.execute(() -> handle(topic, message, conn));
+        workers[Math.floorMod(topic.hashCode(), workers.length)].execute(
+            () -> handle(topic, message, conn));
       } catch (java.util.concurrent.RejectedExecutionException e) {
         metrics.inFlight().decrementAndGet(); // closing: left unacknowledged for redelivery
       }

@@ -42,6 +42,9 @@ import org.slf4j.LoggerFactory;
  * @param limits payload limits
  * @param pushTimeout how long an HTTP push waits for Kafka before answering 503
  * @param strictGateways strict gateway mode: a gateway may publish only sensors registered to it
+ * @param workers threads that parse MQTT messages and hand them to Kafka; 0 = one per available
+ *     processor. A topic is always handled by the same thread, so its messages keep their order.
+ * @param tls trust store and client key store for {@code ssl://} broker URLs
  */
 public record BridgeConfig(
     String mqttUrl,
@@ -58,7 +61,9 @@ public record BridgeConfig(
     Optional<SourceFormat> defaultFormat,
     ParseLimits limits,
     Duration pushTimeout,
-    boolean strictGateways) {
+    boolean strictGateways,
+    int workers,
+    MqttTls tls) {
   private static final Logger LOG = LoggerFactory.getLogger(BridgeConfig.class);
 
   public BridgeConfig {
@@ -73,6 +78,14 @@ public record BridgeConfig(
     }
     if (receiveMaximum < 1 || receiveMaximum > 65535) {
       throw new IllegalArgumentException("mqtt.receive-maximum must be 1..65535");
+    }
+    tls = tls == null ? MqttTls.NONE : tls;
+    if (tls.isCustom() && !mqttUrl.startsWith("ssl://")) {
+      throw new IllegalArgumentException(
+          "mqtt.tls.trust-store and mqtt.tls.key-store need an ssl:// mqtt.url, not " + mqttUrl);
+    }
+    if (workers < 0) {
+      throw new IllegalArgumentException("ingest.workers must be 0 (one per processor) or more");
     }
     if (httpPort < -1 || httpPort > 65535) {
       throw new IllegalArgumentException("http.port must be -1..65535");
@@ -100,7 +113,14 @@ public record BridgeConfig(
         Optional.empty(),
         ParseLimits.DEFAULTS,
         Duration.ofSeconds(30),
-        false);
+        false,
+        0,
+        MqttTls.NONE);
+  }
+
+  /** The number of worker threads: {@link #workers}, or one per available processor. */
+  public int workerThreads() {
+    return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
   }
 
   /** The subscription filter: {@code $share/<group>/<filter>}, or the filter alone. */
@@ -124,7 +144,9 @@ public record BridgeConfig(
         defaultFormat,
         limits,
         pushTimeout,
-        strictGateways);
+        strictGateways,
+        workers,
+        tls);
   }
 
   public BridgeConfig withShareGroup(String group) {
@@ -143,7 +165,9 @@ public record BridgeConfig(
         defaultFormat,
         limits,
         pushTimeout,
-        strictGateways);
+        strictGateways,
+        workers,
+        tls);
   }
 
   public BridgeConfig withTopicFilter(String filter) {
@@ -162,7 +186,9 @@ public record BridgeConfig(
         defaultFormat,
         limits,
         pushTimeout,
-        strictGateways);
+        strictGateways,
+        workers,
+        tls);
   }
 
   public BridgeConfig withHttpPort(int port) {
@@ -181,7 +207,9 @@ public record BridgeConfig(
         defaultFormat,
         limits,
         pushTimeout,
-        strictGateways);
+        strictGateways,
+        workers,
+        tls);
   }
 
   public BridgeConfig withCredentials(String username, String password) {
@@ -200,7 +228,9 @@ public record BridgeConfig(
         defaultFormat,
         limits,
         pushTimeout,
-        strictGateways);
+        strictGateways,
+        workers,
+        tls);
   }
 
   public BridgeConfig withKafka(String key, String value) {
@@ -221,7 +251,9 @@ public record BridgeConfig(
         defaultFormat,
         limits,
         pushTimeout,
-        strictGateways);
+        strictGateways,
+        workers,
+        tls);
   }
 
   public BridgeConfig withLimits(ParseLimits newLimits) {
@@ -240,7 +272,9 @@ public record BridgeConfig(
         defaultFormat,
         newLimits,
         pushTimeout,
-        strictGateways);
+        strictGateways,
+        workers,
+        tls);
   }
 
   /** Reads a properties file (may be null) and overlays the environment. */
@@ -279,7 +313,13 @@ public record BridgeConfig(
             v.get(Keys.FUTURE_SKEW),
             v.get(Keys.MAX_AGE)),
         v.get(Keys.PUSH_TIMEOUT),
-        "strict".equals(v.get(Keys.GATEWAY_MODE)));
+        "strict".equals(v.get(Keys.GATEWAY_MODE)),
+        v.get(Keys.WORKERS),
+        new MqttTls(
+            v.get(Keys.TLS_TRUST_STORE),
+            v.get(Keys.TLS_TRUST_STORE_PASSWORD),
+            v.get(Keys.TLS_KEY_STORE),
+            v.get(Keys.TLS_KEY_STORE_PASSWORD)));
   }
 
   /** Every key the bridge reads; docs/configuration.md is generated from {@link #SPEC}. */
@@ -382,6 +422,34 @@ public record BridgeConfig(
             "`strict`: a gateway may publish only sensors registered to it; others are"
                 + " quarantined.");
 
+    static final ConfigKey<String> TLS_TRUST_STORE =
+        ConfigKey.text(
+            "mqtt.tls.trust-store",
+            "",
+            "For `ssl://`: a PKCS12 or JKS trust store with the broker's CA (a private CA or a"
+                + " self-signed broker); empty = the JVM's default trust store.");
+    static final ConfigKey<String> TLS_TRUST_STORE_PASSWORD =
+        ConfigKey.text("mqtt.tls.trust-store-password", "", "Password of the trust store.")
+            .asSecret();
+    static final ConfigKey<String> TLS_KEY_STORE =
+        ConfigKey.text(
+            "mqtt.tls.key-store",
+            "",
+            "For `ssl://` brokers that require a client certificate: a PKCS12 or JKS key store"
+                + " with the bridge's key and certificate; empty = none.");
+    static final ConfigKey<String> TLS_KEY_STORE_PASSWORD =
+        ConfigKey.text(
+                "mqtt.tls.key-store-password", "", "Password of the key store and of its key.")
+            .asSecret();
+    static final ConfigKey<Integer> WORKERS =
+        ConfigKey.integer(
+            "ingest.workers",
+            0,
+            0,
+            1024,
+            "Threads that parse MQTT messages and send them to Kafka; 0 = one per available"
+                + " processor. Each topic stays on one thread, so its messages keep their order.");
+
     /** The bridge's keys; {@code kafka.*} pass-through limited to client setting names. */
     public static final ConfigSpec SPEC =
         ConfigSpec.of(
@@ -392,6 +460,10 @@ public record BridgeConfig(
                 CLIENT_ID,
                 USERNAME,
                 PASSWORD,
+                TLS_TRUST_STORE,
+                TLS_TRUST_STORE_PASSWORD,
+                TLS_KEY_STORE,
+                TLS_KEY_STORE_PASSWORD,
                 SHARE_GROUP,
                 TOPIC_FILTER,
                 SESSION_EXPIRY,
@@ -405,7 +477,52 @@ public record BridgeConfig(
                 FUTURE_SKEW,
                 MAX_AGE,
                 PUSH_TIMEOUT,
-                GATEWAY_MODE));
+                GATEWAY_MODE,
+                WORKERS));
+  }
+
+  /** The number of worker threads; 0 = one per available processor. */
+  public BridgeConfig withWorkers(int count) {
+    return new BridgeConfig(
+        mqttUrl,
+        mqttClientId,
+        mqttUsername,
+        mqttPassword,
+        shareGroup,
+        topicFilter,
+        sessionExpiry,
+        receiveMaximum,
+        kafka,
+        topicPrefix,
+        httpPort,
+        defaultFormat,
+        limits,
+        pushTimeout,
+        strictGateways,
+        count,
+        tls);
+  }
+
+  /** Trust store and client key store for an {@code ssl://} broker. */
+  public BridgeConfig withTls(MqttTls newTls) {
+    return new BridgeConfig(
+        mqttUrl,
+        mqttClientId,
+        mqttUsername,
+        mqttPassword,
+        shareGroup,
+        topicFilter,
+        sessionExpiry,
+        receiveMaximum,
+        kafka,
+        topicPrefix,
+        httpPort,
+        defaultFormat,
+        limits,
+        pushTimeout,
+        strictGateways,
+        workers,
+        newTls);
   }
 
   /** Strict gateway mode on or off. */
@@ -425,7 +542,9 @@ public record BridgeConfig(
         defaultFormat,
         limits,
         pushTimeout,
-        strict);
+        strict,
+        workers,
+        tls);
   }
 
   private static String hostName() {
@@ -452,6 +571,8 @@ public record BridgeConfig(
         + mqttUsername
         + ", mqttPassword="
         + (mqttPassword.isEmpty() ? "" : "****")
+        + ", tls="
+        + tls
         + ", subscription="
         + subscription()
         + ", sessionExpiry="
@@ -472,6 +593,8 @@ public record BridgeConfig(
         + pushTimeout
         + ", gatewayMode="
         + (strictGateways ? "strict" : "open")
+        + ", workers="
+        + workerThreads()
         + "]";
   }
 }

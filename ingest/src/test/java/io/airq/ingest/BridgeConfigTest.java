@@ -70,4 +70,46 @@ class BridgeConfigTest {
     assertThat(BridgeConfig.from(props(), Map.of("AIRQ_MQTT_SHARE_GROUP", "")).subscription())
         .isEqualTo("airq/v1/#");
   }
+
+  @Test
+  void tlsStoresAreReadFromKeysWithPasswordsRedacted() {
+    Properties p = props();
+    p.setProperty("mqtt.url", "ssl://broker:8883");
+    p.setProperty("mqtt.tls.trust-store", "/etc/airq/broker-ca.p12");
+    p.setProperty("mqtt.tls.key-store", "/etc/airq/bridge.p12");
+    BridgeConfig c =
+        BridgeConfig.from(
+            p,
+            Map.of(
+                "AIRQ_MQTT_TLS_TRUST_STORE_PASSWORD", "trust-secret",
+                "AIRQ_MQTT_TLS_KEY_STORE_PASSWORD", "key-secret"));
+    assertThat(c.tls())
+        .isEqualTo(
+            new MqttTls(
+                "/etc/airq/broker-ca.p12", "trust-secret", "/etc/airq/bridge.p12", "key-secret"));
+    assertThat(c.toString())
+        .contains("trustStore=/etc/airq/broker-ca.p12", "keyStore=/etc/airq/bridge.p12")
+        .doesNotContain("trust-secret")
+        .doesNotContain("key-secret");
+    assertThat(BridgeConfig.from(props(), Map.of()).tls().isCustom()).isFalse();
+  }
+
+  @Test
+  void tlsStoresWithAPlainTcpUrlFailAtStart() {
+    Properties p = props();
+    p.setProperty("mqtt.tls.trust-store", "/etc/airq/broker-ca.p12");
+    assertThatThrownBy(() -> BridgeConfig.from(p, Map.of()))
+        .hasMessageContaining("ssl://")
+        .hasMessageContaining("tcp://file:1883");
+  }
+
+  @Test
+  void workersDefaultToOnePerProcessorAndNegativeCountsFail() {
+    assertThat(BridgeConfig.from(props(), Map.of()).workerThreads())
+        .isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(BridgeConfig.from(props(), Map.of("AIRQ_INGEST_WORKERS", "3")).workerThreads())
+        .isEqualTo(3);
+    assertThatThrownBy(() -> BridgeConfig.from(props(), Map.of("AIRQ_INGEST_WORKERS", "-1")))
+        .hasMessageContaining("ingest.workers");
+  }
 }
