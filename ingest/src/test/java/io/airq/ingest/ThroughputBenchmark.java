@@ -71,7 +71,9 @@ class ThroughputBenchmark {
     try (Bridge bridge = Bridge.start(cfg)) {
       for (int round = 1; round <= ROUNDS; round++) {
         // raw and bridge alternate, so a change in the machine's load hits both alike
+        Map<String, Double> cpu0 = cpuSeconds();
         double raw = rawRate(servers.mqttUrl(), "bench/raw/" + id + "/" + round);
+        Map<String, Double> cpu1 = cpuSeconds();
         double before = forwarded(bridge);
         long start = System.nanoTime();
         publishAll(servers.mqttUrl(), i -> "airq/v1/" + gw + "/s" + (i % 50));
@@ -82,7 +84,11 @@ class ThroughputBenchmark {
           assertThat(System.nanoTime() - start).isLessThan(TimeUnit.MINUTES.toNanos(5));
         }
         double bridged = N / ((System.nanoTime() - start) / 1e9);
+        Map<String, Double> cpu2 = cpuSeconds();
         ratios.add(bridged / raw);
+        System.out.printf(
+            "ingest bench round %d: CPU ms per 1000 messages, raw: %s; bridge: %s%n",
+            round, perThousand(cpu0, cpu1), perThousand(cpu1, cpu2));
         System.out.printf(
             "ingest bench round %d: %d messages of ~200 bytes at QoS 1: raw Paho pub->sub %.0f"
                 + " msg/s, bridge MQTT->Kafka %.0f msg/s (%.0f %% of raw); most in flight %.0f%n",
@@ -101,6 +107,45 @@ class ThroughputBenchmark {
           cfg.receiveMaximum(),
           workers(cfg));
     }
+  }
+
+  /**
+   * CPU seconds used so far by this JVM (publisher, subscriber, bridge) and by the servers it
+   * started (Mosquitto, the Kafka broker JVM): the profile at process level, which a machine shared
+   * with other builds does not blur the way it blurs rates.
+   */
+  private static Map<String, Double> cpuSeconds() {
+    Map<String, Double> cpu = new java.util.TreeMap<>();
+    cpu.put("test JVM", seconds(ProcessHandle.current()));
+    ProcessHandle.current()
+        .descendants()
+        .forEach(
+            p -> {
+              String cmd = p.info().commandLine().orElse("");
+              String name =
+                  cmd.contains("mosquitto")
+                      ? "mosquitto"
+                      : cmd.contains("kafka") ? "Kafka broker" : null;
+              if (name != null) {
+                cpu.merge(name, seconds(p), Double::sum);
+              }
+            });
+    return cpu;
+  }
+
+  private static double seconds(ProcessHandle p) {
+    return p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+  }
+
+  private static String perThousand(Map<String, Double> from, Map<String, Double> to) {
+    StringBuilder s = new StringBuilder();
+    double total = 0;
+    for (Map.Entry<String, Double> e : to.entrySet()) {
+      double ms = 1e6 * (e.getValue() - from.getOrDefault(e.getKey(), 0.0)) / N;
+      total += ms;
+      s.append(String.format("%s %.0f, ", e.getKey(), ms));
+    }
+    return s.append(String.format("total %.0f", total)).toString();
   }
 
   /** The bridge's worker threads (one before ingest.workers existed). */
