@@ -91,7 +91,7 @@ class ThroughputBenchmark {
             round, perThousand(cpu0, cpu1), perThousand(cpu1, cpu2));
         System.out.printf(
             "ingest bench round %d: %d messages of ~200 bytes at QoS 1: raw Paho pub->sub %.0f"
-                + " msg/s, bridge MQTT->Kafka %.0f msg/s (%.0f %% of raw); most in flight %.0f%n",
+                + " msg/s, bridge MQTT->Kafka %.0f msg/s (%.0f %% of raw); most in flight after the publisher finished %.0f%n",
             round, N, raw, bridged, 100 * bridged / raw, maxInFlight);
       }
       String scrape = bridge.scrape();
