@@ -50,7 +50,6 @@ public final class Bridge implements AutoCloseable {
           RejectionCode.BATCH_TOO_LARGE,
           RejectionCode.FUTURE_TIMESTAMP,
           RejectionCode.TOO_OLD);
-  private static final long MAX_BACKOFF_MS = 30_000;
 
   private final BridgeConfig cfg;
   private final PayloadParser parser;
@@ -63,6 +62,9 @@ public final class Bridge implements AutoCloseable {
    * their order and many topics spread over the cores.
    */
   private final ExecutorService[] workers;
+
+  /** Per worker: sends its messages in arrival order, holding later ones behind a failed send. */
+  private final OrderedSender<Outgoing>[] senders;
 
   /** Waits out the backoff of failed Kafka sends. */
   private final ScheduledExecutorService retries;
@@ -100,6 +102,13 @@ public final class Bridge implements AutoCloseable {
       workers[i] = Executors.newSingleThreadExecutor(daemon("airq-ingest-" + i + "-"));
     }
     this.retries = Executors.newSingleThreadScheduledExecutor(daemon("airq-ingest-retry-"));
+    @SuppressWarnings("unchecked")
+    OrderedSender<Outgoing>[] s = new OrderedSender[workers.length];
+    MqttDelivery delivery = new MqttDelivery();
+    for (int i = 0; i < s.length; i++) {
+      s[i] = new OrderedSender<>(workers[i], retries, delivery);
+    }
+    this.senders = s;
     this.http =
         cfg.httpPort() == 0
             ? null
@@ -200,52 +209,57 @@ public final class Bridge implements AutoCloseable {
     if (result instanceof ParseResult.Rejected r) {
       LOG.debug("rejected message on {}: {} {}", topic, r.code(), r.reason());
     }
-    send(result, from, message.getId(), message.getQos(), conn, 0);
+    senders[workerOf(topic)].submit(
+        new Outgoing(result, from, message.getId(), message.getQos(), conn));
   }
 
-  private void send(ParseResult result, Provenance from, int id, int qos, long conn, int attempt) {
-    if (closed) {
-      return;
+  private int workerOf(String topic) {
+    return Math.floorMod(topic.hashCode(), workers.length);
+  }
+
+  /** One MQTT message on its way to Kafka. */
+  private record Outgoing(ParseResult result, Provenance from, int id, int qos, long conn) {}
+
+  /** What happens to a message and to Kafka's answer; the order is kept by OrderedSender. */
+  private final class MqttDelivery implements OrderedSender.Delivery<Outgoing> {
+    @Override
+    public CompletableFuture<?> send(Outgoing m) {
+      if (closed) {
+        return new CompletableFuture<>(); // closing: never acked, the broker redelivers it
+      }
+      return publisher.publish(m.result(), m.from(), gate());
     }
-    long start = System.nanoTime();
-    CompletableFuture<Integer> acked = publisher.publish(result, from, gate());
-    acked.whenComplete(
-        (quarantined, e) -> {
-          if (e == null) {
-            metrics.sent(start);
-            if (kafkaDown.compareAndSet(true, false)) {
-              LOG.info("Kafka takes messages again");
-            }
-            metrics.outcome(
-                result instanceof ParseResult.Rejected r
-                    ? outcomeOf(r)
-                    : quarantined > 0 ? IngestMetrics.REJECTED : IngestMetrics.FORWARDED);
-            ack(id, qos, conn); // PUBACK queued to Paho's sender; cheap on Kafka's thread
-          } else {
-            metrics.outcome(IngestMetrics.UNDELIVERABLE);
-            long backoff = Math.min(MAX_BACKOFF_MS, 500L << Math.min(attempt, 6));
-            if (kafkaDown.compareAndSet(false, true)) {
-              LOG.warn(
-                  "Kafka does not take messages ({}); holding MQTT acks and retrying",
-                  e.toString());
-            }
-            LOG.debug(
-                "retrying message from {} in {} ms (attempt {})",
-                from.channel(),
-                backoff,
-                attempt + 1);
-            if (!closed) {
-              try {
-                retries.schedule(
-                    () -> send(result, from, id, qos, conn, attempt + 1),
-                    backoff,
-                    TimeUnit.MILLISECONDS);
-              } catch (java.util.concurrent.RejectedExecutionException closing) {
-                LOG.debug("closing: message {} left unacknowledged for redelivery", id);
-              }
-            }
-          }
-        });
+
+    @Override
+    public void delivered(Outgoing m, Object quarantined, long start) {
+      metrics.sent(start);
+      if (kafkaDown.compareAndSet(true, false)) {
+        LOG.info("Kafka takes messages again");
+      }
+      metrics.outcome(
+          m.result() instanceof ParseResult.Rejected r
+              ? outcomeOf(r)
+              : quarantined instanceof Integer q && q > 0
+                  ? IngestMetrics.REJECTED
+                  : IngestMetrics.FORWARDED);
+      ack(m.id(), m.qos(), m.conn()); // PUBACK queued to Paho's sender; cheap
+    }
+
+    @Override
+    public void failed(Outgoing m, Throwable e, int attempt, long backoffMs) {
+      metrics.outcome(IngestMetrics.UNDELIVERABLE);
+      if (kafkaDown.compareAndSet(false, true)) {
+        LOG.warn(
+            "Kafka does not take messages ({}); holding MQTT acks, and every later message behind"
+                + " this one, and retrying",
+            e.toString());
+      }
+      LOG.debug(
+          "message from {} waits for Kafka (attempt {}, next in {} ms)",
+          m.from().channel(),
+          attempt + 1,
+          backoffMs);
+    }
   }
 
   private void ack(int id, int qos, long conn) {
@@ -304,8 +318,7 @@ public final class Bridge implements AutoCloseable {
       metrics.inFlight().incrementAndGet();
       long conn = connection.get();
       try {
-        workers[Math.floorMod(topic.hashCode(), workers.length)].execute(
-            () -> handle(topic, message, conn));
+        workers[workerOf(topic)].execute(() -> handle(topic, message, conn));
       } catch (java.util.concurrent.RejectedExecutionException e) {
         metrics.inFlight().decrementAndGet(); // closing: left unacknowledged for redelivery
       }
