@@ -1,9 +1,6 @@
 package io.airq.streams.state;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
-import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -52,7 +49,7 @@ public final class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializ
       return null;
     }
     try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+      UnsyncByteArrayOutput bytes = new UnsyncByteArrayOutput(256);
       DataOutputStream out = new DataOutputStream(bytes);
       out.writeByte(version);
       writer.write(data, out);
@@ -69,7 +66,7 @@ public final class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializ
       return null;
     }
     try {
-      DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
+      DataInput in = new ByteArrayDataInput(data);
       int v = in.readUnsignedByte();
       if (v != version) {
         throw new SerializationException(

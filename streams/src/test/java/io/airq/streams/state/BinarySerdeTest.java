@@ -1,0 +1,89 @@
+package io.airq.streams.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.util.Arrays;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class BinarySerdeTest {
+  record Sample(
+      boolean b, int ub, int us, short s, int i, long l, double d, String text, String unicode) {}
+
+  private static final BinarySerde<Sample> SERDE =
+      BinarySerde.of(
+          "sample",
+          3,
+          (v, out) -> {
+            out.writeBoolean(v.b());
+            out.writeByte(v.ub());
+            out.writeShort(v.us());
+            out.writeShort(v.s());
+            out.writeInt(v.i());
+            out.writeLong(v.l());
+            out.writeDouble(v.d());
+            out.writeUTF(v.text());
+            out.writeUTF(v.unicode());
+          },
+          in ->
+              new Sample(
+                  in.readBoolean(),
+                  in.readUnsignedByte(),
+                  in.readUnsignedShort(),
+                  in.readShort(),
+                  in.readInt(),
+                  in.readLong(),
+                  in.readDouble(),
+                  in.readUTF(),
+                  in.readUTF()));
+
+  private static final Sample SAMPLE =
+      new Sample(
+          true,
+          250,
+          65000,
+          (short) -1234,
+          -7,
+          Long.MIN_VALUE + 3,
+          -0.000123456789,
+          "us-epa-2021-ext2022",
+          "Ngong Road ✓ ñ \u0000 𝄞");
+
+  @Test
+  void everyFieldRoundTripsExactly() {
+    assertThat(SERDE.deserialize("t", SERDE.serialize("t", SAMPLE))).isEqualTo(SAMPLE);
+  }
+
+  @Test
+  void theBytesAreThoseOfDataOutputStreamAfterTheVersionByte() throws Exception {
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(expected);
+    out.writeByte(3);
+    out.writeBoolean(SAMPLE.b());
+    out.writeByte(SAMPLE.ub());
+    out.writeShort(SAMPLE.us());
+    out.writeShort(SAMPLE.s());
+    out.writeInt(SAMPLE.i());
+    out.writeLong(SAMPLE.l());
+    out.writeDouble(SAMPLE.d());
+    out.writeUTF(SAMPLE.text());
+    out.writeUTF(SAMPLE.unicode());
+    assertThat(SERDE.serialize("t", SAMPLE)).isEqualTo(expected.toByteArray());
+  }
+
+  @Test
+  void aTruncatedValueOrAnotherVersionFailsLoudly() {
+    byte[] bytes = SERDE.serialize("t", SAMPLE);
+    assertThatThrownBy(() -> SERDE.deserialize("t", Arrays.copyOf(bytes, bytes.length - 3)))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("cannot read sample");
+    bytes[0] = 4;
+    assertThatThrownBy(() -> SERDE.deserialize("t", bytes))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("version 4 is not 3");
+    assertThat(SERDE.deserialize("t", null)).isNull();
+  }
+}
