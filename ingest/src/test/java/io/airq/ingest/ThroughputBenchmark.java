@@ -25,16 +25,14 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Prints the bridge's QoS 1 throughput beside the raw Paho QoS 1 publish-to-subscribe rate measured
  * in the same run, in alternating rounds. Not a timed test; not run by the build (not an *IT); run
- * it with {@code -Dit.test=ThroughputBenchmark -Dairq.bench=true [-Dairq.bench.messages=20000]
+ * it with {@code -Dit.test=ThroughputBenchmark [-Dairq.bench.messages=20000]
  * [-Dairq.bench.rounds=3] [-Dairq.bench.set.<bridge key>=<value>]}.
  */
 @RealServers
-@EnabledIfSystemProperty(named = "airq.bench", matches = "true")
 class ThroughputBenchmark {
   private static final String SET = "airq.bench.set.";
   private static final int ROUNDS = Integer.getInteger("airq.bench.rounds", 3);

@@ -32,14 +32,13 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Prints the Kafka -> Streams -> Kafka throughput of the airq topology beside the raw Kafka
  * producer and consumer rates measured in the same run, on the same broker. Not a timed test; not
  * run by the build (not an *IT). Run it with {@code ./mvnw -B -pl streams verify
- * -Dit.test=StreamsBenchmark -Dairq.bench=true [-Dairq.bench.readings=1000000]
- * [-Dairq.bench.sensors=100] [-Dairq.bench.threads=1] [-Dairq.bench.jfr=target/streams.jfr]}.
+ * -Dit.test=StreamsBenchmark [-Dairq.bench.readings=1000000] [-Dairq.bench.sensors=100]
+ * [-Dairq.bench.threads=1] [-Dairq.bench.jfr=target/streams.jfr]}.
  *
  * <p>It pre-loads N readings (sensors at a 1-minute interval, PM2.5, PM10, temperature, humidity,
  * in time order, ending about now), then times the application from start until its committed
@@ -47,7 +46,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * output topic.
  */
 @RealServers
-@EnabledIfSystemProperty(named = "airq.bench", matches = "true")
 class StreamsBenchmark {
   private static final int N = Integer.getInteger("airq.bench.readings", 1_000_000);
   private static final int SENSORS = Integer.getInteger("airq.bench.sensors", 100);
