@@ -13,7 +13,11 @@ import io.airq.simulator.SimulatorOptions;
 import io.airq.simulator.scenario.Scenario;
 import io.airq.simulator.truth.GroundTruth;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,6 +91,40 @@ class NairobiClosureEndToEndIT {
           () -> h.count("SELECT count(mean) FROM average WHERE \"window\" = '1h'"),
           Duration.ofSeconds(5),
           Duration.ofMinutes(2));
+      // Every sensor-hour with a stored reading has its hourly average.
+      String span = h.timeSpan("pm25_raw", "\"raw_90d\".\"reading\"");
+      Map<String, SortedSet<Long>> readingHours =
+          h.hours(
+              "SELECT count(pm25_raw) FROM \"raw_90d\".\"reading\" WHERE "
+                  + span
+                  + " GROUP BY time(1h), \"sensor\" fill(none)",
+              "sensor");
+      Map<String, SortedSet<Long>> averageHours =
+          h.hours(
+              "SELECT count(mean) FROM average WHERE \"window\" = '1h' AND \"scope\" = 'sensor'"
+                  + " AND "
+                  + span
+                  + " GROUP BY time(1h), \"key\" fill(none)",
+              "key");
+      Map<String, SortedSet<Long>> missing = new TreeMap<>();
+      readingHours.forEach(
+          (sensor, hours) -> {
+            SortedSet<Long> m = new TreeSet<>(hours);
+            m.removeAll(averageHours.getOrDefault(sensor, new TreeSet<>()));
+            if (!m.isEmpty()) {
+              missing.put(sensor, m);
+            }
+          });
+      missing.forEach(
+          (sensor, m) ->
+              System.err.printf(
+                  "e2e: %s has no hourly average for %d of its %d hours with readings: %s%n",
+                  sensor,
+                  m.size(),
+                  readingHours.get(sensor).size(),
+                  m.stream().map(Instant::ofEpochMilli).toList()));
+      assertThat(missing).isEmpty();
+
       JsonNode report = h.getJson("/api/closures/" + truth.closureId() + "/impact?quantity=pm25");
       double treated = report.at("/report/treated/duringVsBefore/percent").asDouble();
       double control = report.at("/report/control/duringVsBefore/percent").asDouble();

@@ -11,6 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
@@ -71,6 +76,51 @@ final class PipelineHarness implements AutoCloseable {
     return total;
   }
 
+  /**
+   * An InfluxQL time condition covering every point of {@code field} in {@code from} (a
+   * measurement, possibly with its retention policy), whole hours.
+   */
+  String timeSpan(String field, String from) {
+    long[] t = new long[2];
+    String[] f = {"first", "last"};
+    for (int i = 0; i < 2; i++) {
+      String q = "SELECT " + f[i] + "(" + field + ") FROM " + from;
+      QueryResult.Result r =
+          influx.query(new Query(q, database), TimeUnit.MILLISECONDS).getResults().get(0);
+      if (r.getError() != null || r.getSeries() == null) {
+        throw new IllegalStateException("no points from " + q + ": " + r.getError());
+      }
+      t[i] = ((Number) r.getSeries().get(0).getValues().get(0).get(0)).longValue();
+    }
+    long hour = 3_600_000L;
+    return "time >= " + Math.floorDiv(t[0], hour) * hour + "ms AND time <= " + t[1] + "ms";
+  }
+
+  /**
+   * The non-empty hour buckets of an InfluxQL {@code SELECT count(..) ... GROUP BY time(1h), "tag"}
+   * query, as tag value -> bucket starts (epoch milliseconds).
+   */
+  Map<String, SortedSet<Long>> hours(String influxQl, String tag) {
+    QueryResult r = influx.query(new Query(influxQl, database), TimeUnit.MILLISECONDS);
+    Map<String, SortedSet<Long>> out = new TreeMap<>();
+    QueryResult.Result first = r.getResults().get(0);
+    if (first.getError() != null) {
+      throw new IllegalStateException(first.getError() + " in " + influxQl);
+    }
+    if (first.getSeries() == null) {
+      return out;
+    }
+    for (QueryResult.Series s : first.getSeries()) {
+      for (List<Object> row : s.getValues()) {
+        if (row.get(1) != null && ((Number) row.get(1)).longValue() > 0) {
+          out.computeIfAbsent(s.getTags().get(tag), k -> new TreeSet<>())
+              .add(((Number) row.get(0)).longValue());
+        }
+      }
+    }
+    return out;
+  }
+
   /** Waits until {@code value} has not changed for {@code quiet}; returns the settled value. */
   static long awaitSettled(LongSupplier value, Duration quiet, Duration timeout)
       throws InterruptedException {
@@ -124,7 +174,7 @@ final class PipelineHarness implements AutoCloseable {
   java.util.Map<String, Long> topicEndOffsets() throws Exception {
     java.util.Properties p = new java.util.Properties();
     p.put("bootstrap.servers", servers.kafkaBootstrap());
-    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    java.util.Map<String, Long> out = new TreeMap<>();
     try (var admin = org.apache.kafka.clients.admin.Admin.create(p)) {
       var names =
           admin.listTopics().names().get().stream().filter(n -> n.startsWith(prefix)).toList();
