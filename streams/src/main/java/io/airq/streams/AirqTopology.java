@@ -126,7 +126,7 @@ public final class AirqTopology {
         split
             .get("registry-known")
             .processValues(
-                () -> new CleaningProcessor(settings.qa(), settings.grace(AverageWindow.HOUR)),
+                () -> new CleaningProcessor(settings.qa(), settings.grace()),
                 Named.as("qa-and-correct"),
                 CleaningProcessor.HISTORY_STORE);
 
@@ -146,7 +146,7 @@ public final class AirqTopology {
         cleaned
             .filterNot((k, c) -> c.late(), Named.as("on-time-only"))
             .mapValues(
-                c -> new SensorWindowsProcessor.Input(c.clean(), c.sensor()),
+                c -> new SensorWindowsProcessor.Input(c.clean(), c.sensor(), c.sensorTime()),
                 Named.as("window-input"))
             .process(
                 () -> new SensorWindowsProcessor(SENSORS_STORE, settings.grace()),
@@ -206,7 +206,7 @@ public final class AirqTopology {
     b.addStateStore(
         windowStore(
             SensorWindowsProcessor.MINUTE_STORE,
-            AverageWindow.MINUTE.size().plus(grace.get(AverageWindow.MINUTE)),
+            SensorWindowsProcessor.minuteRetention(grace),
             AverageWindow.MINUTE.size(),
             WindowAccumulators.SERDE));
     b.addStateStore(

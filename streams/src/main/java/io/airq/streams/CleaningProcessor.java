@@ -6,12 +6,14 @@ import io.airq.core.reading.QaFlag;
 import io.airq.core.reading.Reading;
 import io.airq.core.reading.SensorPlace;
 import io.airq.core.registry.Sensor;
+import io.airq.streams.average.SensorWindowsProcessor;
 import io.airq.streams.correction.Corrector;
 import io.airq.streams.quality.QaRules;
 import io.airq.streams.quality.QaSettings;
 import io.airq.streams.quality.SensorHistory;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -19,8 +21,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Applies the QA rules (with the per-sensor history store), the corrections, and decides whether
- * the reading missed its hourly window's grace (late) against the task's stream time, the same
- * clock the windows use.
+ * the reading is late: it missed its hourly window's grace on its own sensor's clock (the latest
+ * measurement time that sensor sent before), or its hour is older than the hour store keeps behind
+ * the task's stream time (the newest reading of any sensor in the partition).
+ *
+ * <p>Each sensor has its own clock because readings of different sensors are not in time order on a
+ * partition: a gateway delivers hours of buffered readings at once, and in a replay the bridge's
+ * parse workers run at different paces, so one sensor can be a day behind another one that shares
+ * its partition. Judged by the partition's newest reading, a whole day of the slower sensor would
+ * be late.
  */
 final class CleaningProcessor implements FixedKeyProcessor<String, Enriched, Cleaned> {
   static final String HISTORY_STORE = "qa-history-store";
@@ -29,14 +38,16 @@ final class CleaningProcessor implements FixedKeyProcessor<String, Enriched, Cle
   private final QaSettings qa;
   private final long hourMs = AverageWindow.HOUR.size().toMillis();
   private final long hourGraceMs;
+  private final long hourRetentionMs;
   private FixedKeyProcessorContext<String, Cleaned> context;
   private KeyValueStore<String, SensorHistory> history;
   private org.apache.kafka.common.metrics.Sensor late;
 
-  CleaningProcessor(QaSettings qa, Duration hourGrace) {
+  CleaningProcessor(QaSettings qa, Map<AverageWindow, Duration> grace) {
     this.qa = qa;
     this.rules = new QaRules(qa);
-    this.hourGraceMs = hourGrace.toMillis();
+    this.hourGraceMs = grace.get(AverageWindow.HOUR).toMillis();
+    this.hourRetentionMs = SensorWindowsProcessor.hourRetention(grace).toMillis();
   }
 
   @Override
@@ -60,7 +71,8 @@ final class CleaningProcessor implements FixedKeyProcessor<String, Enriched, Cle
     SensorHistory h = history.get(r.sensorId());
     h = h == null ? SensorHistory.EMPTY : h;
     List<QaFlag> flags = rules.evaluate(r, h);
-    history.put(r.sensorId(), h.with(r.values(), qa.historySize()));
+    long t = r.time().toEpochMilli();
+    history.put(r.sensorId(), h.with(r.values(), t, qa.historySize()));
     CleanReading clean =
         new CleanReading(
             r.sensorId(),
@@ -72,12 +84,13 @@ final class CleaningProcessor implements FixedKeyProcessor<String, Enriched, Cle
                 s.lat(), s.lon(), s.area(), s.street(), s.county(), s.indoor(), s.hostType()),
             Corrector.correct(r, s, flags),
             flags);
-    long t = r.time().toEpochMilli();
-    long hourEnd = Math.floorDiv(t, hourMs) * hourMs + hourMs;
-    boolean isLate = hourEnd + hourGraceMs <= context.currentStreamTimeMs();
+    long hour = Math.floorDiv(t, hourMs) * hourMs;
+    boolean isLate =
+        hour + hourMs + hourGraceMs <= h.latest()
+            || hour + hourRetentionMs <= context.currentStreamTimeMs();
     if (isLate) {
       late.record();
     }
-    context.forward(record.withValue(new Cleaned(clean, s, isLate)));
+    context.forward(record.withValue(new Cleaned(clean, s, isLate, Math.max(h.latest(), t))));
   }
 }

@@ -22,6 +22,7 @@ import io.airq.core.reading.SourceFormat;
 import io.airq.core.registry.LinearCalibration;
 import io.airq.core.registry.Sensor;
 import io.airq.core.topic.RecordHeaders;
+import io.airq.streams.average.SensorWindowsProcessor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -196,6 +197,55 @@ class AirqTopologyTest {
     assertThat(late).hasSize(1);
     assertThat(late.get(0).time()).isEqualTo(H10.plus(Duration.ofMinutes(25)));
     assertThat(t.clean.readValuesToList()).hasSize(1);
+    assertThat(
+            last(
+                t.averages.readValuesToList(),
+                Scope.SENSOR,
+                CBD.id(),
+                AverageWindow.HOUR,
+                H10,
+                Quantity.PM25))
+        .isEmpty();
+  }
+
+  @Test
+  void anotherSensorAheadOnThePartitionDoesNotMakeASensorLate() {
+    // a replay: Westlands' readings reach the partition 30 h of measurement time ahead of CBD's
+    t.send(pm25(CBD, H10.plus(Duration.ofMinutes(5)), 10));
+    t.send(pm25(WESTLANDS, H10.plus(Duration.ofHours(30)), 99));
+    t.averages.readValuesToList();
+    t.send(pm25(CBD, H10.plus(Duration.ofMinutes(25)), 20));
+    t.send(pm25(CBD, H10.plus(Duration.ofMinutes(70)), 30));
+    assertThat(t.late.isEmpty()).isTrue();
+    List<WindowAverage> all = t.averages.readValuesToList();
+    WindowAverage h10 =
+        last(all, Scope.SENSOR, CBD.id(), AverageWindow.HOUR, H10, Quantity.PM25).orElseThrow();
+    assertThat(h10.count()).isEqualTo(2);
+    assertThat(h10.mean()).isEqualTo(15);
+    assertThat(
+            last(
+                all,
+                Scope.SENSOR,
+                CBD.id(),
+                AverageWindow.HOUR,
+                H10.plusSeconds(3600),
+                Quantity.PM25))
+        .hasValueSatisfying(a -> assertThat(a.mean()).isEqualTo(30));
+    assertThat(all)
+        .anyMatch(a -> a.window() == AverageWindow.DAY_ROLLING && a.key().equals(CBD.id()));
+  }
+
+  @Test
+  void aReadingOlderThanTheHourStoreKeepsIsLateWhateverItsSensorsClock() {
+    t.send(pm25(CBD, H10.plus(Duration.ofMinutes(5)), 10));
+    Duration retention =
+        SensorWindowsProcessor.hourRetention(StreamsSettings.defaults("p").grace());
+    t.send(pm25(WESTLANDS, H10.plus(retention), 99));
+    t.averages.readValuesToList();
+    t.send(pm25(CBD, H10.plus(Duration.ofMinutes(25)), 20));
+    assertThat(t.late.readValuesToList())
+        .extracting(CleanReading::time)
+        .containsExactly(H10.plus(Duration.ofMinutes(25)));
     assertThat(
             last(
                 t.averages.readValuesToList(),

@@ -26,13 +26,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Per sensor: the 1-minute and 1-hour windows of its on-time readings, and the 24-hour rolling
- * windows computed from its hours. A reading updates its minute and hour (each when still open:
- * window end + grace after stream time). A minute's first reading is emitted at once (sensors
- * usually report once a minute or slower); a minute's later readings, and every hour, are marked
- * pending in the store, and every {@link #EMIT_INTERVAL} of wall-clock time the pending windows are
- * emitted once each, the hours with the 24-hour windows they changed ({@link RollingDay}). The
- * pending marks live in the store, so an update and its emission are never separated by a crash
- * (exactly-once commits both or neither).
+ * windows computed from its hours. A reading updates its minute and hour, each when still open on
+ * its sensor's clock (window end + grace after the latest measurement time of that sensor) and
+ * still within its store's retention behind the task's stream time (the newest reading of any
+ * sensor in the partition; the store drops older windows). A minute's first reading is emitted at
+ * once (sensors usually report once a minute or slower); a minute's later readings, and every hour,
+ * are marked pending in the store, and every {@link #EMIT_INTERVAL} of wall-clock time the pending
+ * windows are emitted once each, the hours with the 24-hour windows they changed ({@link
+ * RollingDay}). The pending marks live in the store, so an update and its emission are never
+ * separated by a crash (exactly-once commits both or neither).
  */
 public final class SensorWindowsProcessor
     implements Processor<String, SensorWindowsProcessor.Input, String, SensorWindow> {
@@ -44,14 +46,18 @@ public final class SensorWindowsProcessor
   private static final long HOUR_MS = RollingDay.HOUR_MS;
   private static final long DAY_MS = AverageWindow.DAY_ROLLING.size().toMillis();
 
-  /** A clean reading of a known sensor on its way to the windows. */
-  public record Input(CleanReading clean, Sensor sensor) {}
+  /**
+   * A clean reading of a known sensor on its way to the windows, with its sensor's clock (the
+   * latest measurement time the sensor has sent, this reading included).
+   */
+  public record Input(CleanReading clean, Sensor sensor, long sensorTime) {}
 
   private final String sensorsStore;
   private final long minuteGraceMs;
   private final long hourGraceMs;
   private final long dayGraceMs;
   private final long hourRetentionMs;
+  private final long minuteRetentionMs;
   private ProcessorContext<String, SensorWindow> context;
   private WindowStore<String, WindowAccumulators> minutes;
   private WindowStore<String, WindowAccumulators> hours;
@@ -68,13 +74,32 @@ public final class SensorWindowsProcessor
     this.hourGraceMs = grace.get(AverageWindow.HOUR).toMillis();
     this.dayGraceMs = grace.get(AverageWindow.DAY_ROLLING).toMillis();
     this.hourRetentionMs = hourRetention(grace).toMillis();
+    this.minuteRetentionMs = minuteRetention(grace).toMillis();
   }
 
-  /** How long the hour store keeps an hour: its own grace, and the 24-hour windows holding it. */
+  /**
+   * How far a sensor's hours may lag the newest reading of its partition and still be averaged,
+   * beyond the grace: readings of different sensors reach a partition out of time order (offline
+   * gateways, replays whose parse workers run at different paces). An hour is small state, so the
+   * hour store keeps this much more; minutes are not kept longer (their store is 60 times larger),
+   * so a sensor lagging its partition by more than the minute grace gets hourly but no 1-minute
+   * averages.
+   */
+  public static final Duration PARTITION_LAG_ALLOWANCE = Duration.ofHours(48);
+
+  /**
+   * How long the hour store keeps an hour: its own grace, and the 24-hour windows holding it, plus
+   * {@link #PARTITION_LAG_ALLOWANCE}.
+   */
   public static Duration hourRetention(Map<AverageWindow, Duration> grace) {
     Duration own = AverageWindow.HOUR.size().plus(grace.get(AverageWindow.HOUR));
     Duration days = AverageWindow.DAY_ROLLING.size().plus(grace.get(AverageWindow.DAY_ROLLING));
-    return own.compareTo(days) >= 0 ? own : days;
+    return (own.compareTo(days) >= 0 ? own : days).plus(PARTITION_LAG_ALLOWANCE);
+  }
+
+  /** How long the minute store keeps a minute: its size and grace. */
+  public static Duration minuteRetention(Map<AverageWindow, Duration> grace) {
+    return AverageWindow.MINUTE.size().plus(grace.get(AverageWindow.MINUTE));
   }
 
   @Override
@@ -93,29 +118,30 @@ public final class SensorWindowsProcessor
     String id = r.sensorId();
     latestSensor.put(id, record.value().sensor());
     long now = context.currentStreamTimeMs();
+    long clock = record.value().sensorTime();
     long t = r.time().toEpochMilli();
     long minute = Math.floorDiv(t, MINUTE_MS) * MINUTE_MS;
-    if (minute + MINUTE_MS + minuteGraceMs > now) {
+    if (minute + MINUTE_MS + minuteGraceMs > clock && minute + minuteRetentionMs > now) {
       NavigableMap<Long, WindowAccumulators> pending = pendingMinutes.get(id);
       WindowAccumulators before = pending == null ? null : pending.get(minute);
       WindowAccumulators stored = before != null ? before : minutes.fetch(id, minute);
       if (stored == null) {
         // the minute's first reading (the usual case: sensors report every minute or slower)
-        WindowAccumulators acc = WindowAccumulators.EMPTY.add(r, now).emitted();
+        WindowAccumulators acc = WindowAccumulators.EMPTY.add(r, clock).emitted();
         minutes.put(id, acc, minute);
         emit(id, AverageWindow.MINUTE, minute, acc);
       } else {
         // more readings in a minute (a fast sensor, a replay): emitted once per EMIT_INTERVAL
-        WindowAccumulators acc = stored.add(r, now);
+        WindowAccumulators acc = stored.add(r, clock);
         minutes.put(id, acc, minute);
         pendingMinutes.computeIfAbsent(id, k -> new TreeMap<>()).put(minute, acc);
       }
     }
     long hour = RollingDay.hourOf(t);
-    if (hour + HOUR_MS + hourGraceMs > now) {
+    if (hour + HOUR_MS + hourGraceMs > clock && hour + hourRetentionMs > now) {
       NavigableMap<Long, WindowAccumulators> pending =
           pendingHours.computeIfAbsent(id, k -> new TreeMap<>());
-      WindowAccumulators acc = current(hours, pending.get(hour), id, hour).add(r, now);
+      WindowAccumulators acc = current(hours, pending.get(hour), id, hour).add(r, clock);
       hours.put(id, acc, hour);
       pending.put(hour, acc);
     }
@@ -196,6 +222,11 @@ public final class SensorWindowsProcessor
         reference = Math.min(reference, changed.get(h).pendingSince());
       }
       if (day.isEmpty() || s + DAY_MS + dayGraceMs <= reference) {
+        continue;
+      }
+      if (s + hourRetentionMs <= now) {
+        // its first hours may be gone from the store: a partial day would replace the whole one
+        LOG.debug("{}: 24-hour window at {} is older than the hour store keeps", id, s);
         continue;
       }
       WindowAccumulators sum = WindowAccumulators.EMPTY;

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The state of one sensor window: an accumulator per quantity, the latest measurement time in it,
- * and whether its averages still have to be emitted ({@code pending}, with the stream time at which
+ * and whether its averages still have to be emitted ({@code pending}, with its sensor's clock when
  * it became pending). Keeping the pending mark in the store, not only in memory, means a crash
  * between an update and its emission (exactly-once: both or neither are committed) still emits it.
  */
@@ -30,9 +30,10 @@ public record WindowAccumulators(
 
   /**
    * Adds every value of the reading that carries no QA flag (flagged values are left out of the
-   * averages) and marks the window pending since {@code streamTime} (kept if already pending).
+   * averages) and marks the window pending since {@code sensorTime}, its sensor's clock (kept if
+   * already pending).
    */
-  public WindowAccumulators add(CleanReading r, long streamTime) {
+  public WindowAccumulators add(CleanReading r, long sensorTime) {
     Map<Quantity, Accumulator> next = new EnumMap<>(Quantity.class);
     next.putAll(quantities);
     for (Map.Entry<Quantity, CorrectedValue> e : r.values().entrySet()) {
@@ -48,7 +49,7 @@ public record WindowAccumulators(
         next,
         Math.max(maxTime, r.time().toEpochMilli()),
         true,
-        pending ? pendingSince : streamTime);
+        pending ? pendingSince : sensorTime);
   }
 
   /** Both windows together, not pending (the 24-hour window from its hours). */

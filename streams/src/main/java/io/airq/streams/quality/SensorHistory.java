@@ -12,12 +12,16 @@ import java.util.Map;
 
 /**
  * The last few raw values per quantity of one sensor, most recent last (state of the stuck and
- * spike rules).
+ * spike rules), and the sensor's own clock: the latest measurement time it has sent ({@code
+ * Long.MIN_VALUE} before its first reading). Whether a reading is late is judged against its own
+ * sensor's clock, not against the other sensors sharing its partition: gateways buffer offline and
+ * replays run at different paces, so readings of different sensors are not in time order on Kafka.
  */
-public record SensorHistory(Map<Quantity, List<Double>> recent) {
-  public static final SensorHistory EMPTY = new SensorHistory(Map.of());
+public record SensorHistory(Map<Quantity, List<Double>> recent, long latest) {
+  public static final SensorHistory EMPTY = new SensorHistory(Map.of(), Long.MIN_VALUE);
   public static final BinarySerde<SensorHistory> SERDE =
-      BinarySerde.of("sensor history", 1, SensorHistory::write, SensorHistory::read);
+      BinarySerde.of("sensor history", 2, SensorHistory::write, SensorHistory::read)
+          .readingAlso(1, in -> new SensorHistory(readRecent(in), Long.MIN_VALUE));
 
   public SensorHistory {
     recent = recent == null ? Map.of() : recent;
@@ -27,7 +31,8 @@ public record SensorHistory(Map<Quantity, List<Double>> recent) {
     return recent.getOrDefault(q, List.of());
   }
 
-  public SensorHistory with(Map<Quantity, Double> values, int keep) {
+  /** This history after a reading measured at {@code time} with these raw values. */
+  public SensorHistory with(Map<Quantity, Double> values, long time, int keep) {
     Map<Quantity, List<Double>> next = new EnumMap<>(Quantity.class);
     next.putAll(recent);
     for (Map.Entry<Quantity, Double> e : values.entrySet()) {
@@ -38,10 +43,11 @@ public record SensorHistory(Map<Quantity, List<Double>> recent) {
       }
       next.put(e.getKey(), List.copyOf(l));
     }
-    return new SensorHistory(next);
+    return new SensorHistory(next, Math.max(latest, time));
   }
 
   private static void write(SensorHistory h, DataOutput out) throws IOException {
+    out.writeLong(h.latest);
     out.writeByte(h.recent.size());
     for (Map.Entry<Quantity, List<Double>> e : h.recent.entrySet()) {
       out.writeUTF(e.getKey().id());
@@ -53,6 +59,11 @@ public record SensorHistory(Map<Quantity, List<Double>> recent) {
   }
 
   private static SensorHistory read(DataInput in) throws IOException {
+    long latest = in.readLong();
+    return new SensorHistory(readRecent(in), latest);
+  }
+
+  private static Map<Quantity, List<Double>> readRecent(DataInput in) throws IOException {
     int n = in.readUnsignedByte();
     Map<Quantity, List<Double>> recent = new EnumMap<>(Quantity.class);
     for (int i = 0; i < n; i++) {
@@ -65,6 +76,6 @@ public record SensorHistory(Map<Quantity, List<Double>> recent) {
       }
       recent.put(q, List.copyOf(values));
     }
-    return new SensorHistory(recent);
+    return recent;
   }
 }

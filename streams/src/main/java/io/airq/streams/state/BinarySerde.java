@@ -12,7 +12,8 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * A compact binary serde for internal state (stores, repartition topics), written with {@link
  * DataOutputStream}. The first byte is a format version; an unknown version fails loudly instead of
- * being misread. Null stays null.
+ * being misread, and an older version still read ({@link #readingAlso}) is upgraded when read. Null
+ * stays null.
  */
 public final class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
   /** Writes a value's fields. */
@@ -31,16 +32,33 @@ public final class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializ
   private final int version;
   private final Writer<T> writer;
   private final Reader<T> reader;
+  private final java.util.Map<Integer, Reader<T>> older;
 
-  private BinarySerde(String name, int version, Writer<T> writer, Reader<T> reader) {
+  private BinarySerde(
+      String name,
+      int version,
+      Writer<T> writer,
+      Reader<T> reader,
+      java.util.Map<Integer, Reader<T>> older) {
     this.name = name;
     this.version = version;
     this.writer = writer;
     this.reader = reader;
+    this.older = older;
   }
 
   public static <T> BinarySerde<T> of(String name, int version, Writer<T> w, Reader<T> r) {
-    return new BinarySerde<>(name, version, w, r);
+    return new BinarySerde<>(name, version, w, r, java.util.Map.of());
+  }
+
+  /**
+   * The same serde that also reads an older format version (state written by an earlier release),
+   * with that version's reader.
+   */
+  public BinarySerde<T> readingAlso(int olderVersion, Reader<T> olderReader) {
+    java.util.Map<Integer, Reader<T>> m = new java.util.HashMap<>(older);
+    m.put(olderVersion, olderReader);
+    return new BinarySerde<>(name, version, writer, reader, java.util.Map.copyOf(m));
   }
 
   @Override
@@ -68,11 +86,15 @@ public final class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializ
     try {
       DataInput in = new ByteArrayDataInput(data);
       int v = in.readUnsignedByte();
-      if (v != version) {
+      if (v == version) {
+        return reader.read(in);
+      }
+      Reader<T> old = older.get(v);
+      if (old == null) {
         throw new SerializationException(
             name + " format version " + v + " is not " + version + " (state of another release?)");
       }
-      return reader.read(in);
+      return old.read(in);
     } catch (IOException e) {
       throw new SerializationException("cannot read " + name + " on " + topic, e);
     }

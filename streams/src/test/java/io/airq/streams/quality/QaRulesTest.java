@@ -50,11 +50,11 @@ class QaRulesTest {
   void theTenthIdenticalValueInARowIsStuck() {
     SensorHistory h = SensorHistory.EMPTY;
     for (int i = 0; i < 8; i++) {
-      h = h.with(Map.of(Quantity.PM25, 7.0), QaSettings.DEFAULTS.historySize());
+      h = h.with(Map.of(Quantity.PM25, 7.0), 0L, QaSettings.DEFAULTS.historySize());
     }
     Reading r = reading(Map.of(Quantity.PM25, 7.0), null);
     assertThat(rulesOf(rules.evaluate(r, h), Quantity.PM25)).isEmpty();
-    h = h.with(Map.of(Quantity.PM25, 7.0), QaSettings.DEFAULTS.historySize());
+    h = h.with(Map.of(Quantity.PM25, 7.0), 0L, QaSettings.DEFAULTS.historySize());
     assertThat(rulesOf(rules.evaluate(r, h), Quantity.PM25)).containsExactly(QaRule.STUCK);
   }
 
@@ -62,7 +62,7 @@ class QaRulesTest {
   void aValueFarAboveTheRollingMedianIsASpike() {
     SensorHistory h = SensorHistory.EMPTY;
     for (double v : new double[] {10, 12, 11, 13, 10}) {
-      h = h.with(Map.of(Quantity.PM25, v), 10);
+      h = h.with(Map.of(Quantity.PM25, v), 0L, 10);
     }
     assertThat(
             rulesOf(rules.evaluate(reading(Map.of(Quantity.PM25, 300.0), null), h), Quantity.PM25))

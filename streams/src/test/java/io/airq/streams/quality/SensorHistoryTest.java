@@ -1,0 +1,41 @@
+package io.airq.streams.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airq.core.reading.Quantity;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SensorHistoryTest {
+  @Test
+  void theSensorsClockIsItsLatestMeasurementTimeAndRoundTrips() {
+    SensorHistory h =
+        SensorHistory.EMPTY
+            .with(Map.of(Quantity.PM25, 7.0), 2_000L, 3)
+            .with(Map.of(Quantity.PM25, 8.0), 1_000L, 3);
+    assertThat(h.latest()).isEqualTo(2_000L);
+    assertThat(h.of(Quantity.PM25)).containsExactly(7.0, 8.0);
+    assertThat(SensorHistory.SERDE.deserialize("t", SensorHistory.SERDE.serialize("t", h)))
+        .isEqualTo(h);
+  }
+
+  @Test
+  void stateOfTheFirstFormatIsReadWithAnUnknownClock() throws IOException {
+    // version 1: no clock, then the values per quantity
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeByte(1);
+    out.writeByte(1);
+    out.writeUTF(Quantity.PM25.id());
+    out.writeShort(2);
+    out.writeDouble(5.0);
+    out.writeDouble(6.0);
+    SensorHistory h = SensorHistory.SERDE.deserialize("t", bytes.toByteArray());
+    assertThat(h.recent()).isEqualTo(Map.of(Quantity.PM25, List.of(5.0, 6.0)));
+    assertThat(h.latest()).isEqualTo(Long.MIN_VALUE);
+  }
+}
