@@ -68,6 +68,13 @@ final class Summary {
               signed(did.percent()),
               signed(did.lowPercent()),
               signed(did.highPercent())));
+    } else if (treated.outcome() != Outcome.INSUFFICIENT_DATA) {
+      s.append(
+          control == null
+              ? " There were no control sites, so this change may also come from the weather or"
+                  + " from a change across the whole city."
+              : " The control sites had too little data for a comparison, so this change may also"
+                  + " come from the weather or from a change across the whole city.");
     }
     return s.toString();
   }
@@ -124,6 +131,14 @@ final class Summary {
               signed(did.percent()),
               signed(did.lowPercent()),
               signed(did.highPercent())));
+    } else if (treated.outcome() != Outcome.INSUFFICIENT_DATA) {
+      s.append(
+          control == null
+              ? " Hakukuwa na maeneo ya udhibiti, kwa hiyo mabadiliko haya yanaweza pia kutokana na"
+                  + " hali ya hewa au mabadiliko ya jiji zima."
+              : " Maeneo ya udhibiti hayakuwa na data ya kutosha kwa ulinganisho, kwa hiyo"
+                  + " mabadiliko haya yanaweza pia kutokana na hali ya hewa au mabadiliko ya jiji"
+                  + " zima.");
     }
     return s.toString();
   }
