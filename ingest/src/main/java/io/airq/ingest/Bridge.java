@@ -58,10 +58,12 @@ public final class Bridge implements AutoCloseable {
   private final IngestMetrics metrics;
 
   /**
-   * Parse and send: a message goes to the worker its topic hashes to, so one topic's messages keep
-   * their order and many topics spread over the cores.
+   * Parse and send: a message goes to the worker of its topic ({@link #workerOf}), so one topic's
+   * messages keep their order and many topics spread over the cores.
    */
   private final ExecutorService[] workers;
+
+  private final int readingsPartitions;
 
   /** Per worker: sends its messages in arrival order, holding later ones behind a failed send. */
   private final OrderedSender<Outgoing>[] senders;
@@ -96,6 +98,7 @@ public final class Bridge implements AutoCloseable {
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.metrics = new IngestMetrics(registry);
     this.publisher = new KafkaPublisher(cfg);
+    this.readingsPartitions = publisher.readingsPartitions();
     this.sensors = cfg.strictGateways() ? startRegistry(cfg) : null;
     this.workers = new ExecutorService[cfg.workerThreads()];
     for (int i = 0; i < workers.length; i++) {
@@ -213,7 +216,20 @@ public final class Bridge implements AutoCloseable {
         new Outgoing(result, from, message.getId(), message.getQos(), conn));
   }
 
+  /**
+   * The worker of a topic: a sensor's topic goes to the worker of the sensor's readings partition,
+   * so the sensors sharing a partition reach it in the order their messages arrived (with a worker
+   * per topic, one busy worker put some sensors a day of measurement time behind others of their
+   * partition in a fast replay). Other topics (gateway batches), or when the partition count is not
+   * known, by topic. Either way a topic always uses the same worker, which keeps its order.
+   */
   private int workerOf(String topic) {
+    if (readingsPartitions > 0) {
+      Optional<String> sensor = TopicRoute.sensor(topic);
+      if (sensor.isPresent()) {
+        return KafkaPublisher.partitionOf(sensor.get(), readingsPartitions) % workers.length;
+      }
+    }
     return Math.floorMod(topic.hashCode(), workers.length);
   }
 

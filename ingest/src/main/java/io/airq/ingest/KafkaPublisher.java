@@ -28,6 +28,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class KafkaPublisher implements AutoCloseable {
   static final String ORIGIN = "ingest";
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(KafkaPublisher.class);
 
   private final KafkaProducer<byte[], byte[]> producer;
   private final Topic<String, Reading> readings;
@@ -156,6 +158,29 @@ final class KafkaPublisher implements AutoCloseable {
 
   private static void header(Headers h, String name, String value) {
     h.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * The readings topic's partition count, from the broker (waits up to {@code max.block.ms}); 0
+   * when the broker cannot say.
+   */
+  int readingsPartitions() {
+    try {
+      return producer.partitionsFor(readings.name()).size();
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "cannot read the partitions of {} ({}); messages go to parse workers by MQTT topic",
+          readings.name(),
+          e.toString());
+      return 0;
+    }
+  }
+
+  /** The partition the readings of {@code sensor} go to (Kafka's default for a string key). */
+  static int partitionOf(String sensor, int partitions) {
+    return org.apache.kafka.common.utils.Utils.toPositive(
+            org.apache.kafka.common.utils.Utils.murmur2(sensor.getBytes(StandardCharsets.UTF_8)))
+        % partitions;
   }
 
   @Override
