@@ -39,9 +39,51 @@ public final class AirqMain {
           new CommandLine(new io.airq.planner.cli.PlannerCli()).execute(a.toArray(String[]::new)));
     }
     if (args.length > 0 && SIMULATOR.contains(args[0])) {
-      System.exit(new CommandLine(new io.airq.simulator.SimulatorCli()).execute(args));
+      System.exit(
+          new CommandLine(new io.airq.simulator.SimulatorCli())
+              .execute(
+                  withLocalStack(
+                      args, Endpoints.read(java.nio.file.Path.of(".airq")), System.getenv())));
     }
     System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The simulator's arguments, aimed at the stack {@code ./airq up} started (its endpoints file)
+   * for each of MQTT, Kafka and the topic prefix that neither an option nor its environment
+   * variable sets; as given when no stack is up. {@code load} registers nothing, so it gets MQTT
+   * only.
+   */
+  static String[] withLocalStack(
+      String[] args, java.util.Optional<Endpoints> stack, java.util.Map<String, String> env) {
+    if (stack.isEmpty() || args.length == 0) {
+      return args;
+    }
+    Endpoints e = stack.get();
+    java.util.List<String> given = java.util.Arrays.asList(args);
+    java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of(args[0]));
+    addUnlessSet(out, given, env, "--mqtt", "AIRQ_MQTT_URL", e.mqttUrl());
+    if (!args[0].equals("load")) {
+      addUnlessSet(out, given, env, "--kafka", "AIRQ_KAFKA_BOOTSTRAP", e.kafkaBootstrap());
+      addUnlessSet(out, given, env, "--topic-prefix", "AIRQ_TOPIC_PREFIX", e.topicPrefix());
+    }
+    out.addAll(given.subList(1, given.size()));
+    return out.toArray(String[]::new);
+  }
+
+  private static void addUnlessSet(
+      java.util.List<String> out,
+      java.util.List<String> given,
+      java.util.Map<String, String> env,
+      String option,
+      String variable,
+      String value) {
+    boolean set =
+        given.stream().anyMatch(a -> a.equals(option) || a.startsWith(option + "="))
+            || env.containsKey(variable);
+    if (!set && value != null && !value.isBlank()) {
+      out.add(option + "=" + value);
+    }
   }
 
   public static CommandLine commandLine() {
