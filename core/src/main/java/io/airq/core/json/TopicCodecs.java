@@ -13,7 +13,6 @@ import io.airq.core.reading.SensorPlace;
 import io.airq.core.reading.SourceFormat;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
@@ -35,11 +34,9 @@ import java.util.Map;
 public final class TopicCodecs {
   private TopicCodecs() {}
 
-  private static final DateTimeFormatter INSTANT = DateTimeFormatter.ISO_INSTANT;
-
   private static void instant(JsonGenerator g, String name, Instant t) throws IOException {
     if (t != null) {
-      g.writeStringField(name, INSTANT.format(t));
+      g.writeStringField(name, IsoInstants.format(t));
     }
   }
 
@@ -219,7 +216,7 @@ public final class TopicCodecs {
       return null;
     }
     try {
-      return Instant.parse(p.getText());
+      return IsoInstants.parse(p.getText());
     } catch (DateTimeParseException e) {
       return null;
     }

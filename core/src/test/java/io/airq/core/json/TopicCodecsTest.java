@@ -117,6 +117,21 @@ class TopicCodecsTest {
     Instant.parse("+12000-01-01T00:00:00Z")
   };
 
+  private static Instant instant(Random rnd) {
+    if (rnd.nextBoolean()) {
+      return pick(INSTANTS, rnd);
+    }
+    long sec = rnd.nextLong(-100_000_000_000L, 300_000_000_000L);
+    int nano =
+        switch (rnd.nextInt(4)) {
+          case 0 -> 0;
+          case 1 -> rnd.nextInt(1000) * 1_000_000;
+          case 2 -> rnd.nextInt(1_000_000) * 1000;
+          default -> rnd.nextInt(1_000_000_000);
+        };
+    return Instant.ofEpochSecond(sec, nano);
+  }
+
   private static <T> T pick(T[] a, Random rnd) {
     return a[rnd.nextInt(a.length)];
   }
@@ -141,7 +156,7 @@ class TopicCodecsTest {
     List<Double> v = values();
     Random rnd = new Random(1);
     for (int i = 0; i < v.size(); i++) {
-      Instant start = pick(INSTANTS, rnd);
+      Instant start = instant(rnd);
       sameBytes(
           serde,
           new WindowAverage(
@@ -204,8 +219,8 @@ class TopicCodecsTest {
           serde,
           new CleanReading(
               pick(STRINGS, rnd).isEmpty() ? "s-1" : pick(STRINGS, rnd),
-              pick(INSTANTS, rnd),
-              rnd.nextInt(5) == 0 ? null : pick(INSTANTS, rnd),
+              instant(rnd),
+              rnd.nextInt(5) == 0 ? null : instant(rnd),
               maybeNull(rnd),
               rnd.nextInt(6) == 0
                   ? null
@@ -254,8 +269,8 @@ class TopicCodecsTest {
       Reading r =
           new Reading(
               pick(STRINGS, rnd).isEmpty() ? "s-1" : pick(STRINGS, rnd),
-              pick(INSTANTS, rnd),
-              rnd.nextInt(5) == 0 ? null : pick(INSTANTS, rnd),
+              instant(rnd),
+              rnd.nextInt(5) == 0 ? null : instant(rnd),
               maybeNull(rnd),
               rnd.nextInt(6) == 0
                   ? null
