@@ -3,8 +3,9 @@ package io.airq.core.json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -90,11 +91,39 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
   }
 
   private byte[] write(T data) throws IOException {
-    ByteArrayBuilder bytes = new ByteArrayBuilder(256);
+    ExactOutput bytes = new ExactOutput();
     try (JsonGenerator g = Json.mapper().createGenerator(bytes, JsonEncoding.UTF8)) {
       writer.write(g, data);
     }
-    return bytes.toByteArray();
+    return bytes.bytes();
+  }
+
+  /**
+   * Collects what the generator flushes: a message fits its (recycled) buffer, so the generator
+   * writes it in one call on close and this keeps an exact copy, one allocation per message.
+   */
+  private static final class ExactOutput extends OutputStream {
+    private byte[] bytes = new byte[0];
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      if (bytes.length == 0) {
+        bytes = Arrays.copyOfRange(b, off, off + len);
+      } else {
+        byte[] more = Arrays.copyOf(bytes, bytes.length + len);
+        System.arraycopy(b, off, more, bytes.length, len);
+        bytes = more;
+      }
+    }
+
+    byte[] bytes() {
+      return bytes;
+    }
   }
 
   /** The hand-written reader's value, or null to use data binding (which reports any error). */

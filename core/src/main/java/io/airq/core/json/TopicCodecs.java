@@ -52,6 +52,30 @@ public final class TopicCodecs {
     }
   }
 
+  /**
+   * What the generator writes for a finite double ({@link Double#toString}, unquoted), or null for
+   * NaN and infinities (which it writes quoted).
+   */
+  private static String text(double d) {
+    return Double.isFinite(d) ? Double.toString(d) : null;
+  }
+
+  /** {@code text(d)}, reusing {@code otherText} when d has the same bits as {@code other}. */
+  private static String same(double d, double other, String otherText) {
+    return Double.doubleToRawLongBits(d) == Double.doubleToRawLongBits(other) ? otherText : text(d);
+  }
+
+  /** A number field: the pre-formatted text of a finite value, else the generator's own. */
+  private static void number(JsonGenerator g, String name, double d, String text)
+      throws IOException {
+    if (text == null) {
+      g.writeNumberField(name, d);
+    } else {
+      g.writeFieldName(name);
+      g.writeNumber(text);
+    }
+  }
+
   /** A {@link WindowAverage} as data binding writes it. */
   public static void writeWindowAverage(JsonGenerator g, WindowAverage a) throws IOException {
     g.writeStartObject();
@@ -66,10 +90,14 @@ public final class TopicCodecs {
     g.writeNumberField("count", a.count());
     g.writeNumberField("expectedCount", a.expectedCount());
     g.writeNumberField("coverage", a.coverage());
-    g.writeNumberField("min", a.min());
-    g.writeNumberField("max", a.max());
-    g.writeNumberField("rawMean", a.rawMean());
-    g.writeNumberField("mean", a.mean());
+    // a window of one reading has min = max = mean (= rawMean when uncorrected): format it once
+    String min = text(a.min());
+    number(g, "min", a.min(), min);
+    String max = same(a.max(), a.min(), min);
+    number(g, "max", a.max(), max);
+    String rawMean = same(a.rawMean(), a.max(), max);
+    number(g, "rawMean", a.rawMean(), rawMean);
+    number(g, "mean", a.mean(), same(a.mean(), a.rawMean(), rawMean));
     string(g, "correction", a.correction());
     if (a.aqi() != null) {
       g.writeNumberField("aqi", a.aqi().intValue());
@@ -105,8 +133,9 @@ public final class TopicCodecs {
         continue;
       }
       g.writeObjectFieldStart(e.getKey().toString());
-      g.writeNumberField("raw", v.raw());
-      g.writeNumberField("value", v.value());
+      String raw = text(v.raw());
+      number(g, "raw", v.raw(), raw);
+      number(g, "value", v.value(), same(v.value(), v.raw(), raw));
       string(g, "correction", v.correction());
       g.writeEndObject();
     }

@@ -157,6 +157,8 @@ class TopicCodecsTest {
     Random rnd = new Random(1);
     for (int i = 0; i < v.size(); i++) {
       Instant start = instant(rnd);
+      // a window of one reading: min = max = rawMean = mean
+      boolean one = rnd.nextInt(3) == 0;
       sameBytes(
           serde,
           new WindowAverage(
@@ -172,12 +174,39 @@ class TopicCodecsTest {
               rnd.nextInt(100),
               v.get(i),
               v.get((i + 1) % v.size()),
-              v.get((i + 2) % v.size()),
-              v.get((i + 3) % v.size()),
-              v.get((i + 4) % v.size()),
+              v.get((i + (one ? 1 : 2)) % v.size()),
+              v.get((i + (one ? 1 : 3)) % v.size()),
+              v.get((i + (one ? 1 : 4)) % v.size()),
               maybeNull(rnd),
               rnd.nextBoolean() ? null : rnd.nextInt(600) - 1));
     }
+  }
+
+  @Test
+  void aMessageLargerThanTheGeneratorsBufferIsWrittenWhole() throws Exception {
+    @SuppressWarnings("unchecked")
+    JsonSerde<WindowAverage> serde = (JsonSerde<WindowAverage>) Topics.AVERAGES.valueSerde();
+    String big = "µ😀 area ".repeat(5_000);
+    sameBytes(
+        serde,
+        new WindowAverage(
+            Scope.AREA,
+            big,
+            big,
+            big,
+            AverageWindow.HOUR,
+            INSTANTS[0],
+            INSTANTS[1],
+            Quantity.PM25,
+            1,
+            2,
+            50.0,
+            1,
+            2,
+            3,
+            4,
+            big,
+            7));
   }
 
   @Test
@@ -194,7 +223,9 @@ class TopicCodecsTest {
         values.put(
             Quantity.values()[rnd.nextInt(Quantity.values().length)],
             new CorrectedValue(
-                v.get((i + k) % v.size()), v.get((i + k + 1) % v.size()), maybeNull(rnd)));
+                v.get((i + k) % v.size()),
+                v.get((i + k + (rnd.nextBoolean() ? 0 : 1)) % v.size()),
+                maybeNull(rnd)));
       }
       List<QaFlag> flags = new ArrayList<>();
       for (int k = rnd.nextInt(3); k > 0; k--) {
