@@ -86,7 +86,7 @@ class StreamsBenchmark {
     StreamsConfig cfg =
         new StreamsConfig(
             appId,
-            Map.of("bootstrap.servers", bootstrap),
+            kafkaSettings(bootstrap),
             servers.newDirectory("streams-bench-state"),
             0,
             THREADS,
@@ -117,7 +117,7 @@ class StreamsBenchmark {
       perTopic.append(String.format("%n  %-40s %,d", t.substring(prefix.length()), n));
     }
     System.out.printf(
-        "streams bench: %,d readings, %d sensors, 1-minute interval, %d stream thread(s)%n"
+        "streams bench: %,d readings, %d sensors, 1-minute interval, %d stream thread(s), kafka %s%n"
             + "  raw producer (pre-serialized)  %,.0f readings/s%n"
             + "  raw consumer (read_committed)  %,.0f readings/s%n"
             + "  Kafka -> Streams -> Kafka      %,.0f readings/s (%.1f s from start to lag 0)%n"
@@ -126,6 +126,7 @@ class StreamsBenchmark {
         N,
         SENSORS,
         THREADS,
+        cfg.kafka(),
         produceRate,
         consumeRate,
         N / elapsed,
@@ -203,6 +204,23 @@ class StreamsBenchmark {
       }
       admin.incrementalAlterConfigs(ops).all().get();
     }
+  }
+
+  /**
+   * The bootstrap servers, plus every system property {@code airq.bench.kafka.<key>} as the Kafka
+   * Streams setting {@code <key>} (e.g. {@code -Dairq.bench.kafka.commit.interval.ms=1000}), to
+   * measure a setting without changing airq's defaults.
+   */
+  private static Map<String, String> kafkaSettings(String bootstrap) {
+    Map<String, String> kafka = new java.util.TreeMap<>();
+    String prefix = "airq.bench.kafka.";
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.startsWith(prefix)) {
+        kafka.put(name.substring(prefix.length()), System.getProperty(name));
+      }
+    }
+    kafka.put("bootstrap.servers", bootstrap);
+    return kafka;
   }
 
   private static Properties producerProps(String bootstrap) {

@@ -5,6 +5,7 @@ import io.airq.core.average.WindowAverage;
 import io.airq.core.closure.Closure;
 import io.airq.core.impact.PhaseAggregate;
 import io.airq.core.json.JsonSerde;
+import io.airq.core.json.TopicCodecs;
 import io.airq.core.reading.CleanReading;
 import io.airq.core.reading.Reading;
 import io.airq.core.registry.Sensor;
@@ -15,9 +16,16 @@ import org.apache.kafka.common.serialization.Serdes;
 public final class Topics {
   private Topics() {}
 
+  private static final JsonSerde<CleanReading> CLEAN_READING_SERDE =
+      JsonSerde.of(CleanReading.class, TopicCodecs::writeCleanReading, null);
+
   /** Canonical raw readings from the bridge. Key = sensor id; record time = measurement time. */
   public static final Topic<String, Reading> READINGS =
-      new Topic<>("airq.readings", Serdes.String(), JsonSerde.of(Reading.class), false);
+      new Topic<>(
+          "airq.readings",
+          Serdes.String(),
+          JsonSerde.of(Reading.class, null, TopicCodecs::readReading),
+          false);
 
   /**
    * Messages the bridge could not turn into readings: the original bytes, with {@link
@@ -36,7 +44,7 @@ public final class Topics {
 
   /** De-duplicated, enriched, flagged and corrected readings. Key = sensor id. */
   public static final Topic<String, CleanReading> CLEAN_READINGS =
-      new Topic<>("airq.readings.clean", Serdes.String(), JsonSerde.of(CleanReading.class), false);
+      new Topic<>("airq.readings.clean", Serdes.String(), CLEAN_READING_SERDE, false);
 
   /** Readings from sensors the registry does not know (or not allowed), with the reason header. */
   public static final Topic<String, Reading> QUARANTINE =
@@ -44,11 +52,15 @@ public final class Topics {
 
   /** Readings that arrived after their windows' grace: counted, kept for the retroactive path. */
   public static final Topic<String, CleanReading> LATE_READINGS =
-      new Topic<>("airq.readings.late", Serdes.String(), JsonSerde.of(CleanReading.class), false);
+      new Topic<>("airq.readings.late", Serdes.String(), CLEAN_READING_SERDE, false);
 
   /** Window averages per sensor and per area. Key = scope/key/window/quantity. */
   public static final Topic<String, WindowAverage> AVERAGES =
-      new Topic<>("airq.averages", Serdes.String(), JsonSerde.of(WindowAverage.class), false);
+      new Topic<>(
+          "airq.averages",
+          Serdes.String(),
+          JsonSerde.of(WindowAverage.class, TopicCodecs::writeWindowAverage, null),
+          false);
 
   /** Running before/during/after aggregates per closure. Key = closure/group/phase/quantity. */
   public static final Topic<String, PhaseAggregate> CLOSURE_IMPACT =

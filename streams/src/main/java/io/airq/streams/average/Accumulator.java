@@ -1,5 +1,6 @@
 package io.airq.streams.average;
 
+import io.airq.streams.state.StateCodes;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -49,6 +50,7 @@ public record Accumulator(
     return String.join("+", new TreeSet<>(corrections));
   }
 
+  /** Format 2 (window accumulators version 2): correction ids as {@link StateCodes}. */
   void writeTo(DataOutput out) throws IOException {
     out.writeLong(count);
     out.writeDouble(sum);
@@ -57,20 +59,33 @@ public record Accumulator(
     out.writeDouble(max);
     out.writeByte(corrections.size());
     for (String c : corrections) {
-      out.writeUTF(c);
+      StateCodes.writeCorrection(out, c);
     }
   }
 
   static Accumulator readFrom(DataInput in) throws IOException {
+    return readFrom(in, StateCodes::readCorrection);
+  }
+
+  /** Format 1 (window accumulators version 1): correction ids in modified UTF-8. */
+  static Accumulator readFromV1(DataInput in) throws IOException {
+    return readFrom(in, DataInput::readUTF);
+  }
+
+  private interface CorrectionReader {
+    String read(DataInput in) throws IOException;
+  }
+
+  private static Accumulator readFrom(DataInput in, CorrectionReader ids) throws IOException {
     long count = in.readLong();
     double sum = in.readDouble();
     double rawSum = in.readDouble();
     double min = in.readDouble();
     double max = in.readDouble();
     int n = in.readUnsignedByte();
-    Set<String> corrections = n == 1 ? Set.of(in.readUTF()) : new TreeSet<>();
+    Set<String> corrections = n == 1 ? Set.of(ids.read(in)) : new TreeSet<>();
     for (int i = n == 1 ? 1 : 0; i < n; i++) {
-      corrections.add(in.readUTF());
+      corrections.add(ids.read(in));
     }
     return new Accumulator(count, sum, rawSum, min, max, corrections);
   }

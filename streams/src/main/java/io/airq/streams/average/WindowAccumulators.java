@@ -4,6 +4,7 @@ import io.airq.core.reading.CleanReading;
 import io.airq.core.reading.CorrectedValue;
 import io.airq.core.reading.Quantity;
 import io.airq.streams.state.BinarySerde;
+import io.airq.streams.state.StateCodes;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -22,7 +23,8 @@ public record WindowAccumulators(
       new WindowAccumulators(Map.of(), Long.MIN_VALUE, false, Long.MIN_VALUE);
 
   public static final BinarySerde<WindowAccumulators> SERDE =
-      BinarySerde.of("window accumulators", 1, WindowAccumulators::write, WindowAccumulators::read);
+      BinarySerde.of("window accumulators", 2, WindowAccumulators::write, WindowAccumulators::read)
+          .readingAlso(1, WindowAccumulators::readV1);
 
   public WindowAccumulators {
     quantities = quantities == null ? Map.of() : quantities;
@@ -71,12 +73,27 @@ public record WindowAccumulators(
     out.writeLong(w.maxTime);
     out.writeByte(w.quantities.size());
     for (Map.Entry<Quantity, Accumulator> e : w.quantities.entrySet()) {
-      out.writeUTF(e.getKey().id());
+      StateCodes.writeQuantity(out, e.getKey());
       e.getValue().writeTo(out);
     }
   }
 
+  /** Version 2: quantities and correction ids as one-byte {@link StateCodes}. */
   private static WindowAccumulators read(DataInput in) throws IOException {
+    boolean pending = in.readBoolean();
+    long pendingSince = in.readLong();
+    long maxTime = in.readLong();
+    int n = in.readUnsignedByte();
+    Map<Quantity, Accumulator> q = new EnumMap<>(Quantity.class);
+    for (int i = 0; i < n; i++) {
+      Quantity quantity = StateCodes.readQuantity(in);
+      q.put(quantity, Accumulator.readFrom(in));
+    }
+    return new WindowAccumulators(q, maxTime, pending, pendingSince);
+  }
+
+  /** Version 1 (before 2026-11): quantity and correction ids in modified UTF-8. */
+  private static WindowAccumulators readV1(DataInput in) throws IOException {
     boolean pending = in.readBoolean();
     long pendingSince = in.readLong();
     long maxTime = in.readLong();
@@ -86,7 +103,7 @@ public record WindowAccumulators(
       String id = in.readUTF();
       q.put(
           Quantity.byId(id).orElseThrow(() -> new IOException("unknown quantity " + id)),
-          Accumulator.readFrom(in));
+          Accumulator.readFromV1(in));
     }
     return new WindowAccumulators(q, maxTime, pending, pendingSince);
   }

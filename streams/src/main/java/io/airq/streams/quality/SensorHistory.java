@@ -2,6 +2,7 @@ package io.airq.streams.quality;
 
 import io.airq.core.reading.Quantity;
 import io.airq.streams.state.BinarySerde;
+import io.airq.streams.state.StateCodes;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -20,8 +21,9 @@ import java.util.Map;
 public record SensorHistory(Map<Quantity, List<Double>> recent, long latest) {
   public static final SensorHistory EMPTY = new SensorHistory(Map.of(), Long.MIN_VALUE);
   public static final BinarySerde<SensorHistory> SERDE =
-      BinarySerde.of("sensor history", 2, SensorHistory::write, SensorHistory::read)
-          .readingAlso(1, in -> new SensorHistory(readRecent(in), Long.MIN_VALUE));
+      BinarySerde.of("sensor history", 3, SensorHistory::write, SensorHistory::read)
+          .readingAlso(2, SensorHistory::readV2)
+          .readingAlso(1, in -> new SensorHistory(readRecentV1(in), Long.MIN_VALUE));
 
   public SensorHistory {
     recent = recent == null ? Map.of() : recent;
@@ -46,11 +48,12 @@ public record SensorHistory(Map<Quantity, List<Double>> recent, long latest) {
     return new SensorHistory(next, Math.max(latest, time));
   }
 
+  /** Version 3: the clock, then the values per quantity, quantities as {@link StateCodes}. */
   private static void write(SensorHistory h, DataOutput out) throws IOException {
     out.writeLong(h.latest);
     out.writeByte(h.recent.size());
     for (Map.Entry<Quantity, List<Double>> e : h.recent.entrySet()) {
-      out.writeUTF(e.getKey().id());
+      StateCodes.writeQuantity(out, e.getKey());
       out.writeShort(e.getValue().size());
       for (double v : e.getValue()) {
         out.writeDouble(v);
@@ -60,15 +63,35 @@ public record SensorHistory(Map<Quantity, List<Double>> recent, long latest) {
 
   private static SensorHistory read(DataInput in) throws IOException {
     long latest = in.readLong();
-    return new SensorHistory(readRecent(in), latest);
+    return new SensorHistory(readRecent(in, StateCodes::readQuantity), latest);
   }
 
-  private static Map<Quantity, List<Double>> readRecent(DataInput in) throws IOException {
+  /** Version 2: the clock, then the values per quantity, quantity ids in modified UTF-8. */
+  private static SensorHistory readV2(DataInput in) throws IOException {
+    long latest = in.readLong();
+    return new SensorHistory(readRecentV1(in), latest);
+  }
+
+  private interface QuantityReader {
+    Quantity read(DataInput in) throws IOException;
+  }
+
+  /** The values per quantity of versions 1 and 2: quantity ids in modified UTF-8. */
+  private static Map<Quantity, List<Double>> readRecentV1(DataInput in) throws IOException {
+    return readRecent(
+        in,
+        i -> {
+          String id = i.readUTF();
+          return Quantity.byId(id).orElseThrow(() -> new IOException("unknown quantity " + id));
+        });
+  }
+
+  private static Map<Quantity, List<Double>> readRecent(DataInput in, QuantityReader quantities)
+      throws IOException {
     int n = in.readUnsignedByte();
     Map<Quantity, List<Double>> recent = new EnumMap<>(Quantity.class);
     for (int i = 0; i < n; i++) {
-      String id = in.readUTF();
-      Quantity q = Quantity.byId(id).orElseThrow(() -> new IOException("unknown quantity " + id));
+      Quantity q = quantities.read(in);
       int size = in.readUnsignedShort();
       List<Double> values = new ArrayList<>(size);
       for (int j = 0; j < size; j++) {

@@ -38,4 +38,35 @@ class SensorHistoryTest {
     assertThat(h.recent()).isEqualTo(Map.of(Quantity.PM25, List.of(5.0, 6.0)));
     assertThat(h.latest()).isEqualTo(Long.MIN_VALUE);
   }
+
+  @Test
+  void stateOfTheSecondFormatIsStillRead() throws IOException {
+    // version 2: the clock, then the values per quantity with the quantity ids in UTF-8
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeByte(2);
+    out.writeLong(7_000L);
+    out.writeByte(2);
+    out.writeUTF(Quantity.PM25.id());
+    out.writeShort(2);
+    out.writeDouble(5.0);
+    out.writeDouble(6.0);
+    out.writeUTF(Quantity.HUMIDITY.id());
+    out.writeShort(1);
+    out.writeDouble(61.5);
+    SensorHistory h = SensorHistory.SERDE.deserialize("t", bytes.toByteArray());
+    assertThat(h.recent())
+        .isEqualTo(Map.of(Quantity.PM25, List.of(5.0, 6.0), Quantity.HUMIDITY, List.of(61.5)));
+    assertThat(h.latest()).isEqualTo(7_000L);
+  }
+
+  @Test
+  void theCurrentFormatCodesQuantitiesInOneByte() {
+    SensorHistory h = SensorHistory.EMPTY.with(Map.of(Quantity.PM25, 7.0), 2_000L, 3);
+    byte[] bytes = SensorHistory.SERDE.serialize("t", h);
+    // version, clock, count, quantity code, size, one value
+    assertThat(bytes).hasSize(1 + 8 + 1 + 1 + 2 + 8);
+    assertThat(bytes[0]).isEqualTo((byte) 3);
+    assertThat(bytes[10]).isEqualTo((byte) 1);
+  }
 }
