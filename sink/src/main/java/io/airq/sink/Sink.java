@@ -108,6 +108,10 @@ public final class Sink implements AutoCloseable {
     // streams writes its outputs in exactly-once transactions: an aborted one must not be stored
     cp.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     cp.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(cfg.batchPoints()));
+    // The consumer fetches only partitions it has no buffered records of, one fetch per broker at a
+    // time; a fetch of only caught-up partitions waits fetch.max.wait.ms at the broker, and the
+    // lagging ones wait behind it (500 ms by default: the writer stood idle that long).
+    cp.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
     this.consumer =
         new KafkaConsumer<>(cp, new ByteArrayDeserializer(), new ByteArrayDeserializer());
 
@@ -231,15 +235,7 @@ public final class Sink implements AutoCloseable {
     try {
       while (running) {
         collect(false);
-        long now = System.nanoTime();
-        boolean due =
-            !buffer.isEmpty()
-                && (bufferedPoints >= cfg.batchPoints()
-                    || retrying()
-                    || now - firstBufferedAt >= cfg.linger().toNanos());
-        if (due && inFlight == null && now >= nextAttempt) {
-          submit();
-        }
+        submitIfDue();
         boolean full = bufferedPoints >= cfg.batchPoints();
         if (retrying() || (full && inFlight != null)) {
           consumer.pause(consumer.assignment());
@@ -271,6 +267,19 @@ public final class Sink implements AutoCloseable {
       log.error("sink loop stopped", e);
     } finally {
       state = "stopped";
+    }
+  }
+
+  /** Hands the buffer to the writer when it is full or old enough and nothing is in flight. */
+  private void submitIfDue() {
+    long now = System.nanoTime();
+    boolean due =
+        !buffer.isEmpty()
+            && (bufferedPoints >= cfg.batchPoints()
+                || retrying()
+                || now - firstBufferedAt >= cfg.linger().toNanos());
+    if (due && inFlight == null && now >= nextAttempt) {
+      submit();
     }
   }
 
@@ -319,6 +328,8 @@ public final class Sink implements AutoCloseable {
               }
               List<Pending> done = writeIsolatingBadPoints(batch);
               sendDeadLetters(done);
+              // on the writer thread, which mostly waits for InfluxDB
+              recordReadingAges(done);
               metrics.batchLatency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
               return done;
             });
@@ -334,17 +345,20 @@ public final class Sink implements AutoCloseable {
       List<Pending> done = inFlight.get();
       inFlight = null;
       inFlightPoints = 0;
-      commit(done);
-      long points = done.stream().filter(p -> !p.rejected()).mapToLong(p -> p.lines().size()).sum();
-      metrics.written.increment(points);
-      recordReadingAges(done);
-      metrics.buffered.set(bufferedPoints);
-      log.debug("wrote {} points from {} records", points, done.size());
       if (retrying()) {
         log.info("InfluxDB accepts writes again; resuming");
         backoff = Duration.ZERO;
         state = "running";
       }
+      if (!block) {
+        // the writer goes on with the next batch while this one's offsets are committed
+        submitIfDue();
+      }
+      commit(done);
+      long points = done.stream().filter(p -> !p.rejected()).mapToLong(p -> p.lines().size()).sum();
+      metrics.written.increment(points);
+      metrics.buffered.set(bufferedPoints + inFlightPoints);
+      log.debug("wrote {} points from {} records", points, done.size());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while writing", e);
@@ -453,11 +467,24 @@ public final class Sink implements AutoCloseable {
 
   private void commit(List<Pending> records) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    ConsumerRecord<byte[], byte[]> run = null;
     for (Pending p : records) {
-      offsets.merge(
-          p.partition(),
-          new OffsetAndMetadata(p.record().offset() + 1),
-          (a, b) -> a.offset() >= b.offset() ? a : b);
+      ConsumerRecord<byte[], byte[]> r = p.record();
+      // records come in runs of one partition: one entry per run, not per record
+      if (run != null
+          && r.partition() == run.partition()
+          && r.topic().equals(run.topic())
+          && r.offset() > run.offset()) {
+        run = r;
+        continue;
+      }
+      if (run != null) {
+        keepHighest(offsets, run);
+      }
+      run = r;
+    }
+    if (run != null) {
+      keepHighest(offsets, run);
     }
     if (offsets.isEmpty()) {
       return;
@@ -469,6 +496,14 @@ public final class Sink implements AutoCloseable {
       // The points are in InfluxDB; the records will be read again and overwrite themselves.
       log.warn("offsets of a written batch not committed (group rebalanced): {}", e.getMessage());
     }
+  }
+
+  private static void keepHighest(
+      Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerRecord<byte[], byte[]> r) {
+    offsets.merge(
+        new TopicPartition(r.topic(), r.partition()),
+        new OffsetAndMetadata(r.offset() + 1),
+        (a, b) -> a.offset() >= b.offset() ? a : b);
   }
 
   private void updateLag() {
