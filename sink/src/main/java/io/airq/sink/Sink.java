@@ -83,7 +83,7 @@ public final class Sink implements AutoCloseable {
   private final java.util.concurrent.ExecutorService writer =
       java.util.concurrent.Executors.newSingleThreadExecutor(
           r -> new Thread(r, "airq-sink-writer"));
-  private Future<List<Pending>> inFlight;
+  private Future<Written> inFlight;
   private List<Pending> inFlightRecords;
   private int inFlightPoints;
   private volatile boolean running = true;
@@ -330,8 +330,12 @@ public final class Sink implements AutoCloseable {
               sendDeadLetters(done);
               // on the writer thread, which mostly waits for InfluxDB
               recordReadingAges(done);
+              long points = 0;
+              for (Pending p : done) {
+                points += p.rejected() ? 0 : p.lines().size();
+              }
               metrics.batchLatency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
-              return done;
+              return new Written(done, points);
             });
   }
 
@@ -342,7 +346,8 @@ public final class Sink implements AutoCloseable {
     }
     List<Pending> batch = inFlightRecords;
     try {
-      List<Pending> done = inFlight.get();
+      Written written = inFlight.get();
+      List<Pending> done = written.records();
       inFlight = null;
       inFlightPoints = 0;
       if (retrying()) {
@@ -355,7 +360,7 @@ public final class Sink implements AutoCloseable {
         submitIfDue();
       }
       commit(done);
-      long points = done.stream().filter(p -> !p.rejected()).mapToLong(p -> p.lines().size()).sum();
+      long points = written.points();
       metrics.written.increment(points);
       metrics.buffered.set(bufferedPoints + inFlightPoints);
       log.debug("wrote {} points from {} records", points, done.size());
@@ -579,6 +584,9 @@ public final class Sink implements AutoCloseable {
     registry.close();
     log.info("sink stopped");
   }
+
+  /** A written batch: its records with their outcome, and how many points InfluxDB took. */
+  private record Written(List<Pending> records, long points) {}
 
   /** Drops buffered records of revoked partitions: uncommitted, they go to the next owner. */
   private final class Rebalance implements ConsumerRebalanceListener {
