@@ -7,6 +7,7 @@ import io.airq.core.reading.CleanReading;
 import io.airq.core.topic.RecordHeaders;
 import io.airq.core.topic.Topic;
 import io.airq.core.topic.Topics;
+import io.airq.sink.line.CleanReadingDecoder;
 import io.airq.sink.line.LineResult;
 import io.airq.sink.line.PointMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -82,7 +83,7 @@ public final class Sink implements AutoCloseable {
   private final java.util.concurrent.ExecutorService writer =
       java.util.concurrent.Executors.newSingleThreadExecutor(
           r -> new Thread(r, "airq-sink-writer"));
-  private Future<List<Pending>> inFlight;
+  private Future<Written> inFlight;
   private List<Pending> inFlightRecords;
   private int inFlightPoints;
   private volatile boolean running = true;
@@ -107,6 +108,10 @@ public final class Sink implements AutoCloseable {
     // streams writes its outputs in exactly-once transactions: an aborted one must not be stored
     cp.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     cp.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(cfg.batchPoints()));
+    // The consumer fetches only partitions it has no buffered records of, one fetch per broker at a
+    // time; a fetch of only caught-up partitions waits fetch.max.wait.ms at the broker, and the
+    // lagging ones wait behind it (500 ms by default: the writer stood idle that long).
+    cp.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
     this.consumer =
         new KafkaConsumer<>(cp, new ByteArrayDeserializer(), new ByteArrayDeserializer());
 
@@ -122,7 +127,12 @@ public final class Sink implements AutoCloseable {
 
     String raw = cfg.rawPolicy();
     String agg = cfg.aggregatePolicy();
-    mapper(Topics.CLEAN_READINGS, raw, (CleanReading v) -> PointMapper.reading(v));
+    // the bulk of the records: a streaming fast path, the full mapper for anything else
+    mapper(
+        Topics.CLEAN_READINGS,
+        raw,
+        CleanReadingDecoder::decode,
+        (CleanReading v) -> PointMapper.reading(v));
     mapper(Topics.AVERAGES, agg, (WindowAverage v) -> PointMapper.average(v));
     mapper(Topics.ALERTS, agg, (Alert v) -> PointMapper.alert(v));
     mapper(
@@ -168,6 +178,14 @@ public final class Sink implements AutoCloseable {
   }
 
   private <V> void mapper(Topic<String, V> t, String policy, Function<V, LineResult> f) {
+    mapper(t, policy, bytes -> null, f);
+  }
+
+  /**
+   * @param fast decodes the value, or answers null to leave it to the topic's serde
+   */
+  private <V> void mapper(
+      Topic<String, V> t, String policy, Function<byte[], V> fast, Function<V, LineResult> f) {
     Topic<String, V> topic = t.prefixed(cfg.topicPrefix());
     mappers.put(
         topic.name(),
@@ -177,7 +195,10 @@ public final class Sink implements AutoCloseable {
           }
           V v;
           try {
-            v = topic.deserializeValue(r.value());
+            v = fast.apply(r.value());
+            if (v == null) {
+              v = topic.deserializeValue(r.value());
+            }
           } catch (RuntimeException e) {
             return Pending.of(
                 r,
@@ -214,15 +235,7 @@ public final class Sink implements AutoCloseable {
     try {
       while (running) {
         collect(false);
-        long now = System.nanoTime();
-        boolean due =
-            !buffer.isEmpty()
-                && (bufferedPoints >= cfg.batchPoints()
-                    || retrying()
-                    || now - firstBufferedAt >= cfg.linger().toNanos());
-        if (due && inFlight == null && now >= nextAttempt) {
-          submit();
-        }
+        submitIfDue();
         boolean full = bufferedPoints >= cfg.batchPoints();
         if (retrying() || (full && inFlight != null)) {
           consumer.pause(consumer.assignment());
@@ -254,6 +267,19 @@ public final class Sink implements AutoCloseable {
       log.error("sink loop stopped", e);
     } finally {
       state = "stopped";
+    }
+  }
+
+  /** Hands the buffer to the writer when it is full or old enough and nothing is in flight. */
+  private void submitIfDue() {
+    long now = System.nanoTime();
+    boolean due =
+        !buffer.isEmpty()
+            && (bufferedPoints >= cfg.batchPoints()
+                || retrying()
+                || now - firstBufferedAt >= cfg.linger().toNanos());
+    if (due && inFlight == null && now >= nextAttempt) {
+      submit();
     }
   }
 
@@ -302,8 +328,14 @@ public final class Sink implements AutoCloseable {
               }
               List<Pending> done = writeIsolatingBadPoints(batch);
               sendDeadLetters(done);
+              // on the writer thread, which mostly waits for InfluxDB
+              recordReadingAges(done);
+              long points = 0;
+              for (Pending p : done) {
+                points += p.rejected() ? 0 : p.lines().size();
+              }
               metrics.batchLatency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
-              return done;
+              return new Written(done, points);
             });
   }
 
@@ -314,20 +346,24 @@ public final class Sink implements AutoCloseable {
     }
     List<Pending> batch = inFlightRecords;
     try {
-      List<Pending> done = inFlight.get();
+      Written written = inFlight.get();
+      List<Pending> done = written.records();
       inFlight = null;
       inFlightPoints = 0;
-      commit(done);
-      long points = done.stream().filter(p -> !p.rejected()).mapToLong(p -> p.lines().size()).sum();
-      metrics.written.increment(points);
-      recordReadingAges(done);
-      metrics.buffered.set(bufferedPoints);
-      log.debug("wrote {} points from {} records", points, done.size());
       if (retrying()) {
         log.info("InfluxDB accepts writes again; resuming");
         backoff = Duration.ZERO;
         state = "running";
       }
+      if (!block) {
+        // the writer goes on with the next batch while this one's offsets are committed
+        submitIfDue();
+      }
+      commit(done);
+      long points = written.points();
+      metrics.written.increment(points);
+      metrics.buffered.set(bufferedPoints + inFlightPoints);
+      log.debug("wrote {} points from {} records", points, done.size());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while writing", e);
@@ -436,11 +472,24 @@ public final class Sink implements AutoCloseable {
 
   private void commit(List<Pending> records) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    ConsumerRecord<byte[], byte[]> run = null;
     for (Pending p : records) {
-      offsets.merge(
-          p.partition(),
-          new OffsetAndMetadata(p.record().offset() + 1),
-          (a, b) -> a.offset() >= b.offset() ? a : b);
+      ConsumerRecord<byte[], byte[]> r = p.record();
+      // records come in runs of one partition: one entry per run, not per record
+      if (run != null
+          && r.partition() == run.partition()
+          && r.topic().equals(run.topic())
+          && r.offset() > run.offset()) {
+        run = r;
+        continue;
+      }
+      if (run != null) {
+        keepHighest(offsets, run);
+      }
+      run = r;
+    }
+    if (run != null) {
+      keepHighest(offsets, run);
     }
     if (offsets.isEmpty()) {
       return;
@@ -452,6 +501,14 @@ public final class Sink implements AutoCloseable {
       // The points are in InfluxDB; the records will be read again and overwrite themselves.
       log.warn("offsets of a written batch not committed (group rebalanced): {}", e.getMessage());
     }
+  }
+
+  private static void keepHighest(
+      Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerRecord<byte[], byte[]> r) {
+    offsets.merge(
+        new TopicPartition(r.topic(), r.partition()),
+        new OffsetAndMetadata(r.offset() + 1),
+        (a, b) -> a.offset() >= b.offset() ? a : b);
   }
 
   private void updateLag() {
@@ -527,6 +584,9 @@ public final class Sink implements AutoCloseable {
     registry.close();
     log.info("sink stopped");
   }
+
+  /** A written batch: its records with their outcome, and how many points InfluxDB took. */
+  private record Written(List<Pending> records, long points) {}
 
   /** Drops buffered records of revoked partitions: uncommitted, they go to the next owner. */
   private final class Rebalance implements ConsumerRebalanceListener {

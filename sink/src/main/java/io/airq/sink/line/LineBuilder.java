@@ -15,7 +15,7 @@ import java.util.Optional;
  * 1.x); such points are rejected with a reason rather than written wrongly.
  */
 public final class LineBuilder {
-  private final StringBuilder sb = new StringBuilder(160);
+  private final StringBuilder sb = new StringBuilder(256);
   private boolean anyField;
   private String problem;
 

@@ -1,0 +1,379 @@
+package io.airq.sink.line;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import io.airq.core.json.Json;
+import io.airq.core.reading.CleanReading;
+import io.airq.core.reading.CorrectedValue;
+import io.airq.core.reading.QaFlag;
+import io.airq.core.reading.QaRule;
+import io.airq.core.reading.Quantity;
+import io.airq.core.reading.SensorPlace;
+import io.airq.core.reading.SourceFormat;
+import io.airq.core.registry.HostType;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fast path for decoding clean readings: a streaming parse of the canonical JSON shape (what
+ * {@link Json} writes) straight into a {@link CleanReading}, without Jackson's bean machinery or
+ * {@code DateTimeFormatter}. It only decides what it is sure of: anything else (a malformed
+ * document, a string where a number is expected, an unknown enum id, a duplicate key, a null
+ * primitive, an instant not in plain {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} form) makes it answer
+ * {@code null}, and the caller decodes the record with {@link Json}'s mapper as before, so the
+ * result and the rejection reasons are the same as Jackson's. {@code CleanReadingDecoderTest}
+ * checks the two agree.
+ */
+public final class CleanReadingDecoder {
+  // FastDoubleParser rounds correctly, as Double.parseDouble does: the same doubles, sooner
+  private static final JsonFactory FACTORY =
+      Json.mapper().getFactory().rebuild().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+  private static final Quantity[] QUANTITIES = Quantity.values();
+  private static final QaRule[] RULES = QaRule.values();
+  private static final SourceFormat[] FORMATS = SourceFormat.values();
+  private static final HostType[] HOST_TYPES = HostType.values();
+
+  /** The shape is not one this decoder is sure of; decode with the full mapper. */
+  private static final class Unsure extends Exception {
+    static final Unsure INSTANCE = new Unsure();
+
+    private Unsure() {
+      super(null, null, false, false);
+    }
+  }
+
+  private CleanReadingDecoder() {}
+
+  /** The reading, or null when the full mapper has to decide (including every error). */
+  public static CleanReading decode(byte[] json) {
+    try (JsonParser p = FACTORY.createParser(json)) {
+      CleanReading r = reading(p);
+      return p.nextToken() == null ? r : null;
+    } catch (Unsure | IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static CleanReading reading(JsonParser p) throws IOException, Unsure {
+    expect(p.nextToken(), JsonToken.START_OBJECT);
+    String sensorId = null;
+    Instant time = null;
+    Instant receivedAt = null;
+    String gatewayId = null;
+    SourceFormat format = null;
+    SensorPlace place = null;
+    Map<Quantity, CorrectedValue> values = null;
+    List<QaFlag> flags = null;
+    int seen = 0;
+    JsonToken t;
+    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (name) {
+        case "sensorId" -> {
+          seen = once(seen, 1);
+          sensorId = string(p, v);
+        }
+        case "time" -> {
+          seen = once(seen, 2);
+          time = instant(p, v);
+        }
+        case "receivedAt" -> {
+          seen = once(seen, 4);
+          receivedAt = instant(p, v);
+        }
+        case "gatewayId" -> {
+          seen = once(seen, 8);
+          gatewayId = string(p, v);
+        }
+        case "format" -> {
+          seen = once(seen, 16);
+          format = v == JsonToken.VALUE_NULL ? null : byId(FORMATS, string(p, v));
+        }
+        case "place" -> {
+          seen = once(seen, 32);
+          place = v == JsonToken.VALUE_NULL ? null : place(p, v);
+        }
+        case "values" -> {
+          seen = once(seen, 64);
+          values = v == JsonToken.VALUE_NULL ? null : values(p, v);
+        }
+        case "flags" -> {
+          seen = once(seen, 128);
+          flags = v == JsonToken.VALUE_NULL ? null : flags(p, v);
+        }
+        default -> unknown(p, v);
+      }
+    }
+    expect(t, JsonToken.END_OBJECT);
+    if (sensorId == null || time == null) {
+      throw Unsure.INSTANCE;
+    }
+    return new CleanReading(sensorId, time, receivedAt, gatewayId, format, place, values, flags);
+  }
+
+  private static SensorPlace place(JsonParser p, JsonToken start) throws IOException, Unsure {
+    expect(start, JsonToken.START_OBJECT);
+    double lat = 0;
+    double lon = 0;
+    String area = null;
+    String street = null;
+    String county = null;
+    boolean indoor = false;
+    HostType hostType = null;
+    int seen = 0;
+    JsonToken t;
+    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (name) {
+        case "lat" -> {
+          seen = once(seen, 1);
+          lat = number(p, v);
+        }
+        case "lon" -> {
+          seen = once(seen, 2);
+          lon = number(p, v);
+        }
+        case "area" -> {
+          seen = once(seen, 4);
+          area = string(p, v);
+        }
+        case "street" -> {
+          seen = once(seen, 8);
+          street = string(p, v);
+        }
+        case "county" -> {
+          seen = once(seen, 16);
+          county = string(p, v);
+        }
+        case "indoor" -> {
+          seen = once(seen, 32);
+          if (v != JsonToken.VALUE_TRUE && v != JsonToken.VALUE_FALSE) {
+            throw Unsure.INSTANCE;
+          }
+          indoor = v == JsonToken.VALUE_TRUE;
+        }
+        case "hostType" -> {
+          seen = once(seen, 64);
+          hostType = v == JsonToken.VALUE_NULL ? null : byId(HOST_TYPES, string(p, v));
+        }
+        default -> unknown(p, v);
+      }
+    }
+    expect(t, JsonToken.END_OBJECT);
+    // a missing primitive is left to the mapper's rules
+    if ((seen & (1 | 2 | 32)) != (1 | 2 | 32)) {
+      throw Unsure.INSTANCE;
+    }
+    return new SensorPlace(lat, lon, area, street, county, indoor, hostType);
+  }
+
+  private static Map<Quantity, CorrectedValue> values(JsonParser p, JsonToken start)
+      throws IOException, Unsure {
+    expect(start, JsonToken.START_OBJECT);
+    Map<Quantity, CorrectedValue> out = new EnumMap<>(Quantity.class);
+    JsonToken t;
+    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+      Quantity q = byId(QUANTITIES, p.currentName());
+      CorrectedValue cv = correctedValue(p, p.nextToken());
+      if (out.put(q, cv) != null) {
+        throw Unsure.INSTANCE;
+      }
+    }
+    expect(t, JsonToken.END_OBJECT);
+    return out;
+  }
+
+  private static CorrectedValue correctedValue(JsonParser p, JsonToken start)
+      throws IOException, Unsure {
+    expect(start, JsonToken.START_OBJECT);
+    double raw = 0;
+    double value = 0;
+    String correction = null;
+    int seen = 0;
+    JsonToken t;
+    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (name) {
+        case "raw" -> {
+          seen = once(seen, 1);
+          raw = number(p, v);
+        }
+        case "value" -> {
+          seen = once(seen, 2);
+          value = number(p, v);
+        }
+        case "correction" -> {
+          seen = once(seen, 4);
+          correction = string(p, v);
+        }
+        default -> unknown(p, v);
+      }
+    }
+    expect(t, JsonToken.END_OBJECT);
+    if ((seen & 3) != 3) {
+      throw Unsure.INSTANCE;
+    }
+    return new CorrectedValue(raw, value, correction);
+  }
+
+  private static List<QaFlag> flags(JsonParser p, JsonToken start) throws IOException, Unsure {
+    expect(start, JsonToken.START_ARRAY);
+    List<QaFlag> out = new ArrayList<>(2);
+    JsonToken t;
+    while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
+      QaRule rule = null;
+      Quantity quantity = null;
+      String detail = null;
+      int seen = 0;
+      JsonToken f;
+      while ((f = p.nextToken()) == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (name) {
+          case "rule" -> {
+            seen = once(seen, 1);
+            rule = byId(RULES, string(p, v));
+          }
+          case "quantity" -> {
+            seen = once(seen, 2);
+            quantity = byId(QUANTITIES, string(p, v));
+          }
+          case "detail" -> {
+            seen = once(seen, 4);
+            detail = string(p, v);
+          }
+          default -> unknown(p, v);
+        }
+      }
+      expect(f, JsonToken.END_OBJECT);
+      if (rule == null || quantity == null) {
+        throw Unsure.INSTANCE;
+      }
+      out.add(new QaFlag(rule, quantity, detail));
+    }
+    expect(t, JsonToken.END_ARRAY);
+    return out;
+  }
+
+  /**
+   * An instant written as {@code yyyy-MM-ddTHH:mm:ss[.f…]Z} (what the mapper writes); null for JSON
+   * null.
+   */
+  private static Instant instant(JsonParser p, JsonToken v) throws IOException, Unsure {
+    if (v == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (v != JsonToken.VALUE_STRING) {
+      throw Unsure.INSTANCE;
+    }
+    return parseInstant(p.getText());
+  }
+
+  /** The instant of a plain UTC ISO-8601 text, or Unsure for any other form. */
+  static Instant parseInstant(String s) throws Unsure {
+    int n = s.length();
+    if (n < 20
+        || n > 30
+        || n == 21
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':'
+        || s.charAt(n - 1) != 'Z') {
+      throw Unsure.INSTANCE;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 7);
+    int day = digits(s, 8, 10);
+    int hour = digits(s, 11, 13);
+    int minute = digits(s, 14, 16);
+    int second = digits(s, 17, 19);
+    int nano = 0;
+    if (n > 20) {
+      if (s.charAt(19) != '.') {
+        throw Unsure.INSTANCE;
+      }
+      nano = digits(s, 20, n - 1);
+      for (int i = n - 1; i < 29; i++) {
+        nano *= 10;
+      }
+    } else if (s.charAt(19) != 'Z') {
+      throw Unsure.INSTANCE;
+    }
+    if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) {
+      throw Unsure.INSTANCE;
+    }
+    // LocalDate.of refuses a day the month does not have; decode() then answers null
+    long days = LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(days * 86_400 + hour * 3600L + minute * 60L + second, nano);
+  }
+
+  private static int digits(String s, int from, int to) throws Unsure {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        throw Unsure.INSTANCE;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  private static String string(JsonParser p, JsonToken v) throws IOException, Unsure {
+    if (v == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (v != JsonToken.VALUE_STRING) {
+      throw Unsure.INSTANCE;
+    }
+    return p.getText();
+  }
+
+  private static double number(JsonParser p, JsonToken v) throws IOException, Unsure {
+    if (v != JsonToken.VALUE_NUMBER_FLOAT && v != JsonToken.VALUE_NUMBER_INT) {
+      throw Unsure.INSTANCE;
+    }
+    return p.getDoubleValue();
+  }
+
+  private static <E extends Enum<E>> E byId(E[] all, String id) throws Unsure {
+    if (id != null) {
+      for (E e : all) {
+        if (e.toString().equals(id)) {
+          return e;
+        }
+      }
+    }
+    throw Unsure.INSTANCE;
+  }
+
+  private static void unknown(JsonParser p, JsonToken v) throws IOException {
+    // the mapper ignores unknown fields
+    p.skipChildren();
+  }
+
+  private static int once(int seen, int bit) throws Unsure {
+    if ((seen & bit) != 0) {
+      throw Unsure.INSTANCE;
+    }
+    return seen | bit;
+  }
+
+  private static void expect(JsonToken t, JsonToken wanted) throws Unsure {
+    if (t != wanted) {
+      throw Unsure.INSTANCE;
+    }
+  }
+}
