@@ -80,7 +80,18 @@ public final class ImpactService {
       Instant e = p.end().atZone(closure.zone()).toInstant();
       to = e.isAfter(to) ? e : to;
     }
-    List<HourlyMean> hours = reader.hourlySensorMeans(ids, quantity, from, to);
+    Map<String, Sensor> byId = new java.util.HashMap<>();
+    registry.forEach(s -> byId.put(s.id(), s));
+    List<HourlyMean> hours =
+        reader.hourlySensorMeans(
+            ids,
+            quantity,
+            from,
+            to,
+            id ->
+                byId.containsKey(id)
+                    ? byId.get(id).expectedCount(java.time.Duration.ofHours(1))
+                    : 0);
     return ImpactAnalysis.fromHourlyMeans(closure, quantity, registry, hours, o);
   }
 }

@@ -34,6 +34,36 @@ public final class AverageQuery {
         + "'";
   }
 
+  /**
+   * Hourly means and counts of one quantity's corrected values from the raw {@code reading}
+   * measurement, per sensor, leaving out readings that carry a QA flag on that quantity (the flags
+   * field lists them as {@code quantity:rule}): the same means the streams job makes, but with the
+   * readings it found late included.
+   *
+   * @param policy the retention policy of the raw readings; empty = the database's default
+   */
+  public static String rawHourly(
+      Collection<String> sensors, Quantity quantity, Instant from, Instant to, String policy) {
+    String field = "\"" + quantity.id() + "\"";
+    String sensorFilter =
+        sensors.stream().map(k -> "\"sensor\" = " + literal(k)).collect(Collectors.joining(" OR "));
+    return "SELECT mean("
+        + field
+        + ") AS \"mean\", count("
+        + field
+        + ") AS \"count\" FROM "
+        + (policy.isEmpty() ? "" : "\"" + policy + "\".")
+        + "\"reading\" WHERE "
+        + (sensors.isEmpty() ? "false" : "(" + sensorFilter + ")")
+        + " AND \"flags\" !~ /(^|,)"
+        + quantity.id()
+        + ":/ AND time >= '"
+        + from
+        + "' AND time < '"
+        + to
+        + "' GROUP BY time(1h), \"sensor\" fill(none)";
+  }
+
   static String literal(String s) {
     return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }

@@ -17,6 +17,7 @@ import org.influxdb.dto.QueryResult;
 public final class AverageReader implements AutoCloseable {
   private final InfluxDB influx;
   private final String database;
+  private volatile String rawPolicy = "raw_90d";
 
   public AverageReader(String url, String user, String password, String database) {
     this.influx =
@@ -71,12 +72,98 @@ public final class AverageReader implements AutoCloseable {
     return out;
   }
 
-  /** Hourly sensor means for the impact calculation. */
+  /**
+   * Hourly sensor means for the impact calculation (the retroactive path): the hourly averages the
+   * streams job stored, and, for an hour the raw readings hold more of (readings the streams job
+   * found late, or an hour it never averaged), the mean of those raw readings, so late data still
+   * counts. {@code expectedPerHour} gives a sensor's expected readings per hour for an hour without
+   * a stored average.
+   */
   public List<HourlyMean> hourlySensorMeans(
+      Collection<String> sensors,
+      Quantity quantity,
+      Instant from,
+      Instant to,
+      java.util.function.ToLongFunction<String> expectedPerHour) {
+    java.util.Map<String, HourlyMean> byHour = new java.util.LinkedHashMap<>();
+    for (SeriesPoint p : series(Scope.SENSOR, sensors, AverageWindow.HOUR, quantity, from, to)) {
+      byHour.put(
+          p.key() + "@" + p.time(),
+          new HourlyMean(p.key(), p.time(), p.mean(), p.count(), p.expected()));
+    }
+    for (HourlyMean raw : rawHourly(sensors, quantity, from, to)) {
+      String k = raw.sensor() + "@" + raw.hourStart();
+      HourlyMean stored = byHour.get(k);
+      if (stored == null || raw.count() > stored.count()) {
+        long expected =
+            stored != null ? stored.expected() : expectedPerHour.applyAsLong(raw.sensor());
+        byHour.put(
+            k, new HourlyMean(raw.sensor(), raw.hourStart(), raw.mean(), raw.count(), expected));
+      }
+    }
+    return List.copyOf(byHour.values());
+  }
+
+  /**
+   * The raw readings' hourly means (expected count 0), from the sink's default raw retention policy
+   * {@code raw_90d}, or from the database's default policy when there is no such policy (a sink
+   * with {@code influx.raw.policy} empty).
+   */
+  private List<HourlyMean> rawHourly(
       Collection<String> sensors, Quantity quantity, Instant from, Instant to) {
-    return series(Scope.SENSOR, sensors, AverageWindow.HOUR, quantity, from, to).stream()
-        .map(p -> new HourlyMean(p.key(), p.time(), p.mean(), p.count(), p.expected()))
-        .toList();
+    if (sensors.isEmpty()) {
+      return List.of();
+    }
+    String policy = rawPolicy;
+    QueryResult r =
+        influx.query(
+            new Query(AverageQuery.rawHourly(sensors, quantity, from, to, policy), database));
+    String error = r.getError() != null ? r.getError() : firstError(r);
+    if (error != null && error.contains("retention policy not found") && !policy.isEmpty()) {
+      rawPolicy = "";
+      return rawHourly(sensors, quantity, from, to);
+    }
+    if (error != null) {
+      throw new IllegalStateException("InfluxDB query failed: " + error);
+    }
+    List<HourlyMean> out = new ArrayList<>();
+    for (QueryResult.Result result : r.getResults()) {
+      if (result.getSeries() == null) {
+        continue;
+      }
+      for (QueryResult.Series s : result.getSeries()) {
+        String sensor = s.getTags() == null ? null : s.getTags().get("sensor");
+        List<String> cols = s.getColumns();
+        int time = cols.indexOf("time");
+        int mean = cols.indexOf("mean");
+        int count = cols.indexOf("count");
+        for (List<Object> v : s.getValues()) {
+          if (sensor == null || v.get(mean) == null || v.get(count) == null) {
+            continue;
+          }
+          out.add(
+              new HourlyMean(
+                  sensor,
+                  Instant.parse(String.valueOf(v.get(time))),
+                  ((Number) v.get(mean)).doubleValue(),
+                  ((Number) v.get(count)).longValue(),
+                  0));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String firstError(QueryResult r) {
+    if (r.getResults() == null) {
+      return null;
+    }
+    for (QueryResult.Result result : r.getResults()) {
+      if (result.hasError()) {
+        return result.getError();
+      }
+    }
+    return null;
   }
 
   @Override
