@@ -69,11 +69,15 @@ public final class IsoInstants {
 
   /** {@code Instant.parse(s)}, with its exceptions. */
   public static Instant parse(String s) {
-    Instant t = fast(s);
+    Instant t = utc(s);
     return t != null ? t : Instant.parse(s);
   }
 
-  private static Instant fast(String s) {
+  /**
+   * The common form {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} read by hand, or null when the text is
+   * anything else (then the JDK's parsers decide and word any refusal).
+   */
+  public static Instant utc(String s) {
     int n = s.length();
     if (n < 20
         || n == 21
