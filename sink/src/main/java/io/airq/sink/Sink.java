@@ -7,7 +7,6 @@ import io.airq.core.reading.CleanReading;
 import io.airq.core.topic.RecordHeaders;
 import io.airq.core.topic.Topic;
 import io.airq.core.topic.Topics;
-import io.airq.sink.line.CleanReadingDecoder;
 import io.airq.sink.line.LineResult;
 import io.airq.sink.line.PointMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -127,12 +126,8 @@ public final class Sink implements AutoCloseable {
 
     String raw = cfg.rawPolicy();
     String agg = cfg.aggregatePolicy();
-    // the bulk of the records: a streaming fast path, the full mapper for anything else
-    mapper(
-        Topics.CLEAN_READINGS,
-        raw,
-        CleanReadingDecoder::decode,
-        (CleanReading v) -> PointMapper.reading(v));
+    // the bulk of the records; the topic's serde reads them with a streaming fast path
+    mapper(Topics.CLEAN_READINGS, raw, (CleanReading v) -> PointMapper.reading(v));
     mapper(Topics.AVERAGES, agg, (WindowAverage v) -> PointMapper.average(v));
     mapper(Topics.ALERTS, agg, (Alert v) -> PointMapper.alert(v));
     mapper(
@@ -178,14 +173,6 @@ public final class Sink implements AutoCloseable {
   }
 
   private <V> void mapper(Topic<String, V> t, String policy, Function<V, LineResult> f) {
-    mapper(t, policy, bytes -> null, f);
-  }
-
-  /**
-   * @param fast decodes the value, or answers null to leave it to the topic's serde
-   */
-  private <V> void mapper(
-      Topic<String, V> t, String policy, Function<byte[], V> fast, Function<V, LineResult> f) {
     Topic<String, V> topic = t.prefixed(cfg.topicPrefix());
     mappers.put(
         topic.name(),
@@ -195,10 +182,7 @@ public final class Sink implements AutoCloseable {
           }
           V v;
           try {
-            v = fast.apply(r.value());
-            if (v == null) {
-              v = topic.deserializeValue(r.value());
-            }
+            v = topic.deserializeValue(r.value());
           } catch (RuntimeException e) {
             return Pending.of(
                 r,

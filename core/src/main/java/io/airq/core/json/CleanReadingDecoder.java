@@ -1,10 +1,7 @@
-package io.airq.sink.line;
+package io.airq.core.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import io.airq.core.json.Json;
 import io.airq.core.reading.CleanReading;
 import io.airq.core.reading.CorrectedValue;
 import io.airq.core.reading.QaFlag;
@@ -22,19 +19,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A fast path for decoding clean readings: a streaming parse of the canonical JSON shape (what
- * {@link Json} writes) straight into a {@link CleanReading}, without Jackson's bean machinery or
- * {@code DateTimeFormatter}. It only decides what it is sure of: anything else (a malformed
- * document, a string where a number is expected, an unknown enum id, a duplicate key, a null
- * primitive, an instant not in plain {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} form) makes it answer
- * {@code null}, and the caller decodes the record with {@link Json}'s mapper as before, so the
- * result and the rejection reasons are the same as Jackson's. {@code CleanReadingDecoderTest}
- * checks the two agree.
+ * A fast path for decoding clean readings (the reader of the clean-readings topic's serde, which
+ * the sink decodes in bulk): a streaming parse of the canonical JSON shape (what {@link Json}
+ * writes) straight into a {@link CleanReading}, without Jackson's bean machinery or {@code
+ * DateTimeFormatter}. It only decides what it is sure of: anything else (a malformed document, a
+ * string where a number is expected, an unknown enum id, a duplicate key, a null primitive, an
+ * instant not in plain {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} form) makes it answer {@code null},
+ * and the caller decodes the record with {@link Json}'s mapper as before, so the result and the
+ * rejection reasons are the same as Jackson's. {@code CleanReadingDecoderTest} checks the two
+ * agree.
  */
 public final class CleanReadingDecoder {
-  // FastDoubleParser rounds correctly, as Double.parseDouble does: the same doubles, sooner
-  private static final JsonFactory FACTORY =
-      Json.mapper().getFactory().rebuild().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
   private static final Quantity[] QUANTITIES = Quantity.values();
   private static final QaRule[] RULES = QaRule.values();
   private static final SourceFormat[] FORMATS = SourceFormat.values();
@@ -51,12 +46,24 @@ public final class CleanReadingDecoder {
 
   private CleanReadingDecoder() {}
 
-  /** The reading, or null when the full mapper has to decide (including every error). */
-  public static CleanReading decode(byte[] json) {
-    try (JsonParser p = FACTORY.createParser(json)) {
+  /**
+   * The reading, or null when the full mapper has to decide (including every error): the {@link
+   * JsonSerde.Reader} of the clean-readings topic ({@code Topics.CLEAN_READINGS}).
+   */
+  public static CleanReading read(JsonParser p) {
+    try {
       CleanReading r = reading(p);
       return p.nextToken() == null ? r : null;
     } catch (Unsure | IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** {@link #read} of a whole document. */
+  public static CleanReading decode(byte[] json) {
+    try (JsonParser p = JsonSerde.READ_FACTORY.createParser(json)) {
+      return read(p);
+    } catch (IOException e) {
       return null;
     }
   }

@@ -4,6 +4,7 @@ import io.airq.core.alert.Alert;
 import io.airq.core.average.WindowAverage;
 import io.airq.core.closure.Closure;
 import io.airq.core.impact.PhaseAggregate;
+import io.airq.core.json.CleanReadingDecoder;
 import io.airq.core.json.JsonSerde;
 import io.airq.core.json.TopicCodecs;
 import io.airq.core.reading.CleanReading;
@@ -17,7 +18,7 @@ public final class Topics {
   private Topics() {}
 
   private static final JsonSerde<CleanReading> CLEAN_READING_SERDE =
-      JsonSerde.of(CleanReading.class, TopicCodecs::writeCleanReading, null);
+      JsonSerde.of(CleanReading.class, TopicCodecs::writeCleanReading, CleanReadingDecoder::read);
 
   /** Canonical raw readings from the bridge. Key = sensor id; record time = measurement time. */
   public static final Topic<String, Reading> READINGS =

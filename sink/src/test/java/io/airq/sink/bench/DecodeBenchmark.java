@@ -1,12 +1,12 @@
 package io.airq.sink.bench;
 
+import io.airq.core.json.CleanReadingDecoder;
 import io.airq.core.json.Json;
 import io.airq.core.reading.CleanReading;
 import io.airq.core.reading.CorrectedValue;
 import io.airq.core.reading.Quantity;
 import io.airq.core.reading.SensorPlace;
 import io.airq.core.reading.SourceFormat;
-import io.airq.sink.line.CleanReadingDecoder;
 import io.airq.sink.line.LineResult;
 import io.airq.sink.line.PointMapper;
 import java.time.Duration;

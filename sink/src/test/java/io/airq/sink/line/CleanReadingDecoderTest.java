@@ -2,6 +2,7 @@ package io.airq.sink.line;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airq.core.json.CleanReadingDecoder;
 import io.airq.core.json.Json;
 import io.airq.core.reading.CleanReading;
 import io.airq.core.reading.CorrectedValue;
