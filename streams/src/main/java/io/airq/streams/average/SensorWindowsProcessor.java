@@ -54,7 +54,6 @@ public final class SensorWindowsProcessor
 
   private final String sensorsStore;
   private final long minuteGraceMs;
-  private final long hourGraceMs;
   private final long dayGraceMs;
   private final long hourRetentionMs;
   private final long minuteRetentionMs;
@@ -71,7 +70,6 @@ public final class SensorWindowsProcessor
   public SensorWindowsProcessor(String sensorsStore, Map<AverageWindow, Duration> grace) {
     this.sensorsStore = sensorsStore;
     this.minuteGraceMs = grace.get(AverageWindow.MINUTE).toMillis();
-    this.hourGraceMs = grace.get(AverageWindow.HOUR).toMillis();
     this.dayGraceMs = grace.get(AverageWindow.DAY_ROLLING).toMillis();
     this.hourRetentionMs = hourRetention(grace).toMillis();
     this.minuteRetentionMs = minuteRetention(grace).toMillis();
@@ -137,14 +135,14 @@ public final class SensorWindowsProcessor
         pendingMinutes.computeIfAbsent(id, k -> new TreeMap<>()).put(minute, acc);
       }
     }
+    // the hour is open: readings whose hour closed never get here (CleaningProcessor marks them
+    // late with the same rule, and the topology sends only on-time readings to the windows)
     long hour = RollingDay.hourOf(t);
-    if (hour + HOUR_MS + hourGraceMs > clock && hour + hourRetentionMs > now) {
-      NavigableMap<Long, WindowAccumulators> pending =
-          pendingHours.computeIfAbsent(id, k -> new TreeMap<>());
-      WindowAccumulators acc = current(hours, pending.get(hour), id, hour).add(r, clock);
-      hours.put(id, acc, hour);
-      pending.put(hour, acc);
-    }
+    NavigableMap<Long, WindowAccumulators> pending =
+        pendingHours.computeIfAbsent(id, k -> new TreeMap<>());
+    WindowAccumulators acc = current(hours, pending.get(hour), id, hour).add(r, clock);
+    hours.put(id, acc, hour);
+    pending.put(hour, acc);
   }
 
   private static WindowAccumulators current(
