@@ -10,8 +10,8 @@ import io.airq.core.reading.Reading;
 import io.airq.core.registry.Sensor;
 import io.airq.core.topic.Topic;
 import io.airq.core.topic.Topics;
+import io.airq.streams.average.AreaAggregate;
 import io.airq.streams.average.AreaInput;
-import io.airq.streams.average.AreaWindow;
 import io.airq.streams.average.AreaWindowsProcessor;
 import io.airq.streams.average.SensorWindow;
 import io.airq.streams.average.SensorWindowsProcessor;
@@ -180,7 +180,8 @@ public final class AirqTopology {
             .process(
                 () -> new AreaWindowsProcessor(settings.coverageGate()),
                 Named.as("area-windows"),
-                AreaWindowsProcessor.STORE);
+                AreaWindowsProcessor.STORE,
+                AreaWindowsProcessor.SENSORS_STORE);
     areaAverages.to(
         avgTopic.name(),
         Produced.with(avgTopic.keySerde(), avgTopic.valueSerde()).withName("area-averages-sink"));
@@ -221,7 +222,14 @@ public final class AirqTopology {
                 AreaWindowsProcessor.STORE,
                 hourRetention,
                 AverageWindow.HOUR.size(),
-                AreaWindow.SERDE)
+                AreaAggregate.SERDE)
+            .withCachingEnabled());
+    b.addStateStore(
+        windowStore(
+                AreaWindowsProcessor.SENSORS_STORE,
+                hourRetention,
+                AverageWindow.HOUR.size(),
+                AreaInput.SERDE)
             .withCachingEnabled());
     for (String scope : List.of("sensor", "area")) {
       b.addStateStore(

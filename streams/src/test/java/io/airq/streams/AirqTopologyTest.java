@@ -364,6 +364,36 @@ class AirqTopologyTest {
   }
 
   @Test
+  void aSensorFallingBelowTheCoverageGateLeavesItsAreasMeanAndItsMaxWithIt() {
+    Sensor cbd2 = cbdSensor("nbo-cbd-02", Duration.ofMinutes(20));
+    t.register(cbd2);
+    for (int i = 0; i < 3; i++) {
+      t.send(pm25(CBD, H10.plus(Duration.ofMinutes(20 * i + 1)), 10 + i));
+      t.send(pm25(cbd2, H10.plus(Duration.ofMinutes(20 * i + 2)), 40));
+    }
+    // re-registered at a 1-minute interval: 4 readings of 60 expected is below the gate
+    t.register(cbdSensor("nbo-cbd-02", Duration.ofMinutes(1)));
+    t.send(pm25(cbd2, H10.plus(Duration.ofMinutes(50)), 40));
+    WindowAverage area =
+        last(
+                t.averages.readValuesToList(),
+                Scope.AREA,
+                "cbd",
+                AverageWindow.HOUR,
+                H10,
+                Quantity.PM25)
+            .orElseThrow();
+    assertThat(area.mean()).isEqualTo(11);
+    assertThat(area.max()).isEqualTo(12);
+    assertThat(area.count()).isEqualTo(3);
+  }
+
+  private static Sensor cbdSensor(String id, Duration interval) {
+    return new Sensor(
+        id, null, -1.28, 36.82, "cbd", "", "Nairobi", false, null, interval, "SDS011", Map.of());
+  }
+
+  @Test
   void aValidHourlyMeanAboveTheWhoGuidelineRaisesAnAlert() {
     for (int i = 0; i < 3; i++) {
       t.send(pm25(CBD, H10.plus(Duration.ofMinutes(20 * i + 1)), 30));

@@ -10,12 +10,17 @@ import java.util.List;
 
 /**
  * One sensor's means of one window (every quantity) on their way to its area's aggregate (the value
- * of the area repartition topic, keyed by area).
+ * of the area repartition topic, keyed by area), and as the area store keeps it per sensor.
  */
 public record AreaInput(
     String sensor, String county, AverageWindow window, long start, List<SensorMean> means) {
+  /**
+   * Format 2 writes quantities and corrections as one-byte codes; format 1 (text ids, records still
+   * in the repartition topic from an earlier release) is still read.
+   */
   public static final BinarySerde<AreaInput> SERDE =
-      BinarySerde.of("area input", 1, AreaInput::writeTo, AreaInput::readFrom);
+      BinarySerde.of("area input", 2, AreaInput::writeTo, in -> readFrom(in, 2))
+          .readingAlso(1, in -> readFrom(in, 1));
 
   public AreaInput {
     county = county == null ? "" : county;
@@ -33,7 +38,7 @@ public record AreaInput(
     }
   }
 
-  static AreaInput readFrom(DataInput in) throws IOException {
+  private static AreaInput readFrom(DataInput in, int version) throws IOException {
     String sensor = in.readUTF();
     String county = in.readUTF();
     String w = in.readUTF();
@@ -43,7 +48,7 @@ public record AreaInput(
     int n = in.readUnsignedByte();
     List<SensorMean> means = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      means.add(SensorMean.readFrom(in));
+      means.add(version == 1 ? SensorMean.readV1(in) : SensorMean.readFrom(in));
     }
     return new AreaInput(sensor, county, window, start, means);
   }

@@ -2,24 +2,37 @@ package io.airq.streams.average;
 
 import io.airq.core.average.WindowAverage;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Per area (the key, after the repartition): keeps every sensor's latest means of each hourly and
- * 24-hour window and emits the area means of a window each time one of its sensors' windows is
- * emitted. The input is already collapsed (one record per sensor window and emission), so this
- * emits directly.
+ * 24-hour window ({@link #SENSORS_STORE}, one entry per sensor) and the area's running aggregate of
+ * that window ({@link #STORE}), and emits the area means of a window each time one of its sensors'
+ * windows is emitted. An update replaces the sensor's earlier means in the aggregate, so it reads
+ * and writes two small entries whatever the number of sensors in the area; only when the sensor
+ * held the area's min or max and gave it up are the area's sensor entries read again. The input is
+ * already collapsed (one record per sensor window and emission), so this emits directly.
  */
 public final class AreaWindowsProcessor
     implements Processor<String, AreaInput, String, WindowAverage> {
-  public static final String STORE = "area-windows-store";
+  public static final String STORE = "area-aggregates-store";
+  public static final String SENSORS_STORE = "area-sensor-means-store";
+
+  /** After every sensor id in a key range (the largest code point). */
+  private static final String LAST = new String(Character.toChars(Character.MAX_CODE_POINT));
 
   private final double coverageGate;
   private ProcessorContext<String, WindowAverage> context;
-  private WindowStore<String, AreaWindow> windows;
+  private WindowStore<String, AreaAggregate> aggregates;
+  private WindowStore<String, AreaInput> sensors;
 
   public AreaWindowsProcessor(double coverageGate) {
     this.coverageGate = coverageGate;
@@ -28,20 +41,44 @@ public final class AreaWindowsProcessor
   @Override
   public void init(ProcessorContext<String, WindowAverage> context) {
     this.context = context;
-    this.windows = context.getStateStore(STORE);
+    this.aggregates = context.getStateStore(STORE);
+    this.sensors = context.getStateStore(SENSORS_STORE);
   }
 
   @Override
   public void process(Record<String, AreaInput> record) {
     String area = record.key();
     AreaInput in = record.value();
+    long start = in.start();
     String key = area + "|" + in.window().id();
-    AreaWindow w = windows.fetch(key, in.start());
-    w = (w == null ? AreaWindow.EMPTY : w).with(in);
-    windows.put(key, w, in.start());
-    Instant start = Instant.ofEpochMilli(in.start());
-    for (WindowAverage a : Averages.ofArea(area, in.window(), start, w, coverageGate)) {
+    String sensorsPrefix = key + "|";
+    String sensorKey = sensorsPrefix + in.sensor();
+    AreaInput old = sensors.fetch(sensorKey, start);
+    sensors.put(sensorKey, in, start);
+    AreaAggregate agg = aggregates.fetch(key, start);
+    AreaAggregate next =
+        agg == null
+            ? rebuild(sensorsPrefix, start)
+            : agg.replace(old, in, coverageGate).orElseGet(() -> rebuild(sensorsPrefix, start));
+    aggregates.put(key, next, start);
+    Instant from = Instant.ofEpochMilli(start);
+    for (WindowAverage a : Averages.ofArea(area, in.window(), from, next)) {
       context.forward(new Record<>(area, a, record.timestamp()));
     }
+  }
+
+  /** The aggregate from every sensor entry of the area window (the new input included). */
+  private AreaAggregate rebuild(String sensorsPrefix, long start) {
+    List<AreaInput> all = new ArrayList<>();
+    try (KeyValueIterator<Windowed<String>, AreaInput> it =
+        sensors.fetch(sensorsPrefix, sensorsPrefix + LAST, start, start)) {
+      while (it.hasNext()) {
+        KeyValue<Windowed<String>, AreaInput> kv = it.next();
+        if (kv.key.key().startsWith(sensorsPrefix) && kv.key.window().start() == start) {
+          all.add(kv.value);
+        }
+      }
+    }
+    return AreaAggregate.of(all, coverageGate);
   }
 }

@@ -8,11 +8,9 @@ import io.airq.core.registry.Sensor;
 import io.airq.streams.aqi.UsEpaAqi;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.TreeSet;
 
 /** Turns window accumulators into core WindowAverages (one per quantity) and area means. Pure. */
 public final class Averages {
@@ -67,72 +65,36 @@ public final class Averages {
   }
 
   /**
-   * The area means of one window, one per quantity: the mean of the valid sensors' means (coverage
-   * at or above the gate); count, expected count, min and max are summed or taken over those
-   * sensors. A quantity without a valid sensor has no area mean.
+   * The area means of one window, one per quantity that has a valid sensor: the mean of the valid
+   * sensors' means (coverage at or above the gate, applied by the aggregate); count, expected
+   * count, min and max are summed or taken over those sensors.
    */
   public static List<WindowAverage> ofArea(
-      String area, AverageWindow w, Instant start, AreaWindow agg, double coverageGate) {
-    List<WindowAverage> out = new ArrayList<>();
-    for (Quantity q : Quantity.values()) {
-      String county = null;
-      List<SensorMean> valid = new ArrayList<>();
-      for (AreaInput in : agg.sensors().values()) {
-        for (SensorMean m : in.means()) {
-          if (m.quantity() == q && m.coverage() >= coverageGate) {
-            valid.add(m);
-            county = county == null ? in.county() : county;
-          }
-        }
-      }
-      if (!valid.isEmpty()) {
-        out.add(ofArea(area, county, w, start, q, valid));
-      }
+      String area, AverageWindow w, Instant start, AreaAggregate agg) {
+    List<WindowAverage> out = new ArrayList<>(agg.quantities().size());
+    for (Map.Entry<Quantity, AreaStats> e : agg.quantities().entrySet()) {
+      AreaStats s = e.getValue();
+      double mean = s.mean();
+      out.add(
+          new WindowAverage(
+              Scope.AREA,
+              area,
+              area,
+              s.county(),
+              w,
+              start,
+              start.plus(w.size()),
+              e.getKey(),
+              s.count(),
+              s.expected(),
+              100.0 * s.count() / s.expected(),
+              s.min(),
+              s.max(),
+              s.rawMean(),
+              mean,
+              s.correction(),
+              aqi(w, e.getKey(), mean)));
     }
     return out;
-  }
-
-  private static WindowAverage ofArea(
-      String area,
-      String county,
-      AverageWindow w,
-      Instant start,
-      Quantity q,
-      Collection<SensorMean> valid) {
-    long count = 0;
-    long expected = 0;
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    double sum = 0;
-    double rawSum = 0;
-    TreeSet<String> corrections = new TreeSet<>();
-    for (SensorMean a : valid) {
-      count += a.count();
-      expected += a.expectedCount();
-      min = Math.min(min, a.min());
-      max = Math.max(max, a.max());
-      sum += a.mean();
-      rawSum += a.rawMean();
-      corrections.add(a.correction());
-    }
-    double mean = sum / valid.size();
-    return new WindowAverage(
-        Scope.AREA,
-        area,
-        area,
-        county,
-        w,
-        start,
-        start.plus(w.size()),
-        q,
-        count,
-        expected,
-        100.0 * count / expected,
-        min,
-        max,
-        rawSum / valid.size(),
-        mean,
-        String.join("+", corrections),
-        aqi(w, q, mean));
   }
 }

@@ -2,6 +2,7 @@ package io.airq.streams.average;
 
 import io.airq.core.average.WindowAverage;
 import io.airq.core.reading.Quantity;
+import io.airq.streams.state.StateCodes;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -33,18 +34,38 @@ public record SensorMean(
     return 100.0 * count / expectedCount;
   }
 
+  /** Whether it counts in its area's mean: its coverage reaches the gate. */
+  boolean valid(double coverageGate) {
+    return coverage() >= coverageGate;
+  }
+
+  /** Format 2: the quantity and correction as one-byte {@link StateCodes}. */
   void writeTo(DataOutput out) throws IOException {
-    out.writeUTF(quantity.id());
+    StateCodes.writeQuantity(out, quantity);
     out.writeLong(count);
     out.writeLong(expectedCount);
     out.writeDouble(min);
     out.writeDouble(max);
     out.writeDouble(rawMean);
     out.writeDouble(mean);
-    out.writeUTF(correction);
+    StateCodes.writeCorrection(out, correction);
   }
 
   static SensorMean readFrom(DataInput in) throws IOException {
+    Quantity q = StateCodes.readQuantity(in);
+    return new SensorMean(
+        q,
+        in.readLong(),
+        in.readLong(),
+        in.readDouble(),
+        in.readDouble(),
+        in.readDouble(),
+        in.readDouble(),
+        StateCodes.readCorrection(in));
+  }
+
+  /** Format 1 (releases before the one-byte codes): the quantity and correction ids as text. */
+  static SensorMean readV1(DataInput in) throws IOException {
     String id = in.readUTF();
     Quantity q = Quantity.byId(id).orElseThrow(() -> new IOException("unknown quantity " + id));
     return new SensorMean(

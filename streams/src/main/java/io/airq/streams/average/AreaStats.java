@@ -1,0 +1,117 @@
+package io.airq.streams.average;
+
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The valid sensor means of one quantity in one area window, as a running aggregate: how many
+ * sensors, their summed counts and expected counts, the sums of their means and raw means, the
+ * smallest min and largest max, and how many sensors use each correction id and county. Sums of
+ * means are in fixed point ({@link #fixed}: micro-units in a long), so adding and subtracting a
+ * sensor is exact and the aggregate does not depend on the order or number of updates.
+ */
+record AreaStats(
+    int sensors,
+    long count,
+    long expected,
+    long meanSum,
+    long rawSum,
+    double min,
+    double max,
+    SortedMap<String, Integer> corrections,
+    SortedMap<String, Integer> counties) {
+
+  /** Fixed-point units per unit of a mean (µg/m³, °C, …): means are summed to 10⁻⁶. */
+  static final double SCALE = 1e6;
+
+  /**
+   * Bound of a mean in the fixed-point sums: 10⁹ (QA flags values far below it; flagged values are
+   * not averaged), so the sums of up to 9,000 sensors cannot overflow.
+   */
+  private static final double BOUND = 1e9;
+
+  static final AreaStats EMPTY =
+      new AreaStats(
+          0,
+          0,
+          0,
+          0,
+          0,
+          Double.POSITIVE_INFINITY,
+          Double.NEGATIVE_INFINITY,
+          new TreeMap<>(),
+          new TreeMap<>());
+
+  static long fixed(double mean) {
+    return Math.round(Math.max(-BOUND, Math.min(BOUND, mean)) * SCALE);
+  }
+
+  AreaStats plus(SensorMean m, String county) {
+    return new AreaStats(
+        sensors + 1,
+        count + m.count(),
+        expected + m.expectedCount(),
+        meanSum + fixed(m.mean()),
+        rawSum + fixed(m.rawMean()),
+        Math.min(min, m.min()),
+        Math.max(max, m.max()),
+        counted(corrections, m.correction(), 1),
+        counted(counties, county, 1));
+  }
+
+  /**
+   * Without a sensor's mean; min and max are left as they were, so the caller must know that the
+   * sensor did not hold them ({@link AreaAggregate#replace}).
+   */
+  AreaStats minus(SensorMean m, String county) {
+    return new AreaStats(
+        sensors - 1,
+        count - m.count(),
+        expected - m.expectedCount(),
+        meanSum - fixed(m.mean()),
+        rawSum - fixed(m.rawMean()),
+        min,
+        max,
+        counted(corrections, m.correction(), -1),
+        counted(counties, county, -1));
+  }
+
+  double mean() {
+    return meanSum / (sensors * SCALE);
+  }
+
+  double rawMean() {
+    return rawSum / (sensors * SCALE);
+  }
+
+  /** The correction ids in use, joined with "+" in name order. */
+  String correction() {
+    return String.join("+", corrections.keySet());
+  }
+
+  /** The county most of its sensors are in (the first by name on a tie). */
+  String county() {
+    String best = null;
+    int most = 0;
+    for (Map.Entry<String, Integer> e : counties.entrySet()) {
+      if (e.getValue() > most) {
+        best = e.getKey();
+        most = e.getValue();
+      }
+    }
+    return best;
+  }
+
+  private static SortedMap<String, Integer> counted(
+      SortedMap<String, Integer> counts, String key, int delta) {
+    SortedMap<String, Integer> next = new TreeMap<>(counts);
+    int n = next.getOrDefault(key, 0) + delta;
+    if (n > 0) {
+      next.put(key, n);
+    } else {
+      next.remove(key);
+    }
+    return next;
+  }
+}
