@@ -70,6 +70,16 @@ public final class Pipeline implements AutoCloseable {
   /** How old a reading the local pipeline accepts: old enough for any archive replay. */
   public static final java.time.Duration REPLAY_MAX_AGE = java.time.Duration.ofDays(366 * 20);
 
+  private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(2);
+
+  /**
+   * The shortest quiet period that proves the pipeline caught up: the streams job emits a window's
+   * updates up to one emit interval after its last reading and commits them within a commit
+   * interval, while its input backlog is already 0.
+   */
+  static final Duration SETTLE =
+      StreamsSettings.DEFAULT_EMIT_INTERVAL.plus(COMMIT_INTERVAL).plusSeconds(1);
+
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final PlannerServer planner;
   private final Settings settings;
@@ -101,7 +111,7 @@ public final class Pipeline implements AutoCloseable {
                     // Exactly-once commits every 100 ms by default; a longer interval lets the
                     // record caches absorb the many updates of each window between commits.
                     "commit.interval.ms",
-                    "2000",
+                    Long.toString(COMMIT_INTERVAL.toMillis()),
                     "statestore.cache.max.bytes",
                     Long.toString(64L << 20)),
                 s.stateDir(),
@@ -145,10 +155,10 @@ public final class Pipeline implements AutoCloseable {
 
   /**
    * Waits until the streams job has consumed every reading (no backlog on any readings partition)
-   * and the sink every output of it, steadily for {@code quiet}; prints the backlogs to {@code
-   * progress} every few seconds. The sink reads transactional topics: when idle, its committed
-   * offset on a partition may stop one short of the end (the commit marker), so a small backlog
-   * that does not change counts as caught up.
+   * and the sink every output of it, steadily for {@code quiet} (at least {@link #SETTLE}); prints
+   * the backlogs to {@code progress} every few seconds. The sink reads transactional topics: when
+   * idle, its committed offset on a partition may stop one short of the end (the commit marker), so
+   * a small backlog that does not change counts as caught up.
    *
    * @return the {@link System#nanoTime()} at which both had first caught up
    */
@@ -159,6 +169,7 @@ public final class Pipeline implements AutoCloseable {
         Stream.of(Topics.CLEAN_READINGS, Topics.AVERAGES, Topics.ALERTS, Topics.CLOSURE_IMPACT)
             .map(t -> t.prefixed(settings.topicPrefix()).name())
             .toList();
+    quiet = quiet.compareTo(SETTLE) < 0 ? SETTLE : quiet;
     long deadline = System.nanoTime() + timeout.toNanos();
     long calmSince = -1;
     long lastSink = -1;

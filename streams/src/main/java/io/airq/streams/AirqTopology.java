@@ -149,7 +149,9 @@ public final class AirqTopology {
                 c -> new SensorWindowsProcessor.Input(c.clean(), c.sensor(), c.sensorTime()),
                 Named.as("window-input"))
             .process(
-                () -> new SensorWindowsProcessor(SENSORS_STORE, settings.grace()),
+                () ->
+                    new SensorWindowsProcessor(
+                        SENSORS_STORE, settings.grace(), settings.emitInterval()),
                 Named.as("sensor-windows"),
                 SensorWindowsProcessor.MINUTE_STORE,
                 SensorWindowsProcessor.HOUR_STORE);

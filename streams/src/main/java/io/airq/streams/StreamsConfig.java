@@ -82,7 +82,8 @@ public record StreamsConfig(
             grace,
             alerts,
             v.get(Keys.COVERAGE_GATE),
-            null);
+            null,
+            v.get(Keys.EMIT_INTERVAL));
     String stateDir = v.get(Keys.STATE_DIR);
     return new StreamsConfig(
         v.get(Keys.APPLICATION_ID),
@@ -142,6 +143,14 @@ public record StreamsConfig(
             "How long (sensor, measurement time) pairs are remembered to drop duplicates; not"
                 + " shorter than `grace.1h`.");
     static final Map<AverageWindow, ConfigKey<Duration>> GRACE = graceKeys();
+    static final ConfigKey<Duration> EMIT_INTERVAL =
+        ConfigKey.duration(
+            "emit.interval",
+            StreamsSettings.DEFAULT_EMIT_INTERVAL,
+            "How often each sensor's changed windows are emitted (wall-clock); every update of a"
+                + " window in that time becomes one record downstream (a minute's first reading is"
+                + " emitted at once). Shorter = fresher hourly and 24-hour means, more records for"
+                + " the sink and InfluxDB.");
     static final Map<Quantity, ConfigKey<Double>> ALERT =
         alertKeys(Map.of(Quantity.PM25, 15.0, Quantity.PM10, 45.0, Quantity.NO2, 25.0));
     static final ConfigKey<Double> COVERAGE_GATE =
@@ -203,6 +212,7 @@ public record StreamsConfig(
       k.addAll(GRACE.values());
       k.addAll(ALERT.values());
       k.add(COVERAGE_GATE);
+      k.add(EMIT_INTERVAL);
       return k;
     }
 

@@ -24,9 +24,17 @@ public record StreamsSettings(
     Map<AverageWindow, Duration> grace,
     Map<Quantity, Double> alertThresholds,
     double coverageGate,
-    QaSettings qa) {
+    QaSettings qa,
+    Duration emitInterval) {
 
   public static final Duration DEFAULT_GRACE = Duration.ofHours(26);
+
+  /**
+   * How often a sensor's changed windows are emitted (wall-clock), besides a minute's first
+   * reading, which is emitted at once: all the updates of a window in that time become one record.
+   */
+  public static final Duration DEFAULT_EMIT_INTERVAL = Duration.ofSeconds(10);
+
   public static final String WHO_2021_24H = "who-2021-24h";
 
   public StreamsSettings {
@@ -45,6 +53,10 @@ public record StreamsSettings(
             ? Map.of(Quantity.PM25, 15.0, Quantity.PM10, 45.0, Quantity.NO2, 25.0)
             : Map.copyOf(alertThresholds);
     qa = qa == null ? QaSettings.DEFAULTS : qa;
+    emitInterval = emitInterval == null ? DEFAULT_EMIT_INTERVAL : emitInterval;
+    if (emitInterval.toMillis() < 1) {
+      throw new IllegalArgumentException("emitInterval must be at least 1 ms, was " + emitInterval);
+    }
     if (!(coverageGate > 0 && coverageGate <= 100)) {
       throw new IllegalArgumentException("coverageGate must be in (0, 100], was " + coverageGate);
     }
@@ -54,7 +66,7 @@ public record StreamsSettings(
   }
 
   public static StreamsSettings defaults(String topicPrefix) {
-    return new StreamsSettings(topicPrefix, null, null, null, 75.0, null);
+    return new StreamsSettings(topicPrefix, null, null, null, 75.0, null, null);
   }
 
   public Duration grace(AverageWindow w) {

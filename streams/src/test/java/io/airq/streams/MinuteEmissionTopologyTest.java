@@ -10,7 +10,6 @@ import io.airq.core.average.Scope;
 import io.airq.core.average.WindowAverage;
 import io.airq.core.reading.Quantity;
 import io.airq.core.registry.Sensor;
-import io.airq.streams.average.SensorWindowsProcessor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +53,7 @@ class MinuteEmissionTopologyTest {
     }
     List<WindowAverage> first = minutes();
     assertThat(first).singleElement().satisfies(m -> assertThat(m.count()).isEqualTo(1));
-    t.driver.advanceWallClockTime(SensorWindowsProcessor.EMIT_INTERVAL);
+    t.driver.advanceWallClockTime(t.emitInterval);
     List<WindowAverage> collapsed = minutes();
     assertThat(collapsed)
         .singleElement()

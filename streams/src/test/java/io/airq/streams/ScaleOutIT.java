@@ -88,7 +88,7 @@ class ScaleOutIT {
         servers.newDirectory("streams-state-" + app),
         0,
         1,
-        new StreamsSettings(prefix, null, null, null, 75, NO_STATEFUL_RULES));
+        new StreamsSettings(prefix, null, null, null, 75, NO_STATEFUL_RULES, null));
   }
 
   private static void produce(String bootstrap, String prefix) {
@@ -185,7 +185,8 @@ class ScaleOutIT {
           quietSince = System.nanoTime();
         }
         if (out.size() >= keys
-            && System.nanoTime() - quietSince > Duration.ofSeconds(5).toNanos()) {
+            && System.nanoTime() - quietSince
+                > StreamsSettings.DEFAULT_EMIT_INTERVAL.plusSeconds(5).toNanos()) {
           break;
         }
       }

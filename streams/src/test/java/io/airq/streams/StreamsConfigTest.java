@@ -18,6 +18,7 @@ class StreamsConfigTest {
     p.setProperty("kafka.bootstrap.servers", "file:9092");
     p.setProperty("kafka.sasl.jaas.config", "secret-stuff");
     p.setProperty("grace.1h", "30h");
+    p.setProperty("emit.interval", "30s");
     p.setProperty("topic.prefix", "file-");
     StreamsConfig c =
         StreamsConfig.from(
@@ -33,6 +34,7 @@ class StreamsConfigTest {
     assertThat(c.settings().grace(AverageWindow.HOUR)).isEqualTo(Duration.ofHours(30));
     assertThat(c.settings().grace(AverageWindow.MINUTE)).isEqualTo(Duration.ofHours(26));
     assertThat(c.settings().alertThresholds()).containsEntry(Quantity.PM25, 25.0);
+    assertThat(c.settings().emitInterval()).isEqualTo(Duration.ofSeconds(30));
     assertThat(c.toString()).doesNotContain("secret-stuff");
     Properties kp = StreamsApp.properties(c);
     assertThat(kp.getProperty("processing.guarantee")).isEqualTo("exactly_once_v2");

@@ -9,7 +9,6 @@ import io.airq.core.reading.Reading;
 import io.airq.core.registry.Sensor;
 import io.airq.core.topic.Topic;
 import io.airq.core.topic.Topics;
-import io.airq.streams.average.SensorWindowsProcessor;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -29,6 +28,8 @@ final class TopologyFixture implements AutoCloseable {
   final TestOutputTopic<String, Alert> alerts;
   final TestOutputTopic<String, PhaseAggregate> impact;
 
+  final java.time.Duration emitInterval;
+
   TopologyFixture(StreamsSettings settings) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "airq-streams-test");
@@ -37,6 +38,7 @@ final class TopologyFixture implements AutoCloseable {
     props.put(
         StreamsConfig.STATE_DIR_CONFIG, "target/kafka-streams-test/" + java.util.UUID.randomUUID());
     driver = new TopologyTestDriver(AirqTopology.build(settings), props);
+    emitInterval = settings.emitInterval();
     String p = settings.topicPrefix();
     readings = input(Topics.READINGS.prefixed(p));
     sensors = input(Topics.SENSORS.prefixed(p));
@@ -55,7 +57,7 @@ final class TopologyFixture implements AutoCloseable {
    */
   void send(Reading r) {
     readings.pipeInput(r.sensorId(), r, r.time());
-    driver.advanceWallClockTime(SensorWindowsProcessor.EMIT_INTERVAL);
+    driver.advanceWallClockTime(emitInterval);
   }
 
   void register(Sensor s) {

@@ -31,16 +31,15 @@ import org.slf4j.LoggerFactory;
  * still within its store's retention behind the task's stream time (the newest reading of any
  * sensor in the partition; the store drops older windows). A minute's first reading is emitted at
  * once (sensors usually report once a minute or slower); a minute's later readings, and every hour,
- * are marked pending in the store, and every {@link #EMIT_INTERVAL} of wall-clock time the pending
- * windows are emitted once each, the hours with the 24-hour windows they changed ({@link
- * RollingDay}). The pending marks live in the store, so an update and its emission are never
- * separated by a crash (exactly-once commits both or neither).
+ * are marked pending in the store, and every emit interval of wall-clock time the pending windows
+ * are emitted once each, the hours with the 24-hour windows they changed ({@link RollingDay}). The
+ * pending marks live in the store, so an update and its emission are never separated by a crash
+ * (exactly-once commits both or neither).
  */
 public final class SensorWindowsProcessor
     implements Processor<String, SensorWindowsProcessor.Input, String, SensorWindow> {
   public static final String MINUTE_STORE = "average-1m-store";
   public static final String HOUR_STORE = "average-1h-store";
-  public static final Duration EMIT_INTERVAL = Duration.ofSeconds(1);
   private static final Logger LOG = LoggerFactory.getLogger(SensorWindowsProcessor.class);
   private static final long MINUTE_MS = AverageWindow.MINUTE.size().toMillis();
   private static final long HOUR_MS = RollingDay.HOUR_MS;
@@ -57,6 +56,7 @@ public final class SensorWindowsProcessor
   private final long dayGraceMs;
   private final long hourRetentionMs;
   private final long minuteRetentionMs;
+  private final Duration emitInterval;
   private ProcessorContext<String, SensorWindow> context;
   private WindowStore<String, WindowAccumulators> minutes;
   private WindowStore<String, WindowAccumulators> hours;
@@ -67,8 +67,10 @@ public final class SensorWindowsProcessor
   private final Map<String, NavigableMap<Long, WindowAccumulators>> pendingMinutes =
       new LinkedHashMap<>();
 
-  public SensorWindowsProcessor(String sensorsStore, Map<AverageWindow, Duration> grace) {
+  public SensorWindowsProcessor(
+      String sensorsStore, Map<AverageWindow, Duration> grace, Duration emitInterval) {
     this.sensorsStore = sensorsStore;
+    this.emitInterval = emitInterval;
     this.minuteGraceMs = grace.get(AverageWindow.MINUTE).toMillis();
     this.dayGraceMs = grace.get(AverageWindow.DAY_ROLLING).toMillis();
     this.hourRetentionMs = hourRetention(grace).toMillis();
@@ -107,7 +109,7 @@ public final class SensorWindowsProcessor
     this.hours = context.getStateStore(HOUR_STORE);
     this.sensors = context.getStateStore(sensorsStore);
     recoverPending();
-    context.schedule(EMIT_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
+    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
   }
 
   @Override
@@ -129,7 +131,7 @@ public final class SensorWindowsProcessor
         minutes.put(id, acc, minute);
         emit(id, AverageWindow.MINUTE, minute, acc);
       } else {
-        // more readings in a minute (a fast sensor, a replay): emitted once per EMIT_INTERVAL
+        // more readings in a minute (a fast sensor, a replay): emitted once per emit interval
         WindowAccumulators acc = stored.add(r, clock);
         minutes.put(id, acc, minute);
         pendingMinutes.computeIfAbsent(id, k -> new TreeMap<>()).put(minute, acc);

@@ -94,7 +94,8 @@ class PendingHourRecoveryTest {
     long t = H10.toEpochMilli();
     hours.put(CBD.id(), WindowAccumulators.EMPTY.add(r, t), t);
 
-    SensorWindowsProcessor p = new SensorWindowsProcessor("sensors-store", grace);
+    SensorWindowsProcessor p =
+        new SensorWindowsProcessor("sensors-store", grace, java.time.Duration.ofSeconds(10));
     p.init(context);
     context.setCurrentStreamTimeMs(t + 60_000);
     assertThat(context.forwarded()).isEmpty();
