@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -86,12 +87,25 @@ public final class Bridge implements AutoCloseable {
 
   private volatile boolean closed;
 
+  /**
+   * Room for messages received and not yet acknowledged: {@code mqtt.receive-maximum} permits. The
+   * broker should never send more (MQTT v5 Receive Maximum), but Mosquitto 2.0.11 does once acks
+   * flow (docs/ingest.md); when the room is full, Paho's callback thread waits here, Paho stops
+   * reading the socket, and the messages wait in the broker's queue instead of this heap.
+   */
+  private final Semaphore room;
+
+  /** Whether the broker was ever found sending past the receive maximum (logged once). */
+  private final java.util.concurrent.atomic.AtomicBoolean overSent =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   /** Set while Kafka refuses sends: the outage is logged once, not per message. */
   private final java.util.concurrent.atomic.AtomicBoolean kafkaDown =
       new java.util.concurrent.atomic.AtomicBoolean();
 
   private Bridge(BridgeConfig cfg) throws MqttException, IOException {
     this.cfg = cfg;
+    this.room = new Semaphore(cfg.receiveMaximum());
     // the stores are read first: a wrong path or password fails the start before anything runs
     this.mqttSocketFactory = cfg.tls().isCustom() ? cfg.tls().socketFactory() : null;
     this.parser = new PayloadParser(cfg.limits());
@@ -280,6 +294,7 @@ public final class Bridge implements AutoCloseable {
 
   private void ack(int id, int qos, long conn) {
     metrics.inFlight().decrementAndGet();
+    room.release();
     if (closed || conn != connection.get()) {
       LOG.debug("not acking message {} of an earlier connection; the broker redelivers it", id);
       return;
@@ -331,12 +346,30 @@ public final class Bridge implements AutoCloseable {
   private final class Callback implements MqttCallback {
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-      metrics.inFlight().incrementAndGet();
+      if (!room.tryAcquire()) {
+        metrics.paused();
+        if (overSent.compareAndSet(false, true)) {
+          LOG.info(
+              "the broker sent more than mqtt.receive-maximum ({}) unacknowledged messages;"
+                  + " reading from it pauses whenever that many wait for Kafka (logged once)",
+              cfg.receiveMaximum());
+        }
+        try {
+          room.acquire();
+        } catch (InterruptedException e) {
+          // Paho is shutting the connection down: the message stays unacknowledged, the broker
+          // redelivers it
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+      metrics.received();
       long conn = connection.get();
       try {
         workers[workerOf(topic)].execute(() -> handle(topic, message, conn));
       } catch (java.util.concurrent.RejectedExecutionException e) {
         metrics.inFlight().decrementAndGet(); // closing: left unacknowledged for redelivery
+        room.release();
       }
     }
 
@@ -368,6 +401,11 @@ public final class Bridge implements AutoCloseable {
 
     @Override
     public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+  }
+
+  /** The most messages received and not yet acknowledged at once since start. */
+  int mostInFlight() {
+    return metrics.mostInFlight();
   }
 
   /** For tests and the launcher: waits until nothing is in flight, up to {@code timeout}. */

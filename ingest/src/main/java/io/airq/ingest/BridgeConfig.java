@@ -360,7 +360,9 @@ public record BridgeConfig(
             1000,
             1,
             65535,
-            "How many unacknowledged messages the broker may send at once.");
+            "How many unacknowledged messages the broker may send at once; the bridge holds no"
+                + " more (it pauses reading while that many wait for Kafka), so its memory is"
+                + " bounded by this times the payload size limit.");
     static final ConfigKey<String> KAFKA_BOOTSTRAP =
         ConfigKey.text(
                 "kafka.bootstrap.servers",

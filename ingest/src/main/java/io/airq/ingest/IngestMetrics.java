@@ -30,6 +30,8 @@ final class IngestMetrics {
   private final Counter undeliverable;
   private final Timer sendLatency;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger mostInFlight = new AtomicInteger();
+  private final Counter paused;
   private final AtomicInteger connected = new AtomicInteger();
 
   IngestMetrics(MeterRegistry registry) {
@@ -45,6 +47,15 @@ final class IngestMetrics {
     Gauge.builder("airq.ingest.in.flight", inFlight, AtomicInteger::get)
         .description("messages received and not yet acknowledged upstream")
         .register(registry);
+    Gauge.builder("airq.ingest.in.flight.max", mostInFlight, AtomicInteger::get)
+        .description("the most messages received and not yet acknowledged at once since start")
+        .register(registry);
+    paused =
+        Counter.builder("airq.ingest.mqtt.paused")
+            .description(
+                "times reading from the broker paused because mqtt.receive-maximum messages were"
+                    + " unacknowledged")
+            .register(registry);
     Gauge.builder("airq.ingest.mqtt.connected", connected, AtomicInteger::get)
         .description("1 while connected to the MQTT broker")
         .register(registry);
@@ -73,6 +84,19 @@ final class IngestMetrics {
 
   AtomicInteger inFlight() {
     return inFlight;
+  }
+
+  /** One more message in flight; keeps the high-water mark. */
+  void received() {
+    mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+  }
+
+  int mostInFlight() {
+    return mostInFlight.get();
+  }
+
+  void paused() {
+    paused.increment();
   }
 
   void connected(boolean up) {
