@@ -23,7 +23,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -80,10 +79,10 @@ public final class Bridge implements AutoCloseable {
   private final SensorRegistry sensors;
 
   /**
-   * Incremented on every disconnect: a message's ack is sent only on the connection it arrived on,
-   * because packet ids are reused and the broker redelivers unacknowledged messages anyway.
+   * PUBACKs in arrival order, and only on the connection a message arrived on (reset on every
+   * disconnect: packet ids are reused, and the broker redelivers unacknowledged messages anyway).
    */
-  private final AtomicLong connection = new AtomicLong();
+  private final AckOrder ackOrder = new AckOrder();
 
   private volatile boolean closed;
 
@@ -216,7 +215,7 @@ public final class Bridge implements AutoCloseable {
     return POLICY.contains(r.code()) ? IngestMetrics.REJECTED : IngestMetrics.INVALID;
   }
 
-  private void handle(String topic, MqttMessage message, long conn) {
+  private void handle(String topic, MqttMessage message, AckOrder.Ticket ticket) {
     Instant receivedAt = Instant.now();
     byte[] body = message.getPayload();
     ParseResult result = TopicRoute.parse(parser, topic, body, receivedAt, cfg.defaultFormat());
@@ -226,8 +225,7 @@ public final class Bridge implements AutoCloseable {
     if (result instanceof ParseResult.Rejected r) {
       LOG.debug("rejected message on {}: {} {}", topic, r.code(), r.reason());
     }
-    senders[workerOf(topic)].submit(
-        new Outgoing(result, from, message.getId(), message.getQos(), conn));
+    senders[workerOf(topic)].submit(new Outgoing(result, from, ticket));
   }
 
   /**
@@ -248,7 +246,8 @@ public final class Bridge implements AutoCloseable {
   }
 
   /** One MQTT message on its way to Kafka. */
-  private record Outgoing(ParseResult result, Provenance from, int id, int qos, long conn) {}
+  /** A parsed message on its way to Kafka; the ticket of its PUBACK (null at QoS 0). */
+  private record Outgoing(ParseResult result, Provenance from, AckOrder.Ticket ticket) {}
 
   /** What happens to a message and to Kafka's answer; the order is kept by OrderedSender. */
   private final class MqttDelivery implements OrderedSender.Delivery<Outgoing> {
@@ -272,7 +271,7 @@ public final class Bridge implements AutoCloseable {
               : quarantined instanceof Integer q && q > 0
                   ? IngestMetrics.REJECTED
                   : IngestMetrics.FORWARDED);
-      ack(m.id(), m.qos(), m.conn()); // PUBACK queued to Paho's sender; cheap
+      ack(m.ticket()); // PUBACKs queued to Paho's sender; cheap
     }
 
     @Override
@@ -292,19 +291,23 @@ public final class Bridge implements AutoCloseable {
     }
   }
 
-  private void ack(int id, int qos, long conn) {
+  /**
+   * A message is done: its room is freed, and the PUBACKs that are now in order are sent (this one,
+   * and later ones done before it).
+   */
+  private void ack(AckOrder.Ticket ticket) {
     metrics.inFlight().decrementAndGet();
     room.release();
-    if (closed || conn != connection.get()) {
-      LOG.debug("not acking message {} of an earlier connection; the broker redelivers it", id);
+    if (closed || ticket == null) {
       return;
     }
-    try {
-      if (qos > 0) {
-        mqtt.messageArrivedComplete(id, qos);
+    for (AckOrder.Ticket t : ackOrder.done(ticket)) {
+      try {
+        mqtt.messageArrivedComplete(t.packetId(), t.qos());
+      } catch (MqttException e) {
+        LOG.debug(
+            "ack of message {} failed: {}; the broker redelivers it", t.packetId(), e.toString());
       }
-    } catch (MqttException e) {
-      LOG.debug("ack of message {} failed: {}; the broker redelivers it", id, e.toString());
     }
   }
 
@@ -364,9 +367,10 @@ public final class Bridge implements AutoCloseable {
         }
       }
       metrics.received();
-      long conn = connection.get();
+      AckOrder.Ticket ticket =
+          message.getQos() > 0 ? ackOrder.arrived(message.getId(), message.getQos()) : null;
       try {
-        workers[workerOf(topic)].execute(() -> handle(topic, message, conn));
+        workers[workerOf(topic)].execute(() -> handle(topic, message, ticket));
       } catch (java.util.concurrent.RejectedExecutionException e) {
         metrics.inFlight().decrementAndGet(); // closing: left unacknowledged for redelivery
         room.release();
@@ -386,7 +390,7 @@ public final class Bridge implements AutoCloseable {
 
     @Override
     public void disconnected(MqttDisconnectResponse response) {
-      connection.incrementAndGet();
+      ackOrder.reset();
       metrics.connected(false);
       LOG.warn("disconnected from MQTT: {}", response);
     }
