@@ -39,10 +39,17 @@ public final class StreamsApp implements AutoCloseable {
     // broker and the thread is fenced (InvalidProducerEpochException; its tasks are re-initialised
     // and their work since the last commit is redone). Streams' 10 s default was exceeded under a
     // load benchmark on a busy 2-core machine; kafka.* settings still win.
-    String txTimeout = "transaction.timeout.ms";
-    String prefixed = org.apache.kafka.streams.StreamsConfig.producerPrefix(txTimeout);
-    if (!p.containsKey(txTimeout) && !p.containsKey(prefixed)) {
-      p.put(prefixed, Integer.toString(TRANSACTION_TIMEOUT_MS));
+    producerDefault(p, "transaction.timeout.ms", Integer.toString(TRANSACTION_TIMEOUT_MS));
+    // Throughput: the topology writes ~5 records per reading to a dozen topics and changelogs, in
+    // 16 KiB batches by default. 256 KiB lz4 batches and 5,000 records per poll took
+    // StreamsBenchmark from 7,137 to 11,450 readings/s (docs/streams.md, Performance).
+    producerDefault(p, "batch.size", Integer.toString(256 * 1024));
+    producerDefault(p, "compression.type", "lz4");
+    producerDefault(p, "linger.ms", "100");
+    String maxPoll = "max.poll.records";
+    String consumerPrefixed = org.apache.kafka.streams.StreamsConfig.consumerPrefix(maxPoll);
+    if (!p.containsKey(maxPoll) && !p.containsKey(consumerPrefixed)) {
+      p.put(consumerPrefixed, "5000");
     }
     p.put(
         org.apache.kafka.streams.StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
@@ -51,6 +58,14 @@ public final class StreamsApp implements AutoCloseable {
         DeadLetterHandler.TOPIC_CONFIG,
         Topics.READINGS_DEAD_LETTER.prefixed(cfg.settings().topicPrefix()).name());
     return p;
+  }
+
+  /** Sets a producer setting unless kafka.* set it, plain or with the producer prefix. */
+  private static void producerDefault(Properties p, String key, String value) {
+    String prefixed = org.apache.kafka.streams.StreamsConfig.producerPrefix(key);
+    if (!p.containsKey(key) && !p.containsKey(prefixed)) {
+      p.put(prefixed, value);
+    }
   }
 
   public static StreamsApp start(StreamsConfig cfg) {

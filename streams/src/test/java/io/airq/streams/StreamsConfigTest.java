@@ -42,6 +42,9 @@ class StreamsConfigTest {
     assertThat(kp.getProperty(DeadLetterHandler.TOPIC_CONFIG))
         .isEqualTo("env-airq.readings.dead-letter");
     assertThat(kp.getProperty("producer.transaction.timeout.ms")).isEqualTo("60000");
+    assertThat(kp.getProperty("producer.batch.size")).isEqualTo("262144");
+    assertThat(kp.getProperty("producer.compression.type")).isEqualTo("lz4");
+    assertThat(kp.getProperty("consumer.max.poll.records")).isEqualTo("5000");
   }
 
   @Test
@@ -52,6 +55,19 @@ class StreamsConfigTest {
     Properties kp = StreamsApp.properties(StreamsConfig.from(p, Map.of()));
     assertThat(kp.getProperty("transaction.timeout.ms")).isEqualTo("20000");
     assertThat(kp.getProperty("producer.transaction.timeout.ms")).isNull();
+  }
+
+  @Test
+  void throughputDefaultsGiveWayToKafkaSettings() {
+    Properties p = new Properties();
+    p.setProperty("kafka.bootstrap.servers", "x:9092");
+    p.setProperty("kafka.producer.compression.type", "zstd");
+    p.setProperty("kafka.max.poll.records", "500");
+    Properties kp = StreamsApp.properties(StreamsConfig.from(p, Map.of()));
+    assertThat(kp.getProperty("producer.compression.type")).isEqualTo("zstd");
+    assertThat(kp.getProperty("max.poll.records")).isEqualTo("500");
+    assertThat(kp.getProperty("consumer.max.poll.records")).isNull();
+    assertThat(kp.getProperty("producer.batch.size")).isEqualTo("262144");
   }
 
   @Test
