@@ -111,6 +111,7 @@ class PipelineBenchmark {
       long onKafka,
       double onKafkaSeconds,
       double caughtUpSeconds,
+      double streamsDoneSeconds,
       long kafkaP50,
       long kafkaP99,
       long influxP50,
@@ -138,6 +139,7 @@ class PipelineBenchmark {
         Thread.sleep(100);
       }
       long onKafka = probe.lastArrivalNanos();
+      long streamsDone = awaitStreamsBacklogZero(h, servers, readings);
       long caughtUp = h.awaitDrained(Duration.ofSeconds(5), Duration.ofMinutes(30));
       HistogramSnapshot ageAfter = age.takeSnapshot();
       return new Phase(
@@ -146,12 +148,55 @@ class PipelineBenchmark {
           probe.count(),
           (onKafka - t0) / 1e9,
           (caughtUp - t0) / 1e9,
+          (streamsDone - t0) / 1e9,
           probe.percentileMs(0.5),
           probe.percentileMs(0.99),
           percentileMs(ageBefore, ageAfter, 0.5),
           percentileMs(ageBefore, ageAfter, 0.99),
           written.count() - pointsBefore);
     }
+  }
+
+  /**
+   * Which stage held the throughput run back: the streams job when it cleared its readings backlog
+   * later after the last reading reached Kafka than the sink needed after it (less the wait for the
+   * last emission of pending windows, which the sink cannot shorten).
+   */
+  private static String bottleneck(Phase busy) {
+    double settle = io.airq.streams.StreamsSettings.DEFAULT_EMIT_INTERVAL.toSeconds() + 2;
+    double streamsLag = busy.streamsDoneSeconds() - busy.onKafkaSeconds();
+    double sinkLag = busy.caughtUpSeconds() - busy.streamsDoneSeconds();
+    boolean streams = streamsLag >= sinkLag - settle;
+    return String.format(
+        java.util.Locale.ROOT,
+        "**Bottleneck: %s.** The streams job cleared its backlog %.1f s after the last reading"
+            + " reached Kafka; the sink caught up %.1f s after that, of which up to %.0f s is the"
+            + " wait for the last emission of pending windows (`emit.interval`) and a commit. The"
+            + " JFR thread table below shows where the airq JVM's CPU went.%n%n",
+        streams
+            ? "the streams job (one stream thread; the readings waited for it)"
+            : "the sink and InfluxDB (the averages and readings waited for them)",
+        streamsLag,
+        sinkLag,
+        settle);
+  }
+
+  /**
+   * Waits until the streams job has no backlog on the readings topic (polled every 500 ms), and
+   * returns when it first saw none: the time streams took, apart from the sink.
+   */
+  private static long awaitStreamsBacklogZero(PipelineHarness h, Servers servers, String readings)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+    try (io.airq.app.Backlog backlog = new io.airq.app.Backlog(servers.kafkaBootstrap())) {
+      while (System.nanoTime() < deadline) {
+        if (backlog.of(h.settings.streamsApplicationId(), List.of(readings)) == 0) {
+          return System.nanoTime();
+        }
+        Thread.sleep(500);
+      }
+    }
+    throw new IllegalStateException("the streams job still had a backlog after 30 minutes");
   }
 
   /**
@@ -288,6 +333,12 @@ class PipelineBenchmark {
                   100 * bridgeRate / rawProducer))
           .append(
               f(
+                  "| through streams (its readings backlog 0): %d readings | %.1f s | %.0f/s | |%n",
+                  busy.onKafka(),
+                  busy.streamsDoneSeconds(),
+                  busy.onKafka() / busy.streamsDoneSeconds()))
+          .append(
+              f(
                   "| stored in InfluxDB (streams and sink caught up): %d readings, %.0f points |"
                       + " %.1f s | %.0f readings/s, %.0f points/s | %.0f %% of InfluxDB's points/s |%n",
                   storedBusy,
@@ -309,6 +360,7 @@ class PipelineBenchmark {
           .append(f("%.0f readings/s", pipelineRate))
           .append("** (readings stored over the time from the first publish until streams and")
           .append(" the sink had no backlog).\n\n")
+          .append(bottleneck(busy))
           .append("## Latency at a rate the pipeline keeps up with\n\n")
           .append(
               f(
