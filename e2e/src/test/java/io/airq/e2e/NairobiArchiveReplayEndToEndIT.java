@@ -91,6 +91,16 @@ class NairobiArchiveReplayEndToEndIT {
       }
       h.awaitDrained(Duration.ofSeconds(3), Duration.ofMinutes(2));
       long drained = System.nanoTime();
+      PipelineHarness.AreaCheck areas = h.areaMeansAgainstSensorMeans("pm25", 75);
+      System.err.printf(
+          "e2e-replay: %d area-hours of PM2.5 (up to %d valid sensors each) against their sensors'"
+              + " hourly means: largest difference %.2e, %d mismatches %s%n",
+          areas.areaHours(),
+          areas.mostSensors(),
+          areas.worst(),
+          areas.mismatches().size(),
+          areas.mismatches().stream().limit(5).toList());
+      assertThat(areas.mismatches()).as("area means that differ from their sensors'").isEmpty();
 
       Map<String, Map<Instant, String[]>> exported = new TreeMap<>();
       for (String sensor : expected.keySet()) {

@@ -76,6 +76,99 @@ final class PipelineHarness implements AutoCloseable {
     return total;
   }
 
+  /** What {@link #areaMeansAgainstSensorMeans} compared. */
+  record AreaCheck(int areaHours, int mostSensors, double worst, List<String> mismatches) {}
+
+  /**
+   * Compares every stored hourly area mean of {@code quantity} with the mean of the stored hourly
+   * means of that area's sensors whose coverage reaches {@code gate}, and its count with their
+   * summed counts; an area-hour with valid sensors must have an area mean, and one without must
+   * not.
+   */
+  AreaCheck areaMeansAgainstSensorMeans(String quantity, double gate) {
+    String where = " WHERE \"window\" = '1h' AND quantity = '" + quantity + "'";
+    Map<String, double[]> want = new TreeMap<>(); // area@time -> {sum of means, sensors, count}
+    for (Row r :
+        rows(
+            "SELECT \"mean\", \"coverage\", \"count\" FROM average"
+                + where
+                + " AND scope = 'sensor' GROUP BY \"area\"")) {
+      if (r.tags.getOrDefault("area", "").isEmpty() || r.values[1] < gate) {
+        continue;
+      }
+      double[] w = want.computeIfAbsent(r.tags.get("area") + "@" + r.time, k -> new double[3]);
+      w[0] += r.values[0];
+      w[1]++;
+      w[2] += r.values[2];
+    }
+    Map<String, double[]> got = new TreeMap<>();
+    for (Row r :
+        rows(
+            "SELECT \"mean\", \"count\" FROM average"
+                + where
+                + " AND scope = 'area' GROUP BY \"key\"")) {
+      got.put(r.tags.get("key") + "@" + r.time, r.values);
+    }
+    List<String> bad = new java.util.ArrayList<>();
+    double worst = 0;
+    int most = 0;
+    for (Map.Entry<String, double[]> e : want.entrySet()) {
+      double[] w = e.getValue();
+      double[] g = got.get(e.getKey());
+      most = Math.max(most, (int) w[1]);
+      double mean = w[0] / w[1];
+      if (g == null) {
+        bad.add(e.getKey() + ": no area mean, sensors' mean " + mean);
+        continue;
+      }
+      worst = Math.max(worst, Math.abs(g[0] - mean));
+      if (Math.abs(g[0] - mean) > 1e-6 * Math.max(1, Math.abs(mean)) || g[1] != w[2]) {
+        bad.add(
+            e.getKey()
+                + ": area mean "
+                + g[0]
+                + " count "
+                + g[1]
+                + ", sensors "
+                + mean
+                + " / "
+                + w[2]);
+      }
+    }
+    for (String k : got.keySet()) {
+      if (!want.containsKey(k)) {
+        bad.add(k + ": an area mean without a valid sensor mean");
+      }
+    }
+    return new AreaCheck(want.size(), most, worst, bad);
+  }
+
+  private record Row(Map<String, String> tags, long time, double[] values) {}
+
+  /** The rows of a query whose columns after time are numbers, with their series' tags. */
+  private List<Row> rows(String influxQl) {
+    QueryResult r = influx.query(new Query(influxQl, database), TimeUnit.MILLISECONDS);
+    QueryResult.Result first = r.getResults().get(0);
+    if (first.getError() != null) {
+      throw new IllegalStateException(first.getError() + " in " + influxQl);
+    }
+    List<Row> out = new java.util.ArrayList<>();
+    if (first.getSeries() == null) {
+      return out;
+    }
+    for (QueryResult.Series s : first.getSeries()) {
+      Map<String, String> tags = s.getTags() == null ? Map.of() : s.getTags();
+      for (List<Object> row : s.getValues()) {
+        double[] v = new double[row.size() - 1];
+        for (int i = 1; i < row.size(); i++) {
+          v[i - 1] = row.get(i) == null ? Double.NaN : ((Number) row.get(i)).doubleValue();
+        }
+        out.add(new Row(tags, ((Number) row.get(0)).longValue(), v));
+      }
+    }
+    return out;
+  }
+
   /**
    * An InfluxQL time condition covering every point of {@code field} in {@code from} (a
    * measurement, possibly with its retention policy), whole hours.
