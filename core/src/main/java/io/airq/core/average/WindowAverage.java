@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param max largest corrected value
  * @param rawMean mean of the raw values
  * @param mean mean of the corrected values
- * @param correction the correction id of the corrected values ({@code "mixed"} when they differ)
+ * @param correction the correction id of the corrected values (several in name order joined with
+ *     {@code +} when they differ)
  * @param aqi the US EPA AQI of the mean where defined for this quantity and window, else null
  */
 public record WindowAverage(
