@@ -10,6 +10,7 @@ import io.airq.core.average.Scope;
 import io.airq.core.average.WindowAverage;
 import io.airq.core.reading.Quantity;
 import io.airq.core.registry.Sensor;
+import io.airq.streams.average.SensorWindowsProcessor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A minute's first reading is emitted at once; its later readings collapse into one emission. */
+/**
+ * A minute's first reading is emitted at once; its later readings into one more emission, once the
+ * minute has closed on its sensor's clock (or its sensor fell silent).
+ */
 class MinuteEmissionTopologyTest {
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
   private static final Sensor CBD = SensorFixtures.cbd("nbo-cbd-01");
@@ -46,16 +50,25 @@ class MinuteEmissionTopologyTest {
   }
 
   @Test
-  void aFastSensorsReadingsInOneMinuteAreEmittedOnceAtTheNextEmission() {
+  void aFastSensorsMinuteIsEmittedOnceMoreWhenItsSensorsClockClosesIt() {
     for (int s = 0; s < 10; s++) {
       Instant at = T0.plusSeconds(5 * s + 1);
       t.readings.pipeInput(CBD.id(), pm25(CBD, at, 10 + s), at);
     }
     List<WindowAverage> first = minutes();
     assertThat(first).singleElement().satisfies(m -> assertThat(m.count()).isEqualTo(1));
+    // still open on the sensor's clock: emit intervals pass without a new minute record
     t.driver.advanceWallClockTime(t.emitInterval);
-    List<WindowAverage> collapsed = minutes();
-    assertThat(collapsed)
+    t.driver.advanceWallClockTime(t.emitInterval);
+    assertThat(minutes()).isEmpty();
+    // a reading of the next minute closes it: the complete minute at the next emission
+    Instant next = T0.plusSeconds(61);
+    t.readings.pipeInput(CBD.id(), pm25(CBD, next, 30), next);
+    assertThat(minutes())
+        .singleElement()
+        .satisfies(m -> assertThat(m.start()).isEqualTo(T0.plusSeconds(60)));
+    t.driver.advanceWallClockTime(t.emitInterval);
+    assertThat(minutes())
         .singleElement()
         .satisfies(
             m -> {
@@ -63,7 +76,20 @@ class MinuteEmissionTopologyTest {
               assertThat(m.count()).isEqualTo(10);
               assertThat(m.mean()).isCloseTo(14.5, within(1e-9));
             });
-    t.driver.advanceWallClockTime(Duration.ofSeconds(5));
+    t.driver.advanceWallClockTime(Duration.ofMinutes(2));
     assertThat(minutes()).isEmpty();
+  }
+
+  @Test
+  void aPendingMinuteOfASensorThatFellSilentIsEmittedAfterAMinuteOfWallClock() {
+    for (int s = 0; s < 3; s++) {
+      Instant at = T0.plusSeconds(5 * s + 1);
+      t.readings.pipeInput(CBD.id(), pm25(CBD, at, 10 + s), at);
+    }
+    assertThat(minutes()).singleElement().satisfies(m -> assertThat(m.count()).isEqualTo(1));
+    t.driver.advanceWallClockTime(SensorWindowsProcessor.OPEN_MINUTE_WAIT.minusSeconds(20));
+    assertThat(minutes()).isEmpty();
+    t.driver.advanceWallClockTime(Duration.ofSeconds(20).plus(t.emitInterval));
+    assertThat(minutes()).singleElement().satisfies(m -> assertThat(m.count()).isEqualTo(3));
   }
 }

@@ -31,9 +31,12 @@ import org.slf4j.LoggerFactory;
  * still within its store's retention behind the task's stream time (the newest reading of any
  * sensor in the partition; the store drops older windows). A minute's first reading is emitted at
  * once (sensors usually report once a minute or slower); a minute's later readings, and every hour,
- * are marked pending in the store, and every emit interval of wall-clock time the pending windows
- * are emitted once each, the hours with the 24-hour windows they changed ({@link RollingDay}). The
- * pending marks live in the store, so an update and its emission are never separated by a crash
+ * are marked pending in the store. Every emit interval of wall-clock time the pending hours are
+ * emitted once each, with the 24-hour windows they changed ({@link RollingDay}), and so are the
+ * pending minutes that have closed on their sensor's clock (a reading of a later minute came) or
+ * have waited {@link #OPEN_MINUTE_WAIT} (a sensor that fell silent): a fast sensor's minute is
+ * written twice, its first reading and its complete mean, not once per emit interval. The pending
+ * marks live in the store, so an update and its emission are never separated by a crash
  * (exactly-once commits both or neither).
  */
 public final class SensorWindowsProcessor
@@ -42,6 +45,10 @@ public final class SensorWindowsProcessor
   public static final String HOUR_STORE = "average-1h-store";
   private static final Logger LOG = LoggerFactory.getLogger(SensorWindowsProcessor.class);
   private static final long MINUTE_MS = AverageWindow.MINUTE.size().toMillis();
+
+  /** How long (wall-clock) a pending minute waits for its sensor's clock to close it. */
+  public static final Duration OPEN_MINUTE_WAIT = Duration.ofMinutes(1);
+
   private static final long HOUR_MS = RollingDay.HOUR_MS;
   private static final long DAY_MS = AverageWindow.DAY_ROLLING.size().toMillis();
 
@@ -66,6 +73,15 @@ public final class SensorWindowsProcessor
       new LinkedHashMap<>();
   private final Map<String, NavigableMap<Long, WindowAccumulators>> pendingMinutes =
       new LinkedHashMap<>();
+
+  /** Per sensor with pending minutes: its clock (latest measurement time seen). */
+  private final Map<String, Long> clocks = new HashMap<>();
+
+  /**
+   * Per sensor and pending minute: when (wall-clock ms) it became pending; a minute recovered after
+   * a restart has none and is emitted at the first emission.
+   */
+  private final Map<String, Map<Long, Long>> pendingSince = new HashMap<>();
 
   public SensorWindowsProcessor(
       String sensorsStore, Map<AverageWindow, Duration> grace, Duration emitInterval) {
@@ -109,7 +125,7 @@ public final class SensorWindowsProcessor
     this.hours = context.getStateStore(HOUR_STORE);
     this.sensors = context.getStateStore(sensorsStore);
     recoverPending();
-    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
+    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::emitPending);
   }
 
   @Override
@@ -131,11 +147,17 @@ public final class SensorWindowsProcessor
         minutes.put(id, acc, minute);
         emit(id, AverageWindow.MINUTE, minute, acc);
       } else {
-        // more readings in a minute (a fast sensor, a replay): emitted once per emit interval
+        // more readings in a minute (a fast sensor, a replay): emitted once it has closed
         WindowAccumulators acc = stored.add(r, clock);
         minutes.put(id, acc, minute);
         pendingMinutes.computeIfAbsent(id, k -> new TreeMap<>()).put(minute, acc);
+        pendingSince
+            .computeIfAbsent(id, k -> new HashMap<>())
+            .putIfAbsent(minute, context.currentSystemTimeMs());
       }
+    }
+    if (pendingMinutes.containsKey(id)) {
+      clocks.merge(id, clock, Math::max); // a pending minute is emitted once this passes its end
     }
     // the hour is open: readings whose hour closed never get here (CleaningProcessor marks them
     // late with the same rule, and the topology sends only on-time readings to the windows)
@@ -159,14 +181,32 @@ public final class SensorWindowsProcessor
     return stored == null ? WindowAccumulators.EMPTY : stored;
   }
 
-  private void emitPending() {
-    for (Map.Entry<String, NavigableMap<Long, WindowAccumulators>> e : pendingMinutes.entrySet()) {
-      for (Map.Entry<Long, WindowAccumulators> m : e.getValue().entrySet()) {
-        emit(e.getKey(), AverageWindow.MINUTE, m.getKey(), m.getValue());
-        minutes.put(e.getKey(), m.getValue().emitted(), m.getKey());
+  private void emitPending(long wall) {
+    var sensors = pendingMinutes.entrySet().iterator();
+    while (sensors.hasNext()) {
+      Map.Entry<String, NavigableMap<Long, WindowAccumulators>> e = sensors.next();
+      String id = e.getKey();
+      long clock = clocks.getOrDefault(id, Long.MIN_VALUE);
+      Map<Long, Long> since = pendingSince.getOrDefault(id, Map.of());
+      var pending = e.getValue().entrySet().iterator();
+      while (pending.hasNext()) {
+        Map.Entry<Long, WindowAccumulators> m = pending.next();
+        long minute = m.getKey();
+        Long from = since.get(minute);
+        boolean closed = minute + MINUTE_MS <= clock;
+        if (closed || from == null || wall - from >= OPEN_MINUTE_WAIT.toMillis()) {
+          emit(id, AverageWindow.MINUTE, minute, m.getValue());
+          minutes.put(id, m.getValue().emitted(), minute);
+          pending.remove();
+          since.remove(minute);
+        }
+      }
+      if (e.getValue().isEmpty()) {
+        sensors.remove();
+        clocks.remove(id);
+        pendingSince.remove(id);
       }
     }
-    pendingMinutes.clear();
     for (Map.Entry<String, NavigableMap<Long, WindowAccumulators>> e : pendingHours.entrySet()) {
       emitHours(e.getKey(), e.getValue());
     }
