@@ -12,7 +12,6 @@ import io.airq.core.reading.SourceFormat;
 import io.airq.core.registry.HostType;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -286,56 +285,15 @@ public final class CleanReadingDecoder {
     return parseInstant(p.getText());
   }
 
-  /** The instant of a plain UTC ISO-8601 text, or Unsure for any other form. */
+  /**
+   * The instant of a plain UTC ISO-8601 text ({@link IsoInstants#utc}), or Unsure for any other.
+   */
   static Instant parseInstant(String s) throws Unsure {
-    int n = s.length();
-    if (n < 20
-        || n > 30
-        || n == 21
-        || s.charAt(4) != '-'
-        || s.charAt(7) != '-'
-        || s.charAt(10) != 'T'
-        || s.charAt(13) != ':'
-        || s.charAt(16) != ':'
-        || s.charAt(n - 1) != 'Z') {
+    Instant t = IsoInstants.utc(s);
+    if (t == null) {
       throw Unsure.INSTANCE;
     }
-    int year = digits(s, 0, 4);
-    int month = digits(s, 5, 7);
-    int day = digits(s, 8, 10);
-    int hour = digits(s, 11, 13);
-    int minute = digits(s, 14, 16);
-    int second = digits(s, 17, 19);
-    int nano = 0;
-    if (n > 20) {
-      if (s.charAt(19) != '.') {
-        throw Unsure.INSTANCE;
-      }
-      nano = digits(s, 20, n - 1);
-      for (int i = n - 1; i < 29; i++) {
-        nano *= 10;
-      }
-    } else if (s.charAt(19) != 'Z') {
-      throw Unsure.INSTANCE;
-    }
-    if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) {
-      throw Unsure.INSTANCE;
-    }
-    // LocalDate.of refuses a day the month does not have; decode() then answers null
-    long days = LocalDate.of(year, month, day).toEpochDay();
-    return Instant.ofEpochSecond(days * 86_400 + hour * 3600L + minute * 60L + second, nano);
-  }
-
-  private static int digits(String s, int from, int to) throws Unsure {
-    int v = 0;
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        throw Unsure.INSTANCE;
-      }
-      v = v * 10 + (c - '0');
-    }
-    return v;
+    return t;
   }
 
   private static String string(JsonParser p, JsonToken v) throws IOException, Unsure {
