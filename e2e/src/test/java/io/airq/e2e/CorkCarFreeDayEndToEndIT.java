@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.airq.core.topic.Topics;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
-import io.airq.simulator.publish.Registrar;
 import io.airq.simulator.replay.Replayer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,18 +63,7 @@ class CorkCarFreeDayEndToEndIT {
     try (PipelineHarness h = new PipelineHarness(servers, "e2e-cork")) {
       Replayer.Plan plan = Replayer.plan(List.of(dir), null, null, Replayer.NAIROBI_INTERVAL);
       assertThat(plan.closures()).extracting(c -> c.id()).containsExactly("cork-car-free-day-2023");
-      // register first and wait until the planner sees the sensors, so no reading is quarantined
-      Registrar.register(servers.kafkaBootstrap(), h.prefix, plan.sensors(), plan.closures());
-      PipelineHarness.awaitSettled(
-          () -> {
-            try {
-              return h.getJson("/api/sensors").size();
-            } catch (Exception e) {
-              return 0;
-            }
-          },
-          Duration.ofSeconds(2),
-          Duration.ofSeconds(60));
+      h.register(plan.sensors(), plan.closures());
       Replayer.ReplayReport sent =
           Replayer.run(
               List.of(dir),

@@ -7,7 +7,6 @@ import io.airq.core.topic.Topics;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
 import io.airq.planner.cli.PlannerCli;
-import io.airq.simulator.publish.Registrar;
 import io.airq.simulator.replay.Replayer;
 import io.airq.simulator.replay.SensorsAfricaArchive;
 import java.io.PrintWriter;
@@ -47,23 +46,7 @@ class NairobiArchiveReplayEndToEndIT {
             .mapToLong(NairobiSampleExpectation.Hour::count)
             .sum();
     try (PipelineHarness h = new PipelineHarness(servers, "e2e-replay")) {
-      // Register first and wait until the registry is readable, so that no reading can reach the
-      // streams job before its sensor (it would be quarantined as unknown).
-      Registrar.register(
-          servers.kafkaBootstrap(),
-          h.prefix,
-          Replayer.sensors(SensorsAfricaArchive.read(csv)),
-          List.of());
-      PipelineHarness.awaitSettled(
-          () -> {
-            try {
-              return h.getJson("/api/sensors").size();
-            } catch (Exception e) {
-              return 0;
-            }
-          },
-          Duration.ofSeconds(2),
-          Duration.ofSeconds(60));
+      h.register(Replayer.sensors(SensorsAfricaArchive.read(csv)), List.of());
       long started = System.nanoTime();
       Replayer.ReplayReport sent =
           Replayer.run(
@@ -92,14 +75,7 @@ class NairobiArchiveReplayEndToEndIT {
       h.awaitDrained(Duration.ofSeconds(3), Duration.ofMinutes(2));
       long drained = System.nanoTime();
       PipelineHarness.AreaCheck areas = h.areaMeansAgainstSensorMeans("pm25", 75);
-      System.err.printf(
-          "e2e-replay: %d area-hours of PM2.5 (up to %d valid sensors each) against their sensors'"
-              + " hourly means: largest difference %.2e, %d mismatches %s%n",
-          areas.areaHours(),
-          areas.mostSensors(),
-          areas.worst(),
-          areas.mismatches().size(),
-          areas.mismatches().stream().limit(5).toList());
+      System.err.println("e2e-replay: " + areas.summary("PM2.5"));
       assertThat(areas.mismatches()).as("area means that differ from their sensors'").isEmpty();
 
       Map<String, Map<Instant, String[]>> exported = new TreeMap<>();

@@ -81,14 +81,7 @@ class NairobiClosureEndToEndIT {
       // Area means (a running aggregate per area window in the streams job) against the stored
       // sensor means they come from.
       PipelineHarness.AreaCheck areas = h.areaMeansAgainstSensorMeans("pm25", 75);
-      System.err.printf(
-          "e2e: %d area-hours of PM2.5 (up to %d valid sensors each) against their sensors' hourly"
-              + " means: largest difference %.2e, %d mismatches %s%n",
-          areas.areaHours(),
-          areas.mostSensors(),
-          areas.worst(),
-          areas.mismatches().size(),
-          areas.mismatches().stream().limit(5).toList());
+      System.err.println("e2e: " + areas.summary("PM2.5"));
       assertThat(areas.areaHours()).as("area-hours with valid sensors").isPositive();
       assertThat(areas.mismatches()).as("area means that differ from their sensors'").isEmpty();
       // Counts reconcile: every published message became its readings or one dead letter, every

@@ -76,8 +76,41 @@ final class PipelineHarness implements AutoCloseable {
     return total;
   }
 
+  /**
+   * Registers sensors and closures and waits until the planner lists the sensors, so that no
+   * reading reaches the streams job before its sensor (it would be quarantined as unknown).
+   */
+  void register(
+      List<io.airq.core.registry.Sensor> sensors, List<io.airq.core.closure.Closure> closures)
+      throws InterruptedException {
+    io.airq.simulator.publish.Registrar.register(
+        servers.kafkaBootstrap(), prefix, sensors, closures);
+    awaitSettled(
+        () -> {
+          try {
+            return getJson("/api/sensors").size();
+          } catch (Exception e) {
+            return 0;
+          }
+        },
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(60));
+  }
+
   /** What {@link #areaMeansAgainstSensorMeans} compared. */
-  record AreaCheck(int areaHours, int mostSensors, double worst, List<String> mismatches) {}
+  record AreaCheck(int areaHours, int mostSensors, double worst, List<String> mismatches) {
+    String summary(String quantity) {
+      return String.format(
+          "%d area-hours of %s (up to %d valid sensors each) against their sensors' hourly means:"
+              + " largest difference %.2e, %d mismatches %s",
+          areaHours,
+          quantity,
+          mostSensors,
+          worst,
+          mismatches.size(),
+          mismatches.stream().limit(5).toList());
+    }
+  }
 
   /**
    * Compares every stored hourly area mean of {@code quantity} with the mean of the stored hourly

@@ -87,10 +87,11 @@ public final class Bridge implements AutoCloseable {
   private volatile boolean closed;
 
   /**
-   * Room for messages received and not yet acknowledged: {@code mqtt.receive-maximum} permits. The
-   * broker should never send more (MQTT v5 Receive Maximum), but Mosquitto 2.0.11 does once acks
-   * flow (docs/ingest.md); when the room is full, Paho's callback thread waits here, Paho stops
-   * reading the socket, and the messages wait in the broker's queue instead of this heap.
+   * Room for messages received and not yet done (Kafka acked all their records): {@code
+   * mqtt.receive-maximum} permits. The broker should never send more (MQTT v5 Receive Maximum), but
+   * Mosquitto 2.0.11 does once acks flow (docs/ingest.md); when the room is full, Paho's callback
+   * thread waits here, Paho stops reading the socket, and the messages wait in the broker's queue
+   * instead of this heap.
    */
   private final Semaphore room;
 
@@ -109,7 +110,7 @@ public final class Bridge implements AutoCloseable {
     this.mqttSocketFactory = cfg.tls().isCustom() ? cfg.tls().socketFactory() : null;
     this.parser = new PayloadParser(cfg.limits());
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    this.metrics = new IngestMetrics(registry);
+    this.metrics = new IngestMetrics(registry, this::inFlight);
     this.publisher = new KafkaPublisher(cfg);
     this.readingsPartitions = publisher.readingsPartitions();
     this.sensors = cfg.strictGateways() ? startRegistry(cfg) : null;
@@ -296,7 +297,6 @@ public final class Bridge implements AutoCloseable {
    * and later ones done before it).
    */
   private void ack(AckOrder.Ticket ticket) {
-    metrics.inFlight().decrementAndGet();
     room.release();
     if (closed || ticket == null) {
       return;
@@ -372,8 +372,7 @@ public final class Bridge implements AutoCloseable {
       try {
         workers[workerOf(topic)].execute(() -> handle(topic, message, ticket));
       } catch (java.util.concurrent.RejectedExecutionException e) {
-        metrics.inFlight().decrementAndGet(); // closing: left unacknowledged for redelivery
-        room.release();
+        room.release(); // closing: left unacknowledged for redelivery
       }
     }
 
@@ -407,6 +406,11 @@ public final class Bridge implements AutoCloseable {
     public void authPacketArrived(int reasonCode, MqttProperties properties) {}
   }
 
+  /** Messages received and not yet acknowledged: the room taken. */
+  private int inFlight() {
+    return cfg.receiveMaximum() - room.availablePermits();
+  }
+
   /** The most messages received and not yet acknowledged at once since start. */
   int mostInFlight() {
     return metrics.mostInFlight();
@@ -415,7 +419,7 @@ public final class Bridge implements AutoCloseable {
   /** For tests and the launcher: waits until nothing is in flight, up to {@code timeout}. */
   public boolean awaitIdle(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (metrics.inFlight().get() > 0) {
+    while (inFlight() > 0) {
       if (System.nanoTime() > deadline) {
         return false;
       }

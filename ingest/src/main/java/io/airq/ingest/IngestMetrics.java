@@ -29,12 +29,16 @@ final class IngestMetrics {
   private final Counter rejected;
   private final Counter undeliverable;
   private final Timer sendLatency;
-  private final AtomicInteger inFlight = new AtomicInteger();
+  private final java.util.function.IntSupplier inFlight;
   private final AtomicInteger mostInFlight = new AtomicInteger();
   private final Counter paused;
   private final AtomicInteger connected = new AtomicInteger();
 
-  IngestMetrics(MeterRegistry registry) {
+  /**
+   * @param inFlight messages received and not yet acknowledged upstream (the bridge counts them)
+   */
+  IngestMetrics(MeterRegistry registry, java.util.function.IntSupplier inFlight) {
+    this.inFlight = inFlight;
     forwarded = counter(registry, FORWARDED);
     invalid = counter(registry, INVALID);
     rejected = counter(registry, REJECTED);
@@ -44,7 +48,7 @@ final class IngestMetrics {
             .description("time from the Kafka send of a message to the ack of all its records")
             .publishPercentileHistogram()
             .register(registry);
-    Gauge.builder("airq.ingest.in.flight", inFlight, AtomicInteger::get)
+    Gauge.builder("airq.ingest.in.flight", inFlight, java.util.function.IntSupplier::getAsInt)
         .description("messages received and not yet acknowledged upstream")
         .register(registry);
     Gauge.builder("airq.ingest.in.flight.max", mostInFlight, AtomicInteger::get)
@@ -82,13 +86,9 @@ final class IngestMetrics {
     sendLatency.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
   }
 
-  AtomicInteger inFlight() {
-    return inFlight;
-  }
-
-  /** One more message in flight; keeps the high-water mark. */
+  /** A message was received (and counted in flight); keeps the high-water mark. */
   void received() {
-    mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    mostInFlight.accumulateAndGet(inFlight.getAsInt(), Math::max);
   }
 
   int mostInFlight() {

@@ -38,12 +38,7 @@ class BridgeBackpressureIT {
   void aBurstFasterThanKafkaWaitsInTheBrokerNotInTheBridge(Servers servers) throws Exception {
     String prefix = servers.newPrefix("ingest-burst");
     String gw = "gw-" + UUID.randomUUID().toString().substring(0, 8);
-    BridgeConfig cfg =
-        BridgeConfig.defaults(servers.mqttUrl(), servers.kafkaBootstrap(), prefix)
-            .withClientId("it-" + gw)
-            .withShareGroup("g-" + gw)
-            .withTopicFilter("airq/v1/" + gw + "/#")
-            .withHttpPort(-1);
+    BridgeConfig cfg = BridgeIT.config(servers, prefix, gw);
     Instant t0 = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
     try (Bridge bridge = Bridge.start(cfg)) {
       MqttAsyncClient pub =

@@ -46,7 +46,7 @@ class BridgeIT {
   }
 
   /** A bridge on its own gateway subtree, share group and topic prefix, so tests do not mix. */
-  private static BridgeConfig config(Servers servers, String prefix, String gateway) {
+  static BridgeConfig config(Servers servers, String prefix, String gateway) {
     return BridgeConfig.defaults(servers.mqttUrl(), servers.kafkaBootstrap(), prefix)
         .withClientId("it-" + gateway)
         .withShareGroup("g-" + gateway)

@@ -46,11 +46,8 @@ public final class StreamsApp implements AutoCloseable {
     producerDefault(p, "batch.size", Integer.toString(256 * 1024));
     producerDefault(p, "compression.type", "lz4");
     producerDefault(p, "linger.ms", "100");
-    String maxPoll = "max.poll.records";
-    String consumerPrefixed = org.apache.kafka.streams.StreamsConfig.consumerPrefix(maxPoll);
-    if (!p.containsKey(maxPoll) && !p.containsKey(consumerPrefixed)) {
-      p.put(consumerPrefixed, "5000");
-    }
+    clientDefault(
+        p, "max.poll.records", org.apache.kafka.streams.StreamsConfig.consumerPrefix(""), "5000");
     p.put(
         org.apache.kafka.streams.StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterHandler.class.getName());
@@ -62,9 +59,13 @@ public final class StreamsApp implements AutoCloseable {
 
   /** Sets a producer setting unless kafka.* set it, plain or with the producer prefix. */
   private static void producerDefault(Properties p, String key, String value) {
-    String prefixed = org.apache.kafka.streams.StreamsConfig.producerPrefix(key);
-    if (!p.containsKey(key) && !p.containsKey(prefixed)) {
-      p.put(prefixed, value);
+    clientDefault(p, key, org.apache.kafka.streams.StreamsConfig.producerPrefix(""), value);
+  }
+
+  /** Sets {@code prefix + key} unless kafka.* set the key, plain or with that prefix. */
+  private static void clientDefault(Properties p, String key, String prefix, String value) {
+    if (!p.containsKey(key) && !p.containsKey(prefix + key)) {
+      p.put(prefix + key, value);
     }
   }
 

@@ -48,7 +48,7 @@ public record AreaInput(
     int n = in.readUnsignedByte();
     List<SensorMean> means = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      means.add(version == 1 ? SensorMean.readV1(in) : SensorMean.readFrom(in));
+      means.add(SensorMean.read(in, version));
     }
     return new AreaInput(sensor, county, window, start, means);
   }

@@ -51,31 +51,25 @@ public record SensorMean(
     StateCodes.writeCorrection(out, correction);
   }
 
-  static SensorMean readFrom(DataInput in) throws IOException {
-    Quantity q = StateCodes.readQuantity(in);
-    return new SensorMean(
-        q,
-        in.readLong(),
-        in.readLong(),
-        in.readDouble(),
-        in.readDouble(),
-        in.readDouble(),
-        in.readDouble(),
-        StateCodes.readCorrection(in));
-  }
-
-  /** Format 1 (releases before the one-byte codes): the quantity and correction ids as text. */
-  static SensorMean readV1(DataInput in) throws IOException {
-    String id = in.readUTF();
-    Quantity q = Quantity.byId(id).orElseThrow(() -> new IOException("unknown quantity " + id));
-    return new SensorMean(
-        q,
-        in.readLong(),
-        in.readLong(),
-        in.readDouble(),
-        in.readDouble(),
-        in.readDouble(),
-        in.readDouble(),
-        in.readUTF());
+  /**
+   * Reads format 2, or format 1 (releases before the one-byte codes: the quantity and correction
+   * ids as text).
+   */
+  static SensorMean read(DataInput in, int format) throws IOException {
+    Quantity q;
+    if (format == 1) {
+      String id = in.readUTF();
+      q = Quantity.byId(id).orElseThrow(() -> new IOException("unknown quantity " + id));
+    } else {
+      q = StateCodes.readQuantity(in);
+    }
+    long count = in.readLong();
+    long expected = in.readLong();
+    double min = in.readDouble();
+    double max = in.readDouble();
+    double rawMean = in.readDouble();
+    double mean = in.readDouble();
+    String correction = format == 1 ? in.readUTF() : StateCodes.readCorrection(in);
+    return new SensorMean(q, count, expected, min, max, rawMean, mean, correction);
   }
 }
