@@ -29,6 +29,7 @@ public record PlannerConfig(
     String influxDatabase,
     String influxUser,
     String influxPassword,
+    String influxRawPolicy,
     String kafkaBootstrap,
     String topicPrefix,
     double coverageGate,
@@ -47,6 +48,7 @@ public record PlannerConfig(
     influxDatabase = influxDatabase == null || influxDatabase.isBlank() ? "airq" : influxDatabase;
     influxUser = influxUser == null ? "" : influxUser;
     influxPassword = influxPassword == null ? "" : influxPassword;
+    influxRawPolicy = influxRawPolicy == null ? "raw_90d" : influxRawPolicy;
     topicPrefix = topicPrefix == null ? "" : topicPrefix;
     kafka = kafka == null ? Map.of() : Map.copyOf(kafka);
   }
@@ -55,7 +57,18 @@ public record PlannerConfig(
   public static PlannerConfig of(
       int httpPort, String influxUrl, String database, String kafkaBootstrap, String prefix) {
     return new PlannerConfig(
-        httpPort, null, influxUrl, database, null, null, kafkaBootstrap, prefix, 0.75, 0.75, null);
+        httpPort,
+        null,
+        influxUrl,
+        database,
+        null,
+        null,
+        null,
+        kafkaBootstrap,
+        prefix,
+        0.75,
+        0.75,
+        null);
   }
 
   /**
@@ -74,6 +87,7 @@ public record PlannerConfig(
         v.get(Keys.INFLUX_DATABASE),
         v.get(Keys.INFLUX_USER),
         v.get(Keys.INFLUX_PASSWORD),
+        v.get(Keys.INFLUX_RAW_POLICY),
         v.get(Keys.KAFKA_BOOTSTRAP),
         v.get(Keys.TOPIC_PREFIX),
         v.get(Keys.COVERAGE_GATE),
@@ -119,6 +133,13 @@ public record PlannerConfig(
         ConfigKey.text("influx.user", "", "InfluxDB user name; empty = none.");
     static final ConfigKey<String> INFLUX_PASSWORD =
         ConfigKey.text("influx.password", "", "InfluxDB password.").asSecret();
+    static final ConfigKey<String> INFLUX_RAW_POLICY =
+        ConfigKey.text(
+            "influx.raw.policy",
+            "raw_90d",
+            "Retention policy of the raw `reading` measurement, as the sink's `influx.raw.policy`"
+                + " (the report completes hourly means from raw readings); empty = the database"
+                + " default.");
     static final ConfigKey<String> KAFKA_BOOTSTRAP =
         ConfigKey.text(
             "kafka.bootstrap.servers",
@@ -159,6 +180,7 @@ public record PlannerConfig(
                     INFLUX_DATABASE,
                     INFLUX_USER,
                     INFLUX_PASSWORD,
+                    INFLUX_RAW_POLICY,
                     KAFKA_BOOTSTRAP,
                     TOPIC_PREFIX,
                     COVERAGE_GATE,

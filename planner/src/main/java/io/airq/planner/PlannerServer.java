@@ -36,7 +36,11 @@ public final class PlannerServer implements AutoCloseable {
     this.registry = new Registry(cfg.kafkaBootstrap(), cfg.topicPrefix(), cfg.kafka()).start();
     this.reader =
         new AverageReader(
-            cfg.influxUrl(), cfg.influxUser(), cfg.influxPassword(), cfg.influxDatabase());
+            cfg.influxUrl(),
+            cfg.influxUser(),
+            cfg.influxPassword(),
+            cfg.influxDatabase(),
+            cfg.influxRawPolicy());
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cfg.kafkaBootstrap());
     p.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -17,9 +17,15 @@ import org.influxdb.dto.QueryResult;
 public final class AverageReader implements AutoCloseable {
   private final InfluxDB influx;
   private final String database;
-  private volatile String rawPolicy = "raw_90d";
+  private volatile String rawPolicy;
 
-  public AverageReader(String url, String user, String password, String database) {
+  /**
+   * @param rawPolicy the retention policy of the raw {@code reading} measurement (the sink's {@code
+   *     influx.raw.policy}); empty = the database default
+   */
+  public AverageReader(
+      String url, String user, String password, String database, String rawPolicy) {
+    this.rawPolicy = rawPolicy;
     this.influx =
         user == null || user.isEmpty()
             ? InfluxDBFactory.connect(url)
@@ -105,9 +111,9 @@ public final class AverageReader implements AutoCloseable {
   }
 
   /**
-   * The raw readings' hourly means (expected count 0), from the sink's default raw retention policy
-   * {@code raw_90d}, or from the database's default policy when there is no such policy (a sink
-   * with {@code influx.raw.policy} empty).
+   * The raw readings' hourly means (expected count 0), from the configured raw retention policy, or
+   * from the database's default policy when InfluxDB has no such policy (a sink run with {@code
+   * influx.raw.policy} empty while the planner kept the default).
    */
   private List<HourlyMean> rawHourly(
       Collection<String> sensors, Quantity quantity, Instant from, Instant to) {

@@ -69,7 +69,7 @@ class AverageReaderIT {
           InfluxDB.ConsistencyLevel.ONE,
           List.of(average("s1", H10, 15, 2), average("s1", H12, 7, 1)));
     }
-    try (AverageReader reader = new AverageReader(servers.influxUrl(), "", "", db)) {
+    try (AverageReader reader = new AverageReader(servers.influxUrl(), "", "", db, "raw_90d")) {
       List<HourlyMean> hours =
           new ArrayList<>(
               reader.hourlySensorMeans(
