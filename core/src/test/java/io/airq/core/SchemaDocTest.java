@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airq.core.alert.Alert;
-import io.airq.core.average.WindowAverage;
+import io.airq.core.average.WindowAverages;
 import io.airq.core.closure.Closure;
 import io.airq.core.impact.PhaseAggregate;
 import io.airq.core.json.Json;
@@ -28,7 +28,7 @@ class SchemaDocTest {
           "Sensor", Sensor.class,
           "Closure", Closure.class,
           "CleanReading", CleanReading.class,
-          "WindowAverage", WindowAverage.class,
+          "WindowAverages", WindowAverages.class,
           "PhaseAggregate", PhaseAggregate.class,
           "Alert", Alert.class);
 
@@ -50,7 +50,7 @@ class SchemaDocTest {
         "Sensor",
         "Closure",
         "CleanReading",
-        "WindowAverage",
+        "WindowAverages",
         "PhaseAggregate",
         "Alert"
       })

@@ -1,7 +1,7 @@
 package io.airq.sink;
 
 import io.airq.core.alert.Alert;
-import io.airq.core.average.WindowAverage;
+import io.airq.core.average.WindowAverages;
 import io.airq.core.impact.PhaseAggregate;
 import io.airq.core.reading.CleanReading;
 import io.airq.core.topic.RecordHeaders;
@@ -128,7 +128,7 @@ public final class Sink implements AutoCloseable {
     String agg = cfg.aggregatePolicy();
     // the bulk of the records; the topic's serde reads them with a streaming fast path
     mapper(Topics.CLEAN_READINGS, raw, (CleanReading v) -> PointMapper.reading(v));
-    mapper(Topics.AVERAGES, agg, (WindowAverage v) -> PointMapper.average(v));
+    mapper(Topics.AVERAGES, agg, (WindowAverages v) -> PointMapper.averages(v));
     mapper(Topics.ALERTS, agg, (Alert v) -> PointMapper.alert(v));
     mapper(
         Topics.CLOSURE_IMPACT,

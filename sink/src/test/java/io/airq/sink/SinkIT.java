@@ -11,11 +11,13 @@ import io.airq.core.alert.Alert;
 import io.airq.core.average.AverageWindow;
 import io.airq.core.average.Scope;
 import io.airq.core.average.WindowAverage;
+import io.airq.core.average.WindowAverages;
 import io.airq.core.closure.Closure;
 import io.airq.core.closure.Group;
 import io.airq.core.closure.Phase;
 import io.airq.core.impact.Moments;
 import io.airq.core.impact.PhaseAggregate;
+import io.airq.core.json.Json;
 import io.airq.core.reading.QaFlag;
 import io.airq.core.reading.QaRule;
 import io.airq.core.reading.Quantity;
@@ -84,8 +86,21 @@ class SinkIT {
       SinkTestKit.sendRaw(p, readings.name(), "garbage", "{not json".getBytes());
 
       var averages = Topics.AVERAGES.prefixed(prefix);
-      send(p, averages, "a", average(t0, 30, 50, 12.5, null));
-      send(p, averages, "a", average(t0, 45, 75, 14.75, 55)); // late data updated the window
+      // as written before a window's quantities were grouped in one record (an upgrade)
+      SinkTestKit.sendRaw(
+          p,
+          averages.name(),
+          "a",
+          Json.mapper().writeValueAsBytes(average(t0, 30, 50, 12.5, null)));
+      // late data updated the window: both quantities in one record, PM2.5 overwrites its point
+      send(
+          p,
+          averages,
+          "a",
+          WindowAverages.of(
+              List.of(
+                  average(t0, 45, 75, 14.75, 55),
+                  withQuantity(average(t0, 44, 75, 21.5, null), Quantity.PM10))));
 
       var closures = Topics.CLOSURES.prefixed(prefix);
       Closure closure =
@@ -162,7 +177,8 @@ class SinkIT {
             .extracting(r -> r.get("fieldKey"))
             .containsExactlyInAnyOrder("pm25", "pm25_raw", "flags");
 
-        List<Map<String, Object>> avg = rows(influx, db, "SELECT * FROM average");
+        List<Map<String, Object>> avg =
+            rows(influx, db, "SELECT * FROM average WHERE quantity = 'pm25'");
         assertThat(avg).hasSize(1);
         assertThat(avg.get(0))
             .containsEntry("time", t0.toString())
@@ -173,6 +189,15 @@ class SinkIT {
             .containsEntry("coverage", 60.0)
             .containsEntry("key", "nbo-cbd-01")
             .containsEntry("window", "1h");
+        List<Map<String, Object>> pm10 =
+            rows(influx, db, "SELECT * FROM average WHERE quantity = 'pm10'");
+        assertThat(pm10).hasSize(1);
+        assertThat(pm10.get(0))
+            .containsEntry("time", t0.toString())
+            .containsEntry("count", 44.0)
+            .containsEntry("mean", 21.5)
+            .containsEntry("key", "nbo-cbd-01")
+            .doesNotContainKey("aqi");
 
         List<Map<String, Object>> phase = rows(influx, db, "SELECT * FROM closure_phase");
         assertThat(phase.get(0))
@@ -337,6 +362,27 @@ class SinkIT {
         mean,
         "epa-2021-v1",
         aqi);
+  }
+
+  static WindowAverage withQuantity(WindowAverage a, Quantity q) {
+    return new WindowAverage(
+        a.scope(),
+        a.key(),
+        a.area(),
+        a.county(),
+        a.window(),
+        a.start(),
+        a.end(),
+        q,
+        a.count(),
+        a.expectedCount(),
+        a.coverage(),
+        a.min(),
+        a.max(),
+        a.rawMean(),
+        a.mean(),
+        a.correction(),
+        a.aqi());
   }
 
   static Alert alert(String key, Instant start, double mean) {

@@ -2,7 +2,7 @@ package io.airq.streams;
 
 import io.airq.core.alert.Alert;
 import io.airq.core.average.AverageWindow;
-import io.airq.core.average.WindowAverage;
+import io.airq.core.average.WindowAverages;
 import io.airq.core.closure.Closure;
 import io.airq.core.impact.PhaseAggregate;
 import io.airq.core.json.JsonSerde;
@@ -158,8 +158,8 @@ public final class AirqTopology {
 
     var avgTopic = Topics.AVERAGES.prefixed(p);
     var alertsTopic = Topics.ALERTS.prefixed(p);
-    KStream<String, WindowAverage> sensorAverages =
-        sensorWindows.flatMapValues(SensorWindow::averages, Named.as("sensor-averages"));
+    KStream<String, WindowAverages> sensorAverages =
+        sensorWindows.mapValues(w -> WindowAverages.of(w.averages()), Named.as("sensor-averages"));
     sensorAverages.to(
         avgTopic.name(),
         Produced.with(avgTopic.keySerde(), avgTopic.valueSerde()).withName("averages-sink"));
@@ -169,7 +169,7 @@ public final class AirqTopology {
             Produced.with(alertsTopic.keySerde(), alertsTopic.valueSerde())
                 .withName("alerts-sink"));
 
-    KStream<String, WindowAverage> areaAverages =
+    KStream<String, WindowAverages> areaAverages =
         sensorWindows
             .filter(
                 (k, w) -> w.window() != AverageWindow.MINUTE && !w.sensor().area().isEmpty(),
@@ -259,9 +259,10 @@ public final class AirqTopology {
 
   /** Alerts of hourly and 24-hour means, each (subject, window, quantity, start) once. */
   private static KStream<String, Alert> alertsOnce(
-      KStream<String, WindowAverage> averages, String scope, StreamsSettings settings) {
+      KStream<String, WindowAverages> averages, String scope, StreamsSettings settings) {
     return averages
         .filter((k, a) -> a.window() != AverageWindow.MINUTE, Named.as(scope + "-alert-candidates"))
+        .flatMapValues(WindowAverages::averages, Named.as(scope + "-alert-quantities"))
         .processValues(
             () -> new AlertOnceProcessor("alerts-" + scope + "-store", settings),
             Named.as(scope + "-alerts"),

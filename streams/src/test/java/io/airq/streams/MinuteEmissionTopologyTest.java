@@ -8,12 +8,16 @@ import static org.assertj.core.api.Assertions.within;
 import io.airq.core.average.AverageWindow;
 import io.airq.core.average.Scope;
 import io.airq.core.average.WindowAverage;
+import io.airq.core.average.WindowAverages;
 import io.airq.core.reading.Quantity;
+import io.airq.core.reading.Reading;
+import io.airq.core.reading.SourceFormat;
 import io.airq.core.registry.Sensor;
 import io.airq.streams.average.SensorWindowsProcessor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,37 @@ class MinuteEmissionTopologyTest {
 
   private List<WindowAverage> minutes() {
     return of(t.averages.readValuesToList(), Scope.SENSOR, AverageWindow.MINUTE, Quantity.PM25);
+  }
+
+  @Test
+  void aWindowsQuantitiesTravelInOneRecordPerEmission() {
+    // three readings 20 min apart: the hour is complete, so its area has a valid sensor too (not
+    // the 24-hour window: 3 of 72 readings)
+    for (int i = 0; i < 3; i++) {
+      Instant at = T0.plus(Duration.ofMinutes(20L * i));
+      t.readings.pipeInput(
+          CBD.id(),
+          Reading.of(
+              CBD.id(),
+              at,
+              at,
+              CBD.gatewayId(),
+              SourceFormat.AIRQ_JSON,
+              Map.of(Quantity.PM25, 10.0, Quantity.PM10, 20.0, Quantity.TEMPERATURE, 24.5)),
+          at);
+    }
+    t.driver.advanceWallClockTime(t.emitInterval);
+    List<WindowAverages> records = t.windows.readValuesToList();
+    assertThat(records)
+        .extracting(w -> w.scope() + " " + w.window().id())
+        .containsExactlyInAnyOrder(
+            "sensor 1m", "sensor 1m", "sensor 1m", "sensor 1h", "sensor 24h", "area 1h");
+    for (WindowAverages w : records) {
+      assertThat(w.quantities().keySet())
+          .as("%s", w)
+          .containsExactly(Quantity.PM25, Quantity.PM10, Quantity.TEMPERATURE);
+      assertThat(w.quantities().get(Quantity.PM10).mean()).isEqualTo(20.0);
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.airq.core.average.AverageWindow;
 import io.airq.core.average.Scope;
 import io.airq.core.average.WindowAverage;
+import io.airq.core.average.WindowAverages;
 import io.airq.core.reading.Quantity;
 import io.airq.core.reading.Reading;
 import io.airq.core.reading.SourceFormat;
@@ -158,27 +159,28 @@ class ScaleOutIT {
    * quietly.
    */
   private static Map<String, WindowAverage> collect(String bootstrap, String prefix, int keys) {
-    Topic<String, WindowAverage> t = Topics.AVERAGES.prefixed(prefix);
+    Topic<String, WindowAverages> t = Topics.AVERAGES.prefixed(prefix);
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrap);
     p.put("group.id", "scale-out-it-" + UUID.randomUUID());
     p.put("auto.offset.reset", "earliest");
     p.put("isolation.level", "read_committed");
     Map<String, WindowAverage> out = new HashMap<>();
-    try (KafkaConsumer<String, WindowAverage> c =
+    try (KafkaConsumer<String, WindowAverages> c =
         new KafkaConsumer<>(p, t.keySerde().deserializer(), t.valueSerde().deserializer())) {
       c.subscribe(List.of(t.name()));
       long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
       long quietSince = System.nanoTime();
       while (System.nanoTime() < deadline) {
         boolean any = false;
-        for (ConsumerRecord<String, WindowAverage> r : c.poll(Duration.ofMillis(500))) {
-          WindowAverage a = r.value();
-          if (a.scope() == Scope.SENSOR
-              && a.window() == AverageWindow.HOUR
-              && a.quantity() == Quantity.PM25) {
-            out.put(a.key() + "@" + a.start(), a);
-            any = true;
+        for (ConsumerRecord<String, WindowAverages> r : c.poll(Duration.ofMillis(500))) {
+          for (WindowAverage a : r.value().averages()) {
+            if (a.scope() == Scope.SENSOR
+                && a.window() == AverageWindow.HOUR
+                && a.quantity() == Quantity.PM25) {
+              out.put(a.key() + "@" + a.start(), a);
+              any = true;
+            }
           }
         }
         if (any) {

@@ -2,6 +2,7 @@ package io.airq.streams;
 
 import io.airq.core.alert.Alert;
 import io.airq.core.average.WindowAverage;
+import io.airq.core.average.WindowAverages;
 import io.airq.core.closure.Closure;
 import io.airq.core.impact.PhaseAggregate;
 import io.airq.core.reading.CleanReading;
@@ -9,6 +10,8 @@ import io.airq.core.reading.Reading;
 import io.airq.core.registry.Sensor;
 import io.airq.core.topic.Topic;
 import io.airq.core.topic.Topics;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -24,7 +27,13 @@ final class TopologyFixture implements AutoCloseable {
   final TestOutputTopic<String, CleanReading> clean;
   final TestOutputTopic<String, Reading> quarantine;
   final TestOutputTopic<String, CleanReading> late;
-  final TestOutputTopic<String, WindowAverage> averages;
+
+  /** The averages topic as written: one record per window with every quantity. */
+  final TestOutputTopic<String, WindowAverages> windows;
+
+  /** The same records, one {@link WindowAverage} per quantity. */
+  final Averages averages;
+
   final TestOutputTopic<String, Alert> alerts;
   final TestOutputTopic<String, PhaseAggregate> impact;
 
@@ -46,7 +55,8 @@ final class TopologyFixture implements AutoCloseable {
     clean = output(Topics.CLEAN_READINGS.prefixed(p));
     quarantine = output(Topics.QUARANTINE.prefixed(p));
     late = output(Topics.LATE_READINGS.prefixed(p));
-    averages = output(Topics.AVERAGES.prefixed(p));
+    windows = output(Topics.AVERAGES.prefixed(p));
+    averages = new Averages(windows);
     alerts = output(Topics.ALERTS.prefixed(p));
     impact = output(Topics.CLOSURE_IMPACT.prefixed(p));
   }
@@ -72,6 +82,27 @@ final class TopologyFixture implements AutoCloseable {
   private <K, V> TestOutputTopic<K, V> output(Topic<K, V> t) {
     return driver.createOutputTopic(
         t.name(), t.keySerde().deserializer(), t.valueSerde().deserializer());
+  }
+
+  /** Reads the averages topic one quantity at a time. */
+  static final class Averages {
+    private final TestOutputTopic<String, WindowAverages> windows;
+
+    private Averages(TestOutputTopic<String, WindowAverages> windows) {
+      this.windows = windows;
+    }
+
+    List<WindowAverage> readValuesToList() {
+      List<WindowAverage> out = new ArrayList<>();
+      for (WindowAverages w : windows.readValuesToList()) {
+        out.addAll(w.averages());
+      }
+      return out;
+    }
+
+    boolean isEmpty() {
+      return windows.isEmpty();
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.airq.core.average.WindowAverage;
+import io.airq.core.average.WindowAverages;
 import io.airq.core.reading.CleanReading;
 import io.airq.core.reading.CorrectedValue;
 import io.airq.core.reading.QaFlag;
@@ -20,8 +21,8 @@ import java.util.Map;
 
 /**
  * Hand-written JSON writers and a reader for the busiest topic types (the streams job writes a
- * {@link CleanReading} and about four {@link WindowAverage}s per {@link Reading} it reads). They
- * write through Jackson's streaming generator of {@link Json#mapper()}, so numbers and strings are
+ * {@link CleanReading} and a {@link WindowAverages} for most {@link Reading}s it reads). They write
+ * through Jackson's streaming generator of {@link Json#mapper()}, so numbers and strings are
  * rendered exactly as data binding renders them; field names, order and null handling follow {@link
  * Json}'s mapping of the records (declaration order, nulls left out, enums by their ids, instants
  * in ISO-8601). {@code TopicCodecsTest} compares them with data binding on real and varied values.
@@ -76,8 +77,8 @@ public final class TopicCodecs {
     }
   }
 
-  /** A {@link WindowAverage} as data binding writes it. */
-  public static void writeWindowAverage(JsonGenerator g, WindowAverage a) throws IOException {
+  /** A {@link WindowAverages} as data binding writes it. */
+  public static void writeWindowAverages(JsonGenerator g, WindowAverages a) throws IOException {
     g.writeStartObject();
     id(g, "scope", a.scope());
     string(g, "key", a.key());
@@ -86,23 +87,46 @@ public final class TopicCodecs {
     id(g, "window", a.window());
     instant(g, "start", a.start());
     instant(g, "end", a.end());
-    id(g, "quantity", a.quantity());
-    g.writeNumberField("count", a.count());
-    g.writeNumberField("expectedCount", a.expectedCount());
-    g.writeNumberField("coverage", a.coverage());
-    // a window of one reading has min = max = mean (= rawMean when uncorrected): format it once
-    String min = text(a.min());
-    number(g, "min", a.min(), min);
-    String max = same(a.max(), a.min(), min);
-    number(g, "max", a.max(), max);
-    String rawMean = same(a.rawMean(), a.max(), max);
-    number(g, "rawMean", a.rawMean(), rawMean);
-    number(g, "mean", a.mean(), same(a.mean(), a.rawMean(), rawMean));
-    string(g, "correction", a.correction());
-    if (a.aqi() != null) {
-      g.writeNumberField("aqi", a.aqi().intValue());
+    g.writeObjectFieldStart("quantities");
+    for (Map.Entry<Quantity, WindowAverages.QuantityAverage> e : a.quantities().entrySet()) {
+      WindowAverages.QuantityAverage q = e.getValue();
+      g.writeObjectFieldStart(e.getKey().toString());
+      g.writeNumberField("count", q.count());
+      g.writeNumberField("expectedCount", q.expectedCount());
+      g.writeNumberField("coverage", q.coverage());
+      // a window of one reading has min = max = mean (= rawMean when uncorrected): format it once
+      String min = text(q.min());
+      number(g, "min", q.min(), min);
+      String max = same(q.max(), q.min(), min);
+      number(g, "max", q.max(), max);
+      String rawMean = same(q.rawMean(), q.max(), max);
+      number(g, "rawMean", q.rawMean(), rawMean);
+      number(g, "mean", q.mean(), same(q.mean(), q.rawMean(), rawMean));
+      string(g, "correction", q.correction());
+      if (q.aqi() != null) {
+        g.writeNumberField("aqi", q.aqi().intValue());
+      }
+      g.writeEndObject();
     }
     g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  /**
+   * A {@link WindowAverages}, or one written before airq grouped a window's quantities: a single
+   * {@link WindowAverage} (it has a {@code quantity} field) becomes a one-quantity {@link
+   * WindowAverages}, so records already on the topic at an upgrade are still stored. Returns null
+   * when the document is neither (data binding then reports the error).
+   */
+  public static WindowAverages readWindowAverages(JsonParser p) throws IOException {
+    com.fasterxml.jackson.databind.JsonNode tree = Json.mapper().readTree(p);
+    if (tree == null || !tree.isObject()) {
+      return null;
+    }
+    if (tree.has("quantity") && !tree.has("quantities")) {
+      return WindowAverages.of(List.of(Json.mapper().treeToValue(tree, WindowAverage.class)));
+    }
+    return Json.mapper().treeToValue(tree, WindowAverages.class);
   }
 
   /** A {@link CleanReading} as data binding writes it. */

@@ -1,7 +1,7 @@
 package io.airq.core.topic;
 
 import io.airq.core.alert.Alert;
-import io.airq.core.average.WindowAverage;
+import io.airq.core.average.WindowAverages;
 import io.airq.core.closure.Closure;
 import io.airq.core.impact.PhaseAggregate;
 import io.airq.core.json.CleanReadingDecoder;
@@ -55,12 +55,19 @@ public final class Topics {
   public static final Topic<String, CleanReading> LATE_READINGS =
       new Topic<>("airq.readings.late", Serdes.String(), CLEAN_READING_SERDE, false);
 
-  /** Window averages per sensor and per area. Key = scope/key/window/quantity. */
-  public static final Topic<String, WindowAverage> AVERAGES =
+  /**
+   * Window averages per sensor and per area, one record per window with every quantity. Key = the
+   * sensor id or the area name. Records written by releases before the grouping (one {@link
+   * io.airq.core.average.WindowAverage} each) are read as one-quantity windows.
+   */
+  public static final Topic<String, WindowAverages> AVERAGES =
       new Topic<>(
           "airq.averages",
           Serdes.String(),
-          JsonSerde.of(WindowAverage.class, TopicCodecs::writeWindowAverage, null),
+          JsonSerde.of(
+              WindowAverages.class,
+              TopicCodecs::writeWindowAverages,
+              TopicCodecs::readWindowAverages),
           false);
 
   /** Running before/during/after aggregates per closure. Key = closure/group/phase/quantity. */

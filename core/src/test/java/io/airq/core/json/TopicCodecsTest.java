@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.airq.core.average.AverageWindow;
 import io.airq.core.average.Scope;
 import io.airq.core.average.WindowAverage;
+import io.airq.core.average.WindowAverages;
+import io.airq.core.average.WindowAverages.QuantityAverage;
 import io.airq.core.reading.CleanReading;
 import io.airq.core.reading.CorrectedValue;
 import io.airq.core.reading.QaFlag;
@@ -149,19 +151,39 @@ class TopicCodecsTest {
     assertThat(actual).isEqualTo(expected);
   }
 
+  @SuppressWarnings("unchecked")
+  private static JsonSerde<WindowAverages> averagesSerde() {
+    return (JsonSerde<WindowAverages>) Topics.AVERAGES.valueSerde();
+  }
+
   @Test
   void windowAveragesAreWrittenExactlyAsDataBindingWritesThem() throws Exception {
-    @SuppressWarnings("unchecked")
-    JsonSerde<WindowAverage> serde = (JsonSerde<WindowAverage>) Topics.AVERAGES.valueSerde();
+    JsonSerde<WindowAverages> serde = averagesSerde();
     List<Double> v = values();
     Random rnd = new Random(1);
     for (int i = 0; i < v.size(); i++) {
       Instant start = instant(rnd);
-      // a window of one reading: min = max = rawMean = mean
-      boolean one = rnd.nextInt(3) == 0;
-      sameBytes(
-          serde,
-          new WindowAverage(
+      Map<Quantity, QuantityAverage> quantities = new EnumMap<>(Quantity.class);
+      int n = rnd.nextInt(Quantity.values().length + 1);
+      for (int k = 0; k < n; k++) {
+        int j = i + k;
+        // a window of one reading: min = max = rawMean = mean
+        boolean one = rnd.nextInt(3) == 0;
+        quantities.put(
+            Quantity.values()[rnd.nextInt(Quantity.values().length)],
+            new QuantityAverage(
+                rnd.nextInt(5) == 0 ? rnd.nextLong() : rnd.nextInt(100),
+                rnd.nextInt(100),
+                v.get(j % v.size()),
+                v.get((j + 1) % v.size()),
+                v.get((j + (one ? 1 : 2)) % v.size()),
+                v.get((j + (one ? 1 : 3)) % v.size()),
+                v.get((j + (one ? 1 : 4)) % v.size()),
+                maybeNull(rnd),
+                rnd.nextBoolean() ? null : rnd.nextInt(600) - 1));
+      }
+      WindowAverages value =
+          new WindowAverages(
               Scope.values()[rnd.nextInt(2)],
               pick(STRINGS, rnd),
               maybeNull(rnd),
@@ -169,27 +191,53 @@ class TopicCodecsTest {
               AverageWindow.values()[rnd.nextInt(3)],
               start,
               rnd.nextInt(10) == 0 ? null : start.plusSeconds(3600),
-              Quantity.values()[rnd.nextInt(Quantity.values().length)],
-              rnd.nextInt(5) == 0 ? rnd.nextLong() : rnd.nextInt(100),
-              rnd.nextInt(100),
-              v.get(i),
-              v.get((i + 1) % v.size()),
-              v.get((i + (one ? 1 : 2)) % v.size()),
-              v.get((i + (one ? 1 : 3)) % v.size()),
-              v.get((i + (one ? 1 : 4)) % v.size()),
-              maybeNull(rnd),
-              rnd.nextBoolean() ? null : rnd.nextInt(600) - 1));
+              quantities);
+      sameBytes(serde, value);
+      assertThat(serde.deserialize("t", serde.serialize("t", value))).isEqualTo(value);
     }
   }
 
   @Test
+  void aSingleWindowAverageWrittenBeforeTheGroupingIsReadAsAOneQuantityWindow() throws Exception {
+    WindowAverage old =
+        new WindowAverage(
+            Scope.SENSOR,
+            "nbo-cbd-01",
+            "CBD",
+            "Nairobi",
+            AverageWindow.HOUR,
+            INSTANTS[0],
+            INSTANTS[0].plusSeconds(3600),
+            Quantity.PM25,
+            11,
+            12,
+            91.7,
+            14.2,
+            25.0,
+            36.1,
+            19.3,
+            "epa-2021-v1",
+            69);
+    byte[] written = Json.mapper().writeValueAsBytes(old);
+    WindowAverages read = averagesSerde().deserialize("t", written);
+    assertThat(read.averages()).containsExactly(old);
+    assertThat(WindowAverages.of(List.of(old))).isEqualTo(read);
+  }
+
+  @Test
+  void aMalformedAveragesRecordIsAnErrorNotAnEmptyWindow() {
+    JsonSerde<WindowAverages> serde = averagesSerde();
+    assertThatThrownBy(
+            () -> serde.deserialize("t", "{\"scope\":\"sensor\",".getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("not a valid WindowAverages");
+  }
+
+  @Test
   void aMessageLargerThanTheGeneratorsBufferIsWrittenWhole() throws Exception {
-    @SuppressWarnings("unchecked")
-    JsonSerde<WindowAverage> serde = (JsonSerde<WindowAverage>) Topics.AVERAGES.valueSerde();
     String big = "µ😀 area ".repeat(5_000);
     sameBytes(
-        serde,
-        new WindowAverage(
+        averagesSerde(),
+        new WindowAverages(
             Scope.AREA,
             big,
             big,
@@ -197,16 +245,7 @@ class TopicCodecsTest {
             AverageWindow.HOUR,
             INSTANTS[0],
             INSTANTS[1],
-            Quantity.PM25,
-            1,
-            2,
-            50.0,
-            1,
-            2,
-            3,
-            4,
-            big,
-            7));
+            Map.of(Quantity.PM25, new QuantityAverage(1, 2, 50.0, 1, 2, 3, 4, big, 7))));
   }
 
   @Test

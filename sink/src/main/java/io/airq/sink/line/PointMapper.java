@@ -2,6 +2,7 @@ package io.airq.sink.line;
 
 import io.airq.core.alert.Alert;
 import io.airq.core.average.WindowAverage;
+import io.airq.core.average.WindowAverages;
 import io.airq.core.closure.Closure;
 import io.airq.core.impact.Moments;
 import io.airq.core.impact.PhaseAggregate;
@@ -11,6 +12,8 @@ import io.airq.core.reading.CorrectedValue;
 import io.airq.core.reading.QaFlag;
 import io.airq.core.reading.Quantity;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,6 +51,28 @@ public final class PointMapper {
     }
     b.field("flags", flags.toString());
     return b.time(r.time());
+  }
+
+  /**
+   * A window's averages: one {@code average} point per quantity at the window start. A window
+   * without quantities is rejected (the topic's writer never sends one; a hand-written record
+   * might).
+   */
+  public static LineResult averages(WindowAverages w) {
+    if (w.quantities().isEmpty()) {
+      return new LineResult.Rejected(
+          "incomplete", "window average of " + w.key() + " at " + w.start() + " has no quantities");
+    }
+    List<String> lines = new ArrayList<>(w.quantities().size());
+    for (WindowAverage a : w.averages()) {
+      LineResult r = average(a);
+      if (r instanceof LineResult.Lines l) {
+        lines.addAll(l.lines());
+      } else {
+        return r;
+      }
+    }
+    return new LineResult.Lines(lines);
   }
 
   /** A window average: one {@code average} point at the window start. */

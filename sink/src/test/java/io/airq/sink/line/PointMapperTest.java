@@ -6,6 +6,8 @@ import io.airq.core.alert.Alert;
 import io.airq.core.average.AverageWindow;
 import io.airq.core.average.Scope;
 import io.airq.core.average.WindowAverage;
+import io.airq.core.average.WindowAverages;
+import io.airq.core.average.WindowAverages.QuantityAverage;
 import io.airq.core.closure.Closure;
 import io.airq.core.closure.Group;
 import io.airq.core.closure.Phase;
@@ -141,6 +143,39 @@ class PointMapperTest {
                 "average,scope=sensor,key=nbo-cbd-01,area=Nairobi\\ CBD,county=Nairobi,window=1h,"
                     + "quantity=pm25 mean=15.5,raw_mean=21,min=3.5,max=40.25,count=57i,expected=60i,"
                     + "coverage=95,aqi=58i,correction=\"epa-2021-v1\" 1772359200000000000"));
+  }
+
+  @Test
+  void aWindowsQuantitiesAreOnePointEachWithTheWindowsTags() {
+    Instant start = Instant.parse("2026-03-01T10:00:00Z");
+    WindowAverages w =
+        new WindowAverages(
+            Scope.AREA,
+            "CBD",
+            "CBD",
+            "Nairobi",
+            AverageWindow.MINUTE,
+            start,
+            start.plusSeconds(60),
+            Map.of(
+                Quantity.PM10, new QuantityAverage(3, 3, 100, 20, 30, 25, 25, "none", null),
+                Quantity.PM25, new QuantityAverage(3, 3, 100, 10, 12, 20, 11, "epa-2021-v1", 55)));
+    String tags = "average,scope=area,key=CBD,area=CBD,county=Nairobi,window=1m,";
+    assertThat(PointMapper.averages(w))
+        .isEqualTo(
+            new LineResult.Lines(
+                List.of(
+                    tags
+                        + "quantity=pm25 mean=11,raw_mean=20,min=10,max=12,count=3i,expected=3i,"
+                        + "coverage=100,aqi=55i,correction=\"epa-2021-v1\" 1772359200000000000",
+                    tags
+                        + "quantity=pm10 mean=25,raw_mean=25,min=20,max=30,count=3i,expected=3i,"
+                        + "coverage=100,correction=\"none\" 1772359200000000000")));
+    assertThat(
+            PointMapper.averages(
+                new WindowAverages(
+                    Scope.AREA, "CBD", "CBD", "", AverageWindow.HOUR, start, null, Map.of())))
+        .isInstanceOf(LineResult.Rejected.class);
   }
 
   @Test

@@ -31,6 +31,26 @@ public record AreaAggregate(Map<Quantity, AreaStats> quantities) {
     quantities = Collections.unmodifiableMap(copy(quantities));
   }
 
+  /**
+   * The county most of the area's valid sensor means are in, counted over every quantity (the first
+   * by name on a tie), or "" when it has none.
+   */
+  public String county() {
+    SortedMap<String, Integer> total = new TreeMap<>();
+    for (AreaStats s : quantities.values()) {
+      s.counties().forEach((county, n) -> total.merge(county, n, Integer::sum));
+    }
+    String best = "";
+    int most = 0;
+    for (Map.Entry<String, Integer> e : total.entrySet()) {
+      if (e.getValue() > most) {
+        best = e.getKey();
+        most = e.getValue();
+      }
+    }
+    return best;
+  }
+
   /** The aggregate of these sensors' means, from scratch. */
   public static AreaAggregate of(Collection<AreaInput> sensors, double coverageGate) {
     EnumMap<Quantity, AreaStats> q = new EnumMap<>(Quantity.class);

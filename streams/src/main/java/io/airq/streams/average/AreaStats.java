@@ -1,6 +1,5 @@
 package io.airq.streams.average;
 
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -88,19 +87,6 @@ record AreaStats(
   /** The correction ids in use, joined with "+" in name order. */
   String correction() {
     return String.join("+", corrections.keySet());
-  }
-
-  /** The county most of its sensors are in (the first by name on a tie). */
-  String county() {
-    String best = null;
-    int most = 0;
-    for (Map.Entry<String, Integer> e : counties.entrySet()) {
-      if (e.getValue() > most) {
-        best = e.getKey();
-        most = e.getValue();
-      }
-    }
-    return best;
   }
 
   private static SortedMap<String, Integer> counted(

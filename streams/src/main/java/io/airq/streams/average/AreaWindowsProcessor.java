@@ -1,6 +1,7 @@
 package io.airq.streams.average;
 
 import io.airq.core.average.WindowAverage;
+import io.airq.core.average.WindowAverages;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +17,14 @@ import org.apache.kafka.streams.state.WindowStore;
  * Per area (the key, after the repartition): keeps every sensor's latest means of each hourly and
  * 24-hour window ({@link #SENSORS_STORE}, one entry per sensor) and the area's running aggregate of
  * that window ({@link #STORE}), and emits the area means of a window each time one of its sensors'
- * windows is emitted. An update replaces the sensor's earlier means in the aggregate, so it reads
- * and writes two small entries whatever the number of sensors in the area; only when the sensor
- * held the area's min or max and gave it up are the area's sensor entries read again. The input is
- * already collapsed (one record per sensor window and emission), so this emits directly.
+ * windows is emitted (one record with every quantity). An update replaces the sensor's earlier
+ * means in the aggregate, so it reads and writes two small entries whatever the number of sensors
+ * in the area; only when the sensor held the area's min or max and gave it up are the area's sensor
+ * entries read again. The input is already collapsed (one record per sensor window and emission),
+ * so this emits directly.
  */
 public final class AreaWindowsProcessor
-    implements Processor<String, AreaInput, String, WindowAverage> {
+    implements Processor<String, AreaInput, String, WindowAverages> {
   public static final String STORE = "area-aggregates-store";
   public static final String SENSORS_STORE = "area-sensor-means-store";
 
@@ -30,7 +32,7 @@ public final class AreaWindowsProcessor
   private static final String LAST = new String(Character.toChars(Character.MAX_CODE_POINT));
 
   private final double coverageGate;
-  private ProcessorContext<String, WindowAverage> context;
+  private ProcessorContext<String, WindowAverages> context;
   private WindowStore<String, AreaAggregate> aggregates;
   private WindowStore<String, AreaInput> sensors;
 
@@ -39,7 +41,7 @@ public final class AreaWindowsProcessor
   }
 
   @Override
-  public void init(ProcessorContext<String, WindowAverage> context) {
+  public void init(ProcessorContext<String, WindowAverages> context) {
     this.context = context;
     this.aggregates = context.getStateStore(STORE);
     this.sensors = context.getStateStore(SENSORS_STORE);
@@ -61,9 +63,10 @@ public final class AreaWindowsProcessor
             ? rebuild(sensorsPrefix, start)
             : agg.replace(old, in, coverageGate).orElseGet(() -> rebuild(sensorsPrefix, start));
     aggregates.put(key, next, start);
-    Instant from = Instant.ofEpochMilli(start);
-    for (WindowAverage a : Averages.ofArea(area, in.window(), from, next)) {
-      context.forward(new Record<>(area, a, record.timestamp()));
+    List<WindowAverage> means =
+        Averages.ofArea(area, in.window(), Instant.ofEpochMilli(start), next);
+    if (!means.isEmpty()) {
+      context.forward(new Record<>(area, WindowAverages.of(means), record.timestamp()));
     }
   }
 

@@ -67,11 +67,13 @@ public final class Averages {
   /**
    * The area means of one window, one per quantity that has a valid sensor: the mean of the valid
    * sensors' means (coverage at or above the gate, applied by the aggregate); count, expected
-   * count, min and max are summed or taken over those sensors.
+   * count, min and max are summed or taken over those sensors. The county is the area's ({@link
+   * AreaAggregate#county}), the same for every quantity.
    */
   public static List<WindowAverage> ofArea(
       String area, AverageWindow w, Instant start, AreaAggregate agg) {
     List<WindowAverage> out = new ArrayList<>(agg.quantities().size());
+    String county = agg.county();
     for (Map.Entry<Quantity, AreaStats> e : agg.quantities().entrySet()) {
       AreaStats s = e.getValue();
       double mean = s.mean();
@@ -80,7 +82,7 @@ public final class Averages {
               Scope.AREA,
               area,
               area,
-              s.county(),
+              county,
               w,
               start,
               start.plus(w.size()),
