@@ -12,6 +12,7 @@ import io.airq.streams.quality.QaRules;
 import io.airq.streams.quality.QaSettings;
 import io.airq.streams.quality.SensorHistory;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -41,6 +42,18 @@ final class CleaningProcessor implements FixedKeyProcessor<String, Enriched, Cle
   private final long hourRetentionMs;
   private FixedKeyProcessorContext<String, Cleaned> context;
   private KeyValueStore<String, SensorHistory> history;
+
+  /**
+   * The histories this task wrote last, as objects: the store's record cache holds them serialized,
+   * so reading a history from it decoded every value of every quantity for each reading. Only this
+   * processor writes the store, and the copy is dropped in {@link #init} (a task re-initialised
+   * after an aborted transaction reads its restored store again).
+   */
+  private final Map<String, SensorHistory> recent = lru(HISTORY_OBJECTS);
+
+  /** How many sensors' histories a task keeps as objects (about 2 KB each with 11 quantities). */
+  static final int HISTORY_OBJECTS = 20_000;
+
   private org.apache.kafka.common.metrics.Sensor late;
 
   CleaningProcessor(QaSettings qa, Map<AverageWindow, Duration> grace) {
@@ -54,6 +67,7 @@ final class CleaningProcessor implements FixedKeyProcessor<String, Enriched, Cle
   public void init(FixedKeyProcessorContext<String, Cleaned> context) {
     this.context = context;
     this.history = context.getStateStore(HISTORY_STORE);
+    this.recent.clear();
     this.late =
         context
             .metrics()
@@ -64,15 +78,29 @@ final class CleaningProcessor implements FixedKeyProcessor<String, Enriched, Cle
                 org.apache.kafka.common.metrics.Sensor.RecordingLevel.INFO);
   }
 
+  private static <K, V> Map<K, V> lru(int max) {
+    return new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        return size() > max;
+      }
+    };
+  }
+
   @Override
   public void process(FixedKeyRecord<String, Enriched> record) {
     Reading r = record.value().reading();
     Sensor s = record.value().sensor();
-    SensorHistory h = history.get(r.sensorId());
-    h = h == null ? SensorHistory.EMPTY : h;
+    SensorHistory h = recent.get(r.sensorId());
+    if (h == null) {
+      h = history.get(r.sensorId());
+      h = h == null ? SensorHistory.EMPTY : h;
+    }
     List<QaFlag> flags = rules.evaluate(r, h);
     long t = r.time().toEpochMilli();
-    history.put(r.sensorId(), h.with(r.values(), t, qa.historySize()));
+    SensorHistory next = h.with(r.values(), t, qa.historySize());
+    history.put(r.sensorId(), next);
+    recent.put(r.sensorId(), next);
     CleanReading clean =
         new CleanReading(
             r.sensorId(),

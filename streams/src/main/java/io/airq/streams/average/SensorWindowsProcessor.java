@@ -124,6 +124,12 @@ public final class SensorWindowsProcessor
     this.minutes = context.getStateStore(MINUTE_STORE);
     this.hours = context.getStateStore(HOUR_STORE);
     this.sensors = context.getStateStore(sensorsStore);
+    // a task re-initialised after an aborted transaction: what it held in memory was not committed
+    latestSensor.clear();
+    pendingHours.clear();
+    pendingMinutes.clear();
+    clocks.clear();
+    pendingSince.clear();
     recoverPending();
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::emitPending);
   }

@@ -77,7 +77,11 @@ public final class QaRules {
   }
 
   static double median(List<Double> values) {
-    double[] s = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double[] s = new double[values.size()];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = values.get(i);
+    }
+    java.util.Arrays.sort(s);
     int n = s.length;
     return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   }

@@ -6,7 +6,6 @@ import io.airq.streams.state.StateCodes;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +37,15 @@ public record SensorHistory(Map<Quantity, List<Double>> recent, long latest) {
     Map<Quantity, List<Double>> next = new EnumMap<>(Quantity.class);
     next.putAll(recent);
     for (Map.Entry<Quantity, Double> e : values.entrySet()) {
-      List<Double> l = new ArrayList<>(of(e.getKey()));
-      l.add(e.getValue());
-      while (l.size() > keep) {
-        l.remove(0);
+      List<Double> past = of(e.getKey());
+      // the last keep - 1 values and the new one, in one array (this runs for every reading)
+      int from = Math.max(0, past.size() + 1 - keep);
+      Double[] l = new Double[past.size() - from + 1];
+      for (int i = from; i < past.size(); i++) {
+        l[i - from] = past.get(i);
       }
-      next.put(e.getKey(), List.copyOf(l));
+      l[l.length - 1] = e.getValue();
+      next.put(e.getKey(), List.of(l));
     }
     return new SensorHistory(next, Math.max(latest, time));
   }
@@ -92,12 +94,11 @@ public record SensorHistory(Map<Quantity, List<Double>> recent, long latest) {
     Map<Quantity, List<Double>> recent = new EnumMap<>(Quantity.class);
     for (int i = 0; i < n; i++) {
       Quantity q = quantities.read(in);
-      int size = in.readUnsignedShort();
-      List<Double> values = new ArrayList<>(size);
-      for (int j = 0; j < size; j++) {
-        values.add(in.readDouble());
+      Double[] values = new Double[in.readUnsignedShort()];
+      for (int j = 0; j < values.length; j++) {
+        values[j] = in.readDouble();
       }
-      recent.put(q, List.copyOf(values));
+      recent.put(q, List.of(values));
     }
     return recent;
   }

@@ -106,4 +106,11 @@ class QaRulesTest {
                 SensorHistory.EMPTY))
         .isEmpty();
   }
+
+  @Test
+  void theRollingMedianIsTheMiddleValueOrTheMeanOfTheTwoMiddleOnes() {
+    assertThat(QaRules.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
+    assertThat(QaRules.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
+    assertThat(QaRules.median(List.of(-1.0, 7.5))).isEqualTo(3.25);
+  }
 }
