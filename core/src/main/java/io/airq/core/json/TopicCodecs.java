@@ -3,6 +3,8 @@ package io.airq.core.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.airq.core.average.WindowAverage;
 import io.airq.core.average.WindowAverages;
 import io.airq.core.reading.CleanReading;
@@ -35,24 +37,6 @@ import java.util.Map;
 public final class TopicCodecs {
   private TopicCodecs() {}
 
-  private static void instant(JsonGenerator g, String name, Instant t) throws IOException {
-    if (t != null) {
-      g.writeStringField(name, IsoInstants.format(t));
-    }
-  }
-
-  private static void string(JsonGenerator g, String name, String s) throws IOException {
-    if (s != null) {
-      g.writeStringField(name, s);
-    }
-  }
-
-  private static void id(JsonGenerator g, String name, Object e) throws IOException {
-    if (e != null) {
-      g.writeStringField(name, e.toString());
-    }
-  }
-
   /**
    * What the generator writes for a finite double ({@link Double#toString}, unquoted), or null for
    * NaN and infinities (which it writes quoted).
@@ -66,13 +50,78 @@ public final class TopicCodecs {
     return Double.doubleToRawLongBits(d) == Double.doubleToRawLongBits(other) ? otherText : text(d);
   }
 
-  /** A number field: the pre-formatted text of a finite value, else the generator's own. */
-  private static void number(JsonGenerator g, String name, double d, String text)
+  // Field names pre-encoded once: the generator copies their quoted bytes instead of checking every
+  // character of "raw", "value", "correction" and the quantity ids again for each value written.
+  private static final SerializedString N_AQI = new SerializedString("aqi");
+  private static final SerializedString N_AREA = new SerializedString("area");
+  private static final SerializedString N_CORRECTION = new SerializedString("correction");
+  private static final SerializedString N_COUNT = new SerializedString("count");
+  private static final SerializedString N_COUNTY = new SerializedString("county");
+  private static final SerializedString N_COVERAGE = new SerializedString("coverage");
+  private static final SerializedString N_DETAIL = new SerializedString("detail");
+  private static final SerializedString N_END = new SerializedString("end");
+  private static final SerializedString N_EXPECTED_COUNT = new SerializedString("expectedCount");
+  private static final SerializedString N_FLAGS = new SerializedString("flags");
+  private static final SerializedString N_FORMAT = new SerializedString("format");
+  private static final SerializedString N_GATEWAY_ID = new SerializedString("gatewayId");
+  private static final SerializedString N_HOST_TYPE = new SerializedString("hostType");
+  private static final SerializedString N_INDOOR = new SerializedString("indoor");
+  private static final SerializedString N_KEY = new SerializedString("key");
+  private static final SerializedString N_LAT = new SerializedString("lat");
+  private static final SerializedString N_LON = new SerializedString("lon");
+  private static final SerializedString N_MAX = new SerializedString("max");
+  private static final SerializedString N_MEAN = new SerializedString("mean");
+  private static final SerializedString N_MIN = new SerializedString("min");
+  private static final SerializedString N_PLACE = new SerializedString("place");
+  private static final SerializedString N_QUANTITIES = new SerializedString("quantities");
+  private static final SerializedString N_QUANTITY = new SerializedString("quantity");
+  private static final SerializedString N_RAW = new SerializedString("raw");
+  private static final SerializedString N_RAW_MEAN = new SerializedString("rawMean");
+  private static final SerializedString N_RECEIVED_AT = new SerializedString("receivedAt");
+  private static final SerializedString N_RULE = new SerializedString("rule");
+  private static final SerializedString N_SCOPE = new SerializedString("scope");
+  private static final SerializedString N_SENSOR_ID = new SerializedString("sensorId");
+  private static final SerializedString N_START = new SerializedString("start");
+  private static final SerializedString N_STREET = new SerializedString("street");
+  private static final SerializedString N_TIME = new SerializedString("time");
+  private static final SerializedString N_VALUE = new SerializedString("value");
+  private static final SerializedString N_VALUES = new SerializedString("values");
+  private static final SerializedString N_WINDOW = new SerializedString("window");
+  private static final SerializedString[] QUANTITY_NAMES =
+      java.util.Arrays.stream(Quantity.values())
+          .map(q -> new SerializedString(q.toString()))
+          .toArray(SerializedString[]::new);
+
+  private static void instant(JsonGenerator g, SerializableString name, Instant t)
       throws IOException {
-    if (text == null) {
-      g.writeNumberField(name, d);
-    } else {
+    if (t != null) {
       g.writeFieldName(name);
+      g.writeString(IsoInstants.format(t));
+    }
+  }
+
+  private static void string(JsonGenerator g, SerializableString name, String s)
+      throws IOException {
+    if (s != null) {
+      g.writeFieldName(name);
+      g.writeString(s);
+    }
+  }
+
+  private static void id(JsonGenerator g, SerializableString name, Object e) throws IOException {
+    if (e != null) {
+      g.writeFieldName(name);
+      g.writeString(e.toString());
+    }
+  }
+
+  /** A number field: the pre-formatted text of a finite value, else the generator's own. */
+  private static void number(JsonGenerator g, SerializableString name, double d, String text)
+      throws IOException {
+    g.writeFieldName(name);
+    if (text == null) {
+      g.writeNumber(d);
+    } else {
       g.writeNumber(text);
     }
   }
@@ -80,31 +129,37 @@ public final class TopicCodecs {
   /** A {@link WindowAverages} as data binding writes it. */
   public static void writeWindowAverages(JsonGenerator g, WindowAverages a) throws IOException {
     g.writeStartObject();
-    id(g, "scope", a.scope());
-    string(g, "key", a.key());
-    string(g, "area", a.area());
-    string(g, "county", a.county());
-    id(g, "window", a.window());
-    instant(g, "start", a.start());
-    instant(g, "end", a.end());
-    g.writeObjectFieldStart("quantities");
+    id(g, N_SCOPE, a.scope());
+    string(g, N_KEY, a.key());
+    string(g, N_AREA, a.area());
+    string(g, N_COUNTY, a.county());
+    id(g, N_WINDOW, a.window());
+    instant(g, N_START, a.start());
+    instant(g, N_END, a.end());
+    g.writeFieldName(N_QUANTITIES);
+    g.writeStartObject();
     for (Map.Entry<Quantity, WindowAverages.QuantityAverage> e : a.quantities().entrySet()) {
       WindowAverages.QuantityAverage q = e.getValue();
-      g.writeObjectFieldStart(e.getKey().toString());
-      g.writeNumberField("count", q.count());
-      g.writeNumberField("expectedCount", q.expectedCount());
-      g.writeNumberField("coverage", q.coverage());
+      g.writeFieldName(QUANTITY_NAMES[e.getKey().ordinal()]);
+      g.writeStartObject();
+      g.writeFieldName(N_COUNT);
+      g.writeNumber(q.count());
+      g.writeFieldName(N_EXPECTED_COUNT);
+      g.writeNumber(q.expectedCount());
+      g.writeFieldName(N_COVERAGE);
+      g.writeNumber(q.coverage());
       // a window of one reading has min = max = mean (= rawMean when uncorrected): format it once
       String min = text(q.min());
-      number(g, "min", q.min(), min);
+      number(g, N_MIN, q.min(), min);
       String max = same(q.max(), q.min(), min);
-      number(g, "max", q.max(), max);
+      number(g, N_MAX, q.max(), max);
       String rawMean = same(q.rawMean(), q.max(), max);
-      number(g, "rawMean", q.rawMean(), rawMean);
-      number(g, "mean", q.mean(), same(q.mean(), q.rawMean(), rawMean));
-      string(g, "correction", q.correction());
+      number(g, N_RAW_MEAN, q.rawMean(), rawMean);
+      number(g, N_MEAN, q.mean(), same(q.mean(), q.rawMean(), rawMean));
+      string(g, N_CORRECTION, q.correction());
       if (q.aqi() != null) {
-        g.writeNumberField("aqi", q.aqi().intValue());
+        g.writeFieldName(N_AQI);
+        g.writeNumber(q.aqi().intValue());
       }
       g.writeEndObject();
     }
@@ -132,44 +187,52 @@ public final class TopicCodecs {
   /** A {@link CleanReading} as data binding writes it. */
   public static void writeCleanReading(JsonGenerator g, CleanReading r) throws IOException {
     g.writeStartObject();
-    string(g, "sensorId", r.sensorId());
-    instant(g, "time", r.time());
-    instant(g, "receivedAt", r.receivedAt());
-    string(g, "gatewayId", r.gatewayId());
-    id(g, "format", r.format());
+    string(g, N_SENSOR_ID, r.sensorId());
+    instant(g, N_TIME, r.time());
+    instant(g, N_RECEIVED_AT, r.receivedAt());
+    string(g, N_GATEWAY_ID, r.gatewayId());
+    id(g, N_FORMAT, r.format());
     SensorPlace p = r.place();
     if (p != null) {
-      g.writeObjectFieldStart("place");
-      g.writeNumberField("lat", p.lat());
-      g.writeNumberField("lon", p.lon());
-      string(g, "area", p.area());
-      string(g, "street", p.street());
-      string(g, "county", p.county());
-      g.writeBooleanField("indoor", p.indoor());
-      id(g, "hostType", p.hostType());
+      g.writeFieldName(N_PLACE);
+      g.writeStartObject();
+      g.writeFieldName(N_LAT);
+      g.writeNumber(p.lat());
+      g.writeFieldName(N_LON);
+      g.writeNumber(p.lon());
+      string(g, N_AREA, p.area());
+      string(g, N_STREET, p.street());
+      string(g, N_COUNTY, p.county());
+      g.writeFieldName(N_INDOOR);
+      g.writeBoolean(p.indoor());
+      id(g, N_HOST_TYPE, p.hostType());
       g.writeEndObject();
     }
-    g.writeObjectFieldStart("values");
+    g.writeFieldName(N_VALUES);
+    g.writeStartObject();
     for (Map.Entry<Quantity, CorrectedValue> e : r.values().entrySet()) {
       CorrectedValue v = e.getValue();
       if (v == null) {
-        g.writeNullField(e.getKey().toString());
+        g.writeFieldName(QUANTITY_NAMES[e.getKey().ordinal()]);
+        g.writeNull();
         continue;
       }
-      g.writeObjectFieldStart(e.getKey().toString());
+      g.writeFieldName(QUANTITY_NAMES[e.getKey().ordinal()]);
+      g.writeStartObject();
       String raw = text(v.raw());
-      number(g, "raw", v.raw(), raw);
-      number(g, "value", v.value(), same(v.value(), v.raw(), raw));
-      string(g, "correction", v.correction());
+      number(g, N_RAW, v.raw(), raw);
+      number(g, N_VALUE, v.value(), same(v.value(), v.raw(), raw));
+      string(g, N_CORRECTION, v.correction());
       g.writeEndObject();
     }
     g.writeEndObject();
-    g.writeArrayFieldStart("flags");
+    g.writeFieldName(N_FLAGS);
+    g.writeStartArray();
     for (QaFlag f : r.flags()) {
       g.writeStartObject();
-      id(g, "rule", f.rule());
-      id(g, "quantity", f.quantity());
-      string(g, "detail", f.detail());
+      id(g, N_RULE, f.rule());
+      id(g, N_QUANTITY, f.quantity());
+      string(g, N_DETAIL, f.detail());
       g.writeEndObject();
     }
     g.writeEndArray();

@@ -10,10 +10,10 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * A compact binary serde for internal state (stores, repartition topics), written with {@link
- * DataOutputStream}. The first byte is a format version; an unknown version fails loudly instead of
- * being misread, and an older version still read ({@link #readingAlso}) is upgraded when read. Null
- * stays null.
+ * A compact binary serde for internal state (stores, repartition topics), in {@link
+ * DataOutputStream}'s encoding. The first byte is a format version; an unknown version fails loudly
+ * instead of being misread, and an older version still read ({@link #readingAlso}) is upgraded when
+ * read. Null stays null.
  */
 public final class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
   /** Writes a value's fields. */
@@ -67,12 +67,10 @@ public final class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializ
       return null;
     }
     try {
-      UnsyncByteArrayOutput bytes = new UnsyncByteArrayOutput(256);
-      DataOutputStream out = new DataOutputStream(bytes);
+      UnsyncByteArrayOutput out = new UnsyncByteArrayOutput(256);
       out.writeByte(version);
       writer.write(data, out);
-      out.flush();
-      return bytes.toByteArray();
+      return out.toByteArray();
     } catch (IOException e) {
       throw new SerializationException("cannot write " + name, e);
     }

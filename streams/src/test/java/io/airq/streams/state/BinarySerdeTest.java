@@ -86,4 +86,38 @@ class BinarySerdeTest {
         .hasMessageContaining("version 4 is not 3");
     assertThat(SERDE.deserialize("t", null)).isNull();
   }
+
+  @Test
+  void theOutputWritesWhatDataOutputStreamWritesForEveryKindOfField() throws Exception {
+    java.util.Random rnd = new java.util.Random(7);
+    for (int round = 0; round < 200; round++) {
+      ByteArrayOutputStream expected = new ByteArrayOutputStream();
+      DataOutputStream reference = new DataOutputStream(expected);
+      UnsyncByteArrayOutput out = new UnsyncByteArrayOutput(1);
+      for (int k = 0; k < 40; k++) {
+        long bits = rnd.nextLong();
+        String text = rnd.nextBoolean() ? "µg/m³ 😀 " + bits : Long.toString(bits, 36);
+        java.io.DataOutput[] both = {reference, out};
+        int kind = rnd.nextInt(12);
+        double d = rnd.nextInt(4) == 0 ? Double.NaN : Double.longBitsToDouble(bits);
+        for (java.io.DataOutput o : both) {
+          switch (kind) {
+            case 0 -> o.writeBoolean((bits & 1) == 0);
+            case 1 -> o.writeByte((int) bits);
+            case 2 -> o.writeShort((int) bits);
+            case 3 -> o.writeChar((int) bits);
+            case 4 -> o.writeInt((int) bits);
+            case 5 -> o.writeLong(bits);
+            case 6 -> o.writeFloat(Float.intBitsToFloat((int) bits));
+            case 7 -> o.writeDouble(d);
+            case 8 -> o.writeUTF(text);
+            case 9 -> o.writeChars(text);
+            case 10 -> o.writeBytes(text);
+            default -> o.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          }
+        }
+      }
+      assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
+    }
+  }
 }
