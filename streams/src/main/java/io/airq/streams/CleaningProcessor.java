@@ -51,8 +51,12 @@ final class CleaningProcessor implements FixedKeyProcessor<String, Enriched, Cle
    */
   private final Map<String, SensorHistory> recent = lru(HISTORY_OBJECTS);
 
-  /** How many sensors' histories a task keeps as objects (about 2 KB each with 11 quantities). */
-  static final int HISTORY_OBJECTS = 20_000;
+  /**
+   * How many sensors' histories a task keeps as objects (2–3 KB each with 11 quantities, so about
+   * 15 MB per task at most, beside the record cache); a task with more sensors than this reads the
+   * others from the store as before.
+   */
+  static final int HISTORY_OBJECTS = 5_000;
 
   private org.apache.kafka.common.metrics.Sensor late;
 

@@ -37,6 +37,10 @@ public record SensorHistory(Map<Quantity, List<Double>> recent, long latest) {
     Map<Quantity, List<Double>> next = new EnumMap<>(Quantity.class);
     next.putAll(recent);
     for (Map.Entry<Quantity, Double> e : values.entrySet()) {
+      if (keep <= 0) {
+        next.put(e.getKey(), List.of());
+        continue;
+      }
       List<Double> past = of(e.getKey());
       // the last keep - 1 values and the new one, in one array (this runs for every reading)
       int from = Math.max(0, past.size() + 1 - keep);

@@ -69,4 +69,16 @@ class SensorHistoryTest {
     assertThat(bytes[0]).isEqualTo((byte) 3);
     assertThat(bytes[10]).isEqualTo((byte) 1);
   }
+
+  @Test
+  void aHistoryKeepsTheLastValuesOfEachQuantityUpToItsLength() {
+    SensorHistory h = SensorHistory.EMPTY;
+    for (int i = 1; i <= 5; i++) {
+      h = h.with(Map.of(Quantity.PM25, (double) i, Quantity.PM10, 10.0 * i), i, 3);
+      assertThat(h.of(Quantity.PM25)).hasSize(Math.min(i, 3)).endsWith((double) i);
+    }
+    assertThat(h.of(Quantity.PM25)).containsExactly(3.0, 4.0, 5.0);
+    assertThat(h.of(Quantity.PM10)).containsExactly(30.0, 40.0, 50.0);
+    assertThat(h.with(Map.of(Quantity.PM25, 6.0), 6, 0).of(Quantity.PM25)).isEmpty();
+  }
 }
