@@ -3,6 +3,9 @@ package io.airq.e2e;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,9 @@ final class CpuProfile implements AutoCloseable {
 
   CpuProfile() throws Exception {
     recording = new Recording(Configuration.getConfiguration("profile"));
+    // per second instead of every 10 s, so a phase of the run has enough of them
+    recording.enable("jdk.ThreadCPULoad").withPeriod(Duration.ofSeconds(1));
+    recording.enable("jdk.CPULoad").withPeriod(Duration.ofSeconds(1));
     recording.start();
     startTicks = ticks();
   }
@@ -83,6 +89,45 @@ final class CpuProfile implements AutoCloseable {
       total++;
     }
     return shares(n, total, top);
+  }
+
+  /**
+   * The stream threads' CPU and the whole machine's over [from, to), each as the mean share of all
+   * cores (JFR's per-second {@code jdk.ThreadCPULoad} and {@code jdk.CPULoad}, user + system).
+   */
+  record PhaseLoad(double streamThreads, double machine) {}
+
+  PhaseLoad load(Instant from, Instant to) throws IOException {
+    Map<Instant, Double> streams = new HashMap<>();
+    double machine = 0;
+    int machineN = 0;
+    for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+      Instant t = e.getStartTime();
+      if (t.isBefore(from) || !t.isBefore(to)) {
+        continue;
+      }
+      switch (e.getEventType().getName()) {
+        case "jdk.ThreadCPULoad" -> {
+          var thread = e.getThread("eventThread");
+          String name = thread == null ? null : thread.getJavaName();
+          if (name != null && name.matches(".*-StreamThread-[0-9]+")) {
+            // one event per thread and period: the threads' loads of one period add up
+            streams.merge(
+                t.truncatedTo(ChronoUnit.SECONDS),
+                e.getFloat("user") + (double) e.getFloat("system"),
+                Double::sum);
+          }
+        }
+        case "jdk.CPULoad" -> {
+          machine += e.getFloat("machineTotal");
+          machineN++;
+        }
+        default -> {}
+      }
+    }
+    double threads =
+        streams.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    return new PhaseLoad(threads, machineN == 0 ? Double.NaN : machine / machineN);
   }
 
   private List<RecordedEvent> samples() throws IOException {

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,9 @@ class PipelineBenchmark {
               profile.cpuSeconds(),
               profile.wallSeconds(),
               profile.threadShares(12),
-              profile.hotMethods(15));
+              profile.hotMethods(15),
+              profile.load(busy.publishedFrom(), busy.publishedTo()),
+              profile.load(busy.publishedTo(), busy.streamsDoneAt()));
       String md = r.markdown();
       System.out.println(md);
       Path doc = docsDir().resolve("benchmarks.md");
@@ -116,7 +119,10 @@ class PipelineBenchmark {
       long kafkaP99,
       long influxP50,
       long influxP99,
-      double points) {}
+      double points,
+      Instant publishedFrom,
+      Instant publishedTo,
+      Instant streamsDoneAt) {}
 
   private static Phase phase(PipelineHarness h, Servers servers, double rate, int seconds)
       throws Exception {
@@ -130,9 +136,11 @@ class PipelineBenchmark {
           "[bench] %d sensors publishing for %d s (%s) ...%n",
           SENSORS, seconds, rate == 0 ? "as fast as possible" : rate + " readings/s");
       long t0 = System.nanoTime();
+      Instant publishedFrom = Instant.now();
       LoadGenerator.LoadReport sent =
           LoadGenerator.run(
               servers.mqttUrl(), null, null, SENSORS, rate, Duration.ofSeconds(seconds), 1, 1000);
+      Instant publishedTo = Instant.now();
       System.err.println("[bench] " + sent.summary());
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
       while (probe.count() < sent.acknowledged() && System.nanoTime() < deadline) {
@@ -140,6 +148,7 @@ class PipelineBenchmark {
       }
       long onKafka = probe.lastArrivalNanos();
       long streamsDone = awaitStreamsBacklogZero(h, servers, readings);
+      Instant streamsDoneAt = Instant.now();
       long caughtUp = h.awaitDrained(Duration.ofSeconds(5), Duration.ofMinutes(30));
       HistogramSnapshot ageAfter = age.takeSnapshot();
       return new Phase(
@@ -153,7 +162,10 @@ class PipelineBenchmark {
           probe.percentileMs(0.99),
           percentileMs(ageBefore, ageAfter, 0.5),
           percentileMs(ageBefore, ageAfter, 0.99),
-          written.count() - pointsBefore);
+          written.count() - pointsBefore,
+          publishedFrom,
+          publishedTo,
+          streamsDoneAt);
     }
   }
 
@@ -269,7 +281,9 @@ class PipelineBenchmark {
       Map<String, Double> cpu,
       double wall,
       Map<String, Double> threads,
-      Map<String, Double> methods) {
+      Map<String, Double> methods,
+      CpuProfile.PhaseLoad publishing,
+      CpuProfile.PhaseLoad draining) {
 
     String markdown() {
       StringBuilder b = new StringBuilder();
@@ -391,6 +405,18 @@ class PipelineBenchmark {
           .append("| process | CPU s | share of the machine |\n| --- | --- | --- |\n");
       cpu.forEach(
           (k, v) -> b.append(f("| %s | %.1f | %.0f %% |%n", k, v, 100 * v / (cores * wall))));
+      b.append(
+          f(
+              "%nThe stream thread's CPU (JFR's per-second `jdk.ThreadCPULoad`, as a share of all %d"
+                  + " cores; one thread can use at most %.0f %%): **%.0f %%** while the load"
+                  + " generator published, with the machine %.0f %% busy; **%.0f %%** from then"
+                  + " until its backlog was gone, with the machine %.0f %% busy.%n",
+              cores,
+              100.0 / cores,
+              100 * publishing.streamThreads(),
+              100 * publishing.machine(),
+              100 * draining.streamThreads(),
+              100 * draining.machine()));
       b.append("\nJFR execution samples of the airq JVM by thread (`e2e/target/bench.jfr`):\n\n")
           .append("| thread | samples |\n| --- | --- |\n");
       threads.forEach((k, v) -> b.append(f("| `%s` | %.1f %% |%n", k, v)));
