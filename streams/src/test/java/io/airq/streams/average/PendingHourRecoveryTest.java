@@ -114,4 +114,72 @@ class PendingHourRecoveryTest {
     context.scheduledPunctuators().get(0).getPunctuator().punctuate(t + 2000);
     assertThat(context.forwarded()).as("emitted once").isEmpty();
   }
+
+  @Test
+  void aTaskInitialisedAgainAfterAnAbortForgetsTheWindowsItHeldInMemory() {
+    Map<AverageWindow, Duration> grace = StreamsSettings.defaults("").grace();
+    MockProcessorContext<String, SensorWindow> context = new MockProcessorContext<>();
+    WindowStore<String, WindowAccumulators> minutes =
+        Stores.windowStoreBuilder(
+                Stores.inMemoryWindowStore(
+                    SensorWindowsProcessor.MINUTE_STORE,
+                    Duration.ofHours(27),
+                    Duration.ofMinutes(1),
+                    false),
+                Serdes.String(),
+                WindowAccumulators.SERDE)
+            .withLoggingDisabled()
+            .build();
+    WindowStore<String, WindowAccumulators> hours =
+        Stores.windowStoreBuilder(
+                Stores.inMemoryWindowStore(
+                    SensorWindowsProcessor.HOUR_STORE,
+                    SensorWindowsProcessor.hourRetention(grace),
+                    Duration.ofHours(1),
+                    false),
+                Serdes.String(),
+                WindowAccumulators.SERDE)
+            .withLoggingDisabled()
+            .build();
+    KeyValueStore<String, Sensor> sensors =
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore("sensors-store"),
+                Serdes.String(),
+                JsonSerde.of(Sensor.class))
+            .withLoggingDisabled()
+            .build();
+    for (var store : List.of(minutes, hours, sensors)) {
+      store.init(context.getStateStoreContext(), store);
+      context.addStateStore(store);
+    }
+    sensors.put(CBD.id(), CBD);
+    SensorWindowsProcessor p =
+        new SensorWindowsProcessor("sensors-store", grace, java.time.Duration.ofSeconds(10));
+    p.init(context);
+    long t = H10.toEpochMilli();
+    CleanReading r =
+        new CleanReading(
+            CBD.id(),
+            H10.plusSeconds(60),
+            H10.plusSeconds(60),
+            null,
+            SourceFormat.AIRQ_JSON,
+            null,
+            Map.of(Quantity.PM25, CorrectedValue.uncorrected(12)),
+            List.of());
+    context.setCurrentStreamTimeMs(t + 60_000);
+    p.process(
+        new org.apache.kafka.streams.processor.api.Record<>(
+            CBD.id(), new SensorWindowsProcessor.Input(r, CBD, t + 60_000), t + 60_000));
+    // the transaction holding that reading is aborted: its store updates are rolled back (here:
+    // removed) and Kafka Streams initialises the task's processors again before reprocessing
+    hours.put(CBD.id(), null, t);
+    minutes.put(CBD.id(), null, t + 60_000);
+    p.close();
+    context.resetForwards();
+    p.init(context);
+    var punctuators = context.scheduledPunctuators();
+    punctuators.get(punctuators.size() - 1).getPunctuator().punctuate(t + 30_000);
+    assertThat(context.forwarded()).as("nothing of the rolled-back reading is emitted").isEmpty();
+  }
 }
