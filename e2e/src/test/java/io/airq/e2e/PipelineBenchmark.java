@@ -347,10 +347,13 @@ class PipelineBenchmark {
                   100 * bridgeRate / rawProducer))
           .append(
               f(
-                  "| through streams (its readings backlog 0): %d readings | %.1f s | %.0f/s | |%n",
+                  "| through streams (its readings backlog 0): %d readings | %.1f s | %.0f/s | %.0f"
+                      + " %% of the consumer, %.0f %% of the producer |%n",
                   busy.onKafka(),
                   busy.streamsDoneSeconds(),
-                  busy.onKafka() / busy.streamsDoneSeconds()))
+                  busy.onKafka() / busy.streamsDoneSeconds(),
+                  100 * busy.onKafka() / busy.streamsDoneSeconds() / rawConsumer,
+                  100 * busy.onKafka() / busy.streamsDoneSeconds() / rawProducer))
           .append(
               f(
                   "| stored in InfluxDB (streams and sink caught up): %d readings, %.0f points |"
