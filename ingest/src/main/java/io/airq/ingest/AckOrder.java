@@ -2,7 +2,9 @@ package io.airq.ingest;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Puts PUBACKs in the order their PUBLISH packets arrived, as MQTT requires ([MQTT-4.6.0-2]): Kafka
@@ -17,7 +19,7 @@ final class AckOrder {
   record Ticket(long generation, long seq, int packetId, int qos) {}
 
   private final ArrayDeque<Ticket> waiting = new ArrayDeque<>();
-  private final java.util.Set<Long> done = new java.util.HashSet<>();
+  private final Set<Long> done = new HashSet<>();
   private long generation;
   private long next;
 

@@ -246,7 +246,6 @@ public final class Bridge implements AutoCloseable {
     return Math.floorMod(topic.hashCode(), workers.length);
   }
 
-  /** One MQTT message on its way to Kafka. */
   /** A parsed message on its way to Kafka; the ticket of its PUBACK (null at QoS 0). */
   private record Outgoing(ParseResult result, Provenance from, AckOrder.Ticket ticket) {}
 

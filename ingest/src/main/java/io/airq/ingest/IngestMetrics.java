@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 /**
  * The bridge's meters: {@code airq.ingest.messages{outcome}}, the Kafka send latency, the number of
@@ -29,7 +30,7 @@ final class IngestMetrics {
   private final Counter rejected;
   private final Counter undeliverable;
   private final Timer sendLatency;
-  private final java.util.function.IntSupplier inFlight;
+  private final IntSupplier inFlight;
   private final AtomicInteger mostInFlight = new AtomicInteger();
   private final Counter paused;
   private final AtomicInteger connected = new AtomicInteger();
@@ -37,7 +38,7 @@ final class IngestMetrics {
   /**
    * @param inFlight messages received and not yet acknowledged upstream (the bridge counts them)
    */
-  IngestMetrics(MeterRegistry registry, java.util.function.IntSupplier inFlight) {
+  IngestMetrics(MeterRegistry registry, IntSupplier inFlight) {
     this.inFlight = inFlight;
     forwarded = counter(registry, FORWARDED);
     invalid = counter(registry, INVALID);
@@ -48,7 +49,7 @@ final class IngestMetrics {
             .description("time from the Kafka send of a message to the ack of all its records")
             .publishPercentileHistogram()
             .register(registry);
-    Gauge.builder("airq.ingest.in.flight", inFlight, java.util.function.IntSupplier::getAsInt)
+    Gauge.builder("airq.ingest.in.flight", inFlight, IntSupplier::getAsInt)
         .description("messages received and not yet acknowledged upstream")
         .register(registry);
     Gauge.builder("airq.ingest.in.flight.max", mostInFlight, AtomicInteger::get)

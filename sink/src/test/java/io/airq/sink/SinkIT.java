@@ -91,7 +91,7 @@ class SinkIT {
           p,
           averages.name(),
           "a",
-          Json.mapper().writeValueAsBytes(average(t0, 30, 50, 12.5, null)));
+          Json.mapper().writeValueAsBytes(average(t0, Quantity.PM25, 30, 50, 12.5, null)));
       // late data updated the window: both quantities in one record, PM2.5 overwrites its point
       send(
           p,
@@ -99,8 +99,8 @@ class SinkIT {
           "a",
           WindowAverages.of(
               List.of(
-                  average(t0, 45, 75, 14.75, 55),
-                  withQuantity(average(t0, 44, 75, 21.5, null), Quantity.PM10))));
+                  average(t0, Quantity.PM25, 45, 75, 14.75, 55),
+                  average(t0, Quantity.PM10, 44, 75, 21.5, null))));
 
       var closures = Topics.CLOSURES.prefixed(prefix);
       Closure closure =
@@ -343,7 +343,8 @@ class SinkIT {
     return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
   }
 
-  static WindowAverage average(Instant start, long count, long expected, double mean, Integer aqi) {
+  static WindowAverage average(
+      Instant start, Quantity quantity, long count, long expected, double mean, Integer aqi) {
     return new WindowAverage(
         Scope.SENSOR,
         "nbo-cbd-01",
@@ -352,7 +353,7 @@ class SinkIT {
         AverageWindow.HOUR,
         start,
         start.plus(Duration.ofHours(1)),
-        Quantity.PM25,
+        quantity,
         count,
         expected,
         100.0 * count / expected,
@@ -362,27 +363,6 @@ class SinkIT {
         mean,
         "epa-2021-v1",
         aqi);
-  }
-
-  static WindowAverage withQuantity(WindowAverage a, Quantity q) {
-    return new WindowAverage(
-        a.scope(),
-        a.key(),
-        a.area(),
-        a.county(),
-        a.window(),
-        a.start(),
-        a.end(),
-        q,
-        a.count(),
-        a.expectedCount(),
-        a.coverage(),
-        a.min(),
-        a.max(),
-        a.rawMean(),
-        a.mean(),
-        a.correction(),
-        a.aqi());
   }
 
   static Alert alert(String key, Instant start, double mean) {

@@ -42,10 +42,13 @@ class PendingHourRecoveryTest {
           "SDS011",
           Map.of());
 
-  @Test
-  void aPendingHourFoundInTheStoreAtStartIsEmittedAtTheFirstEmission() {
-    Map<AverageWindow, Duration> grace = StreamsSettings.defaults("").grace();
-    MockProcessorContext<String, SensorWindow> context = new MockProcessorContext<>();
+  /** The processor's stores, in memory and registered with the context; CBD is registered. */
+  private record ProcessorStores(
+      WindowStore<String, WindowAccumulators> minutes,
+      WindowStore<String, WindowAccumulators> hours) {}
+
+  private static ProcessorStores stores(
+      MockProcessorContext<String, SensorWindow> context, Map<AverageWindow, Duration> grace) {
     WindowStore<String, WindowAccumulators> minutes =
         Stores.windowStoreBuilder(
                 Stores.inMemoryWindowStore(
@@ -80,17 +83,29 @@ class PendingHourRecoveryTest {
       context.addStateStore(store);
     }
     sensors.put(CBD.id(), CBD);
+    return new ProcessorStores(minutes, hours);
+  }
+
+  /** A clean PM2.5 reading of CBD measured at 10:01. */
+  private static CleanReading pm25At1001(double value) {
+    return new CleanReading(
+        CBD.id(),
+        H10.plusSeconds(60),
+        H10.plusSeconds(60),
+        null,
+        SourceFormat.AIRQ_JSON,
+        null,
+        Map.of(Quantity.PM25, CorrectedValue.uncorrected(value)),
+        List.of());
+  }
+
+  @Test
+  void aPendingHourFoundInTheStoreAtStartIsEmittedAtTheFirstEmission() {
+    Map<AverageWindow, Duration> grace = StreamsSettings.defaults("").grace();
+    MockProcessorContext<String, SensorWindow> context = new MockProcessorContext<>();
+    WindowStore<String, WindowAccumulators> hours = stores(context, grace).hours();
     // what the previous run committed: the hour updated by a reading, still pending
-    CleanReading r =
-        new CleanReading(
-            CBD.id(),
-            H10.plusSeconds(60),
-            H10.plusSeconds(60),
-            null,
-            SourceFormat.AIRQ_JSON,
-            null,
-            Map.of(Quantity.PM25, CorrectedValue.uncorrected(12)),
-            List.of());
+    CleanReading r = pm25At1001(12);
     long t = H10.toEpochMilli();
     hours.put(CBD.id(), WindowAccumulators.EMPTY.add(r, t), t);
 
@@ -119,54 +134,14 @@ class PendingHourRecoveryTest {
   void aTaskInitialisedAgainAfterAnAbortForgetsTheWindowsItHeldInMemory() {
     Map<AverageWindow, Duration> grace = StreamsSettings.defaults("").grace();
     MockProcessorContext<String, SensorWindow> context = new MockProcessorContext<>();
-    WindowStore<String, WindowAccumulators> minutes =
-        Stores.windowStoreBuilder(
-                Stores.inMemoryWindowStore(
-                    SensorWindowsProcessor.MINUTE_STORE,
-                    Duration.ofHours(27),
-                    Duration.ofMinutes(1),
-                    false),
-                Serdes.String(),
-                WindowAccumulators.SERDE)
-            .withLoggingDisabled()
-            .build();
-    WindowStore<String, WindowAccumulators> hours =
-        Stores.windowStoreBuilder(
-                Stores.inMemoryWindowStore(
-                    SensorWindowsProcessor.HOUR_STORE,
-                    SensorWindowsProcessor.hourRetention(grace),
-                    Duration.ofHours(1),
-                    false),
-                Serdes.String(),
-                WindowAccumulators.SERDE)
-            .withLoggingDisabled()
-            .build();
-    KeyValueStore<String, Sensor> sensors =
-        Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore("sensors-store"),
-                Serdes.String(),
-                JsonSerde.of(Sensor.class))
-            .withLoggingDisabled()
-            .build();
-    for (var store : List.of(minutes, hours, sensors)) {
-      store.init(context.getStateStoreContext(), store);
-      context.addStateStore(store);
-    }
-    sensors.put(CBD.id(), CBD);
+    ProcessorStores stores = stores(context, grace);
+    WindowStore<String, WindowAccumulators> minutes = stores.minutes();
+    WindowStore<String, WindowAccumulators> hours = stores.hours();
     SensorWindowsProcessor p =
         new SensorWindowsProcessor("sensors-store", grace, java.time.Duration.ofSeconds(10));
     p.init(context);
     long t = H10.toEpochMilli();
-    CleanReading r =
-        new CleanReading(
-            CBD.id(),
-            H10.plusSeconds(60),
-            H10.plusSeconds(60),
-            null,
-            SourceFormat.AIRQ_JSON,
-            null,
-            Map.of(Quantity.PM25, CorrectedValue.uncorrected(12)),
-            List.of());
+    CleanReading r = pm25At1001(12);
     context.setCurrentStreamTimeMs(t + 60_000);
     p.process(
         new org.apache.kafka.streams.processor.api.Record<>(
