@@ -26,6 +26,7 @@ final class CpuProfile implements AutoCloseable {
   private final Recording recording;
   private final Map<String, Long> startTicks;
   private final long startNanos = System.nanoTime();
+  private long stopNanos;
   private Map<String, Double> cpuSeconds = Map.of();
   private Path file;
 
@@ -41,6 +42,7 @@ final class CpuProfile implements AutoCloseable {
   /** Stops the recording and writes it to {@code jfr}. */
   void stop(Path jfr) throws IOException {
     Map<String, Long> end = ticks();
+    stopNanos = System.nanoTime();
     recording.stop();
     recording.dump(jfr);
     file = jfr;
@@ -50,8 +52,50 @@ final class CpuProfile implements AutoCloseable {
     cpuSeconds = out;
   }
 
+  /** From the start of the recording to its stop. */
   double wallSeconds() {
-    return (System.nanoTime() - startNanos) / 1e9;
+    return (stopNanos - startNanos) / 1e9;
+  }
+
+  /**
+   * CPU seconds per thread group over the recording, from JFR's per-second {@code
+   * jdk.ThreadCPULoad} (a share of all cores), largest first. Unlike execution samples, this counts
+   * the JIT compiler threads.
+   */
+  Map<String, Double> threadCpuSeconds(int top) throws IOException {
+    int cores = Runtime.getRuntime().availableProcessors();
+    Map<String, Double> cpu = new HashMap<>();
+    for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+      if (e.getEventType().getName().equals("jdk.ThreadCPULoad")) {
+        var t = e.getThread("eventThread");
+        String name = t == null || t.getJavaName() == null ? "?" : t.getJavaName();
+        cpu.merge(
+            threadGroup(name),
+            cores * (e.getFloat("user") + (double) e.getFloat("system")),
+            Double::sum);
+      }
+    }
+    return cpu.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .limit(top)
+        .collect(
+            Collectors.toMap(
+                Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+  }
+
+  /** Garbage collections over the recording and the wall time of their pauses. */
+  record GcPauses(int collections, double seconds) {}
+
+  GcPauses gcPauses() throws IOException {
+    int n = 0;
+    double pause = 0;
+    for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+      if (e.getEventType().getName().equals("jdk.GarbageCollection")) {
+        n++;
+        pause += e.getDuration("sumOfPauses").toNanos() / 1e9;
+      }
+    }
+    return new GcPauses(n, pause);
   }
 
   /** CPU seconds per process: "airq JVM" and each server child. */
