@@ -40,7 +40,7 @@ class PipelineBenchmark {
   private static final double LATENCY_RATE =
       Double.parseDouble(System.getProperty("airq.bench.latency-rate", "0"));
   private static final int LATENCY_SECONDS = Integer.getInteger("airq.bench.latency-seconds", 30);
-  private static final int WARMUP_SECONDS = Integer.getInteger("airq.bench.warmup-seconds", 20);
+  private static final int WARMUP_SECONDS = Integer.getInteger("airq.bench.warmup-seconds", 0);
   private static final double WARMUP_RATE =
       Double.parseDouble(System.getProperty("airq.bench.warmup-rate", "3000"));
 

@@ -51,37 +51,77 @@ public final class LoadGenerator {
     }
   }
 
-  /** Device time with a fixed-width fraction, so that every payload has the same length. */
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  /** Device time to the second ("2026-03-02T10:00:00"), the last one written. */
+  private static final DateTimeFormatter SECOND =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  private record Second(long epochSecond, String text) {}
+
+  private static volatile Second lastSecond = new Second(Long.MIN_VALUE, "");
 
   /**
    * An airq JSON payload of 190 to 210 bytes (about 200): a multi-sensor device's PM, NO2, O3, SO2,
-   * CO, CO2, humidity, temperature and pressure, with the device time in milliseconds.
+   * CO, CO2, humidity, temperature and pressure, with the device time in milliseconds (a
+   * fixed-width fraction, so that every payload of a sensor has the same length). Built from whole
+   * tenths and hundredths without {@code String.format}: the load generator shares the machine with
+   * the pipeline it measures, and formatting was most of its CPU.
    */
   public static byte[] payload(String sensor, Instant time, long n) {
-    double pm25 = 5 + (n * 7919 % 400) / 10.0;
-    String json =
-        String.format(
-            Locale.ROOT,
-            "{\"sensor\":\"%s\",\"time\":\"%s\",\"values\":{\"pm1\":%.1f,\"pm25\":%.1f,"
-                + "\"pm10\":%.1f,\"no2\":%.1f,\"o3\":%.1f,\"so2\":%.1f,\"co\":%.2f,"
-                + "\"co2\":%.0f,\"humidity\":%.1f,"
-                + "\"temperature\":%.1f,\"pressure\":%.1f}}",
-            sensor,
-            TIME.format(time),
-            pm25 * 0.7,
-            pm25,
-            pm25 * 1.6,
-            20.0 + n % 30,
-            40.0 + n % 40,
-            2.0 + n % 5,
-            0.3 + (n % 20) / 100.0,
-            420.0 + n % 80,
-            40.0 + n % 50,
-            15.0 + n % 15,
-            840.0 + n % 10);
-    return json.getBytes(StandardCharsets.UTF_8);
+    long pm25 = 50 + n * 7919 % 400; // tenths of µg/m³
+    StringBuilder b = new StringBuilder(224);
+    b.append("{\"sensor\":\"").append(sensor).append("\",\"time\":\"");
+    appendTime(b, time);
+    b.append("\",\"values\":{\"pm1\":");
+    decimal(b, (pm25 * 7 + 5) / 10, 10);
+    b.append(",\"pm25\":");
+    decimal(b, pm25, 10);
+    b.append(",\"pm10\":");
+    decimal(b, (pm25 * 16 + 5) / 10, 10);
+    b.append(",\"no2\":");
+    decimal(b, 10 * (20 + n % 30), 10);
+    b.append(",\"o3\":");
+    decimal(b, 10 * (40 + n % 40), 10);
+    b.append(",\"so2\":");
+    decimal(b, 10 * (2 + n % 5), 10);
+    b.append(",\"co\":");
+    decimal(b, 30 + n % 20, 100);
+    b.append(",\"co2\":").append(420 + n % 80);
+    b.append(",\"humidity\":");
+    decimal(b, 10 * (40 + n % 50), 10);
+    b.append(",\"temperature\":");
+    decimal(b, 10 * (15 + n % 15), 10);
+    b.append(",\"pressure\":");
+    decimal(b, 10 * (840 + n % 10), 10);
+    b.append("}}");
+    return b.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** {@code units / scale} with one decimal (scale 10) or two (scale 100); units ≥ 0. */
+  private static void decimal(StringBuilder b, long units, int scale) {
+    b.append(units / scale).append('.');
+    long fraction = units % scale;
+    if (scale == 100 && fraction < 10) {
+      b.append('0');
+    }
+    b.append(fraction);
+  }
+
+  private static void appendTime(StringBuilder b, Instant time) {
+    long second = time.getEpochSecond();
+    Second last = lastSecond;
+    if (last.epochSecond() != second) {
+      last = new Second(second, SECOND.format(time));
+      lastSecond = last;
+    }
+    int millis = time.getNano() / 1_000_000;
+    b.append(last.text()).append('.');
+    if (millis < 100) {
+      b.append('0');
+    }
+    if (millis < 10) {
+      b.append('0');
+    }
+    b.append(millis).append('Z');
   }
 
   public static LoadReport run(
