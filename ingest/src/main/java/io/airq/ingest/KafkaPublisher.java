@@ -1,5 +1,6 @@
 package io.airq.ingest;
 
+import io.airq.core.json.IsoInstants;
 import io.airq.core.reading.Reading;
 import io.airq.core.topic.RecordHeaders;
 import io.airq.core.topic.Topic;
@@ -152,7 +153,7 @@ final class KafkaPublisher implements AutoCloseable {
     if (format != null) {
       header(h, RecordHeaders.FORMAT, format);
     }
-    header(h, RecordHeaders.RECEIVED_AT, from.receivedAt().toString());
+    header(h, RecordHeaders.RECEIVED_AT, IsoInstants.format(from.receivedAt()));
     return h;
   }
 

@@ -55,6 +55,7 @@ public final class TopicCodecs {
   private static final SerializedString N_AQI = new SerializedString("aqi");
   private static final SerializedString N_AREA = new SerializedString("area");
   private static final SerializedString N_CORRECTION = new SerializedString("correction");
+  private static final SerializedString N_CHANNEL_B = new SerializedString("channelB");
   private static final SerializedString N_COUNT = new SerializedString("count");
   private static final SerializedString N_COUNTY = new SerializedString("county");
   private static final SerializedString N_COVERAGE = new SerializedString("coverage");
@@ -226,9 +227,49 @@ public final class TopicCodecs {
       g.writeEndObject();
     }
     g.writeEndObject();
+    flags(g, r.flags());
+    g.writeEndObject();
+  }
+
+  /** A {@link Reading} as data binding writes it. */
+  public static void writeReading(JsonGenerator g, Reading r) throws IOException {
+    g.writeStartObject();
+    string(g, N_SENSOR_ID, r.sensorId());
+    instant(g, N_TIME, r.time());
+    instant(g, N_RECEIVED_AT, r.receivedAt());
+    string(g, N_GATEWAY_ID, r.gatewayId());
+    id(g, N_FORMAT, r.format());
+    quantityMap(g, N_VALUES, r.values());
+    quantityMap(g, N_CHANNEL_B, r.channelB());
+    flags(g, r.flags());
+    g.writeEndObject();
+  }
+
+  private static void quantityMap(JsonGenerator g, SerializableString name, Map<Quantity, Double> m)
+      throws IOException {
+    g.writeFieldName(name);
+    g.writeStartObject();
+    for (Map.Entry<Quantity, Double> e : m.entrySet()) {
+      g.writeFieldName(QUANTITY_NAMES[e.getKey().ordinal()]);
+      Double d = e.getValue();
+      if (d == null) {
+        g.writeNull();
+      } else {
+        String text = text(d);
+        if (text == null) {
+          g.writeNumber(d);
+        } else {
+          g.writeNumber(text);
+        }
+      }
+    }
+    g.writeEndObject();
+  }
+
+  private static void flags(JsonGenerator g, List<QaFlag> flags) throws IOException {
     g.writeFieldName(N_FLAGS);
     g.writeStartArray();
-    for (QaFlag f : r.flags()) {
+    for (QaFlag f : flags) {
       g.writeStartObject();
       id(g, N_RULE, f.rule());
       id(g, N_QUANTITY, f.quantity());
@@ -236,7 +277,6 @@ public final class TopicCodecs {
       g.writeEndObject();
     }
     g.writeEndArray();
-    g.writeEndObject();
   }
 
   /**

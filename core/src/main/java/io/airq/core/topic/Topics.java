@@ -25,7 +25,7 @@ public final class Topics {
       new Topic<>(
           "airq.readings",
           Serdes.String(),
-          JsonSerde.of(Reading.class, null, TopicCodecs::readReading),
+          JsonSerde.of(Reading.class, TopicCodecs::writeReading, TopicCodecs::readReading),
           false);
 
   /**
@@ -49,7 +49,11 @@ public final class Topics {
 
   /** Readings from sensors the registry does not know (or not allowed), with the reason header. */
   public static final Topic<String, Reading> QUARANTINE =
-      new Topic<>("airq.readings.quarantine", Serdes.String(), JsonSerde.of(Reading.class), false);
+      new Topic<>(
+          "airq.readings.quarantine",
+          Serdes.String(),
+          JsonSerde.of(Reading.class, TopicCodecs::writeReading, TopicCodecs::readReading),
+          false);
 
   /** Readings that arrived after their windows' grace: counted, kept for the retroactive path. */
   public static final Topic<String, CleanReading> LATE_READINGS =

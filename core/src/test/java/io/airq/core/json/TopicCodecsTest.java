@@ -318,38 +318,69 @@ class TopicCodecsTest {
         .isEqualTo(expected);
   }
 
+  /** A reading of random values, ids and times; channel B may hold NaN or infinities. */
+  private static Reading randomReading(List<Double> v, int i, Random rnd) {
+    Map<Quantity, Double> values = new EnumMap<>(Quantity.class);
+    Map<Quantity, Double> channelB = new EnumMap<>(Quantity.class);
+    for (int k = rnd.nextInt(5); k >= 0; k--) {
+      double d = v.get((i + k) % v.size());
+      if (Double.isFinite(d)) {
+        values.put(Quantity.values()[rnd.nextInt(Quantity.values().length)], d);
+      }
+    }
+    if (rnd.nextInt(4) == 0) {
+      channelB.put(Quantity.PM25, v.get((i + 1) % v.size()));
+    }
+    return new Reading(
+        pick(STRINGS, rnd).isEmpty() ? "s-1" : pick(STRINGS, rnd),
+        instant(rnd),
+        rnd.nextInt(5) == 0 ? null : instant(rnd),
+        maybeNull(rnd),
+        rnd.nextInt(6) == 0
+            ? null
+            : SourceFormat.values()[rnd.nextInt(SourceFormat.values().length)],
+        values,
+        channelB,
+        rnd.nextInt(10) == 0
+            ? List.of(new QaFlag(QaRule.SPIKE, Quantity.PM25, maybeNull(rnd)))
+            : List.of());
+  }
+
+  @Test
+  void readingsAreWrittenExactlyAsDataBindingWritesThem() throws Exception {
+    @SuppressWarnings("unchecked")
+    JsonSerde<Reading> serde = (JsonSerde<Reading>) Topics.READINGS.valueSerde();
+    @SuppressWarnings("unchecked")
+    JsonSerde<Reading> quarantine = (JsonSerde<Reading>) Topics.QUARANTINE.valueSerde();
+    List<Double> v = values();
+    Random rnd = new Random(4);
+    for (int i = 0; i < v.size(); i += 4) {
+      Reading r = randomReading(v, i, rnd);
+      sameBytes(serde, r);
+      sameBytes(quarantine, r);
+    }
+  }
+
   @Test
   void readingsAreReadAsDataBindingReadsThem() throws Exception {
     List<Double> v = values();
     Random rnd = new Random(3);
     int fast = 0;
     for (int i = 0; i < v.size(); i += 4) {
-      Map<Quantity, Double> values = new EnumMap<>(Quantity.class);
+      Reading random = randomReading(v, i, rnd);
       Map<Quantity, Double> channelB = new EnumMap<>(Quantity.class);
-      for (int k = rnd.nextInt(5); k >= 0; k--) {
-        double d = v.get((i + k) % v.size());
-        if (Double.isFinite(d)) {
-          values.put(Quantity.values()[rnd.nextInt(Quantity.values().length)], d);
-        }
-      }
-      if (rnd.nextInt(4) == 0) {
-        channelB.put(Quantity.PM25, v.get((i + 1) % v.size()));
-      }
+      channelB.putAll(random.channelB());
       channelB.values().removeIf(d -> !Double.isFinite(d));
       Reading r =
           new Reading(
-              pick(STRINGS, rnd).isEmpty() ? "s-1" : pick(STRINGS, rnd),
-              instant(rnd),
-              rnd.nextInt(5) == 0 ? null : instant(rnd),
-              maybeNull(rnd),
-              rnd.nextInt(6) == 0
-                  ? null
-                  : SourceFormat.values()[rnd.nextInt(SourceFormat.values().length)],
-              values,
+              random.sensorId(),
+              random.time(),
+              random.receivedAt(),
+              random.gatewayId(),
+              random.format(),
+              random.values(),
               channelB,
-              rnd.nextInt(10) == 0
-                  ? List.of(new QaFlag(QaRule.SPIKE, Quantity.PM25, maybeNull(rnd)))
-                  : List.of());
+              random.flags());
       byte[] json = Json.mapper().writeValueAsBytes(r);
       sameReading(json);
       assertThat(Topics.READINGS.deserializeValue(json)).isEqualTo(r);
