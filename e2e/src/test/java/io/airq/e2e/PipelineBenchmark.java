@@ -340,8 +340,9 @@ class PipelineBenchmark {
           .append(
               f(
                   "%d sensors took turns publishing airq JSON readings of %d bytes (11"
-                      + " quantities) at QoS 1, as fast as the load generator could, for %.0f s:"
-                      + " %s.%n%n",
+                      + " quantities, every value varying from message to message, so that no QA"
+                      + " rule flags them) at QoS 1, as fast as the load generator could, for %.0f"
+                      + " s: %s.%n%n",
                   SENSORS, sent.payloadBytes(), sent.seconds(), sent.summary()))
           .append(warmUp())
           .append("| stage | done after | rate | of its raw limit |\n")

@@ -38,10 +38,13 @@ public final class QaRules {
                 QaRule.STUCK, q, "same value " + v + " in " + settings.stuckCount() + " readings"));
       }
       if (past.size() >= settings.spikeMinHistory()) {
-        double median =
-            median(past.subList(Math.max(0, past.size() - settings.medianWindow()), past.size()));
-        if (v > median * settings.spikeFactor() && v - median > settings.spikeMinDelta()) {
-          flags.add(new QaFlag(QaRule.SPIKE, q, "value " + v + " vs rolling median " + median));
+        List<Double> window =
+            past.subList(Math.max(0, past.size() - settings.medianWindow()), past.size());
+        if (spikePossible(window, v)) {
+          double median = median(window);
+          if (spike(v, median)) {
+            flags.add(new QaFlag(QaRule.SPIKE, q, "value " + v + " vs rolling median " + median));
+          }
         }
       }
       if (q.particulate()) {
@@ -61,6 +64,33 @@ public final class QaRules {
       }
     }
     return flags;
+  }
+
+  private boolean spike(double v, double median) {
+    return v > median * settings.spikeFactor() && v - median > settings.spikeMinDelta();
+  }
+
+  /**
+   * False only when no median of {@code window} can make {@code v} a spike, checked without sorting
+   * (the median runs for every quantity of every reading). The spike test is monotone in the median
+   * (for a positive factor): when a median m makes v a spike, so does every value below m, in
+   * particular the lower middle value (m itself for an odd count, and the mean of the two middle
+   * values is never below the lower one). Then at least (n + 1) / 2 of the n values make v a spike;
+   * with fewer, the median cannot, and this returns false.
+   */
+  boolean spikePossible(List<Double> window, double v) {
+    if (!(settings.spikeFactor() > 0)) {
+      return true;
+    }
+    int n = window.size();
+    int need = (n + 1) / 2;
+    int count = 0;
+    for (int i = 0; i < n && count < need; i++) {
+      if (spike(v, window.get(i))) {
+        count++;
+      }
+    }
+    return count >= need;
   }
 
   private boolean stuck(List<Double> past, double v) {

@@ -8,8 +8,10 @@ import io.airq.core.reading.Quantity;
 import io.airq.core.reading.Reading;
 import io.airq.core.reading.SourceFormat;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class QaRulesTest {
@@ -112,5 +114,61 @@ class QaRulesTest {
     assertThat(QaRules.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
     assertThat(QaRules.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
     assertThat(QaRules.median(List.of(-1.0, 7.5))).isEqualTo(3.25);
+  }
+
+  /**
+   * The spike flag and its detail are those of the rule applied with the median computed every
+   * time: random windows of 5 to 12 values (repeats, negatives, spreads from 0.1 to 1,000), values
+   * drawn around the threshold where the rule switches, for the default and other factors (zero and
+   * negative ones included).
+   */
+  @Test
+  void theSpikeFlagIsTheRuleAppliedWithTheMedianComputedEveryTime() {
+    Random rnd = new Random(7);
+    int spikes = 0;
+    int checks = 0;
+    for (double factor : new double[] {4.0, 1.0, 1.5, 0.0, -2.0}) {
+      for (double delta : new double[] {50.0, 0.0, -5.0}) {
+        QaSettings settings = new QaSettings(10, 10, 5, factor, delta, 95.0, 5.0, 0.7);
+        QaRules r = new QaRules(settings);
+        for (int i = 0; i < 4_000; i++) {
+          double spread = Math.pow(10, rnd.nextInt(5) - 1);
+          int n = 5 + rnd.nextInt(8);
+          SensorHistory h = SensorHistory.EMPTY;
+          List<Double> window = new ArrayList<>();
+          for (int k = 0; k < n; k++) {
+            double x =
+                rnd.nextInt(4) == 0 && !window.isEmpty()
+                    ? window.get(rnd.nextInt(window.size()))
+                    : Math.round((rnd.nextDouble() - 0.2) * spread * 10) / 10.0;
+            window.add(x);
+            h = h.with(Map.of(Quantity.NO2, x), 0L, settings.historySize());
+          }
+          List<Double> last = window.subList(Math.max(0, n - 10), n);
+          double median = QaRules.median(last);
+          double threshold = Math.max(median * factor, median + delta);
+          double v =
+              switch (rnd.nextInt(4)) {
+                case 0 -> threshold;
+                case 1 -> Math.nextUp(threshold);
+                case 2 -> threshold + (rnd.nextDouble() - 0.5) * spread;
+                default -> (rnd.nextDouble() - 0.2) * spread * 10;
+              };
+          boolean expected = v > median * factor && v - median > delta;
+          List<QaFlag> flags = r.evaluate(reading(Map.of(Quantity.NO2, v), null), h);
+          List<QaFlag> spike = flags.stream().filter(f -> f.rule() == QaRule.SPIKE).toList();
+          assertThat(spike)
+              .as("v %s, window %s, factor %s, delta %s", v, last, factor, delta)
+              .hasSize(expected ? 1 : 0);
+          if (expected) {
+            assertThat(spike.get(0).detail())
+                .isEqualTo("value " + v + " vs rolling median " + median);
+            spikes++;
+          }
+          checks++;
+        }
+      }
+    }
+    assertThat(spikes).as("spikes among %d checks", checks).isBetween(checks / 10, checks * 9 / 10);
   }
 }
