@@ -55,6 +55,11 @@ public final class LineBuilder {
       return this;
     }
     fieldKey(key);
+    number(value);
+    return this;
+  }
+
+  private void number(double value) {
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
       sb.append((long) value);
     } else {
@@ -62,6 +67,42 @@ public final class LineBuilder {
       // Double.toString switches to 1.5E-5 below 1e-3 and above 1e7; write plain decimals.
       sb.append(d.indexOf('E') < 0 ? d : new java.math.BigDecimal(d).toPlainString());
     }
+  }
+
+  /**
+   * A field key checked and escaped once, for the keys a mapper writes on every point (a quantity's
+   * value and raw value): {@link #field(Key, double)} then copies it instead of checking and
+   * escaping it again.
+   */
+  public static final class Key {
+    private final String escaped;
+
+    private Key(String escaped) {
+      this.escaped = escaped;
+    }
+
+    /** The key; an IllegalArgumentException when line protocol cannot carry it. */
+    public static Key of(String name) {
+      String p = unrepresentable(name);
+      if (p != null) {
+        throw new IllegalArgumentException("field key " + p);
+      }
+      LineBuilder b = new LineBuilder("k");
+      b.sb.setLength(0);
+      b.escape(name, true);
+      return new Key(b.sb.toString());
+    }
+  }
+
+  /** {@link #field(String, double)} with a key checked and escaped before. */
+  public LineBuilder field(Key key, double value) {
+    if (!Double.isFinite(value)) {
+      return this;
+    }
+    sb.append(anyField ? ',' : ' ');
+    anyField = true;
+    sb.append(key.escaped).append('=');
+    number(value);
     return this;
   }
 

@@ -13,6 +13,7 @@ import io.airq.core.reading.QaFlag;
 import io.airq.core.reading.Quantity;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,17 @@ public final class PointMapper {
 
   private PointMapper() {}
 
+  /** A quantity's value and raw value field keys ("pm25", "pm25_raw"), by ordinal. */
+  private static final LineBuilder.Key[] VALUE_KEYS =
+      Arrays.stream(Quantity.values())
+          .map(q -> LineBuilder.Key.of(q.id()))
+          .toArray(LineBuilder.Key[]::new);
+
+  private static final LineBuilder.Key[] RAW_KEYS =
+      Arrays.stream(Quantity.values())
+          .map(q -> LineBuilder.Key.of(q.id() + "_raw"))
+          .toArray(LineBuilder.Key[]::new);
+
   /** A clean reading: one {@code reading} point with corrected and raw values and the flags. */
   public static LineResult reading(CleanReading r) {
     LineBuilder b =
@@ -38,9 +50,9 @@ public final class PointMapper {
             .tag("county", r.place() == null ? null : r.place().county())
             .tag("format", r.format() == null ? null : r.format().id());
     for (Map.Entry<Quantity, CorrectedValue> e : r.values().entrySet()) {
-      String q = e.getKey().id();
-      b.field(q, e.getValue().value());
-      b.field(q + "_raw", e.getValue().raw());
+      int q = e.getKey().ordinal();
+      b.field(VALUE_KEYS[q], e.getValue().value());
+      b.field(RAW_KEYS[q], e.getValue().raw());
     }
     StringBuilder flags = new StringBuilder();
     for (QaFlag f : r.flags()) {

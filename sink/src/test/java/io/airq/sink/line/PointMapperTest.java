@@ -1,6 +1,7 @@
 package io.airq.sink.line;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airq.core.alert.Alert;
 import io.airq.core.average.AverageWindow;
@@ -229,5 +230,26 @@ class PointMapperTest {
             LineResult.of(
                 "alert,scope=area,key=Nairobi\\ CBD,quantity=pm25,window=24h,"
                     + "guideline=WHO\\ 2021\\ 24-hour mean=31.5,threshold=15 1772359200000000000"));
+  }
+
+  /** A pre-checked key writes what the plain field method writes, for values of every kind. */
+  @Test
+  void aFieldKeyCheckedOnceWritesTheSameLineAsAKeyCheckedEveryTime() {
+    Instant t = Instant.parse("2026-03-01T10:00:00Z");
+    for (String key : new String[] {"pm25", "pm25_raw", "a b", "x,y=z", "ünïcode"}) {
+      for (double v : new double[] {0, -3, 12.5, 1.5e-5, 3.2e9, 1e300, Double.NaN}) {
+        assertThat(
+                LineBuilder.measurement("m")
+                    .field(LineBuilder.Key.of(key), v)
+                    .field("n", 1L)
+                    .line(t))
+            .as("%s=%s", key, v)
+            .isEqualTo(LineBuilder.measurement("m").field(key, v).field("n", 1L).line(t));
+      }
+    }
+    assertThatThrownBy(() -> LineBuilder.Key.of("a\nb"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line break");
+    assertThatThrownBy(() -> LineBuilder.Key.of("")).isInstanceOf(IllegalArgumentException.class);
   }
 }
