@@ -66,8 +66,8 @@ class PipelineBenchmark {
     try (PipelineHarness h = new PipelineHarness(servers, "bench")) {
       Registrar.register(servers.kafkaBootstrap(), h.prefix, loadSensors(), List.of());
       Thread.sleep(2000); // the registry's global tables pick the sensors up
-      // a long-running pipeline is compiled code: a cold JVM's JIT compiler threads otherwise take
-      // most of a core for the first minute of the measured run
+      // off by default: measured, a warm-up did not stop the JIT compiler threads' work in the
+      // measured run (docs/streams.md), and the pipeline had more state to carry
       Phase warm = WARMUP_SECONDS > 0 ? phase(h, servers, WARMUP_RATE, WARMUP_SECONDS) : null;
       long storedWarm = h.count("SELECT count(pm25_raw) FROM \"raw_90d\".\"reading\"");
       CpuProfile profile = new CpuProfile();
@@ -339,7 +339,7 @@ class PipelineBenchmark {
           .append("\n## Throughput: MQTT → bridge → Kafka → streams → sink → InfluxDB\n\n")
           .append(
               f(
-                  "%d sensors took turns publishing airq JSON readings of %d bytes (11"
+                  "%d sensors took turns publishing airq JSON readings of about %d bytes (11"
                       + " quantities, every value varying from message to message, so that no QA"
                       + " rule flags them) at QoS 1, as fast as the load generator could, for %.0f"
                       + " s: %s.%n%n",
@@ -440,8 +440,8 @@ class PipelineBenchmark {
               100 * draining.machine()));
       b.append(
               f(
-                  "%nCPU seconds of the airq JVM's threads over the same time (JFR's"
-                      + " `jdk.ThreadCPULoad`; the JIT compiler threads are here, the garbage"
+                  "%nCPU seconds of the airq JVM's threads over the same time (approximate: the sum of JFR's"
+                      + " per-second `jdk.ThreadCPULoad`; the JIT compiler threads are here, the garbage"
                       + " collector's are not: its pauses took %.1f s of wall time in %d"
                       + " collections):%n%n",
                   gcPauses.seconds(), gcPauses.collections()))

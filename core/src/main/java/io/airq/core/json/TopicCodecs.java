@@ -214,9 +214,7 @@ public final class TopicCodecs {
     for (Map.Entry<Quantity, CorrectedValue> e : r.values().entrySet()) {
       CorrectedValue v = e.getValue();
       if (v == null) {
-        g.writeFieldName(QUANTITY_NAMES[e.getKey().ordinal()]);
-        g.writeNull();
-        continue;
+        continue; // the shared mapper leaves null map values out (NON_NULL content inclusion)
       }
       g.writeFieldName(QUANTITY_NAMES[e.getKey().ordinal()]);
       g.writeStartObject();
@@ -250,17 +248,16 @@ public final class TopicCodecs {
     g.writeFieldName(name);
     g.writeStartObject();
     for (Map.Entry<Quantity, Double> e : m.entrySet()) {
-      g.writeFieldName(QUANTITY_NAMES[e.getKey().ordinal()]);
       Double d = e.getValue();
       if (d == null) {
-        g.writeNull();
+        continue; // the shared mapper leaves null map values out (NON_NULL content inclusion)
+      }
+      g.writeFieldName(QUANTITY_NAMES[e.getKey().ordinal()]);
+      String text = text(d);
+      if (text == null) {
+        g.writeNumber(d);
       } else {
-        String text = text(d);
-        if (text == null) {
-          g.writeNumber(d);
-        } else {
-          g.writeNumber(text);
-        }
+        g.writeNumber(text);
       }
     }
     g.writeEndObject();

@@ -318,7 +318,7 @@ class TopicCodecsTest {
         .isEqualTo(expected);
   }
 
-  /** A reading of random values, ids and times; channel B may hold NaN or infinities. */
+  /** A reading of random values, ids and times; channel B may hold NaN, infinities and nulls. */
   private static Reading randomReading(List<Double> v, int i, Random rnd) {
     Map<Quantity, Double> values = new EnumMap<>(Quantity.class);
     Map<Quantity, Double> channelB = new EnumMap<>(Quantity.class);
@@ -330,6 +330,10 @@ class TopicCodecsTest {
     }
     if (rnd.nextInt(4) == 0) {
       channelB.put(Quantity.PM25, v.get((i + 1) % v.size()));
+    }
+    if (rnd.nextInt(8) == 0) {
+      channelB.put(Quantity.PM10, v.get((i + 2) % v.size()));
+      channelB.put(Quantity.PM1, null); // kept by the record, left out by data binding
     }
     return new Reading(
         pick(STRINGS, rnd).isEmpty() ? "s-1" : pick(STRINGS, rnd),
@@ -370,7 +374,7 @@ class TopicCodecsTest {
       Reading random = randomReading(v, i, rnd);
       Map<Quantity, Double> channelB = new EnumMap<>(Quantity.class);
       channelB.putAll(random.channelB());
-      channelB.values().removeIf(d -> !Double.isFinite(d));
+      channelB.values().removeIf(d -> d == null || !Double.isFinite(d));
       Reading r =
           new Reading(
               random.sensorId(),

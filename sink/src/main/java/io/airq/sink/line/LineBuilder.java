@@ -87,10 +87,9 @@ public final class LineBuilder {
       if (p != null) {
         throw new IllegalArgumentException("field key " + p);
       }
-      LineBuilder b = new LineBuilder("k");
-      b.sb.setLength(0);
-      b.escape(name, true);
-      return new Key(b.sb.toString());
+      StringBuilder escaped = new StringBuilder(name.length() + 4);
+      escape(escaped, name, true);
+      return new Key(escaped.toString());
     }
   }
 
@@ -99,8 +98,7 @@ public final class LineBuilder {
     if (!Double.isFinite(value)) {
       return this;
     }
-    sb.append(anyField ? ',' : ' ');
-    anyField = true;
+    separator();
     sb.append(key.escaped).append('=');
     number(value);
     return this;
@@ -153,9 +151,13 @@ public final class LineBuilder {
     return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
   }
 
-  private void fieldKey(String key) {
+  private void separator() {
     sb.append(anyField ? ',' : ' ');
     anyField = true;
+  }
+
+  private void fieldKey(String key) {
+    separator();
     checkTag(key, "field key");
     escape(key, true);
     sb.append('=');
@@ -169,6 +171,10 @@ public final class LineBuilder {
   }
 
   private void escape(String s, boolean equalsToo) {
+    escape(sb, s, equalsToo);
+  }
+
+  private static void escape(StringBuilder sb, String s, boolean equalsToo) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == ',' || c == ' ' || (equalsToo && c == '=')) {

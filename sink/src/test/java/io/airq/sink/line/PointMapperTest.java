@@ -238,13 +238,14 @@ class PointMapperTest {
     Instant t = Instant.parse("2026-03-01T10:00:00Z");
     for (String key : new String[] {"pm25", "pm25_raw", "a b", "x,y=z", "ünïcode"}) {
       for (double v : new double[] {0, -3, 12.5, 1.5e-5, 3.2e9, 1e300, Double.NaN}) {
-        assertThat(
-                LineBuilder.measurement("m")
-                    .field(LineBuilder.Key.of(key), v)
-                    .field("n", 1L)
-                    .line(t))
-            .as("%s=%s", key, v)
+        LineBuilder.Key k = LineBuilder.Key.of(key);
+        assertThat(LineBuilder.measurement("m").field(k, v).field("n", 1L).line(t))
+            .as("%s=%s first", key, v)
             .isEqualTo(LineBuilder.measurement("m").field(key, v).field("n", 1L).line(t));
+        assertThat(LineBuilder.measurement("m").field("n", 1L).field(k, v).field(k, v).line(t))
+            .as("%s=%s after another field", key, v)
+            .isEqualTo(
+                LineBuilder.measurement("m").field("n", 1L).field(key, v).field(key, v).line(t));
       }
     }
     assertThatThrownBy(() -> LineBuilder.Key.of("a\nb"))

@@ -66,6 +66,8 @@ public final class QaRules {
     return flags;
   }
 
+  private static final double HALF_MAX = Double.MAX_VALUE / 2;
+
   private boolean spike(double v, double median) {
     return v > median * settings.spikeFactor() && v - median > settings.spikeMinDelta();
   }
@@ -86,7 +88,11 @@ public final class QaRules {
     int need = (n + 1) / 2;
     int count = 0;
     for (int i = 0; i < n && count < need; i++) {
-      if (spike(v, window.get(i))) {
+      double x = window.get(i);
+      if (x < -HALF_MAX) {
+        return true; // the mean of two such middle values is -Infinity, below both
+      }
+      if (spike(v, x)) {
         count++;
       }
     }

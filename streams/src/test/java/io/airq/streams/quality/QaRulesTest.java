@@ -118,21 +118,24 @@ class QaRulesTest {
 
   /**
    * The spike flag and its detail are those of the rule applied with the median computed every
-   * time: random windows of 5 to 12 values (repeats, negatives, spreads from 0.1 to 1,000), values
-   * drawn around the threshold where the rule switches, for the default and other factors (zero and
-   * negative ones included).
+   * time: random windows of 5 to 12 values (repeats, negatives, spreads from 0.1 to 1,000 and up to
+   * Double.MAX_VALUE, where the mean of two middle values overflows), values drawn around the
+   * threshold where the rule switches, for the default and other factors (zero and negative ones
+   * included).
    */
   @Test
   void theSpikeFlagIsTheRuleAppliedWithTheMedianComputedEveryTime() {
     Random rnd = new Random(7);
     int spikes = 0;
     int checks = 0;
-    for (double factor : new double[] {4.0, 1.0, 1.5, 0.0, -2.0}) {
+    for (double factor : new double[] {4.0, 1.0, 1.5, 0.5, 0.0, -2.0}) {
       for (double delta : new double[] {50.0, 0.0, -5.0}) {
         QaSettings settings = new QaSettings(10, 10, 5, factor, delta, 95.0, 5.0, 0.7);
         QaRules r = new QaRules(settings);
         for (int i = 0; i < 4_000; i++) {
-          double spread = Math.pow(10, rnd.nextInt(5) - 1);
+          // up to Double.MAX_VALUE: two middle values below -MAX_VALUE / 2 overflow the median
+          double spread =
+              rnd.nextInt(20) == 0 ? Double.MAX_VALUE : Math.pow(10, rnd.nextInt(5) - 1);
           int n = 5 + rnd.nextInt(8);
           SensorHistory h = SensorHistory.EMPTY;
           List<Double> window = new ArrayList<>();
@@ -140,7 +143,9 @@ class QaRulesTest {
             double x =
                 rnd.nextInt(4) == 0 && !window.isEmpty()
                     ? window.get(rnd.nextInt(window.size()))
-                    : Math.round((rnd.nextDouble() - 0.2) * spread * 10) / 10.0;
+                    : spread > 1e300
+                        ? (rnd.nextDouble() - 0.95) * spread
+                        : Math.round((rnd.nextDouble() - 0.2) * spread * 10) / 10.0;
             window.add(x);
             h = h.with(Map.of(Quantity.NO2, x), 0L, settings.historySize());
           }
@@ -154,6 +159,9 @@ class QaRulesTest {
                 case 2 -> threshold + (rnd.nextDouble() - 0.5) * spread;
                 default -> (rnd.nextDouble() - 0.2) * spread * 10;
               };
+          if (!Double.isFinite(v)) {
+            v = rnd.nextBoolean() ? -Double.MAX_VALUE : 0.0; // readings are finite
+          }
           boolean expected = v > median * factor && v - median > delta;
           List<QaFlag> flags = r.evaluate(reading(Map.of(Quantity.NO2, v), null), h);
           List<QaFlag> spike = flags.stream().filter(f -> f.rule() == QaRule.SPIKE).toList();
