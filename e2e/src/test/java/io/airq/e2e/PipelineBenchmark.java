@@ -340,8 +340,8 @@ class PipelineBenchmark {
           .append(
               f(
                   "%d sensors took turns publishing airq JSON readings of about %d bytes (11"
-                      + " quantities, every value varying from message to message, so that no QA"
-                      + " rule flags them) at QoS 1, as fast as the load generator could, for %.0f"
+                      + " quantities, every value varying from message to message, so that the QA rules"
+                      + " flag hardly any) at QoS 1, as fast as the load generator could, for %.0f"
                       + " s: %s.%n%n",
                   SENSORS, sent.payloadBytes(), sent.seconds(), sent.summary()))
           .append(warmUp())

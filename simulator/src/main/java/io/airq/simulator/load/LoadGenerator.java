@@ -64,12 +64,13 @@ public final class LoadGenerator {
    * CO, CO2, humidity, temperature and pressure, with the device time in milliseconds (a
    * fixed-width fraction; the PM values take 3 or 4 characters). Every value varies from one
    * message to the next by a hash of {@code n}, so a sensor's consecutive readings differ as a real
-   * sensor's do: the QA rules (stuck, spike, humidity) flag none of them, and the benchmark
-   * measures clean traffic. (Values once taken from {@code n} modulo small numbers were constant
-   * for each of 1,000 sensors taking turns, and 5 of 11 quantities of nearly every reading were
-   * flagged stuck.) Built from whole tenths and hundredths without {@code String.format} (PM1 and
-   * PM10 are 0.7 and 1.6 times PM2.5, rounded half up): the load generator shares the machine with
-   * the pipeline it measures, and formatting was most of its CPU.
+   * sensor's do: no value repeats long enough to be stuck and none reaches the humidity threshold;
+   * a PM10 spike (value − median above 50) is possible but rare; the benchmark measures mostly
+   * clean traffic. (Values once taken from {@code n} modulo small numbers were constant for each of
+   * 1,000 sensors taking turns, and 5 of 11 quantities of nearly every reading were flagged stuck.)
+   * Built from whole tenths and hundredths without {@code String.format} (PM1 and PM10 are 0.7 and
+   * 1.6 times PM2.5, rounded half up): the load generator shares the machine with the pipeline it
+   * measures, and formatting was most of its CPU.
    */
   public static byte[] payload(String sensor, Instant time, long n) {
     long h = mix(n);
