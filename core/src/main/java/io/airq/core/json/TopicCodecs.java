@@ -188,11 +188,7 @@ public final class TopicCodecs {
   /** A {@link CleanReading} as data binding writes it. */
   public static void writeCleanReading(JsonGenerator g, CleanReading r) throws IOException {
     g.writeStartObject();
-    string(g, N_SENSOR_ID, r.sensorId());
-    instant(g, N_TIME, r.time());
-    instant(g, N_RECEIVED_AT, r.receivedAt());
-    string(g, N_GATEWAY_ID, r.gatewayId());
-    id(g, N_FORMAT, r.format());
+    origin(g, r.sensorId(), r.time(), r.receivedAt(), r.gatewayId(), r.format());
     SensorPlace p = r.place();
     if (p != null) {
       g.writeFieldName(N_PLACE);
@@ -229,14 +225,26 @@ public final class TopicCodecs {
     g.writeEndObject();
   }
 
+  /** The first five fields of a reading and of a clean reading. */
+  private static void origin(
+      JsonGenerator g,
+      String sensorId,
+      Instant time,
+      Instant receivedAt,
+      String gatewayId,
+      SourceFormat format)
+      throws IOException {
+    string(g, N_SENSOR_ID, sensorId);
+    instant(g, N_TIME, time);
+    instant(g, N_RECEIVED_AT, receivedAt);
+    string(g, N_GATEWAY_ID, gatewayId);
+    id(g, N_FORMAT, format);
+  }
+
   /** A {@link Reading} as data binding writes it. */
   public static void writeReading(JsonGenerator g, Reading r) throws IOException {
     g.writeStartObject();
-    string(g, N_SENSOR_ID, r.sensorId());
-    instant(g, N_TIME, r.time());
-    instant(g, N_RECEIVED_AT, r.receivedAt());
-    string(g, N_GATEWAY_ID, r.gatewayId());
-    id(g, N_FORMAT, r.format());
+    origin(g, r.sensorId(), r.time(), r.receivedAt(), r.gatewayId(), r.format());
     quantityMap(g, N_VALUES, r.values());
     quantityMap(g, N_CHANNEL_B, r.channelB());
     flags(g, r.flags());
