@@ -31,17 +31,16 @@ public final class QaRules {
                 q,
                 "value " + v + " outside [" + range.min() + ", " + range.max() + "]"));
       }
-      List<Double> past = history.of(q);
+      Doubles past = history.values(q);
       if (stuck(past, v)) {
         flags.add(
             new QaFlag(
                 QaRule.STUCK, q, "same value " + v + " in " + settings.stuckCount() + " readings"));
       }
       if (past.size() >= settings.spikeMinHistory()) {
-        List<Double> window =
-            past.subList(Math.max(0, past.size() - settings.medianWindow()), past.size());
-        if (spikePossible(window, v)) {
-          double median = median(window);
+        int from = Math.max(0, past.size() - settings.medianWindow());
+        if (spikePossible(past, from, v)) {
+          double median = median(past, from);
           if (spike(v, median)) {
             flags.add(new QaFlag(QaRule.SPIKE, q, "value " + v + " vs rolling median " + median));
           }
@@ -73,22 +72,24 @@ public final class QaRules {
   }
 
   /**
-   * False only when no median of {@code window} can make {@code v} a spike, checked without sorting
-   * (the median runs for every quantity of every reading). The spike test is monotone in the median
-   * (for a positive factor): when a median m makes v a spike, so does every value below m, in
-   * particular the lower middle value (m itself for an odd count, and the mean of the two middle
-   * values is never below the lower one). Then at least (n + 1) / 2 of the n values make v a spike;
-   * with fewer, the median cannot, and this returns false.
+   * False only when no median of the window ({@code values} from index {@code from} on) can make
+   * {@code v} a spike, checked without sorting (the median runs for every quantity of every
+   * reading). The spike test is monotone in the median (for a positive factor): when a median m
+   * makes v a spike, so does every value below m, in particular the lower middle value (m itself
+   * for an odd count; the mean of the two middle values is never below the lower one, unless both
+   * are below -Double.MAX_VALUE / 2 and their sum overflows to -Infinity, which this leaves to the
+   * sort). Then at least (n + 1) / 2 of the n values make v a spike; with fewer, the median cannot,
+   * and this returns false.
    */
-  boolean spikePossible(List<Double> window, double v) {
+  boolean spikePossible(Doubles values, int from, double v) {
     if (!(settings.spikeFactor() > 0)) {
       return true;
     }
-    int n = window.size();
+    int n = values.size() - from;
     int need = (n + 1) / 2;
     int count = 0;
-    for (int i = 0; i < n && count < need; i++) {
-      double x = window.get(i);
+    for (int i = from; i < values.size() && count < need; i++) {
+      double x = values.at(i);
       if (x < -HALF_MAX) {
         return true; // the mean of two such middle values is -Infinity, below both
       }
@@ -99,13 +100,13 @@ public final class QaRules {
     return count >= need;
   }
 
-  private boolean stuck(List<Double> past, double v) {
+  private boolean stuck(Doubles past, double v) {
     int need = settings.stuckCount() - 1;
     if (need <= 0 || past.size() < need) {
       return false;
     }
     for (int i = past.size() - need; i < past.size(); i++) {
-      if (past.get(i) != v) {
+      if (past.at(i) != v) {
         return false;
       }
     }
@@ -113,9 +114,14 @@ public final class QaRules {
   }
 
   static double median(List<Double> values) {
-    double[] s = new double[values.size()];
+    return median(Doubles.of(values), 0);
+  }
+
+  /** The median of the values from index {@code from} on. */
+  static double median(Doubles values, int from) {
+    double[] s = new double[values.size() - from];
     for (int i = 0; i < s.length; i++) {
-      s[i] = values.get(i);
+      s[i] = values.at(from + i);
     }
     java.util.Arrays.sort(s);
     int n = s.length;

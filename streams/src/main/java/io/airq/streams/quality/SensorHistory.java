@@ -32,24 +32,30 @@ public record SensorHistory(Map<Quantity, List<Double>> recent, long latest) {
     return recent.getOrDefault(q, List.of());
   }
 
+  /** {@link #of} without boxing. */
+  Doubles values(Quantity q) {
+    List<Double> l = recent.get(q);
+    return l == null ? Doubles.EMPTY : Doubles.of(l);
+  }
+
   /** This history after a reading measured at {@code time} with these raw values. */
   public SensorHistory with(Map<Quantity, Double> values, long time, int keep) {
     Map<Quantity, List<Double>> next = new EnumMap<>(Quantity.class);
     next.putAll(recent);
     for (Map.Entry<Quantity, Double> e : values.entrySet()) {
       if (keep <= 0) {
-        next.put(e.getKey(), List.of());
+        next.put(e.getKey(), Doubles.EMPTY);
         continue;
       }
-      List<Double> past = of(e.getKey());
+      Doubles past = values(e.getKey());
       // the last keep - 1 values and the new one, in one array (this runs for every reading)
       int from = Math.max(0, past.size() + 1 - keep);
-      Double[] l = new Double[past.size() - from + 1];
+      double[] l = new double[past.size() - from + 1];
       for (int i = from; i < past.size(); i++) {
-        l[i - from] = past.get(i);
+        l[i - from] = past.at(i);
       }
       l[l.length - 1] = e.getValue();
-      next.put(e.getKey(), List.of(l));
+      next.put(e.getKey(), new Doubles(l));
     }
     return new SensorHistory(next, Math.max(latest, time));
   }
@@ -60,9 +66,10 @@ public record SensorHistory(Map<Quantity, List<Double>> recent, long latest) {
     out.writeByte(h.recent.size());
     for (Map.Entry<Quantity, List<Double>> e : h.recent.entrySet()) {
       StateCodes.writeQuantity(out, e.getKey());
-      out.writeShort(e.getValue().size());
-      for (double v : e.getValue()) {
-        out.writeDouble(v);
+      Doubles values = Doubles.of(e.getValue());
+      out.writeShort(values.size());
+      for (int i = 0; i < values.size(); i++) {
+        out.writeDouble(values.at(i));
       }
     }
   }
@@ -98,11 +105,11 @@ public record SensorHistory(Map<Quantity, List<Double>> recent, long latest) {
     Map<Quantity, List<Double>> recent = new EnumMap<>(Quantity.class);
     for (int i = 0; i < n; i++) {
       Quantity q = quantities.read(in);
-      Double[] values = new Double[in.readUnsignedShort()];
+      double[] values = new double[in.readUnsignedShort()];
       for (int j = 0; j < values.length; j++) {
         values[j] = in.readDouble();
       }
-      recent.put(q, List.of(values));
+      recent.put(q, new Doubles(values));
     }
     return recent;
   }
