@@ -113,10 +113,6 @@ public final class QaRules {
     return true;
   }
 
-  static double median(List<Double> values) {
-    return median(Doubles.of(values), 0);
-  }
-
   /** The median of the values from index {@code from} on. */
   static double median(Doubles values, int from) {
     double[] s = new double[values.size() - from];
