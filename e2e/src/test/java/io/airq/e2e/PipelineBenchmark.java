@@ -12,6 +12,8 @@ import io.airq.simulator.publish.Registrar;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -321,6 +324,7 @@ class PipelineBenchmark {
                   System.getProperty("os.name"),
                   System.getProperty("os.arch"),
                   System.getProperty("java.version")))
+          .append(f("- the JVM running the pipeline: %s%n", jvm()))
           .append("- load average (1, 5, 15 min; running/all tasks) before: `")
           .append(loadBefore)
           .append("`, after: `")
@@ -335,7 +339,11 @@ class PipelineBenchmark {
           .append(row("Kafka producer (idempotent, acks=all)", rawProducer, "records/s"))
           .append(row("Kafka consumer", rawConsumer, "records/s"))
           .append(
-              row("InfluxDB line-protocol writes (gzip, 5000 per batch)", rawInflux, "points/s"))
+              row(
+                  "InfluxDB line-protocol writes (`reading` points of 23 fields like the load's,"
+                      + " gzip, 5000 per batch)",
+                  rawInflux,
+                  "points/s"))
           .append("\n## Throughput: MQTT → bridge → Kafka → streams → sink → InfluxDB\n\n")
           .append(
               f(
@@ -475,6 +483,27 @@ class PipelineBenchmark {
 
     private static String row(String what, double rate, String unit) {
       return f("| %s | %.0f %s |%n", what, rate, unit);
+    }
+
+    /**
+     * The garbage collector, heap limit and JVM options of this JVM, which runs the four services
+     * (the launcher's {@code AIRQ_JAVA_OPTS} do not reach it; the e2e module's {@code argLine}
+     * does).
+     */
+    private static String jvm() {
+      String collectors =
+          ManagementFactory.getGarbageCollectorMXBeans().stream()
+              .map(GarbageCollectorMXBean::getName)
+              .collect(Collectors.joining(", "));
+      List<String> options =
+          ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+              .filter(a -> a.startsWith("-X"))
+              .toList();
+      return f(
+          "garbage collector %s, heap at most %.1f GiB, options `%s`",
+          collectors,
+          Runtime.getRuntime().maxMemory() / 1024.0 / 1024.0 / 1024.0,
+          options.isEmpty() ? "(none)" : String.join(" ", options));
     }
 
     private static String memory() {

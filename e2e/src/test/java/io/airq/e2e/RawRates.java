@@ -113,37 +113,63 @@ final class RawRates {
     }
   }
 
-  /** Line-protocol strings like the sink's reading points, gzip, batches of 5000, one client. */
+  /**
+   * Line-protocol points shaped like the sink's {@code reading} points of the load: the load's 11
+   * quantities, each as a corrected and a raw field, and the flags; every value varies from point
+   * to point (as the load's do), so InfluxDB's compression gets no easier data than in the
+   * pipeline. gzip, batches of 5000, one client; the lines are built before the clock starts.
+   */
   static double influx(String url, String database, int points) {
+    List<List<String>> batches = new ArrayList<>();
+    long base = System.currentTimeMillis() * 1_000_000L;
+    List<String> batch = new ArrayList<>(5000);
+    for (int i = 0; i < points; i++) {
+      batch.add(readingLine(i, base + i));
+      if (batch.size() == 5000) {
+        batches.add(batch);
+        batch = new ArrayList<>(5000);
+      }
+    }
+    if (!batch.isEmpty()) {
+      batches.add(batch);
+    }
     InfluxDB influx = InfluxDBFactory.connect(url);
     try {
       influx.enableGzip();
       influx.query(new Query("CREATE DATABASE \"" + database + "\""));
-      long base = System.currentTimeMillis() * 1_000_000L;
       long t0 = System.nanoTime();
-      List<String> batch = new ArrayList<>(5000);
-      for (int i = 0; i < points; i++) {
-        batch.add(
-            "reading,sensor=load-"
-                + (i % 1000)
-                + ",area=Bench,county=Bench,format=airq pm25="
-                + (5 + i % 400 / 10.0)
-                + ",pm25_raw="
-                + (9 + i % 400 / 10.0)
-                + ",pm10=22.5,humidity=55.1,temperature=21.4 "
-                + (base + i));
-        if (batch.size() == 5000) {
-          influx.write(database, "autogen", InfluxDB.ConsistencyLevel.ONE, batch);
-          batch.clear();
-        }
-      }
-      if (!batch.isEmpty()) {
-        influx.write(database, "autogen", InfluxDB.ConsistencyLevel.ONE, batch);
+      for (List<String> b : batches) {
+        influx.write(database, "autogen", InfluxDB.ConsistencyLevel.ONE, b);
       }
       return points / seconds(t0);
     } finally {
       influx.close();
     }
+  }
+
+  /** The load's quantities, in the order of its payload. */
+  private static final String[] QUANTITIES = {
+    "pm1", "pm25", "pm10", "no2", "o3", "so2", "co", "co2", "humidity", "temperature", "pressure"
+  };
+
+  /** Point {@code i}: 1000 sensors taking turns, values from {@link LoadGenerator#mix}. */
+  static String readingLine(int i, long nanos) {
+    long h = LoadGenerator.mix(i);
+    StringBuilder b =
+        new StringBuilder(400)
+            .append("reading,area=Bench,county=Bench,format=airq,sensor=load-")
+            .append(i % 1000)
+            .append(' ');
+    for (int q = 0; q < QUANTITIES.length; q++) {
+      long units = LoadGenerator.bits(h, q * 5, 5000);
+      double raw = units / 10.0;
+      // PM2.5 is corrected (more digits, as the EPA correction's); the others are written as
+      // measured, as the sink writes quantities without a correction
+      double value = q == 1 ? raw * 0.524 + 5.75 : raw;
+      b.append(QUANTITIES[q]).append('=').append(value).append(',');
+      b.append(QUANTITIES[q]).append("_raw=").append(raw).append(',');
+    }
+    return b.append("flags=\"\" ").append(nanos).toString();
   }
 
   static double seconds(long t0) {
