@@ -237,7 +237,7 @@ public final class Sink implements AutoCloseable {
       }
       if (flushOnStop) {
         collect(true);
-        if (!buffer.isEmpty() && !retrying()) {
+        while (!buffer.isEmpty() && !retrying()) {
           submit();
           collect(true);
         }
@@ -295,11 +295,23 @@ public final class Sink implements AutoCloseable {
    * is written. At most one batch is in flight; its offsets are committed by {@link #collect}.
    */
   private void submit() {
-    List<Pending> batch = List.copyOf(buffer);
+    // at most batch.points points (or one record, if it alone has more): a poll of window records
+    // (one point per quantity) can hold several batches, and so can the buffer after an outage,
+    // when the batch that failed and everything read before the pause are written again; written
+    // whole, such a batch outgrew InfluxDB's write timeout on a busy machine and failed each retry
+    int n = 0;
+    int taken = 0;
+    while (n < buffer.size()
+        && (n == 0 || taken + buffer.get(n).lines().size() <= cfg.batchPoints())) {
+      taken += buffer.get(n).lines().size();
+      n++;
+    }
+    List<Pending> head = buffer.subList(0, n);
+    List<Pending> batch = List.copyOf(head);
+    head.clear();
     inFlightRecords = batch;
-    inFlightPoints = bufferedPoints;
-    buffer.clear();
-    bufferedPoints = 0;
+    inFlightPoints = taken;
+    bufferedPoints -= taken;
     inFlight =
         writer.submit(
             () -> {
@@ -321,6 +333,10 @@ public final class Sink implements AutoCloseable {
               metrics.batchLatency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
               return new Written(done, points);
             });
+  }
+
+  private static int pointsOf(List<Pending> batch) {
+    return batch.stream().mapToInt(p -> p.lines().size()).sum();
   }
 
   /** Takes the outcome of the batch in flight (waiting for it when asked): commit, or retry. */
@@ -357,6 +373,7 @@ public final class Sink implements AutoCloseable {
       if (!(e.getCause() instanceof InfluxWriter.Unavailable u)) {
         throw new IllegalStateException("batch write failed", e.getCause());
       }
+      int failedPoints = pointsOf(batch);
       List<Pending> again = new ArrayList<>(batch);
       again.addAll(buffer);
       buffer.clear();
@@ -374,7 +391,9 @@ public final class Sink implements AutoCloseable {
       consumer.pause(consumer.assignment());
       state = "retrying";
       log.warn(
-          "InfluxDB write of {} points failed, retrying in {} ms with partitions paused: {}",
+          "InfluxDB write of {} points failed ({} points buffered), retrying in {} ms with"
+              + " partitions paused: {}",
+          failedPoints,
           bufferedPoints,
           backoff.toMillis(),
           u.getMessage());
@@ -416,6 +435,7 @@ public final class Sink implements AutoCloseable {
       }
     }
     for (Map.Entry<String, List<String>> e : byPolicy.entrySet()) {
+      metrics.batchPoints.record(e.getValue().size());
       influx.write(e.getKey(), e.getValue());
     }
   }

@@ -1,6 +1,7 @@
 package io.airq.sink;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -19,6 +20,7 @@ final class SinkMetrics {
   final Counter deadLettered;
   final Counter retries;
   final Timer batchLatency;
+  final DistributionSummary batchPoints;
   final Timer readingAge;
   final AtomicLong lag = new AtomicLong();
   final AtomicLong buffered = new AtomicLong();
@@ -42,6 +44,10 @@ final class SinkMetrics {
         Timer.builder("airq.sink.batch.latency")
             .description("time to write one batch to InfluxDB")
             .publishPercentiles(0.5, 0.99)
+            .register(registry);
+    batchPoints =
+        DistributionSummary.builder("airq.sink.batch.points")
+            .description("points per InfluxDB write (at most batch.points)")
             .register(registry);
     readingAge =
         Timer.builder(READING_AGE)

@@ -69,6 +69,11 @@ class SinkOutageIT {
         assertThat(sink.isRunning()).isTrue();
         own.start();
         await(Duration.ofSeconds(60), () -> total(influx, db) == 100 * SENSORS);
+        // the retry after the outage wrote the failed batch and what was read before the pause
+        // (more than batch.points together) in writes of at most batch.points
+        var writes = sink.registry().get("airq.sink.batch.points").summary();
+        assertThat(writes.count()).isPositive();
+        assertThat(writes.max()).isLessThanOrEqualTo(200);
       } finally {
         sink.close();
       }
