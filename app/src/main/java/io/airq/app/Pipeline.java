@@ -73,12 +73,13 @@ public final class Pipeline implements AutoCloseable {
   private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(2);
 
   /**
-   * The shortest quiet period that proves the pipeline caught up: the streams job emits a window's
-   * updates up to one emit interval after its last reading and commits them within a commit
-   * interval, while its input backlog is already 0.
+   * The shortest quiet period that proves the pipeline caught up: the streams job emits a sensor
+   * window's updates up to one emit interval after its last reading and commits them within a
+   * commit interval, while its input backlog is already 0; the area windows those updates change
+   * are emitted and committed up to one emit and one commit interval after that.
    */
   static final Duration SETTLE =
-      StreamsSettings.DEFAULT_EMIT_INTERVAL.plus(COMMIT_INTERVAL).plusSeconds(1);
+      StreamsSettings.DEFAULT_EMIT_INTERVAL.plus(COMMIT_INTERVAL).multipliedBy(2).plusSeconds(1);
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final PlannerServer planner;

@@ -191,7 +191,8 @@ class PipelineBenchmark {
    * last emission of pending windows, which the sink cannot shorten).
    */
   private static String bottleneck(Phase busy) {
-    double settle = io.airq.streams.StreamsSettings.DEFAULT_EMIT_INTERVAL.toSeconds() + 2;
+    // the sensors' windows, then the area windows they update: two emissions and two commits
+    double settle = 2 * io.airq.streams.StreamsSettings.DEFAULT_EMIT_INTERVAL.toSeconds() + 4;
     double streamsLag = busy.streamsDoneSeconds() - busy.onKafkaSeconds();
     double sinkLag = busy.caughtUpSeconds() - busy.streamsDoneSeconds();
     boolean streams = streamsLag >= sinkLag - settle;
@@ -199,7 +200,8 @@ class PipelineBenchmark {
         java.util.Locale.ROOT,
         "**Bottleneck: %s.** The streams job cleared its backlog %.1f s after the last reading"
             + " reached Kafka; the sink caught up %.1f s after that, of which up to %.0f s is the"
-            + " wait for the last emission of pending windows (`emit.interval`) and a commit. The"
+            + " wait for the last emissions of pending windows (the sensors' windows, then the area"
+            + " windows they update: two `emit.interval`s) and their commits. The"
             + " JFR thread table below shows where the airq JVM's CPU went.%n%n",
         streams
             ? "the streams job (one stream thread; the readings waited for it)"

@@ -180,10 +180,11 @@ public final class AirqTopology {
                     .withKeySerde(Serdes.String())
                     .withValueSerde(AreaInput.SERDE))
             .process(
-                () -> new AreaWindowsProcessor(settings.coverageGate()),
+                () -> new AreaWindowsProcessor(settings.coverageGate(), settings.emitInterval()),
                 Named.as("area-windows"),
                 AreaWindowsProcessor.STORE,
-                AreaWindowsProcessor.SENSORS_STORE);
+                AreaWindowsProcessor.SENSORS_STORE,
+                AreaWindowsProcessor.PENDING_STORE);
     areaAverages.to(
         avgTopic.name(),
         Produced.with(avgTopic.keySerde(), avgTopic.valueSerde()).withName("area-averages-sink"));
@@ -232,6 +233,12 @@ public final class AirqTopology {
                 hourRetention,
                 AverageWindow.HOUR.size(),
                 AreaInput.SERDE)
+            .withCachingEnabled());
+    b.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(AreaWindowsProcessor.PENDING_STORE),
+                Serdes.String(),
+                Serdes.Long())
             .withCachingEnabled());
     for (String scope : List.of("sensor", "area")) {
       b.addStateStore(

@@ -64,7 +64,7 @@ class MinuteEmissionTopologyTest {
               Map.of(Quantity.PM25, 10.0, Quantity.PM10, 20.0, Quantity.TEMPERATURE, 24.5)),
           at);
     }
-    t.driver.advanceWallClockTime(t.emitInterval);
+    t.emit();
     List<WindowAverages> records = t.windows.readValuesToList();
     assertThat(records)
         .extracting(w -> w.scope() + " " + w.window().id())

@@ -62,11 +62,18 @@ final class TopologyFixture implements AutoCloseable {
   }
 
   /**
-   * Sends a reading and lets the wall clock pass one emission interval, so that every window it
-   * updated is emitted before the next one (like the record cache off in the old topology).
+   * Sends a reading and lets the wall clock pass two emission intervals, so that every window it
+   * updated is emitted before the next one (like the record cache off in the old topology): the
+   * first emits the sensor's windows, the second the area windows they updated.
    */
   void send(Reading r) {
     readings.pipeInput(r.sensorId(), r, r.time());
+    emit();
+  }
+
+  /** Lets the wall clock pass two emission intervals (see {@link #send}). */
+  void emit() {
+    driver.advanceWallClockTime(emitInterval);
     driver.advanceWallClockTime(emitInterval);
   }
 

@@ -1,43 +1,83 @@
 package io.airq.streams.average;
 
+import io.airq.core.average.AverageWindow;
 import io.airq.core.average.WindowAverage;
 import io.airq.core.average.WindowAverages;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Per area (the key, after the repartition): keeps every sensor's latest means of each hourly and
  * 24-hour window ({@link #SENSORS_STORE}, one entry per sensor) and the area's running aggregate of
- * that window ({@link #STORE}), and emits the area means of a window each time one of its sensors'
- * windows is emitted (one record with every quantity). An update replaces the sensor's earlier
- * means in the aggregate, so it reads and writes two small entries whatever the number of sensors
- * in the area; only when the sensor held the area's min or max and gave it up are the area's sensor
- * entries read again. The input is already collapsed (one record per sensor window and emission),
- * so this emits directly.
+ * that window ({@link #STORE}). An update replaces the sensor's earlier means in the aggregate, so
+ * it reads and writes two small entries whatever the number of sensors in the area; only when the
+ * sensor held the area's min or max and gave it up are the area's sensor entries read again.
+ *
+ * <p>An updated area window is marked pending ({@link #PENDING_STORE}) and emitted once per
+ * emission interval of wall-clock time with its latest means (one record with every quantity), like
+ * the sensors' hours: each of its sensors' windows arrives once per interval, so emitting on every
+ * input wrote an area window as many times per interval as the area has sensors (a city of sensors
+ * reporting every 10 s got two area records per reading). The mark is in a store, committed with
+ * the update, so a crash between an update and its emission is followed by the emission.
  */
 public final class AreaWindowsProcessor
     implements Processor<String, AreaInput, String, WindowAverages> {
+  private static final Logger LOG = LoggerFactory.getLogger(AreaWindowsProcessor.class);
   public static final String STORE = "area-aggregates-store";
   public static final String SENSORS_STORE = "area-sensor-means-store";
+  public static final String PENDING_STORE = "area-pending-store";
 
   /** After every sensor id in a key range (the largest code point). */
   private static final String LAST = new String(Character.toChars(Character.MAX_CODE_POINT));
 
   private final double coverageGate;
+  private final Duration emitInterval;
   private ProcessorContext<String, WindowAverages> context;
   private WindowStore<String, AreaAggregate> aggregates;
   private WindowStore<String, AreaInput> sensors;
+  private KeyValueStore<String, Long> pendingStore;
 
-  public AreaWindowsProcessor(double coverageGate) {
+  /**
+   * The pending area windows (as in {@link #PENDING_STORE}) and the latest record time of their
+   * inputs, the time of the record they are emitted with.
+   */
+  private final Map<PendingWindow, Long> pending = new LinkedHashMap<>();
+
+  /** An area window waiting for its emission; its store key is {@link #key()}. */
+  record PendingWindow(String area, AverageWindow window, long start) {
+    /** The window id and start first: neither holds '|', an area name may. */
+    String key() {
+      return window.id() + "|" + start + "|" + area;
+    }
+
+    static PendingWindow of(String key) {
+      int a = key.indexOf('|');
+      int b = key.indexOf('|', a + 1);
+      return new PendingWindow(
+          key.substring(b + 1),
+          AverageWindow.byId(key.substring(0, a)).orElseThrow(),
+          Long.parseLong(key.substring(a + 1, b)));
+    }
+  }
+
+  public AreaWindowsProcessor(double coverageGate, Duration emitInterval) {
     this.coverageGate = coverageGate;
+    this.emitInterval = emitInterval;
   }
 
   @Override
@@ -45,6 +85,18 @@ public final class AreaWindowsProcessor
     this.context = context;
     this.aggregates = context.getStateStore(STORE);
     this.sensors = context.getStateStore(SENSORS_STORE);
+    this.pendingStore = context.getStateStore(PENDING_STORE);
+    pending.clear();
+    try (KeyValueIterator<String, Long> it = pendingStore.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, Long> kv = it.next();
+        pending.put(PendingWindow.of(kv.key), kv.value);
+      }
+    }
+    if (!pending.isEmpty()) {
+      LOG.info("task {}: {} area windows still to emit", context.taskId(), pending.size());
+    }
+    context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
   }
 
   @Override
@@ -63,11 +115,28 @@ public final class AreaWindowsProcessor
             ? rebuild(sensorsPrefix, start)
             : agg.replace(old, in, coverageGate).orElseGet(() -> rebuild(sensorsPrefix, start));
     aggregates.put(key, next, start);
-    List<WindowAverage> means =
-        Averages.ofArea(area, in.window(), Instant.ofEpochMilli(start), next);
-    if (!means.isEmpty()) {
-      context.forward(new Record<>(area, WindowAverages.of(means), record.timestamp()));
+    PendingWindow w = new PendingWindow(area, in.window(), start);
+    Long since = pending.get(w);
+    if (since == null) {
+      pendingStore.put(w.key(), record.timestamp());
     }
+    pending.put(w, since == null ? record.timestamp() : Math.max(since, record.timestamp()));
+  }
+
+  private void emitPending() {
+    for (Map.Entry<PendingWindow, Long> e : pending.entrySet()) {
+      PendingWindow w = e.getKey();
+      AreaAggregate agg = aggregates.fetch(w.area() + "|" + w.window().id(), w.start());
+      List<WindowAverage> means =
+          agg == null
+              ? List.of()
+              : Averages.ofArea(w.area(), w.window(), Instant.ofEpochMilli(w.start()), agg);
+      if (!means.isEmpty()) {
+        context.forward(new Record<>(w.area(), WindowAverages.of(means), e.getValue()));
+      }
+      pendingStore.delete(w.key());
+    }
+    pending.clear();
   }
 
   /** The aggregate from every sensor entry of the area window (the new input included). */
