@@ -58,22 +58,49 @@ class RollingDayTopologyTest {
   }
 
   @Test
-  void inOrderDataEmitsTheWindowEndingWithTheCurrentHourOnEachUpdate() {
+  void inOrderDataEmitsEachWindowOnceWhenItsLastHourCompletes() {
     sendHours(0, 29);
-    t.averages.readValuesToList();
+    // one window per completed hour: those ending with hours 0..28 (hour 29 is still open)
+    assertThat(days())
+        .extracting(WindowAverage::start)
+        .containsExactlyElementsOf(IntStream.rangeClosed(-23, 5).mapToObj(h -> hour(h)).toList());
+    // the first reading of hour 30 completes hour 29: its window, once
     t.send(pm25(CBD, hour(30).plus(Duration.ofMinutes(1)), 40));
     List<WindowAverage> days = days();
     assertThat(days).hasSize(1);
     WindowAverage d = days.get(0);
-    assertThat(d.start()).isEqualTo(hour(7));
-    assertThat(d.end()).isEqualTo(hour(31));
-    // hours 7..29 with 3 readings each (mean h + 1), plus the one reading of hour 30
-    double sum = IntStream.rangeClosed(7, 29).mapToDouble(h -> 3 * (h + 1)).sum() + 40;
-    assertThat(d.count()).isEqualTo(23 * 3 + 1);
+    assertThat(d.start()).isEqualTo(hour(6));
+    assertThat(d.end()).isEqualTo(hour(30));
+    // hours 6..29 with 3 readings each (mean h + 1)
+    double sum = IntStream.rangeClosed(6, 29).mapToDouble(h -> 3 * (h + 1)).sum();
+    assertThat(d.count()).isEqualTo(24 * 3);
     assertThat(d.expectedCount()).isEqualTo(72);
-    assertThat(d.mean()).isCloseTo(sum / (23 * 3 + 1), within(1e-9));
-    assertThat(d.min()).isEqualTo(7);
-    assertThat(d.max()).isEqualTo(40);
+    assertThat(d.mean()).isCloseTo(sum / (24 * 3), within(1e-9));
+    assertThat(d.min()).isEqualTo(6);
+    assertThat(d.max()).isEqualTo(31);
+    // more readings of the open hour 30 update its hourly mean, not a 24-hour window
+    t.send(pm25(CBD, hour(30).plus(Duration.ofMinutes(21)), 41));
+    assertThat(days()).isEmpty();
+  }
+
+  @Test
+  void aSensorThatFallsSilentHasItsLastWindowEmittedOnceItsPartitionPassesTheHour() {
+    Sensor other = SensorFixtures.cbd("nbo-cbd-02");
+    t.register(other);
+    sendHours(0, 23);
+    t.averages.readValuesToList();
+    // CBD says nothing more; another sensor of its partition reaches hour 24
+    t.send(pm25(other, hour(24).plus(Duration.ofMinutes(5)), 12));
+    assertThat(days())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.key()).isEqualTo(CBD.id());
+              assertThat(d.start()).isEqualTo(hour(0));
+              assertThat(d.count()).isEqualTo(72);
+            });
+    t.send(pm25(other, hour(24).plus(Duration.ofMinutes(25)), 13));
+    assertThat(days()).as("emitted once").isEmpty();
   }
 
   @Test
@@ -117,6 +144,8 @@ class RollingDayTopologyTest {
         t.send(pm25(other, hour(h).plus(Duration.ofMinutes(20 * i + 2)), 49 + i));
       }
     }
+    // the next hour's first reading completes the day ending with hour 23
+    t.send(pm25(other, hour(24).plus(Duration.ofMinutes(2)), 50));
     List<WindowAverage> area =
         of(t.averages.readValuesToList(), Scope.AREA, AverageWindow.DAY_ROLLING, Quantity.PM25);
     WindowAverage day = last(area, hour(0));

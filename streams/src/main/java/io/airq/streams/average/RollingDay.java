@@ -6,11 +6,13 @@ import java.util.TreeSet;
 
 /**
  * Which 24-hour rolling windows (hopping by an hour) of one sensor to emit after some of its hours
- * changed. A window is emitted once the sensor has data up to its last hour (its end is at or
- * before the end of the sensor's latest hour), so in-order data emits one window per hour and its
- * updates; a late hour re-emits the up to 24 emitted windows containing it; and when the latest
- * hour moves on (also across a gap), the windows it passed that hold earlier data are emitted too.
- * Times are epoch milliseconds of hour starts. Pure.
+ * changed. A window is emitted once its last hour is complete (its end is at or before the end of
+ * the latest complete hour the caller gives: the sensor's clock or its partition's stream time has
+ * passed it), so in-order data emits one window per hour; a late hour re-emits the up to 24
+ * complete windows containing it; and when the complete hours move on (also across a gap), the
+ * windows they passed that hold earlier data are emitted too. The window ending with the hour that
+ * was the latest at the last emission is the caller's to add (it was not complete then). Times are
+ * epoch milliseconds of hour starts. Pure.
  */
 public final class RollingDay {
   public static final long HOUR_MS = 3_600_000L;
@@ -21,7 +23,7 @@ public final class RollingDay {
 
   /**
    * @param changed the hours updated since the last emission
-   * @param latest the sensor's latest hour with data
+   * @param latest the sensor's latest complete hour
    * @param previous the latest hour that was not changed (its windows were emitted before); {@code
    *     Long.MIN_VALUE} when there is none
    * @return the starts of the windows to emit, ascending
@@ -42,6 +44,11 @@ public final class RollingDay {
       }
     }
     return out;
+  }
+
+  /** The start of the 24-hour window whose last hour starts at {@code hour}. */
+  public static long startEndingWith(long hour) {
+    return hour - LAST_HOUR_OFFSET;
   }
 
   /** The start of the hour holding {@code t}. */

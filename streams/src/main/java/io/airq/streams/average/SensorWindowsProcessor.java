@@ -9,8 +9,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -83,6 +85,15 @@ public final class SensorWindowsProcessor
    */
   private final Map<String, Map<Long, Long>> pendingSince = new HashMap<>();
 
+  /**
+   * Per sensor, its latest hour when that hour was not complete at its last emission: the 24-hour
+   * window ending with it is owed, and is emitted once the hour is complete (the sensor sent a
+   * reading of a later hour, or the partition's stream time passed the hour's end). Not in a store:
+   * after a restart each sensor's latest stored hour is taken as owed, so its window may be emitted
+   * once more (the same value, which the sink overwrites).
+   */
+  private final Map<String, Long> owedDay = new HashMap<>();
+
   public SensorWindowsProcessor(
       String sensorsStore, Map<AverageWindow, Duration> grace, Duration emitInterval) {
     this.sensorsStore = sensorsStore;
@@ -130,6 +141,7 @@ public final class SensorWindowsProcessor
     pendingMinutes.clear();
     clocks.clear();
     pendingSince.clear();
+    owedDay.clear();
     recoverPending();
     context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::emitPending);
   }
@@ -217,7 +229,21 @@ public final class SensorWindowsProcessor
       emitHours(e.getKey(), e.getValue());
     }
     pendingHours.clear();
+    // sensors that sent nothing since: their owed window goes once the partition passed its hour
+    long streamHour = RollingDay.hourOf(context.currentStreamTimeMs());
+    var owed = owedDay.entrySet().iterator();
+    while (owed.hasNext()) {
+      Map.Entry<String, Long> e = owed.next();
+      if (e.getValue() < streamHour) {
+        emitDays(
+            e.getKey(), NO_HOURS, new TreeSet<>(Set.of(RollingDay.startEndingWith(e.getValue()))));
+        owed.remove();
+      }
+    }
   }
+
+  private static final NavigableMap<Long, WindowAccumulators> NO_HOURS =
+      java.util.Collections.emptyNavigableMap();
 
   private void emitHours(String id, NavigableMap<Long, WindowAccumulators> changed) {
     long latest = changed.lastKey();
@@ -240,7 +266,18 @@ public final class SensorWindowsProcessor
     for (Map.Entry<Long, WindowAccumulators> h : changed.entrySet()) {
       emit(id, AverageWindow.HOUR, h.getKey(), h.getValue());
     }
-    SortedSet<Long> starts = RollingDay.starts(changed.keySet(), latest, previous);
+    // the 24-hour windows are updated when an hour completes (and when late data changes a complete
+    // hour), not at every emission of the sensor's current hour
+    long complete =
+        latest < RollingDay.hourOf(context.currentStreamTimeMs()) ? latest : latest - HOUR_MS;
+    SortedSet<Long> starts = new TreeSet<>(RollingDay.starts(changed.keySet(), complete, previous));
+    Long owed = owedDay.remove(id);
+    if (owed != null && owed <= complete) {
+      starts.add(RollingDay.startEndingWith(owed));
+    }
+    if (latest > complete) {
+      owedDay.put(id, latest);
+    }
     if (!starts.isEmpty()) {
       emitDays(id, changed, starts);
     }
@@ -309,19 +346,29 @@ public final class SensorWindowsProcessor
 
   /** After a restart, finds the windows whose emission the previous run had not committed. */
   private void recoverPending() {
-    int n = recoverPending(hours, pendingHours) + recoverPending(minutes, pendingMinutes);
+    int n =
+        recoverPending(hours, pendingHours, owedDay)
+            + recoverPending(minutes, pendingMinutes, null);
     if (n > 0) {
       LOG.info("task {}: {} sensor windows still to emit", context.taskId(), n);
     }
   }
 
+  /**
+   * Collects the store's pending windows into {@code into}, and, when {@code latest} is given, each
+   * sensor's latest window start into it.
+   */
   private static int recoverPending(
       WindowStore<String, WindowAccumulators> store,
-      Map<String, NavigableMap<Long, WindowAccumulators>> into) {
+      Map<String, NavigableMap<Long, WindowAccumulators>> into,
+      Map<String, Long> latest) {
     int n = 0;
     try (KeyValueIterator<Windowed<String>, WindowAccumulators> it = store.all()) {
       while (it.hasNext()) {
         KeyValue<Windowed<String>, WindowAccumulators> kv = it.next();
+        if (latest != null) {
+          latest.merge(kv.key.key(), kv.key.window().start(), Math::max);
+        }
         if (kv.value.pending()) {
           into.computeIfAbsent(kv.key.key(), k -> new TreeMap<>())
               .put(kv.key.window().start(), kv.value);

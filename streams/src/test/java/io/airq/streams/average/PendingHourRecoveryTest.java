@@ -157,4 +157,41 @@ class PendingHourRecoveryTest {
     punctuators.get(punctuators.size() - 1).getPunctuator().punctuate(t + 30_000);
     assertThat(context.forwarded()).as("nothing of the rolled-back reading is emitted").isEmpty();
   }
+
+  @Test
+  void afterARestartTheLatestStoredHoursDayWindowIsEmittedOnceTheHourIsComplete() {
+    Map<AverageWindow, Duration> grace = StreamsSettings.defaults("").grace();
+    MockProcessorContext<String, SensorWindow> context = new MockProcessorContext<>();
+    WindowStore<String, WindowAccumulators> hours = stores(context, grace).hours();
+    // what the previous run committed: hour 10:00 emitted, its 24-hour window not yet (the hour was
+    // still open), and which window was owed was only in the previous run's memory
+    long t = H10.toEpochMilli();
+    hours.put(CBD.id(), WindowAccumulators.EMPTY.add(pm25At1001(12), t).emitted(), t);
+
+    SensorWindowsProcessor p =
+        new SensorWindowsProcessor("sensors-store", grace, java.time.Duration.ofSeconds(10));
+    p.init(context);
+    var punctuator = context.scheduledPunctuators().get(0).getPunctuator();
+    context.setCurrentStreamTimeMs(t + 59 * 60_000);
+    punctuator.punctuate(1);
+    assertThat(context.forwarded()).as("10:00 is still open on the partition").isEmpty();
+
+    context.setCurrentStreamTimeMs(t + 61 * 60_000);
+    punctuator.punctuate(2);
+    List<SensorWindow> out =
+        context.forwarded().stream().<SensorWindow>map(f -> f.record().value()).toList();
+    assertThat(out)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.window()).isEqualTo(AverageWindow.DAY_ROLLING);
+              assertThat(d.start()).isEqualTo(H10.minus(Duration.ofHours(23)));
+              assertThat(d.averages())
+                  .singleElement()
+                  .satisfies(a -> assertThat(a.mean()).isEqualTo(12));
+            });
+    context.resetForwards();
+    punctuator.punctuate(3);
+    assertThat(context.forwarded()).as("emitted once").isEmpty();
+  }
 }
