@@ -135,6 +135,22 @@ class RollingDayTopologyTest {
   }
 
   @Test
+  void aSilentPartitionsLastWindowIsEmittedOnceTheWallClockPassesTheHour() {
+    sendHours(0, 23);
+    t.averages.readValuesToList();
+    // nothing more arrives; the wall clock (at 1970 in the fixture) reaches 00:00 of day 2
+    t.driver.advanceWallClockTime(Duration.between(Instant.EPOCH, hour(24)));
+    t.emit();
+    assertThat(days())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.start()).isEqualTo(hour(0));
+              assertThat(d.count()).isEqualTo(72);
+            });
+  }
+
+  @Test
   void theAreaRollingMeanFollowsItsSensors() {
     Sensor other = SensorFixtures.cbd("nbo-cbd-02");
     t.register(other);

@@ -88,9 +88,10 @@ public final class SensorWindowsProcessor
   /**
    * Per sensor, its latest hour when that hour was not complete at its last emission: the 24-hour
    * window ending with it is owed, and is emitted once the hour is complete (the sensor sent a
-   * reading of a later hour, or the partition's stream time passed the hour's end). Not in a store:
-   * after a restart each sensor's latest stored hour is taken as owed, so its window may be emitted
-   * once more (the same value, which the sink overwrites).
+   * reading of a later hour, or the partition's stream time or the wall clock passed the hour's
+   * end). Not in a store: after a restart each sensor's latest stored hour that is not pending is
+   * taken as owed, so its window may be emitted once more (the same value, which the sink
+   * overwrites).
    */
   private final Map<String, Long> owedDay = new HashMap<>();
 
@@ -226,11 +227,11 @@ public final class SensorWindowsProcessor
       }
     }
     for (Map.Entry<String, NavigableMap<Long, WindowAccumulators>> e : pendingHours.entrySet()) {
-      emitHours(e.getKey(), e.getValue());
+      emitHours(e.getKey(), e.getValue(), wall);
     }
     pendingHours.clear();
-    // sensors that sent nothing since: their owed window goes once the partition passed its hour
-    long streamHour = RollingDay.hourOf(context.currentStreamTimeMs());
+    // sensors that sent nothing since: their owed window goes once its hour is over
+    long streamHour = currentHour(wall);
     var owed = owedDay.entrySet().iterator();
     while (owed.hasNext()) {
       Map.Entry<String, Long> e = owed.next();
@@ -245,7 +246,18 @@ public final class SensorWindowsProcessor
   private static final NavigableMap<Long, WindowAccumulators> NO_HOURS =
       java.util.Collections.emptyNavigableMap();
 
-  private void emitHours(String id, NavigableMap<Long, WindowAccumulators> changed) {
+  /**
+   * The hour that the partition's stream time (its newest reading of any sensor) or the wall clock
+   * is in, whichever is later: every hour before it is over. The wall clock covers a partition
+   * whose sensors all fell silent (a small city, the end of a replay); in a replay or backfill of
+   * past data every hour is over by it, so the window ending with a sensor's latest hour is emitted
+   * as that hour fills, as before.
+   */
+  private long currentHour(long wall) {
+    return RollingDay.hourOf(Math.max(context.currentStreamTimeMs(), wall));
+  }
+
+  private void emitHours(String id, NavigableMap<Long, WindowAccumulators> changed, long wall) {
     long latest = changed.lastKey();
     long previous = Long.MIN_VALUE;
     // bounded: a cached window store's range iterator walks every segment interval in the range
@@ -268,8 +280,7 @@ public final class SensorWindowsProcessor
     }
     // the 24-hour windows are updated when an hour completes (and when late data changes a complete
     // hour), not at every emission of the sensor's current hour
-    long complete =
-        latest < RollingDay.hourOf(context.currentStreamTimeMs()) ? latest : latest - HOUR_MS;
+    long complete = latest < currentHour(wall) ? latest : latest - HOUR_MS;
     SortedSet<Long> starts = new TreeSet<>(RollingDay.starts(changed.keySet(), complete, previous));
     Long owed = owedDay.remove(id);
     if (owed != null && owed <= complete) {
@@ -356,7 +367,9 @@ public final class SensorWindowsProcessor
 
   /**
    * Collects the store's pending windows into {@code into}, and, when {@code latest} is given, each
-   * sensor's latest window start into it.
+   * sensor's latest window start that is not pending into it: the window it owed when the task
+   * stopped ends with that hour, or is paid already (a pending later hour is owed again when it is
+   * emitted).
    */
   private static int recoverPending(
       WindowStore<String, WindowAccumulators> store,
@@ -366,7 +379,7 @@ public final class SensorWindowsProcessor
     try (KeyValueIterator<Windowed<String>, WindowAccumulators> it = store.all()) {
       while (it.hasNext()) {
         KeyValue<Windowed<String>, WindowAccumulators> kv = it.next();
-        if (latest != null) {
+        if (latest != null && !kv.value.pending()) {
           latest.merge(kv.key.key(), kv.key.window().start(), Math::max);
         }
         if (kv.value.pending()) {

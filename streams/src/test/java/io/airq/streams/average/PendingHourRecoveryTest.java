@@ -194,4 +194,39 @@ class PendingHourRecoveryTest {
     punctuator.punctuate(3);
     assertThat(context.forwarded()).as("emitted once").isEmpty();
   }
+
+  @Test
+  void afterARestartWithTheNextHourPendingTheDayWindowOfTheHourBeforeIsEmitted() {
+    Map<AverageWindow, Duration> grace = StreamsSettings.defaults("").grace();
+    MockProcessorContext<String, SensorWindow> context = new MockProcessorContext<>();
+    WindowStore<String, WindowAccumulators> hours = stores(context, grace).hours();
+    // committed before the restart: 10:00 emitted while open (its day window owed, in memory
+    // only), then a reading of 11:00 updated that hour, which is still pending
+    long t10 = H10.toEpochMilli();
+    long t11 = t10 + 3_600_000L;
+    hours.put(CBD.id(), WindowAccumulators.EMPTY.add(pm25At1001(12), t10).emitted(), t10);
+    CleanReading at1101 =
+        new CleanReading(
+            CBD.id(),
+            H10.plusSeconds(3660),
+            H10.plusSeconds(3660),
+            null,
+            SourceFormat.AIRQ_JSON,
+            null,
+            Map.of(Quantity.PM25, CorrectedValue.uncorrected(20)),
+            List.of());
+    hours.put(CBD.id(), WindowAccumulators.EMPTY.add(at1101, t11 + 60_000), t11);
+
+    SensorWindowsProcessor p =
+        new SensorWindowsProcessor("sensors-store", grace, java.time.Duration.ofSeconds(10));
+    p.init(context);
+    context.setCurrentStreamTimeMs(t11 + 60_000);
+    context.scheduledPunctuators().get(0).getPunctuator().punctuate(1);
+    List<SensorWindow> out =
+        context.forwarded().stream().<SensorWindow>map(f -> f.record().value()).toList();
+    assertThat(out)
+        .extracting(w -> w.window() + " " + w.start())
+        .containsExactlyInAnyOrder(
+            "1h " + H10.plusSeconds(3600), "24h " + H10.minus(Duration.ofHours(23)));
+  }
 }
