@@ -193,7 +193,9 @@ public final class Pipeline implements AutoCloseable {
         }
         if (System.nanoTime() - lastPrint > 5_000_000_000L) {
           progress.printf(
-              "[pipeline] backlog: streams %d readings, sink %d records%n", streams, sink);
+              "[pipeline] backlog: streams %d records (readings and its repartition topics),"
+                  + " sink %d records%n",
+              streams, sink);
           lastPrint = System.nanoTime();
         }
         Thread.sleep(1000);
@@ -204,7 +206,7 @@ public final class Pipeline implements AutoCloseable {
             + timeout
             + ": streams backlog "
             + streams
-            + " readings, sink backlog "
+            + " records (readings and its repartition topics), sink backlog "
             + sink
             + " records");
   }
