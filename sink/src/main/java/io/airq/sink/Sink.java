@@ -378,7 +378,7 @@ public final class Sink implements AutoCloseable {
       again.addAll(buffer);
       buffer.clear();
       buffer.addAll(again);
-      bufferedPoints = buffer.stream().mapToInt(p -> p.lines().size()).sum();
+      bufferedPoints = pointsOf(buffer);
       metrics.buffered.set(bufferedPoints);
       metrics.retries.increment();
       backoff =
@@ -600,7 +600,7 @@ public final class Sink implements AutoCloseable {
         collect(true);
       }
       if (buffer.removeIf(p -> revoked.contains(p.partition()))) {
-        bufferedPoints = buffer.stream().mapToInt(p -> p.lines().size()).sum();
+        bufferedPoints = pointsOf(buffer);
         metrics.buffered.set(bufferedPoints);
         log.info("partitions {} revoked; their unwritten records will be read again", revoked);
       }

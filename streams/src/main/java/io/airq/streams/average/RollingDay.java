@@ -26,7 +26,7 @@ public final class RollingDay {
    * @param latest the sensor's latest complete hour
    * @param previous the latest hour that was not changed (its windows were emitted before); {@code
    *     Long.MIN_VALUE} when there is none
-   * @return the starts of the windows to emit, ascending
+   * @return the starts of the windows to emit, ascending, in a new set the caller may add to
    */
   public static SortedSet<Long> starts(Collection<Long> changed, long latest, long previous) {
     SortedSet<Long> out = new TreeSet<>();

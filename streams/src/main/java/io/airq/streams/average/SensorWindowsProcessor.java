@@ -281,7 +281,7 @@ public final class SensorWindowsProcessor
     // the 24-hour windows are updated when an hour completes (and when late data changes a complete
     // hour), not at every emission of the sensor's current hour
     long complete = latest < currentHour(wall) ? latest : latest - HOUR_MS;
-    SortedSet<Long> starts = new TreeSet<>(RollingDay.starts(changed.keySet(), complete, previous));
+    SortedSet<Long> starts = RollingDay.starts(changed.keySet(), complete, previous);
     Long owed = owedDay.remove(id);
     if (owed != null && owed <= complete) {
       starts.add(RollingDay.startEndingWith(owed));

@@ -86,6 +86,15 @@ class PendingHourRecoveryTest {
     return new ProcessorStores(minutes, hours);
   }
 
+  /** A processor (10 s emission interval) initialised on the context's stores. */
+  private static SensorWindowsProcessor started(
+      MockProcessorContext<String, SensorWindow> context, Map<AverageWindow, Duration> grace) {
+    SensorWindowsProcessor p =
+        new SensorWindowsProcessor("sensors-store", grace, java.time.Duration.ofSeconds(10));
+    p.init(context);
+    return p;
+  }
+
   /** A clean PM2.5 reading of CBD measured at 10:01. */
   private static CleanReading pm25At1001(double value) {
     return new CleanReading(
@@ -109,9 +118,7 @@ class PendingHourRecoveryTest {
     long t = H10.toEpochMilli();
     hours.put(CBD.id(), WindowAccumulators.EMPTY.add(r, t), t);
 
-    SensorWindowsProcessor p =
-        new SensorWindowsProcessor("sensors-store", grace, java.time.Duration.ofSeconds(10));
-    p.init(context);
+    SensorWindowsProcessor p = started(context, grace);
     context.setCurrentStreamTimeMs(t + 60_000);
     assertThat(context.forwarded()).isEmpty();
     context.scheduledPunctuators().get(0).getPunctuator().punctuate(t + 1000);
@@ -137,9 +144,7 @@ class PendingHourRecoveryTest {
     ProcessorStores stores = stores(context, grace);
     WindowStore<String, WindowAccumulators> minutes = stores.minutes();
     WindowStore<String, WindowAccumulators> hours = stores.hours();
-    SensorWindowsProcessor p =
-        new SensorWindowsProcessor("sensors-store", grace, java.time.Duration.ofSeconds(10));
-    p.init(context);
+    SensorWindowsProcessor p = started(context, grace);
     long t = H10.toEpochMilli();
     CleanReading r = pm25At1001(12);
     context.setCurrentStreamTimeMs(t + 60_000);
@@ -168,9 +173,7 @@ class PendingHourRecoveryTest {
     long t = H10.toEpochMilli();
     hours.put(CBD.id(), WindowAccumulators.EMPTY.add(pm25At1001(12), t).emitted(), t);
 
-    SensorWindowsProcessor p =
-        new SensorWindowsProcessor("sensors-store", grace, java.time.Duration.ofSeconds(10));
-    p.init(context);
+    SensorWindowsProcessor p = started(context, grace);
     var punctuator = context.scheduledPunctuators().get(0).getPunctuator();
     context.setCurrentStreamTimeMs(t + 59 * 60_000);
     punctuator.punctuate(1);
@@ -217,9 +220,7 @@ class PendingHourRecoveryTest {
             List.of());
     hours.put(CBD.id(), WindowAccumulators.EMPTY.add(at1101, t11 + 60_000), t11);
 
-    SensorWindowsProcessor p =
-        new SensorWindowsProcessor("sensors-store", grace, java.time.Duration.ofSeconds(10));
-    p.init(context);
+    SensorWindowsProcessor p = started(context, grace);
     context.setCurrentStreamTimeMs(t11 + 60_000);
     context.scheduledPunctuators().get(0).getPunctuator().punctuate(1);
     List<SensorWindow> out =
