@@ -9,10 +9,24 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** A real InfluxDB 1.x ({@code influxd}) on 127.0.0.1 with its data under its own directory. */
+/**
+ * A real InfluxDB 1.x ({@code influxd}) on 127.0.0.1 with its data under its own directory.
+ *
+ * <p>InfluxDB 1.x refuses new series beyond {@code max-series-per-database} (default 1,000,000) and
+ * new values of a tag beyond {@code max-values-per-tag} (default 100,000): a city of 30,000 sensors
+ * with eleven quantities reaches the first with its {@code average} series alone, a city of 100,000
+ * sensors the second with its {@code sensor} tag. This server lifts both ({@link #CITY_SCALE}), as
+ * docs/influxdb-schema.md tells operators to.
+ */
 public final class InfluxServer implements Server {
+  /** The {@code [data]} settings every airq InfluxDB gets: no series or tag-value limit. */
+  public static final Map<String, String> CITY_SCALE =
+      Map.of("max-series-per-database", "0", "max-values-per-tag", "0");
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -20,13 +34,15 @@ public final class InfluxServer implements Server {
   private final Path dir;
   private final int port;
   private final int rpcPort;
+  private final Map<String, String> data = new LinkedHashMap<>(CITY_SCALE);
   private ServerProcess process;
 
-  private InfluxServer(Path binary, Path dir, int port, int rpcPort) {
+  private InfluxServer(Path binary, Path dir, int port, int rpcPort, Map<String, String> data) {
     this.binary = binary;
     this.dir = dir;
     this.port = port;
     this.rpcPort = rpcPort;
+    this.data.putAll(data);
   }
 
   public static boolean installed() {
@@ -35,6 +51,14 @@ public final class InfluxServer implements Server {
 
   /** Starts influxd with its data and log under {@code dir}, on {@code port} (0 = a free port). */
   public static InfluxServer start(Path dir, int port) {
+    return start(dir, port, Map.of());
+  }
+
+  /**
+   * Starts influxd as {@link #start(Path, int)} does, with these {@code [data]} settings over
+   * {@link #CITY_SCALE} (values as written in influxdb.conf, e.g. {@code "5"} or {@code "\"1g\""}).
+   */
+  public static InfluxServer start(Path dir, int port, Map<String, String> data) {
     Path binary =
         Binaries.find("influxd")
             .orElseThrow(
@@ -42,7 +66,8 @@ public final class InfluxServer implements Server {
                     new IllegalStateException(
                         "influxd is not installed: run ./airq setup (apt-get install -y influxdb)"));
     InfluxServer s =
-        new InfluxServer(binary, dir, port == 0 ? Loopback.freePort() : port, Loopback.freePort());
+        new InfluxServer(
+            binary, dir, port == 0 ? Loopback.freePort() : port, Loopback.freePort(), data);
     s.start();
     return s;
   }
@@ -79,9 +104,21 @@ public final class InfluxServer implements Server {
     }
   }
 
+  /**
+   * Sets a {@code [data]} setting (as written in influxdb.conf) for the next {@link #start()}: a
+   * stopped server restarted with another limit, as an operator would.
+   */
+  public synchronized InfluxServer dataSetting(String key, String value) {
+    data.put(key, value);
+    return this;
+  }
+
   private Path writeConfig() {
     try {
       Files.createDirectories(dir);
+      StringBuilder dataSettings = new StringBuilder();
+      data.forEach(
+          (k, v) -> dataSettings.append("  ").append(k).append(" = ").append(v).append('\n'));
       String conf =
           String.join(
               "\n",
@@ -93,6 +130,7 @@ public final class InfluxServer implements Server {
               "  dir = \"" + dir.resolve("data") + "\"",
               "  wal-dir = \"" + dir.resolve("wal") + "\"",
               "  query-log-enabled = false",
+              dataSettings.toString(),
               "[monitor]",
               "  store-enabled = false",
               "[http]",

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes line-protocol lines over the v1 {@code /write} endpoint (gzip) and tells a bad point (HTTP
- * 400: permanent) from an outage (no connection, 5xx, or any other answer: retried).
+ * 400: permanent) from an outage (no connection, 5xx, a series or tag-value limit reached, or any
+ * other answer: retried).
  */
 final class InfluxWriter implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(InfluxWriter.class);
@@ -128,11 +129,33 @@ final class InfluxWriter implements Closeable {
       throw new Unavailable("InfluxDB unreachable: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       int status = lastStatus.get()[0];
+      if (status == 400 && isLimit(e.getMessage())) {
+        throw new Unavailable(
+            "InfluxDB refuses new series, a limit of its configuration is reached ("
+                + e.getMessage()
+                + "); set max-series-per-database = 0 and max-values-per-tag = 0 in the [data]"
+                + " section of influxdb.conf (INFLUXDB_DATA_MAX_SERIES_PER_DATABASE,"
+                + " INFLUXDB_DATA_MAX_VALUES_PER_TAG) and restart it; nothing is dropped meanwhile",
+            e);
+      }
       if (status == 400) {
         throw new BadPoints(String.valueOf(e.getMessage()));
       }
       throw new Unavailable("InfluxDB answered " + status + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Whether a 400 is InfluxDB 1.x refusing new series because its database reached {@code
+   * max-series-per-database} (default 1,000,000) or a tag reached {@code max-values-per-tag}
+   * (default 100,000). The points are valid: a city of 30,000 sensors has a million series, one of
+   * 100,000 sensors 100,000 values of the {@code sensor} tag. Dead-lettering them would lose every
+   * new sensor's data; they are retried like an outage until the operator lifts the limit.
+   */
+  static boolean isLimit(String message) {
+    return message != null
+        && (message.contains("max-series-per-database limit exceeded")
+            || message.contains("max-values-per-tag limit exceeded"));
   }
 
   static String quoteIdent(String s) {
