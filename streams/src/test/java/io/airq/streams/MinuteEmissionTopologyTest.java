@@ -23,12 +23,30 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A minute's first reading is emitted at once; its later readings into one more emission, once the
- * minute has closed on its sensor's clock (or its sensor fell silent).
+ * A minute is emitted at once when the reading that completes it at its sensor's nominal interval
+ * arrives (the first reading of a sensor reporting every minute or slower); readings beyond that,
+ * or a minute that never completes, go into one more emission once the minute has closed on its
+ * sensor's clock (or its sensor fell silent).
  */
 class MinuteEmissionTopologyTest {
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
   private static final Sensor CBD = SensorFixtures.cbd("nbo-cbd-01");
+
+  /** A sensor reporting every 10 s: six readings a minute. */
+  private static final Sensor FAST =
+      new Sensor(
+          "nbo-fast-01",
+          null,
+          -1.28,
+          36.82,
+          "cbd",
+          "Moi Avenue",
+          "Nairobi",
+          false,
+          null,
+          Duration.ofSeconds(10),
+          "PMS5003",
+          Map.of());
 
   private TopologyFixture t;
 
@@ -36,6 +54,7 @@ class MinuteEmissionTopologyTest {
   void start() {
     t = new TopologyFixture(StreamsSettings.defaults(""));
     t.register(CBD);
+    t.register(FAST);
   }
 
   @AfterEach
@@ -112,6 +131,59 @@ class MinuteEmissionTopologyTest {
             });
     t.driver.advanceWallClockTime(Duration.ofMinutes(2));
     assertThat(minutes()).isEmpty();
+  }
+
+  private List<WindowAverage> fastMinutes() {
+    return minutes(FAST);
+  }
+
+  private List<WindowAverage> minutes(Sensor s) {
+    return minutes().stream().filter(m -> m.key().equals(s.id())).toList();
+  }
+
+  @Test
+  void aSensorsMinuteIsEmittedOnceWhenItsNominalIntervalFillsIt() {
+    for (int s = 0; s < 5; s++) {
+      Instant at = T0.plusSeconds(10 * s + 1);
+      t.readings.pipeInput(FAST.id(), pm25(FAST, at, 10 + s), at);
+    }
+    t.driver.advanceWallClockTime(t.emitInterval);
+    assertThat(fastMinutes()).as("five of six readings").isEmpty();
+    Instant sixth = T0.plusSeconds(51);
+    t.readings.pipeInput(FAST.id(), pm25(FAST, sixth, 15), sixth);
+    assertThat(fastMinutes())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.count()).isEqualTo(6);
+              assertThat(m.coverage()).isEqualTo(100.0);
+              assertThat(m.mean()).isCloseTo(12.5, within(1e-9));
+            });
+    // the next minute's reading does not emit it again
+    Instant next = T0.plusSeconds(61);
+    t.readings.pipeInput(FAST.id(), pm25(FAST, next, 30), next);
+    t.driver.advanceWallClockTime(t.emitInterval);
+    assertThat(fastMinutes()).isEmpty();
+  }
+
+  @Test
+  void aMinuteMissingAReadingIsEmittedWhenItsSensorsClockClosesIt() {
+    for (int s = 0; s < 4; s++) {
+      Instant at = T0.plusSeconds(10 * s + 1);
+      t.readings.pipeInput(FAST.id(), pm25(FAST, at, 10), at);
+    }
+    t.driver.advanceWallClockTime(t.emitInterval);
+    assertThat(fastMinutes()).isEmpty();
+    Instant next = T0.plusSeconds(61);
+    t.readings.pipeInput(FAST.id(), pm25(FAST, next, 30), next);
+    t.driver.advanceWallClockTime(t.emitInterval);
+    assertThat(fastMinutes())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.start()).isEqualTo(T0);
+              assertThat(m.count()).isEqualTo(4);
+            });
   }
 
   @Test

@@ -31,14 +31,15 @@ import org.slf4j.LoggerFactory;
  * windows computed from its hours. A reading updates its minute and hour, each when still open on
  * its sensor's clock (window end + grace after the latest measurement time of that sensor) and
  * still within its store's retention behind the task's stream time (the newest reading of any
- * sensor in the partition; the store drops older windows). A minute's first reading is emitted at
- * once (sensors usually report once a minute or slower); a minute's later readings, and every hour,
- * are marked pending in the store. Every emit interval of wall-clock time the pending hours are
- * emitted once each, with the 24-hour windows they changed ({@link RollingDay}), and so are the
- * pending minutes that have closed on their sensor's clock (a reading of a later minute came) or
- * have waited {@link #OPEN_MINUTE_WAIT} (a sensor that fell silent): a fast sensor's minute is
- * written twice, its first reading and its complete mean, not once per emit interval. The pending
- * marks live in the store, so an update and its emission are never separated by a crash
+ * sensor in the partition; the store drops older windows). A minute is emitted at once by the
+ * reading that completes it at its sensor's nominal interval (the first, for the usual sensor that
+ * reports once a minute or slower); a minute still filling or holding more readings than that, and
+ * every hour, are marked pending in the store. Every emit interval of wall-clock time the pending
+ * hours are emitted once each, with the 24-hour windows they changed ({@link RollingDay}), and so
+ * are the pending minutes that have closed on their sensor's clock (a reading of a later minute
+ * came) or have waited {@link #OPEN_MINUTE_WAIT} (a sensor that fell silent): a minute is written
+ * once, or twice when its sensor sends more than its interval gives, never once per emit interval.
+ * The pending marks live in the store, so an update and its emission are never separated by a crash
  * (exactly-once commits both or neither).
  */
 public final class SensorWindowsProcessor
@@ -160,14 +161,24 @@ public final class SensorWindowsProcessor
       NavigableMap<Long, WindowAccumulators> pending = pendingMinutes.get(id);
       WindowAccumulators before = pending == null ? null : pending.get(minute);
       WindowAccumulators stored = before != null ? before : minutes.fetch(id, minute);
-      if (stored == null) {
-        // the minute's first reading (the usual case: sensors report every minute or slower)
-        WindowAccumulators acc = WindowAccumulators.EMPTY.add(r, clock).emitted();
+      WindowAccumulators acc = (stored == null ? WindowAccumulators.EMPTY : stored).add(r, clock);
+      long expected = record.value().sensor().expectedCount(AverageWindow.MINUTE.size());
+      if (acc.count() == expected && (stored == null || stored.count() < expected)) {
+        // the reading that completes the minute at its sensor's nominal interval: the first of a
+        // sensor reporting every minute or slower (the usual case), the sixth of one every 10 s
+        acc = acc.emitted();
         minutes.put(id, acc, minute);
         emit(id, AverageWindow.MINUTE, minute, acc);
+        if (before != null) {
+          pendingMinutes.get(id).remove(minute);
+          Map<Long, Long> since = pendingSince.get(id);
+          if (since != null) {
+            since.remove(minute);
+          }
+        }
       } else {
-        // more readings in a minute (a fast sensor, a replay): emitted once it has closed
-        WindowAccumulators acc = stored.add(r, clock);
+        // a minute still filling, or more readings than its sensor's interval gives (a faster
+        // sensor, a replay): emitted once it has closed
         minutes.put(id, acc, minute);
         pendingMinutes.computeIfAbsent(id, k -> new TreeMap<>()).put(minute, acc);
         pendingSince

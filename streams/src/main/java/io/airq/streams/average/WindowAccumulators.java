@@ -54,6 +54,15 @@ public record WindowAccumulators(
         pending ? pendingSince : sensorTime);
   }
 
+  /** The most values any one quantity holds: the window's readings, flagged values left out. */
+  public long count() {
+    long n = 0;
+    for (Accumulator a : quantities.values()) {
+      n = Math.max(n, a.count());
+    }
+    return n;
+  }
+
   /** Both windows together, not pending (the 24-hour window from its hours). */
   public WindowAccumulators plus(WindowAccumulators o) {
     Map<Quantity, Accumulator> next = new EnumMap<>(Quantity.class);
