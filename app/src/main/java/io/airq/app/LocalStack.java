@@ -28,10 +28,19 @@ public final class LocalStack implements AutoCloseable {
   }
 
   public static LocalStack start(Path dir, boolean serversOnly, PrintStream progress) {
+    return start(dir, serversOnly, progress, null);
+  }
+
+  /**
+   * As {@link #start(Path, boolean, PrintStream)}, with this streams {@code emit.interval} (null:
+   * the default): the demo shortens it, since it waits two intervals for the last windows.
+   */
+  public static LocalStack start(
+      Path dir, boolean serversOnly, PrintStream progress, java.time.Duration emitInterval) {
     LocalStack stack = new LocalStack(LocalServers.start(dir, progress));
     try {
       if (!serversOnly) {
-        stack.startServices(dir, progress);
+        stack.startServices(dir, progress, emitInterval);
       }
       return stack;
     } catch (RuntimeException e) {
@@ -40,7 +49,7 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  private void startServices(Path dir, PrintStream progress) {
+  private void startServices(Path dir, PrintStream progress, java.time.Duration emitInterval) {
     Pipeline p =
         Pipeline.start(
             new Pipeline.Settings(
@@ -51,7 +60,8 @@ public final class LocalStack implements AutoCloseable {
                 "",
                 PLANNER_PORT,
                 INGEST_PORT,
-                dir.resolve("streams-state")),
+                dir.resolve("streams-state"),
+                emitInterval),
             progress);
     services.push(p);
     plannerUrl = p.plannerUrl();

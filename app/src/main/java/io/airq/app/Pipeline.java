@@ -40,6 +40,8 @@ public final class Pipeline implements AutoCloseable {
    * @param plannerPort planner HTTP port (0 = a free port)
    * @param ingestHttpPort the bridge's HTTP push, /health and /metrics port (0 = a free port)
    * @param stateDir where Kafka Streams keeps its state stores
+   * @param emitInterval the streams job's {@code emit.interval} (null: {@link
+   *     StreamsSettings#DEFAULT_EMIT_INTERVAL}); test suites shorten it to settle sooner
    */
   public record Settings(
       String mqttUrl,
@@ -49,7 +51,12 @@ public final class Pipeline implements AutoCloseable {
       String topicPrefix,
       int plannerPort,
       int ingestHttpPort,
-      Path stateDir) {
+      Path stateDir,
+      Duration emitInterval) {
+
+    public Settings {
+      emitInterval = emitInterval == null ? StreamsSettings.DEFAULT_EMIT_INTERVAL : emitInterval;
+    }
 
     /** A suffix that keeps this pipeline's MQTT session, share group and app id its own. */
     String instance() {
@@ -73,13 +80,14 @@ public final class Pipeline implements AutoCloseable {
   private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(2);
 
   /**
-   * The shortest quiet period that proves the pipeline caught up: the streams job emits a sensor
-   * window's updates up to one emit interval after its last reading and commits them within a
-   * commit interval, while its input backlog is already 0; the area windows those updates change
-   * are emitted and committed up to one emit and one commit interval after that.
+   * The shortest quiet period that proves a pipeline with this emit interval caught up: the streams
+   * job emits a sensor window's updates up to one emit interval after its last reading and commits
+   * them within a commit interval, while its input backlog is already 0; the area windows those
+   * updates change are emitted and committed up to one emit and one commit interval after that.
    */
-  static final Duration SETTLE =
-      StreamsSettings.DEFAULT_EMIT_INTERVAL.plus(COMMIT_INTERVAL).multipliedBy(2).plusSeconds(1);
+  public static Duration settle(Duration emitInterval) {
+    return emitInterval.plus(COMMIT_INTERVAL).multipliedBy(2).plusSeconds(1);
+  }
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final PlannerServer planner;
@@ -118,7 +126,7 @@ public final class Pipeline implements AutoCloseable {
                 s.stateDir(),
                 0,
                 1,
-                StreamsSettings.defaults(s.topicPrefix()))));
+                StreamsSettings.defaults(s.topicPrefix()).withEmitInterval(s.emitInterval()))));
     progress.println("[pipeline] starting the planner ...");
     planner =
         PlannerServer.start(
@@ -156,10 +164,10 @@ public final class Pipeline implements AutoCloseable {
 
   /**
    * Waits until the streams job has consumed every reading (no backlog on any readings partition)
-   * and the sink every output of it, steadily for {@code quiet} (at least {@link #SETTLE}); prints
-   * the backlogs to {@code progress} every few seconds. The sink reads transactional topics: when
-   * idle, its committed offset on a partition may stop one short of the end (the commit marker), so
-   * a small backlog that does not change counts as caught up.
+   * and the sink every output of it, steadily for {@code quiet} (at least {@link #settle} of its
+   * emit interval); prints the backlogs to {@code progress} every few seconds. The sink reads
+   * transactional topics: when idle, its committed offset on a partition may stop one short of the
+   * end (the commit marker), so a small backlog that does not change counts as caught up.
    *
    * @return the {@link System#nanoTime()} at which both had first caught up
    */
@@ -170,7 +178,8 @@ public final class Pipeline implements AutoCloseable {
         Stream.of(Topics.CLEAN_READINGS, Topics.AVERAGES, Topics.ALERTS, Topics.CLOSURE_IMPACT)
             .map(t -> t.prefixed(settings.topicPrefix()).name())
             .toList();
-    quiet = quiet.compareTo(SETTLE) < 0 ? SETTLE : quiet;
+    Duration settle = settle(settings.emitInterval());
+    quiet = quiet.compareTo(settle) < 0 ? settle : quiet;
     long deadline = System.nanoTime() + timeout.toNanos();
     long calmSince = -1;
     long lastSink = -1;

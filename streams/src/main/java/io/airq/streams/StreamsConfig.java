@@ -148,9 +148,10 @@ public record StreamsConfig(
             "emit.interval",
             StreamsSettings.DEFAULT_EMIT_INTERVAL,
             "How often each sensor's and area's changed windows are emitted (wall-clock); every"
-                + " update of a window in that time becomes one record downstream (a minute's first"
-                + " reading is emitted at once). Shorter = fresher hourly, 24-hour and area means,"
-                + " more records for the sink and InfluxDB.");
+                + " update of a window in that time becomes one record downstream (a minute that"
+                + " its sensor's interval fills is emitted at once). Shorter = fresher hourly,"
+                + " 24-hour and area means, more records for the sink and InfluxDB: with sensors"
+                + " reporting every 10 s, 10 s writes each sensor's hour once per reading.");
     static final Map<Quantity, ConfigKey<Double>> ALERT =
         alertKeys(Map.of(Quantity.PM25, 15.0, Quantity.PM10, 45.0, Quantity.NO2, 25.0));
     static final ConfigKey<Double> COVERAGE_GATE =

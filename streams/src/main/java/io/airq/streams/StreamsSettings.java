@@ -30,10 +30,12 @@ public record StreamsSettings(
   public static final Duration DEFAULT_GRACE = Duration.ofHours(26);
 
   /**
-   * How often a sensor's changed windows are emitted (wall-clock), besides a minute's first
-   * reading, which is emitted at once: all the updates of a window in that time become one record.
+   * How often a sensor's changed windows are emitted (wall-clock), besides a minute that its
+   * sensor's interval fills, which is emitted at once: all the updates of a window in that time
+   * become one record. A minute, not the 10 s of before 2026-11-27: with sensors reporting every 10
+   * s, 10 s wrote each sensor's open hour once per reading (docs/streams.md, "At city scale").
    */
-  public static final Duration DEFAULT_EMIT_INTERVAL = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_EMIT_INTERVAL = Duration.ofSeconds(60);
 
   public static final String WHO_2021_24H = "who-2021-24h";
 
@@ -67,6 +69,12 @@ public record StreamsSettings(
 
   public static StreamsSettings defaults(String topicPrefix) {
     return new StreamsSettings(topicPrefix, null, null, null, 75.0, null, null);
+  }
+
+  /** These settings with another {@link #emitInterval}. */
+  public StreamsSettings withEmitInterval(Duration interval) {
+    return new StreamsSettings(
+        topicPrefix, dedupHorizon, grace, alertThresholds, coverageGate, qa, interval);
   }
 
   public Duration grace(AverageWindow w) {

@@ -52,7 +52,8 @@ class MinuteEmissionTopologyTest {
 
   @BeforeEach
   void start() {
-    t = new TopologyFixture(StreamsSettings.defaults(""));
+    // an emit interval well inside OPEN_MINUTE_WAIT, so that the tests can tell the two apart
+    t = new TopologyFixture(StreamsSettings.defaults("").withEmitInterval(Duration.ofSeconds(10)));
     t.register(CBD);
     t.register(FAST);
   }

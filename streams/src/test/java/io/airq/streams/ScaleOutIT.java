@@ -41,6 +41,9 @@ import org.junit.jupiter.api.Test;
  */
 @RealServers
 class ScaleOutIT {
+  /** Shorter than the default: the test waits for a quiet interval after the last emission. */
+  private static final Duration EMIT_INTERVAL = Duration.ofSeconds(5);
+
   private static final Instant UNTIL = Instant.parse("2021-03-25T06:00:00Z");
   private static final QaSettings NO_STATEFUL_RULES =
       new QaSettings(100000, 10, 5, 1e9, 1e9, 95, 5, 0.7);
@@ -89,7 +92,7 @@ class ScaleOutIT {
         servers.newDirectory("streams-state-" + app),
         0,
         1,
-        new StreamsSettings(prefix, null, null, null, 75, NO_STATEFUL_RULES, null));
+        new StreamsSettings(prefix, null, null, null, 75, NO_STATEFUL_RULES, EMIT_INTERVAL));
   }
 
   private static void produce(String bootstrap, String prefix) {
@@ -187,8 +190,7 @@ class ScaleOutIT {
           quietSince = System.nanoTime();
         }
         if (out.size() >= keys
-            && System.nanoTime() - quietSince
-                > StreamsSettings.DEFAULT_EMIT_INTERVAL.plusSeconds(5).toNanos()) {
+            && System.nanoTime() - quietSince > EMIT_INTERVAL.plusSeconds(5).toNanos()) {
           break;
         }
       }
