@@ -163,15 +163,26 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
+   * When a wait for the pipeline ended ({@link System#nanoTime()} values).
+   *
+   * @param firstNanos the first check at which the streams job and the sink had no backlog: every
+   *     reading and every window emitted by then was stored; windows still pending in the streams
+   *     job follow at its next emissions (up to two {@code emit.interval}s: a sensor's, then its
+   *     area's), which are timer-driven, not work still to do
+   * @param settledNanos the start of the quiet period that ended the wait, after those emissions
+   */
+  public record CaughtUp(long firstNanos, long settledNanos) {}
+
+  /**
    * Waits until the streams job has consumed every reading (no backlog on any readings partition)
    * and the sink every output of it, steadily for {@code quiet} (at least {@link #settle} of its
    * emit interval); prints the backlogs to {@code progress} every few seconds. The sink reads
    * transactional topics: when idle, its committed offset on a partition may stop one short of the
    * end (the commit marker), so a small backlog that does not change counts as caught up.
    *
-   * @return the {@link System#nanoTime()} at which both had first caught up
+   * @return when both had first caught up, and when the quiet period that ended the wait began
    */
-  public long awaitCaughtUp(Duration quiet, Duration timeout, PrintStream progress)
+  public CaughtUp awaitCaughtUp(Duration quiet, Duration timeout, PrintStream progress)
       throws InterruptedException {
     List<String> streamsInput = List.of(Topics.READINGS.prefixed(settings.topicPrefix()).name());
     List<String> sinkInput =
@@ -182,6 +193,7 @@ public final class Pipeline implements AutoCloseable {
     quiet = quiet.compareTo(settle) < 0 ? settle : quiet;
     long deadline = System.nanoTime() + timeout.toNanos();
     long calmSince = -1;
+    long first = -1;
     long lastSink = -1;
     long streams = -1;
     long sink = -1;
@@ -190,6 +202,9 @@ public final class Pipeline implements AutoCloseable {
       while (System.nanoTime() < deadline) {
         streams = backlog.of(settings.streamsApplicationId(), streamsInput);
         sink = backlog.of(settings.sinkGroupId(), sinkInput);
+        if (first < 0 && streams == 0 && sink <= 64) {
+          first = System.nanoTime();
+        }
         boolean calm = streams == 0 && sink <= 64 && sink == lastSink;
         lastSink = sink;
         if (!calm) {
@@ -198,7 +213,7 @@ public final class Pipeline implements AutoCloseable {
           calmSince = System.nanoTime();
         } else if (System.nanoTime() - calmSince >= quiet.toNanos()) {
           progress.println("[pipeline] caught up: streams and sink have no backlog");
-          return calmSince;
+          return new CaughtUp(first, calmSince);
         }
         if (System.nanoTime() - lastPrint > 5_000_000_000L) {
           progress.printf(

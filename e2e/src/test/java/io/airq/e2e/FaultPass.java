@@ -79,7 +79,10 @@ final class FaultPass implements AutoCloseable {
             "AIRQ_APPLICATION_ID",
             streamsAppId,
             "AIRQ_STATE_DIR",
-            dir.resolve(name + "-streams-state").toString()));
+            dir.resolve(name + "-streams-state").toString(),
+            // as the other suites: the passes settle two intervals after their last reading
+            "AIRQ_EMIT_INTERVAL",
+            PipelineHarness.SUITE_EMIT_INTERVAL.toString()));
     this.streams =
         new ServiceJvm(
             "streams", dir.resolve(name + "-streams.log"), streamsEnv, null, "-> RUNNING");

@@ -300,11 +300,8 @@ final class PipelineHarness implements AutoCloseable {
     return r.body();
   }
 
-  /**
-   * Waits until streams and sink have caught up (see {@link Pipeline#awaitCaughtUp}); returns the
-   * nanoTime they first had.
-   */
-  long awaitDrained(Duration quiet, Duration timeout) throws InterruptedException {
+  /** Waits until streams and sink have caught up (see {@link Pipeline#awaitCaughtUp}). */
+  Pipeline.CaughtUp awaitDrained(Duration quiet, Duration timeout) throws InterruptedException {
     return pipeline.awaitCaughtUp(quiet, timeout, System.err);
   }
 

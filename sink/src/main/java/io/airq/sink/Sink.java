@@ -44,9 +44,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Kafka to InfluxDB. Reads the clean readings, averages, closure-impact aggregates and alerts;
  * writes them as line protocol in batches bounded by size and time; commits the offsets of a batch
- * only after InfluxDB accepted it. An outage pauses the partitions and retries with exponential
- * backoff (the buffer stays one batch); a point InfluxDB refuses (400) is found by bisection and
- * sent to the sink dead-letter topic with the reason.
+ * only after InfluxDB accepted it. An outage, or InfluxDB refusing new series because a limit of
+ * its configuration is reached, pauses the partitions and retries with exponential backoff (the
+ * buffer stays one batch); a point InfluxDB refuses as bad (400) is found by bisection and sent to
+ * the sink dead-letter topic with the reason.
  *
  * <pre>{@code
  * Sink sink = Sink.start(SinkConfig.of(influxUrl, "airq", bootstrap, ""));

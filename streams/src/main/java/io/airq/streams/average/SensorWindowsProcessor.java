@@ -217,7 +217,8 @@ public final class SensorWindowsProcessor
       Map.Entry<String, NavigableMap<Long, WindowAccumulators>> e = sensors.next();
       String id = e.getKey();
       long clock = clocks.getOrDefault(id, Long.MIN_VALUE);
-      Map<Long, Long> since = pendingSince.getOrDefault(id, Map.of());
+      // absent for minutes found pending in the store at start (emitted at the first emission)
+      Map<Long, Long> since = pendingSince.getOrDefault(id, NOT_WAITING);
       var pending = e.getValue().entrySet().iterator();
       while (pending.hasNext()) {
         Map.Entry<Long, WindowAccumulators> m = pending.next();
@@ -228,7 +229,9 @@ public final class SensorWindowsProcessor
           emit(id, AverageWindow.MINUTE, minute, m.getValue());
           minutes.put(id, m.getValue().emitted(), minute);
           pending.remove();
-          since.remove(minute);
+          if (since != NOT_WAITING) {
+            since.remove(minute);
+          }
         }
       }
       if (e.getValue().isEmpty()) {
@@ -253,6 +256,8 @@ public final class SensorWindowsProcessor
       }
     }
   }
+
+  private static final Map<Long, Long> NOT_WAITING = Map.of();
 
   private static final NavigableMap<Long, WindowAccumulators> NO_HOURS =
       java.util.Collections.emptyNavigableMap();

@@ -109,6 +109,37 @@ class PendingHourRecoveryTest {
   }
 
   @Test
+  void aPendingMinuteFoundInTheStoreAtStartIsEmittedAtTheFirstEmission() {
+    // until 2026-11-27 this threw UnsupportedOperationException in the punctuator (its wait map
+    // was an immutable empty map), stopping the streams client at every start
+    Map<AverageWindow, Duration> grace = StreamsSettings.defaults("").grace();
+    MockProcessorContext<String, SensorWindow> context = new MockProcessorContext<>();
+    WindowStore<String, WindowAccumulators> minutes = stores(context, grace).minutes();
+    long minute = H10.plusSeconds(60).toEpochMilli();
+    minutes.put(CBD.id(), WindowAccumulators.EMPTY.add(pm25At1001(9), minute), minute);
+
+    SensorWindowsProcessor p = started(context, grace);
+    context.setCurrentStreamTimeMs(minute + 30_000);
+    context.scheduledPunctuators().get(0).getPunctuator().punctuate(minute + 1000);
+
+    List<SensorWindow> out =
+        context.forwarded().stream().<SensorWindow>map(f -> f.record().value()).toList();
+    assertThat(out)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.window()).isEqualTo(AverageWindow.MINUTE);
+              assertThat(m.averages())
+                  .singleElement()
+                  .satisfies(a -> assertThat(a.mean()).isEqualTo(9));
+            });
+    assertThat(minutes.fetch(CBD.id(), minute).pending()).isFalse();
+    context.resetForwards();
+    context.scheduledPunctuators().get(0).getPunctuator().punctuate(minute + 2000);
+    assertThat(context.forwarded()).as("emitted once").isEmpty();
+  }
+
+  @Test
   void aPendingHourFoundInTheStoreAtStartIsEmittedAtTheFirstEmission() {
     Map<AverageWindow, Duration> grace = StreamsSettings.defaults("").grace();
     MockProcessorContext<String, SensorWindow> context = new MockProcessorContext<>();
