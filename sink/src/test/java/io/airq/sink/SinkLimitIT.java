@@ -40,24 +40,15 @@ class SinkLimitIT {
         InfluxServer.start(servers.newDirectory("influx"), 0, Map.of("max-values-per-tag", "3"));
     String db = "limit";
     SinkConfig cfg =
-        new SinkConfig(
+        SinkTestKit.config(
             own.endpoint(),
             db,
-            null,
-            null,
-            null,
-            true,
-            "raw_90d",
-            "90d",
-            null,
             servers.kafkaBootstrap(),
             "sink-limit",
             prefix,
             50,
             Duration.ofMillis(200),
             Duration.ofSeconds(2),
-            0,
-            null,
             Map.of());
     var topic = Topics.CLEAN_READINGS.prefixed(prefix);
     try (KafkaProducer<byte[], byte[]> p = SinkTestKit.producer(servers.kafkaBootstrap());

@@ -33,24 +33,15 @@ class SinkOutageIT {
     InfluxServer own = InfluxServer.start(servers.newDirectory("influx"), 0);
     String db = "outage";
     SinkConfig cfg =
-        new SinkConfig(
+        SinkTestKit.config(
             own.endpoint(),
             db,
-            null,
-            null,
-            null,
-            true,
-            "raw_90d",
-            "90d",
-            null,
             servers.kafkaBootstrap(),
             "sink-outage",
             prefix,
             200,
             Duration.ofMillis(200),
             Duration.ofSeconds(4),
-            0,
-            null,
             Map.of("max.poll.records", "100"));
     var topic = Topics.CLEAN_READINGS.prefixed(prefix);
     try (KafkaProducer<byte[], byte[]> p = SinkTestKit.producer(servers.kafkaBootstrap());

@@ -46,6 +46,41 @@ final class SinkTestKit {
         flags);
   }
 
+  /**
+   * A sink of its own InfluxDB and group: database created, raw readings in {@code raw_90d},
+   * batches of {@code points} or {@code linger}, retries backing off to {@code maxBackoff}.
+   */
+  static SinkConfig config(
+      String influxUrl,
+      String db,
+      String bootstrap,
+      String group,
+      String prefix,
+      int points,
+      Duration linger,
+      Duration maxBackoff,
+      Map<String, String> kafka) {
+    return new SinkConfig(
+        influxUrl,
+        db,
+        null,
+        null,
+        null,
+        true,
+        "raw_90d",
+        "90d",
+        null,
+        bootstrap,
+        group,
+        prefix,
+        points,
+        linger,
+        maxBackoff,
+        0,
+        null,
+        kafka);
+  }
+
   static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

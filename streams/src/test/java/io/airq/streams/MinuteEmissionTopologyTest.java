@@ -33,20 +33,7 @@ class MinuteEmissionTopologyTest {
   private static final Sensor CBD = SensorFixtures.cbd("nbo-cbd-01");
 
   /** A sensor reporting every 10 s: six readings a minute. */
-  private static final Sensor FAST =
-      new Sensor(
-          "nbo-fast-01",
-          null,
-          -1.28,
-          36.82,
-          "cbd",
-          "Moi Avenue",
-          "Nairobi",
-          false,
-          null,
-          Duration.ofSeconds(10),
-          "PMS5003",
-          Map.of());
+  private static final Sensor FAST = SensorFixtures.cbd("nbo-fast-01", Duration.ofSeconds(10));
 
   private TopologyFixture t;
 

@@ -18,6 +18,11 @@ final class SensorFixtures {
 
   /** A Nairobi CBD sensor reporting every 20 minutes (3 a hour, 72 a day). */
   static Sensor cbd(String id) {
+    return cbd(id, Duration.ofMinutes(20));
+  }
+
+  /** A Nairobi CBD sensor reporting at this interval. */
+  static Sensor cbd(String id, Duration interval) {
     return new Sensor(
         id,
         null,
@@ -28,7 +33,7 @@ final class SensorFixtures {
         "Nairobi",
         false,
         null,
-        Duration.ofMinutes(20),
+        interval,
         "SDS011",
         Map.of());
   }
