@@ -29,8 +29,16 @@ final class InfluxWriter implements Closeable {
 
   /** InfluxDB could not be reached or could not take the write now; try again later. */
   static final class Unavailable extends Exception {
+    /** InfluxDB refused new series: a limit of its configuration, which only its operator lifts. */
+    final boolean limit;
+
     Unavailable(String reason, Throwable cause) {
+      this(reason, cause, false);
+    }
+
+    Unavailable(String reason, Throwable cause, boolean limit) {
       super(reason, cause, false, false);
+      this.limit = limit;
     }
   }
 
@@ -136,7 +144,8 @@ final class InfluxWriter implements Closeable {
                 + "); set max-series-per-database = 0 and max-values-per-tag = 0 in the [data]"
                 + " section of influxdb.conf (INFLUXDB_DATA_MAX_SERIES_PER_DATABASE,"
                 + " INFLUXDB_DATA_MAX_VALUES_PER_TAG) and restart it; nothing is dropped meanwhile",
-            e);
+            e,
+            true);
       }
       if (status == 400) {
         throw new BadPoints(String.valueOf(e.getMessage()));

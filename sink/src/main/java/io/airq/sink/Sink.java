@@ -390,7 +390,8 @@ public final class Sink implements AutoCloseable {
                   : backoff.multipliedBy(2);
       nextAttempt = System.nanoTime() + backoff.toNanos();
       consumer.pause(consumer.assignment());
-      state = "retrying";
+      // an operator has to lift InfluxDB's limit; /health says so apart from an outage
+      state = u.limit ? "influx-limit" : "retrying";
       log.warn(
           "InfluxDB write of {} points failed ({} points buffered), retrying in {} ms with"
               + " partitions paused: {}",
@@ -526,6 +527,11 @@ public final class Sink implements AutoCloseable {
 
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** What the loop is doing, as {@code /health} reports it. */
+  String state() {
+    return state;
   }
 
   private String health() {

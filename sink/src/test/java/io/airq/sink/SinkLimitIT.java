@@ -61,6 +61,7 @@ class SinkLimitIT {
       await(
           Duration.ofSeconds(60), () -> sink.registry().counter("airq.sink.retries").count() >= 3);
       assertThat(sink.isRunning()).isTrue();
+      assertThat(sink.state()).isEqualTo("influx-limit");
       assertThat(sensors(influx, db)).isEqualTo(3);
       assertThat(deadLettered(sink)).isZero();
 
@@ -70,6 +71,7 @@ class SinkLimitIT {
       await(Duration.ofSeconds(90), () -> total(influx, db) == SENSORS * MINUTES);
       assertThat(sensors(influx, db)).isEqualTo(SENSORS);
       assertThat(deadLettered(sink)).isZero();
+      assertThat(sink.state()).isEqualTo("running");
       for (int s = 0; s < SENSORS; s++) {
         assertThat(
                 count(
