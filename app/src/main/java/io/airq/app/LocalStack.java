@@ -2,6 +2,7 @@ package io.airq.app;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ public final class LocalStack implements AutoCloseable {
    * the default): the demo shortens it, since it waits two intervals for the last windows.
    */
   public static LocalStack start(
-      Path dir, boolean serversOnly, PrintStream progress, java.time.Duration emitInterval) {
+      Path dir, boolean serversOnly, PrintStream progress, Duration emitInterval) {
     LocalStack stack = new LocalStack(LocalServers.start(dir, progress));
     try {
       if (!serversOnly) {
@@ -49,7 +50,7 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  private void startServices(Path dir, PrintStream progress, java.time.Duration emitInterval) {
+  private void startServices(Path dir, PrintStream progress, Duration emitInterval) {
     Pipeline p =
         Pipeline.start(
             new Pipeline.Settings(

@@ -311,24 +311,15 @@ class SinkIT {
   }
 
   static SinkConfig copy(SinkConfig c, Servers servers, String db, String prefix) {
-    return new SinkConfig(
+    return SinkTestKit.config(
         servers.influxUrl(),
         db,
-        null,
-        null,
-        null,
-        true,
-        "raw_90d",
-        "90d",
-        null,
         servers.kafkaBootstrap(),
         c.groupId(),
         prefix,
         c.batchPoints(),
         c.linger(),
         Duration.ofSeconds(2),
-        0,
-        null,
         null);
   }
 

@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * hours are emitted once each, with the 24-hour windows they changed ({@link RollingDay}), and so
  * are the pending minutes that have closed on their sensor's clock (a reading of a later minute
  * came) or have waited {@link #OPEN_MINUTE_WAIT} (a sensor that fell silent): a minute is written
- * once, or twice when its sensor sends more than its interval gives, never once per emit interval.
- * The pending marks live in the store, so an update and its emission are never separated by a crash
- * (exactly-once commits both or neither).
+ * once when its sensor keeps its interval, again for readings beyond it or late ones, never once
+ * per emit interval. The pending marks live in the store, so an update and its emission are never
+ * separated by a crash (exactly-once commits both or neither).
  */
 public final class SensorWindowsProcessor
     implements Processor<String, SensorWindowsProcessor.Input, String, SensorWindow> {
@@ -171,10 +171,7 @@ public final class SensorWindowsProcessor
         emit(id, AverageWindow.MINUTE, minute, acc);
         if (before != null) {
           pendingMinutes.get(id).remove(minute);
-          Map<Long, Long> since = pendingSince.get(id);
-          if (since != null) {
-            since.remove(minute);
-          }
+          forgetWait(id, minute);
         }
       } else {
         // a minute still filling, or more readings than its sensor's interval gives (a faster
@@ -218,7 +215,7 @@ public final class SensorWindowsProcessor
       String id = e.getKey();
       long clock = clocks.getOrDefault(id, Long.MIN_VALUE);
       // absent for minutes found pending in the store at start (emitted at the first emission)
-      Map<Long, Long> since = pendingSince.getOrDefault(id, NOT_WAITING);
+      Map<Long, Long> since = pendingSince.getOrDefault(id, Map.of());
       var pending = e.getValue().entrySet().iterator();
       while (pending.hasNext()) {
         Map.Entry<Long, WindowAccumulators> m = pending.next();
@@ -229,9 +226,7 @@ public final class SensorWindowsProcessor
           emit(id, AverageWindow.MINUTE, minute, m.getValue());
           minutes.put(id, m.getValue().emitted(), minute);
           pending.remove();
-          if (since != NOT_WAITING) {
-            since.remove(minute);
-          }
+          forgetWait(id, minute);
         }
       }
       if (e.getValue().isEmpty()) {
@@ -257,7 +252,13 @@ public final class SensorWindowsProcessor
     }
   }
 
-  private static final Map<Long, Long> NOT_WAITING = Map.of();
+  /** Drops the wall-clock wait of a minute no longer pending (none for a recovered minute). */
+  private void forgetWait(String id, long minute) {
+    Map<Long, Long> since = pendingSince.get(id);
+    if (since != null) {
+      since.remove(minute);
+    }
+  }
 
   private static final NavigableMap<Long, WindowAccumulators> NO_HOURS =
       java.util.Collections.emptyNavigableMap();
