@@ -8,6 +8,9 @@ import io.airq.core.topic.Topic;
 import io.airq.core.topic.Topics;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,9 +97,14 @@ class StreamsBenchmark {
     Recording jfr = JFR.isEmpty() ? null : startJfr();
     t0 = System.nanoTime();
     double elapsed;
+    double steadyRate;
+    double cpuPerReading;
     try (StreamsApp app = StreamsApp.start(cfg)) {
-      awaitNoLag(bootstrap, appId, readings.name());
-      elapsed = seconds(t0);
+      long tenth = awaitNoLag(bootstrap, appId, readings.name());
+      long end = System.nanoTime();
+      elapsed = (end - t0) / 1e9;
+      steadyRate = N * 0.9 / ((end - tenth) / 1e9);
+      cpuPerReading = streamThreadCpuNanos() / 1e3 / N;
     }
     if (jfr != null) {
       jfr.dump(Path.of(JFR));
@@ -121,6 +129,10 @@ class StreamsBenchmark {
             + "  raw producer (pre-serialized)  %,.0f readings/s%n"
             + "  raw consumer (read_committed)  %,.0f readings/s%n"
             + "  Kafka -> Streams -> Kafka      %,.0f readings/s (%.1f s from start to lag 0)%n"
+            + "    after the first tenth          %,.0f readings/s (the last 90 %% of the readings, without"
+            + " the start and warm-up)%n"
+            + "    stream thread CPU              %.1f µs per reading, all stream threads together: %,.0f"
+            + " readings/s per core they keep busy%n"
             + "  output records %,d (%.2f per reading):%s%n"
             + "  load average before: %s, after: %s%n",
         N,
@@ -131,6 +143,9 @@ class StreamsBenchmark {
         consumeRate,
         N / elapsed,
         elapsed,
+        steadyRate,
+        cpuPerReading,
+        1e6 / cpuPerReading,
         outputTotal,
         (double) outputTotal / N,
         perTopic,
@@ -272,7 +287,24 @@ class StreamsBenchmark {
     return n;
   }
 
-  private static void awaitNoLag(String bootstrap, String group, String topic) throws Exception {
+  /** CPU time of the live stream threads of this JVM (the application under test). */
+  private static long streamThreadCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      String name = info == null ? "" : info.getThreadName();
+      if (name.contains("-StreamThread-") && !name.startsWith("kafka-")) {
+        sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * Waits until the group's committed offsets reach the topic's end, and returns when a tenth of
+   * the records had been committed.
+   */
+  private static long awaitNoLag(String bootstrap, String group, String topic) throws Exception {
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrap);
     try (Admin admin = Admin.create(p)) {
@@ -287,16 +319,24 @@ class StreamsBenchmark {
       Map<TopicPartition, Long> end = new java.util.HashMap<>();
       admin.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      long tenth = 0;
       while (true) {
         Map<TopicPartition, OffsetAndMetadata> committed =
             admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
         boolean done = true;
+        long total = 0;
+        long totalEnd = 0;
         for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
           OffsetAndMetadata c = committed.get(e.getKey());
           done &= c != null && c.offset() >= e.getValue();
+          total += c == null ? 0 : c.offset();
+          totalEnd += e.getValue();
+        }
+        if (tenth == 0 && total * 10 >= totalEnd) {
+          tenth = System.nanoTime();
         }
         if (done) {
-          return;
+          return tenth;
         }
         if (System.nanoTime() > deadline) {
           throw new AssertionError(

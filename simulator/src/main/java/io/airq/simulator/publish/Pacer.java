@@ -3,22 +3,45 @@ package io.airq.simulator.publish;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * Paces publishing: simulated time runs {@code speed} times faster than real time (0 = no pacing),
  * and at most {@code rateCap} messages per second leave (0 = no cap).
+ *
+ * <p>The cap keeps a schedule of send slots, one every {@code 1 / rateCap} seconds, so that the
+ * long-run rate is the cap even when a sleep overshoots (Linux wakes a parked thread tens of
+ * microseconds late, which at 10,000 messages/s is most of a slot). A sender that fell behind, by
+ * an overshoot or by a publish that blocked, catches up on missed slots, but at most {@link
+ * #MAX_CATCH_UP} of them: after a longer stall the schedule restarts from now rather than sending a
+ * burst.
  */
 public final class Pacer {
+  /** How far behind its schedule the cap lets a sender catch up at full speed. */
+  static final Duration MAX_CATCH_UP = Duration.ofMillis(20);
+
   private final Instant simStart;
   private final double speed;
   private final long capIntervalNanos;
-  private final long realStart = System.nanoTime();
-  private long nextAllowed = realStart;
+  private final LongSupplier clock;
+  private final LongConsumer sleeper;
+  private final long realStart;
+  private long nextAllowed;
 
   public Pacer(Instant simStart, double speed, double rateCap) {
+    this(simStart, speed, rateCap, System::nanoTime, LockSupport::parkNanos);
+  }
+
+  /** With a clock in nanoseconds and a sleeper that waits about the nanoseconds it is given. */
+  Pacer(Instant simStart, double speed, double rateCap, LongSupplier clock, LongConsumer sleeper) {
     this.simStart = simStart;
     this.speed = speed;
     this.capIntervalNanos = rateCap > 0 ? (long) (1e9 / rateCap) : 0;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.realStart = clock.getAsLong();
+    this.nextAllowed = realStart;
   }
 
   /** Sleeps until a message simulated at {@code at} may be sent. */
@@ -28,12 +51,13 @@ public final class Pacer {
       target += (long) (Duration.between(simStart, at).toNanos() / speed);
     }
     if (capIntervalNanos > 0) {
-      target = Math.max(target, nextAllowed);
-      nextAllowed = Math.max(nextAllowed, System.nanoTime()) + capIntervalNanos;
+      long slot = Math.max(nextAllowed, clock.getAsLong() - MAX_CATCH_UP.toNanos());
+      target = Math.max(target, slot);
+      nextAllowed = target + capIntervalNanos;
     }
     long wait;
-    while ((wait = target - System.nanoTime()) > 0) {
-      LockSupport.parkNanos(wait);
+    while ((wait = target - clock.getAsLong()) > 0) {
+      sleeper.accept(wait);
     }
   }
 }
