@@ -13,13 +13,13 @@ import java.util.function.LongSupplier;
  * <p>The cap keeps a schedule of send slots, one every {@code 1 / rateCap} seconds, so that the
  * long-run rate is the cap even when a sleep overshoots (Linux wakes a parked thread tens of
  * microseconds late, which at 10,000 messages/s is most of a slot). A sender that fell behind, by
- * an overshoot or by a publish that blocked, catches up on missed slots, but at most {@link
- * #MAX_CATCH_UP} of them: after a longer stall the schedule restarts from now rather than sending a
- * burst.
+ * an overshoot or by a publish that blocked, catches up on missed slots (a QoS 1 publish waits
+ * whenever the in-flight window is full), but at most {@link #MAX_CATCH_UP} of them: after a longer
+ * stall the schedule restarts from now rather than sending a burst.
  */
 public final class Pacer {
   /** How far behind its schedule the cap lets a sender catch up at full speed. */
-  static final Duration MAX_CATCH_UP = Duration.ofMillis(20);
+  static final Duration MAX_CATCH_UP = Duration.ofMillis(250);
 
   private final Instant simStart;
   private final double speed;
