@@ -34,9 +34,16 @@ public final class PayloadParser {
           .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final ParseLimits limits;
+  private final boolean fastPath;
 
   public PayloadParser(ParseLimits limits) {
+    this(limits, true);
+  }
+
+  /** With {@code fastPath} false every message is read as a tree (tests compare the two). */
+  PayloadParser(ParseLimits limits, boolean fastPath) {
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.fastPath = fastPath;
   }
 
   public ParseLimits limits() {
@@ -61,6 +68,15 @@ public final class PayloadParser {
       return ParseResult.rejected(
           RejectionCode.PAYLOAD_TOO_LARGE,
           "payload of " + body.length + " bytes exceeds the limit of " + limits.maxBytes());
+    }
+    if (fastPath
+        && origin.format().filter(PayloadParser::hasOwnShape).orElse(SourceFormat.AIRQ_JSON)
+            == SourceFormat.AIRQ_JSON) {
+      Reading usual =
+          AirqJsonFastPath.read(body, origin, origin.format().orElse(SourceFormat.AIRQ_JSON));
+      if (usual != null) {
+        return validate(List.of(usual), origin.receivedAt());
+      }
     }
     JsonNode doc;
     try {
