@@ -201,9 +201,7 @@ final class CpuProfile implements AutoCloseable {
   /** utime + stime clock ticks of this JVM and of its server children, by name. */
   private static Map<String, Long> ticks() {
     Map<String, Long> out = new LinkedHashMap<>();
-    out.put(
-        "airq JVM (bridge, streams, sink, planner, load generator)",
-        ticks(ProcessHandle.current().pid()));
+    out.put("airq JVM (bridge, streams, sink, planner)", ticks(ProcessHandle.current().pid()));
     ProcessHandle.current()
         .descendants()
         .forEach(

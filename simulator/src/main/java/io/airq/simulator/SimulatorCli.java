@@ -324,6 +324,14 @@ public final class SimulatorCli implements Runnable {
               connection.qos,
               maxInFlight);
       System.out.println(r.summary());
+      // the load competes with what it loads when both run on one machine: say what it took
+      var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      if (os instanceof com.sun.management.OperatingSystemMXBean unix) {
+        System.out.printf(
+            java.util.Locale.ROOT,
+            "load generator CPU: %.1f s (this process)%n",
+            unix.getProcessCpuTime() / 1e9);
+      }
       return r.failed() == 0 ? 0 : 1;
     }
   }

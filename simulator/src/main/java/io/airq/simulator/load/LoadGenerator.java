@@ -49,6 +49,34 @@ public final class LoadGenerator {
           p99Ms,
           payloadBytes);
     }
+
+    private static final java.util.regex.Pattern SUMMARY =
+        java.util.regex.Pattern.compile(
+            "sent (\\d+) \\((\\d+) acknowledged, (\\d+) failed\\) in ([0-9.]+) s: ([0-9.]+) msg/s;"
+                + " latency p50 (-?\\d+) ms, p95 (-?\\d+) ms, p99 (-?\\d+) ms; payload (\\d+) bytes");
+
+    /**
+     * The report a {@link #summary()} line states (the {@code load} command prints it), for a
+     * caller that ran the load in another process.
+     *
+     * @throws IllegalArgumentException when {@code line} holds no summary
+     */
+    public static LoadReport parse(String line) {
+      java.util.regex.Matcher m = SUMMARY.matcher(line);
+      if (!m.find()) {
+        throw new IllegalArgumentException("not a load summary: " + line);
+      }
+      return new LoadReport(
+          Long.parseLong(m.group(1)),
+          Long.parseLong(m.group(2)),
+          Long.parseLong(m.group(3)),
+          Double.parseDouble(m.group(4)),
+          Double.parseDouble(m.group(5)),
+          Long.parseLong(m.group(6)),
+          Long.parseLong(m.group(7)),
+          Long.parseLong(m.group(8)),
+          Integer.parseInt(m.group(9)));
+    }
   }
 
   /** Device time to the second ("2026-03-02T10:00:00"), the last one written. */
