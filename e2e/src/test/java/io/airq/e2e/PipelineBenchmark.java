@@ -66,7 +66,14 @@ class PipelineBenchmark {
         rawConsumer,
         rawInflux);
 
-    try (PipelineHarness h = new PipelineHarness(servers, "bench", null)) {
+    // A JFR recording instruments JDK classes when it starts (socket and file reads, among others),
+    // which throws away the compiled code that inlined them. Started only for the measured run, it
+    // set the JIT compiling again in the middle of it, after any warm-up: in one run the compiler
+    // threads took 35 CPU s of the measured minute, as much as the stream thread. This recording,
+    // with the same settings, starts before the services, so the instrumentation is in place
+    // before their code is compiled; the measured run's own recording then changes nothing.
+    try (CpuProfile instrumentation = new CpuProfile();
+        PipelineHarness h = new PipelineHarness(servers, "bench", null)) {
       Registrar.register(servers.kafkaBootstrap(), h.prefix, loadSensors(), List.of());
       Thread.sleep(2000); // the registry's global tables pick the sensors up
       // off by default: measured, a warm-up did not stop the JIT compiler threads' work in the
