@@ -100,10 +100,11 @@ class StreamsBenchmark {
     double steadyRate;
     double cpuPerReading;
     try (StreamsApp app = StreamsApp.start(cfg)) {
-      long tenth = awaitNoLag(bootstrap, appId, readings.name());
+      long[] tenth = awaitNoLag(bootstrap, appId, readings.name());
       long end = System.nanoTime();
       elapsed = (end - t0) / 1e9;
-      steadyRate = N * 0.9 / ((end - tenth) / 1e9);
+      // the records committed after the first commit that reached a tenth, over the time since
+      steadyRate = (tenth[2] - tenth[1]) / Math.max(1e-3, (end - tenth[0]) / 1e9);
       cpuPerReading = streamThreadCpuNanos() / 1e3 / N;
     }
     if (jfr != null) {
@@ -129,8 +130,8 @@ class StreamsBenchmark {
             + "  raw producer (pre-serialized)  %,.0f readings/s%n"
             + "  raw consumer (read_committed)  %,.0f readings/s%n"
             + "  Kafka -> Streams -> Kafka      %,.0f readings/s (%.1f s from start to lag 0)%n"
-            + "    after the first tenth          %,.0f readings/s (the last 90 %% of the readings, without"
-            + " the start and warm-up)%n"
+            + "    after the first tenth          %,.0f readings/s (from the first commit that reached a"
+            + " tenth of the readings: without the start and warm-up)%n"
             + "    stream thread CPU              %.1f µs per reading, all stream threads together: %,.0f"
             + " readings/s per core they keep busy%n"
             + "  output records %,d (%.2f per reading):%s%n"
@@ -301,10 +302,10 @@ class StreamsBenchmark {
   }
 
   /**
-   * Waits until the group's committed offsets reach the topic's end, and returns when a tenth of
-   * the records had been committed.
+   * Waits until the group's committed offsets reach the topic's end. Returns when the committed
+   * records were first seen to reach a tenth of the topic, how many they were then, and the end.
    */
-  private static long awaitNoLag(String bootstrap, String group, String topic) throws Exception {
+  private static long[] awaitNoLag(String bootstrap, String group, String topic) throws Exception {
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrap);
     try (Admin admin = Admin.create(p)) {
@@ -319,7 +320,7 @@ class StreamsBenchmark {
       Map<TopicPartition, Long> end = new java.util.HashMap<>();
       admin.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      long tenth = 0;
+      long[] tenth = null;
       while (true) {
         Map<TopicPartition, OffsetAndMetadata> committed =
             admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
@@ -332,8 +333,8 @@ class StreamsBenchmark {
           total += c == null ? 0 : c.offset();
           totalEnd += e.getValue();
         }
-        if (tenth == 0 && total * 10 >= totalEnd) {
-          tenth = System.nanoTime();
+        if (tenth == null && total * 10 >= totalEnd) {
+          tenth = new long[] {System.nanoTime(), total, totalEnd};
         }
         if (done) {
           return tenth;

@@ -29,7 +29,10 @@ class AirqJsonFastPathTest {
               Optional.of(SourceFormat.AIRQ_JSON),
               Optional.of(SourceFormat.SIMULATOR),
               Optional.of(SourceFormat.REPLAY),
-              Optional.of(SourceFormat.SENSOR_COMMUNITY))) {
+              Optional.of(SourceFormat.SENSOR_COMMUNITY),
+              Optional.of(SourceFormat.AIRGRADIENT),
+              Optional.of(SourceFormat.PURPLEAIR),
+              Optional.of(SourceFormat.SENML))) {
         out.add(new Origin("airq/v1/gw-1/x", "gw-1", sensor, format, NOW));
       }
     }
@@ -110,6 +113,9 @@ class AirqJsonFastPathTest {
             "{\"sensor\":\"a\",\"values\":{\"pm25\":1},\"gateway\":\"x\"}",
             "{\"sensor\":\"a\",\"values\":{\"pm25\":1},\"sensordatavalues\":[]}",
             "{\"sensor\":\"a\",\"values\":{\"pm25\":1},\"channelB\":null}",
+            "{\"sensor\":\"a\",\"values\":{\"pm25\":1},\"channelB\":{}}",
+            "{\"sens\\u006fr\":\"a\",\"values\":{\"pm\\u0032\\u0035\":1}}",
+            "\uFEFF{\"sensor\":\"a\",\"values\":{\"pm25\":1}}",
             "{\"sensor\":\"a\",\"values\":{\"pm25\":1},\"channelB\":[1]}",
             "{\"sensor\":\"a\",\"values\":{\"pm25\":1},\"channelB\":{\"pm25\":\"x\"}}",
             "{\"sensor\":\"a\",\"values\":{\"pm25\":1},\"channelB\":{\"pm25\":-1}}",

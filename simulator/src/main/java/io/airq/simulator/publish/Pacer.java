@@ -13,9 +13,10 @@ import java.util.function.LongSupplier;
  * <p>The cap keeps a schedule of send slots, one every {@code 1 / rateCap} seconds, so that the
  * long-run rate is the cap even when a sleep overshoots (Linux wakes a parked thread tens of
  * microseconds late, which at 10,000 messages/s is most of a slot). A sender that fell behind, by
- * an overshoot or by a publish that blocked, catches up on missed slots (a QoS 1 publish waits
- * whenever the in-flight window is full), but at most {@link #MAX_CATCH_UP} of them: after a longer
- * stall the schedule restarts from now rather than sending a burst.
+ * an overshoot or by a publish that blocked (a QoS 1 publish waits whenever the in-flight window is
+ * full), catches up on missed slots at full speed, but on at most {@link #MAX_CATCH_UP} of them:
+ * after a longer stall that many are sent at once (2,500 messages at 10,000/s), and the schedule
+ * goes on from there instead of owing the whole stall.
  */
 public final class Pacer {
   /** How far behind its schedule the cap lets a sender catch up at full speed. */
@@ -51,8 +52,9 @@ public final class Pacer {
       target += (long) (Duration.between(simStart, at).toNanos() / speed);
     }
     if (capIntervalNanos > 0) {
-      long slot = Math.max(nextAllowed, clock.getAsLong() - MAX_CATCH_UP.toNanos());
-      target = Math.max(target, slot);
+      long earliest = clock.getAsLong() - MAX_CATCH_UP.toNanos();
+      long slot = nextAllowed - earliest >= 0 ? nextAllowed : earliest; // wrap-safe max
+      target = slot - target >= 0 ? slot : target; // wrap-safe max
       nextAllowed = target + capIntervalNanos;
     }
     long wait;
