@@ -198,6 +198,8 @@ public final class Bridge implements AutoCloseable {
     }
     if (cfg.tls().isCustom()) {
       o.setSocketFactory(mqttSocketFactory);
+    } else if (cfg.mqttUrl().startsWith("tcp://")) {
+      o.setSocketFactory(new BufferedSockets());
     }
     mqtt.connect(o).waitForCompletion(30_000);
   }
