@@ -45,6 +45,7 @@ class StreamsConfigTest {
     assertThat(kp.getProperty("producer.batch.size")).isEqualTo("262144");
     assertThat(kp.getProperty("producer.compression.type")).isEqualTo("lz4");
     assertThat(kp.getProperty("consumer.max.poll.records")).isEqualTo("5000");
+    assertThat(kp.getProperty("max.task.idle.ms")).isEqualTo("-1");
   }
 
   @Test
