@@ -678,14 +678,20 @@ class PipelineBenchmark {
           f(
               "%nThe stream thread's CPU (JFR's per-second `jdk.ThreadCPULoad`, as a share of all %d"
                   + " cores; one thread can use at most %.0f %%): **%.0f %%** while the load"
-                  + " generator published, with the machine %.0f %% busy; **%.0f %%** from then"
-                  + " until its backlog was gone, with the machine %.0f %% busy.%n",
+                  + " generator published, with the machine %.0f %% busy; %s.%n",
               cores,
               100.0 / cores,
               100 * publishing.streamThreads(),
               100 * publishing.machine(),
-              100 * draining.streamThreads(),
-              100 * draining.machine()));
+              Double.isNaN(draining.streamThreads()) || Double.isNaN(draining.machine())
+                  ? f(
+                      "from then until its backlog was gone (%.1f s) is too short for the"
+                          + " once-a-second figures",
+                      busy.streamsDoneSeconds() - busy.publishedSeconds())
+                  : f(
+                      "**%.0f %%** from then until its backlog was gone, with the machine %.0f %%"
+                          + " busy",
+                      100 * draining.streamThreads(), 100 * draining.machine())));
       b.append(
               f(
                   "%nCPU seconds of the airq JVM's threads over the same time (approximate: the sum of JFR's"

@@ -18,6 +18,7 @@ public final class QaRules {
 
   public List<QaFlag> evaluate(Reading r, SensorHistory history) {
     List<QaFlag> flags = new ArrayList<>(r.flags());
+    Double rh = r.value(Quantity.HUMIDITY);
     for (Map.Entry<Quantity, Double> e : r.values().entrySet()) {
       Quantity q = e.getKey();
       double v = e.getValue();
@@ -47,7 +48,6 @@ public final class QaRules {
         }
       }
       if (q.particulate()) {
-        Double rh = r.value(Quantity.HUMIDITY);
         if (rh != null && rh >= settings.highHumidity()) {
           flags.add(
               new QaFlag(QaRule.HIGH_HUMIDITY, q, "RH " + rh + " >= " + settings.highHumidity()));
