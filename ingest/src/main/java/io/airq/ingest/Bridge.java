@@ -198,7 +198,7 @@ public final class Bridge implements AutoCloseable {
     }
     if (cfg.tls().isCustom()) {
       o.setSocketFactory(mqttSocketFactory);
-    } else if (cfg.mqttUrl().startsWith("tcp://")) {
+    } else if (cfg.mqttUrl().regionMatches(true, 0, "tcp://", 0, 6)) {
       o.setSocketFactory(new BufferedSockets());
     }
     mqtt.connect(o).waitForCompletion(30_000);

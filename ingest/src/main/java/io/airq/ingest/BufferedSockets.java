@@ -51,17 +51,27 @@ final class BufferedSockets extends SocketFactory {
   }
 
   private static Socket connected(InetSocketAddress to) throws IOException {
-    Socket s = new BufferedInputSocket();
-    s.connect(to);
-    return s;
+    return connected(to, null);
   }
 
   private static Socket connected(InetSocketAddress to, InetAddress localHost, int localPort)
       throws IOException {
+    return connected(to, new InetSocketAddress(localHost, localPort));
+  }
+
+  private static Socket connected(InetSocketAddress to, InetSocketAddress local)
+      throws IOException {
     Socket s = new BufferedInputSocket();
-    s.bind(new InetSocketAddress(localHost, localPort));
-    s.connect(to);
-    return s;
+    try {
+      if (local != null) {
+        s.bind(local);
+      }
+      s.connect(to);
+      return s;
+    } catch (IOException | RuntimeException e) {
+      s.close();
+      throw e;
+    }
   }
 
   /** A socket whose {@link #getInputStream()} is one buffered stream over the socket's own. */

@@ -32,13 +32,14 @@ class BufferedSocketsTest {
                     OutputStream out = s.getOutputStream()) {
                   Random r = new Random(5);
                   int at = 0;
-                  while (at < sent.length) {
+                  for (int chunk = 0; at < sent.length; chunk++) {
                     int n = Math.min(sent.length - at, 1 + r.nextInt(r.nextBoolean() ? 7 : 90_000));
                     out.write(sent, at, n);
                     out.flush();
                     at += n;
-                    if (r.nextInt(4) == 0) {
-                      Thread.sleep(60);
+                    if (chunk == 1 || chunk == 3 || r.nextInt(4) == 0) {
+                      // well beyond the reader's timeout, however slow the machine
+                      Thread.sleep(chunk == 1 || chunk == 3 ? 200 : 30);
                     }
                   }
                 } catch (Exception e) {
@@ -49,7 +50,7 @@ class BufferedSocketsTest {
       int timeouts = 0;
       try (Socket s = new BufferedSockets().createSocket()) {
         s.connect(server.getLocalSocketAddress());
-        s.setSoTimeout(20);
+        s.setSoTimeout(50);
         InputStream in = s.getInputStream();
         assertThat(s.getInputStream()).isSameAs(in);
         Random r = new Random(9);

@@ -64,7 +64,9 @@ class StreamsConfigTest {
     p.setProperty("kafka.bootstrap.servers", "x:9092");
     p.setProperty("kafka.producer.compression.type", "zstd");
     p.setProperty("kafka.max.poll.records", "500");
+    p.setProperty("kafka.max.task.idle.ms", "0");
     Properties kp = StreamsApp.properties(StreamsConfig.from(p, Map.of()));
+    assertThat(kp.getProperty("max.task.idle.ms")).isEqualTo("0");
     assertThat(kp.getProperty("producer.compression.type")).isEqualTo("zstd");
     assertThat(kp.getProperty("max.poll.records")).isEqualTo("500");
     assertThat(kp.getProperty("consumer.max.poll.records")).isNull();

@@ -35,6 +35,9 @@ public final class MemoizedSerde<T> implements Serde<T>, Deserializer<T> {
     T v = seen.get(key);
     if (v == null) {
       v = inner.deserializer().deserialize(topic, data);
+      if (v == null) {
+        return null; // (JSON null) nothing to remember; a map cannot hold it
+      }
       if (seen.size() >= capacity) {
         seen.clear();
       }

@@ -33,10 +33,15 @@ class MemoizedSerdeTest {
       assertThat(serde.deserialize("t", a.clone())).isSameAs(first);
       assertThat(parsed.get()).isEqualTo(before);
       for (int i = 0; i < len; i++) {
-        // one byte changed anywhere (the 8-byte words or the tail) is another value
+        // one byte changed anywhere (the 8-byte words or the tail) is another key, read anew
         byte[] b = a.clone();
         b[i] ^= 1;
-        assertThat(serde.deserialize("t", b)).isEqualTo(new String(b, StandardCharsets.UTF_8));
+        assertThat(MemoizedSerde.Content.hash(b))
+            .as("hash, byte %d of %d", i, len)
+            .isNotEqualTo(MemoizedSerde.Content.hash(a));
+        int parsedBefore = parsed.get();
+        serde.deserialize("t", b);
+        assertThat(parsed.get()).as("byte %d of %d", i, len).isEqualTo(parsedBefore + 1);
       }
     }
     assertThat(serde.deserialize("t", null)).isNull();
@@ -50,17 +55,30 @@ class MemoizedSerdeTest {
     }
     assertThat(parsed.get()).isEqualTo(10);
     serde.deserialize("t", "sensor-9".getBytes(StandardCharsets.UTF_8));
-    assertThat(parsed.get()).isEqualTo(10);
+    assertThat(parsed.get()).as("the newest is kept").isEqualTo(10);
+    serde.deserialize("t", "sensor-0".getBytes(StandardCharsets.UTF_8));
+    assertThat(parsed.get()).as("the oldest was dropped").isEqualTo(11);
+  }
+
+  @Test
+  void aNullValueIsNotRemembered() {
+    MemoizedSerde<String> serde =
+        new MemoizedSerde<>(
+            Serdes.serdeFrom(Serdes.String().serializer(), (topic, data) -> null), 10);
+    assertThat(serde.deserialize("t", "null".getBytes(StandardCharsets.UTF_8))).isNull();
   }
 
   @Test
   void theHashSpreadsSensorJsonThatDiffersInOneDigit() {
     Set<Integer> hashes = new HashSet<>();
     for (int i = 0; i < 10_000; i++) {
+      // the sensor number at the start (in the 8-byte words) and at the end (in the tail)
       String json =
           "{\"id\":\"nairobi-"
               + i
-              + "\",\"location\":{\"lat\":-1.28,\"lon\":36.82},\"area\":\"Kilimani\"}";
+              + "\",\"location\":{\"lat\":-1.28,\"lon\":36.82},\"area\":\"Kilimani\",\"n\":"
+              + (i % 7)
+              + "}";
       hashes.add(MemoizedSerde.Content.hash(json.getBytes(StandardCharsets.UTF_8)));
     }
     assertThat(hashes).hasSizeGreaterThan(9_990);
