@@ -169,17 +169,17 @@ class PipelineBenchmark {
       return caughtUpSeconds - publishedSeconds;
     }
 
+    /** Whether the load offered less than 99 % of a set rate. */
+    boolean achievedRateShort() {
+      return rate > 0 && sent.achievedRate() < 0.99 * rate;
+    }
+
     /**
      * Whether the pipeline kept up with the load: every acknowledged reading reached Kafka and was
      * stored, and all of them were in InfluxDB within {@link #KEPT_UP_LAG} of the end of
      * publishing, so no backlog built up over the run (in Mosquitto, the bridge, streams or the
      * sink).
      */
-    /** Whether the load offered less than 99 % of a set rate. */
-    boolean achievedRateShort() {
-      return rate > 0 && sent.achievedRate() < 0.99 * rate;
-    }
-
     boolean keptUp(long stored) {
       return onKafka == sent.acknowledged()
           && stored == sent.acknowledged()
