@@ -103,16 +103,4 @@ public final class PlannerServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
   }
-
-  /** Runs the planner from a properties file (first argument, optional) and the environment. */
-  public static void main(String[] args) throws IOException {
-    Properties props = new Properties();
-    if (args.length > 0) {
-      try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(args[0]))) {
-        props.load(in);
-      }
-    }
-    PlannerServer s = start(PlannerConfig.load(props, System.getenv()));
-    Runtime.getRuntime().addShutdownHook(new Thread(s::close));
-  }
 }

@@ -156,7 +156,7 @@ class PlannerApiIT {
       int code =
           new CommandLine(new PlannerCli())
               .setOut(new PrintWriter(cliOut))
-              .execute("--api", base, "impact", "--closure", "moi-avenue", "--format", "text");
+              .execute("impact", "--api", base, "--closure", "moi-avenue", "--format", "text");
       assertThat(code).isZero();
       assertThat(cliOut.toString())
           .contains("fell by 50%")
@@ -166,9 +166,9 @@ class PlannerApiIT {
           new CommandLine(new PlannerCli())
               .setOut(new PrintWriter(seriesOut))
               .execute(
+                  "series",
                   "--api",
                   base,
-                  "series",
                   "--area",
                   "CBD",
                   "--quantity",
@@ -187,10 +187,10 @@ class PlannerApiIT {
           new CommandLine(new PlannerCli())
               .setOut(new PrintWriter(added))
               .execute(
-                  "--api",
-                  base,
                   "closures",
                   "add",
+                  "--api",
+                  base,
                   "--id",
                   "cli-1",
                   "--start",
@@ -210,13 +210,13 @@ class PlannerApiIT {
       StringWriter listed = new StringWriter();
       new CommandLine(new PlannerCli())
           .setOut(new PrintWriter(listed))
-          .execute("--api", base, "closures", "list");
+          .execute("closures", "list", "--api", base);
       assertThat(listed.toString()).contains("cli-1\t2024-01-04T08:00").contains("moi-avenue\t");
       StringWriter err = new StringWriter();
       code =
           new CommandLine(new PlannerCli())
               .setErr(new PrintWriter(err))
-              .execute("--api", base, "closures", "show", "nope");
+              .execute("closures", "show", "nope", "--api", base);
       assertThat(code).isEqualTo(1);
       assertThat(err.toString()).contains("HTTP 404").contains("no closure nope");
 
