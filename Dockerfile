@@ -19,6 +19,10 @@ USER airq
 # The throughput collector: a fifth less CPU per reading than G1 in ./airq bench (docs/streams.md).
 # Setting JAVA_TOOL_OPTIONS replaces it.
 ENV JAVA_TOOL_OPTIONS="-XX:+UseParallelGC"
+# The container's console is its log: the libraries' warnings stay on it (./airq keeps them in
+# .airq/airq.log only), and the log file goes to the state volume's directory.
+ENV AIRQ_LOG_LIBRARY_CONSOLE_LEVEL=WARN \
+    AIRQ_LOG_FILE=/var/lib/airq/airq.log
 # planner, ingest (HTTP push, /health, /metrics), sink (/health, /metrics)
 EXPOSE 8080 8081 8082
 # Exec form: java is PID 1 and gets SIGTERM, so the services' shutdown hooks close them cleanly.

@@ -59,6 +59,7 @@ final class DemoCommand implements Callable<Integer> {
     Files.createDirectories(state);
     System.err.println(
         "[demo] 1/4 starting Mosquitto, Kafka, InfluxDB and the airq services under " + state);
+    LogFile.path().ifPresent(f -> System.err.println("[demo] " + LogFile.hint()));
     try (LocalStack stack = LocalStack.start(state, false, System.err, DEMO_EMIT_INTERVAL)) {
       Endpoints e = stack.endpoints();
       e.write(dir.toAbsolutePath());

@@ -39,6 +39,7 @@ final class StackCommand implements Callable<Integer> {
                 "airq-stack-stop"));
     stack.endpoints().write(dir.toAbsolutePath());
     System.err.println("[stack] up: " + stack.endpoints());
+    LogFile.path().ifPresent(f -> System.err.println("[stack] " + LogFile.hint()));
     stopped.await();
     return 0;
   }
