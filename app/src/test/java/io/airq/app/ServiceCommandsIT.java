@@ -97,8 +97,7 @@ class ServiceCommandsIT {
     try {
       awaitOk("http://127.0.0.1:" + ingestPort + "/health", ingest, logs.resolve("ingest.log"));
       awaitOk("http://127.0.0.1:" + sinkPort + "/health", sink, logs.resolve("sink.log"));
-      awaitOk(
-          "http://127.0.0.1:" + plannerPort + "/api/sensors", planner, logs.resolve("planner.log"));
+      awaitOk("http://127.0.0.1:" + plannerPort + "/health", planner, logs.resolve("planner.log"));
       awaitLog(logs.resolve("streams.log"), "-> RUNNING", streams);
       for (Map.Entry<String, Process> e :
           Map.of("ingest", ingest, "sink", sink, "planner", planner, "streams", streams)
