@@ -47,6 +47,11 @@ final class TopicsCommand implements Callable<Integer> {
           "Partitions of each new topic (compacted registry topics get 1); existing topics are"
               + " kept as they are.");
 
+  /** {@code topics.partitions}' default, which the local stack creates its topics with too. */
+  static int defaultPartitions() {
+    return PARTITIONS.type().parse(PARTITIONS.defaultValue());
+  }
+
   /** Other {@code kafka.*} keys (SASL, TLS) go to the admin client as they are. */
   static final ConfigSpec SPEC =
       ConfigSpec.of("topics", KafkaClientSettings.CLIENTS, List.of(BOOTSTRAP, PREFIX, PARTITIONS));
