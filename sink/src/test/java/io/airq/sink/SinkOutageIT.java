@@ -71,7 +71,8 @@ class SinkOutageIT {
 
       // A sink that buffered records and died before writing them: the next one writes them.
       produce(p, topic, 100, 130);
-      Sink doomed = Sink.start(cfg.withBatch("sink-outage", 100_000, Duration.ofMinutes(5)));
+      Sink doomed =
+          Sink.start(SinkTestKit.withBatch(cfg, "sink-outage", 100_000, Duration.ofMinutes(5)));
       await(
           Duration.ofSeconds(60),
           () -> doomed.registry().get("airq.sink.buffered.points").gauge().value() == 30 * SENSORS);

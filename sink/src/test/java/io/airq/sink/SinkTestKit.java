@@ -60,25 +60,42 @@ final class SinkTestKit {
       Duration linger,
       Duration maxBackoff,
       Map<String, String> kafka) {
+    Properties p = new Properties();
+    p.setProperty("influx.url", influxUrl);
+    p.setProperty("influx.database", db);
+    p.setProperty("kafka.bootstrap.servers", bootstrap);
+    p.setProperty("kafka.group.id", group);
+    p.setProperty("topic.prefix", prefix);
+    p.setProperty("batch.points", Integer.toString(points));
+    p.setProperty("batch.linger.ms", Long.toString(linger.toMillis()));
+    p.setProperty("retry.max.backoff.ms", Long.toString(maxBackoff.toMillis()));
+    if (kafka != null) {
+      kafka.forEach((k, v) -> p.setProperty("kafka." + k, v));
+    }
+    return SinkConfig.load(p, Map.of());
+  }
+
+  /** A copy with another group id, batch size and linger. */
+  static SinkConfig withBatch(SinkConfig c, String group, int points, Duration linger) {
     return new SinkConfig(
-        influxUrl,
-        db,
-        null,
-        null,
-        null,
-        true,
-        "raw_90d",
-        "90d",
-        null,
-        bootstrap,
+        c.influxUrl(),
+        c.influxDatabase(),
+        c.influxUser(),
+        c.influxPassword(),
+        c.influxToken(),
+        c.createDatabase(),
+        c.rawPolicy(),
+        c.rawDuration(),
+        c.aggregatePolicy(),
+        c.kafkaBootstrap(),
         group,
-        prefix,
+        c.topicPrefix(),
         points,
         linger,
-        maxBackoff,
-        0,
-        null,
-        kafka);
+        c.maxBackoff(),
+        c.metricsPort(),
+        c.metricsBind(),
+        c.kafka());
   }
 
   static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
