@@ -1,5 +1,6 @@
 package io.airq.sink;
 
+import io.airq.kit.Check;
 import java.io.Closeable;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -156,13 +157,16 @@ final class InfluxWriter implements Closeable {
     }
   }
 
-  /** InfluxDB's version, from {@code /ping}; throws when InfluxDB does not answer it. */
-  String ping() {
-    Pong pong = influx.ping();
-    if (!pong.isGood()) {
-      throw new IllegalStateException("/ping answered without a version");
+  /** Whether InfluxDB answers {@code /ping}, with its version. */
+  Check ping() {
+    try {
+      Pong pong = influx.ping();
+      return pong.isGood()
+          ? Check.up("InfluxDB " + pong.getVersion() + " answers /ping")
+          : Check.down("/ping answered without a version");
+    } catch (RuntimeException e) {
+      return Check.down("no answer to /ping: " + e.getClass().getSimpleName());
     }
-    return pong.getVersion();
   }
 
   static String quoteIdent(String s) {

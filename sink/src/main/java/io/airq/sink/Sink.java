@@ -2,8 +2,18 @@ package io.airq.sink;
 
 import io.airq.core.closure.Closure;
 import io.airq.core.topic.Topics;
+import io.airq.kit.Check;
+import io.airq.kit.CompactedTable;
+import io.airq.kit.KafkaClients;
+import io.airq.kit.ServiceEndpoints;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,16 +36,21 @@ import org.slf4j.LoggerFactory;
 public final class Sink implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Sink.class);
 
+  /** How long a closure-phase record waits for its closure to be read from the closures topic. */
+  private static final Duration CLOSURE_WAIT = Duration.ofSeconds(10);
+
   private final PrometheusMeterRegistry registry;
   private final SinkMetrics metrics;
   private final InfluxWriter influx;
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final DeadLetters deadLetters;
-  private final ClosureTable closures;
+  private final CompactedTable<Closure> closures;
   private final BatchWriter batchWriter;
   private final SinkLoop sinkLoop;
-  private final MetricsServer http;
+  private final Admin admin;
+  private final ServiceEndpoints http;
   private final Thread loop;
+  private long closureWaitsFrom = System.nanoTime();
 
   private Sink(SinkConfig cfg) {
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -45,7 +60,8 @@ public final class Sink implements AutoCloseable {
     this.deadLetters =
         new DeadLetters(
             SinkClients.producer(cfg), Topics.SINK_DEAD_LETTER.prefixed(cfg.topicPrefix()).name());
-    this.closures = new ClosureTable(SinkClients.common(cfg), cfg.topicPrefix());
+    this.closures =
+        CompactedTable.start(SinkClients.common(cfg), Topics.CLOSURES.prefixed(cfg.topicPrefix()));
     this.batchWriter =
         new BatchWriter(
             cfg,
@@ -55,10 +71,12 @@ public final class Sink implements AutoCloseable {
             Topics.CLEAN_READINGS.prefixed(cfg.topicPrefix()).name());
     this.sinkLoop =
         new SinkLoop(cfg, consumer, new RecordMapper(cfg, this::closure), batchWriter, metrics);
+    this.admin = cfg.metricsPort() == 0 ? null : SinkClients.admin(cfg);
     this.http =
         cfg.metricsPort() == 0
             ? null
-            : new MetricsServer(cfg.metricsBind(), cfg.metricsPort(), registry, this::health);
+            : ServiceEndpoints.start(
+                "sink", cfg.metricsBind(), cfg.metricsPort(), registry, checks());
     this.loop = new Thread(sinkLoop, "airq-sink");
   }
 
@@ -66,7 +84,9 @@ public final class Sink implements AutoCloseable {
   public static Sink start(SinkConfig cfg) {
     log.info("starting sink: {}", cfg);
     Sink s = new Sink(cfg);
-    s.closures.refresh();
+    if (!s.closures.awaitCaughtUp(Duration.ofSeconds(30))) {
+      log.warn("the closures topic was not read within 30 s; closure phases wait for it");
+    }
     s.batchWriter.prepareDatabase();
     s.sinkLoop.subscribe();
     s.loop.start();
@@ -93,25 +113,43 @@ public final class Sink implements AutoCloseable {
     return sinkLoop.state();
   }
 
-  /** A registered closure, read again from its topic when unknown (it may have just been added). */
+  /**
+   * A registered closure. One not read yet may have just been registered: the table is read up to
+   * the topic's end first. When that times out, the next minute's records do not wait again (a slow
+   * Kafka must not stall the loop record by record); theirs go to the dead-letter topic.
+   */
   private Closure closure(String id) {
-    if (closures.get(id) == null) {
-      closures.refresh();
+    Optional<Closure> c = closures.get(id);
+    if (c.isEmpty() && System.nanoTime() - closureWaitsFrom >= 0) {
+      if (closures.awaitCaughtUp(CLOSURE_WAIT)) {
+        c = closures.get(id);
+      } else {
+        closureWaitsFrom = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        log.warn("the closures topic was not read within {} s", CLOSURE_WAIT.toSeconds());
+      }
     }
-    return closures.get(id);
+    return c.orElse(null);
   }
 
-  private String health() {
-    String status = loop.isAlive() && sinkLoop.failure() == null ? "UP" : "DOWN";
-    return "{\"status\":\""
-        + status
-        + "\",\"state\":\""
-        + sinkLoop.state()
-        + "\",\"bufferedPoints\":"
-        + metrics.buffered.get()
-        + ",\"lag\":"
-        + metrics.lag.get()
-        + "}";
+  /** /health: Kafka reachable, InfluxDB answering its ping, the closures read, the loop running. */
+  private Map<String, Supplier<Check>> checks() {
+    Map<String, Supplier<Check>> checks = new LinkedHashMap<>();
+    checks.put("kafka", () -> KafkaClients.reachable(admin, Duration.ofSeconds(5)));
+    checks.put("influxdb", influx::ping);
+    checks.put("closures", closures::check);
+    checks.put("sink", this::loopCheck);
+    return checks;
+  }
+
+  /** Up while the loop runs; its state (running, retrying, influx-limit), buffer and lag. */
+  private Check loopCheck() {
+    String detail =
+        sinkLoop.state()
+            + ", "
+            + metrics.buffered.get()
+            + " points buffered, consumer lag "
+            + metrics.lag.get();
+    return loop.isAlive() && sinkLoop.failure() == null ? Check.up(detail) : Check.down(detail);
   }
 
   /** Stops the loop (writing what is buffered if InfluxDB takes it) and closes every client. */
@@ -141,6 +179,9 @@ public final class Sink implements AutoCloseable {
       http.close();
     }
     consumer.close();
+    if (admin != null) {
+      admin.close(Duration.ofSeconds(5));
+    }
     closures.close();
     deadLetters.close();
     influx.close();

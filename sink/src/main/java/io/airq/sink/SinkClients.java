@@ -1,6 +1,8 @@
 package io.airq.sink;
 
+import io.airq.kit.KafkaClients;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -14,10 +16,12 @@ final class SinkClients {
 
   /** What every client of the sink gets: the bootstrap servers and the kafka.* settings. */
   static Properties common(SinkConfig cfg) {
-    Properties common = new Properties();
-    common.putAll(cfg.kafka());
-    common.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cfg.kafkaBootstrap());
-    return common;
+    return KafkaClients.properties(cfg.kafkaBootstrap(), cfg.kafka());
+  }
+
+  /** An admin client, for the health check. */
+  static Admin admin(SinkConfig cfg) {
+    return KafkaClients.admin(cfg.kafkaBootstrap(), cfg.kafka());
   }
 
   /** The group consumer: manual commits, committed records only, polls of one batch. */

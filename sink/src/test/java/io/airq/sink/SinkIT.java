@@ -273,14 +273,17 @@ class SinkIT {
     SinkConfig cfg = SinkConfig.load(props, Map.of());
     assertThat(cfg.toString()).doesNotContain("secret-token");
     try (Sink sink = Sink.start(cfg)) {
+      SinkTestKit.Health health = SinkTestKit.health(sink);
+      assertThat(health.status()).isEqualTo(200);
+      assertThat(health.json().path("service").asText()).isEqualTo("sink");
+      assertThat(health.json().path("status").asText()).isEqualTo("UP");
+      for (String check : List.of("kafka", "influxdb", "closures", "sink")) {
+        assertThat(health.check(check)).as(check).isEqualTo("UP");
+      }
+      assertThat(health.detail("influxdb")).contains("answers /ping");
+      assertThat(health.detail("sink")).startsWith("running");
       HttpClient http = HttpClient.newHttpClient();
       String base2 = "http://127.0.0.1:" + sink.metricsPort();
-      HttpResponse<String> health =
-          http.send(
-              HttpRequest.newBuilder(URI.create(base2 + "/health")).build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(health.statusCode()).isEqualTo(200);
-      assertThat(health.body()).contains("\"status\":\"UP\"");
       HttpResponse<String> metrics =
           http.send(
               HttpRequest.newBuilder(URI.create(base2 + "/metrics")).build(),
