@@ -71,13 +71,13 @@ public final class Sink implements AutoCloseable {
             Topics.CLEAN_READINGS.prefixed(cfg.topicPrefix()).name());
     this.sinkLoop =
         new SinkLoop(cfg, consumer, new RecordMapper(cfg, this::closure), batchWriter, metrics);
+    this.loop = new Thread(sinkLoop, "airq-sink");
     this.admin = cfg.metricsPort() == 0 ? null : SinkClients.admin(cfg);
     this.http =
         cfg.metricsPort() == 0
             ? null
             : ServiceEndpoints.start(
                 "sink", cfg.metricsBind(), cfg.metricsPort(), registry, checks());
-    this.loop = new Thread(sinkLoop, "airq-sink");
   }
 
   /** Validates nothing more than the config did; connects, subscribes and starts the loop. */
