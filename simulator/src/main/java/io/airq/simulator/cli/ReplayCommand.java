@@ -102,6 +102,9 @@ public final class ReplayCommand implements Callable<Integer> {
     } catch (IllegalArgumentException | UncheckedIOException e) {
       System.err.println("replay: " + e.getMessage());
       return 2;
+    } catch (IllegalStateException e) {
+      System.err.println("replay: " + Failures.describe(e));
+      return 1;
     }
     System.out.println(r);
     return r.published() == r.readings() ? 0 : 1;

@@ -110,7 +110,13 @@ public final class SimulateCommand implements Callable<Integer> {
       System.out.println(Simulator.scaled(s, o).toYaml());
       return 0;
     }
-    GroundTruth t = Simulator.run(s, o);
+    GroundTruth t;
+    try {
+      t = Simulator.run(s, o);
+    } catch (IllegalStateException e) {
+      System.err.println("simulate: " + Failures.describe(e));
+      return 1;
+    }
     System.out.printf("published %d messages; ground truth in %s%n", t.messagesPublished(), truth);
     return t.messagesPublished() == t.messagesGenerated() ? 0 : 1;
   }

@@ -4,6 +4,7 @@ import io.airq.core.closure.Closure;
 import io.airq.core.registry.Sensor;
 import io.airq.core.topic.Topic;
 import io.airq.core.topic.Topics;
+import io.airq.kit.KafkaClients;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,7 +22,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Registers sensors and closures on the (prefixed) compacted sensors and closures topics. */
+/**
+ * Registers sensors and closures on the (prefixed) compacted sensors and closures topics, with a
+ * producer built by the kit's {@link KafkaClients} from the target's {@code kafka.*} settings
+ * (SASL, TLS, anything), acks = all.
+ */
 public final class Registrar {
   private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
 
@@ -40,9 +45,7 @@ public final class Registrar {
    */
   public static void register(
       KafkaTarget kafka, Collection<Sensor> sensors, Collection<Closure> closures) {
-    Properties p = new Properties();
-    p.putAll(kafka.settings());
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
+    Properties p = KafkaClients.properties(kafka.bootstrap(), kafka.settings());
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "airq-simulator-registrar");
     Topic<String, Sensor> sensorTopic = Topics.SENSORS.prefixed(kafka.topicPrefix());
