@@ -67,6 +67,8 @@ class RegistrationSaslIT {
                 DATA.resolve("aberdeen/2019-05-01_sds011_sensor_22068.csv").toString(),
                 "--mqtt",
                 servers.mqttUrl(),
+                "--kafka",
+                broker.saslEndpoint(),
                 "--kafka-config",
                 config.toString(),
                 "--topic-prefix",
