@@ -56,10 +56,9 @@ final class HttpEndpoints implements AutoCloseable {
       KafkaPublisher publisher,
       IngestMetrics metrics,
       PrometheusMeterRegistry registry,
-      Function<ParseResult.Rejected, String> outcomeOf,
       Function<Reading, Optional<GatewayPolicy.Refusal>> gate)
       throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(Math.max(cfg.httpPort(), 0)), 50);
+    HttpServer server = HttpServer.create(new InetSocketAddress(cfg.http().bindPort()), 50);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     server.setExecutor(pool);
     server.createContext(
@@ -71,8 +70,7 @@ final class HttpEndpoints implements AutoCloseable {
     server.createContext(
         "/metrics",
         ex -> respond(ex, 200, registry.scrape(), "text/plain; version=0.0.4; charset=utf-8"));
-    server.createContext(
-        PUSH_PATH, ex -> push(ex, cfg, parser, publisher, metrics, outcomeOf, gate));
+    server.createContext(PUSH_PATH, ex -> push(ex, cfg, parser, publisher, metrics, gate));
     server.start();
     LOG.info("HTTP endpoints on port {}", server.getAddress().getPort());
     return new HttpEndpoints(server, pool);
@@ -88,7 +86,6 @@ final class HttpEndpoints implements AutoCloseable {
       PayloadParser parser,
       KafkaPublisher publisher,
       IngestMetrics metrics,
-      Function<ParseResult.Rejected, String> outcomeOf,
       Function<Reading, Optional<GatewayPolicy.Refusal>> gate)
       throws IOException {
     if (!ex.getRequestMethod().equals("POST")) {
@@ -115,47 +112,27 @@ final class HttpEndpoints implements AutoCloseable {
                 body, new Origin(CHANNEL, gateway, sensor, Optional.empty(), receivedAt));
     Provenance from = new Provenance(CHANNEL, Optional.of(gateway), sensor, receivedAt, body);
     long start = System.nanoTime();
-    int quarantined;
+    PushAnswer answer;
     try {
-      quarantined =
+      int quarantined =
           publisher
               .publish(result, from, gate)
-              .get(cfg.pushTimeout().toMillis(), TimeUnit.MILLISECONDS);
+              .get(cfg.http().pushTimeout().toMillis(), TimeUnit.MILLISECONDS);
       metrics.sent(start);
+      answer = PushAnswer.of(result, quarantined, gate);
     } catch (ExecutionException | TimeoutException e) {
-      metrics.outcome(IngestMetrics.UNDELIVERABLE);
       LOG.debug("HTTP push from {} not stored: {}", gateway, e.toString());
-      respond(ex, 503, "not stored, Kafka unavailable; retry later\n", "text/plain");
-      return;
+      answer = PushAnswer.NOT_STORED;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       respond(ex, 503, "interrupted\n", "text/plain");
       return;
     }
+    metrics.outcome(answer.outcome());
     if (result instanceof ParseResult.Rejected r) {
-      metrics.outcome(outcomeOf.apply(r));
       LOG.debug("HTTP push from {} rejected: {} {}", gateway, r.code(), r.reason());
-      respond(
-          ex,
-          switch (r.code()) {
-            case PAYLOAD_TOO_LARGE -> 413;
-            case PARSER_ERROR -> 500; // airq's fault, not the sender's
-            default -> 400;
-          },
-          r.code().id() + ": " + r.reason() + "\n",
-          "text/plain");
-    } else if (quarantined > 0) {
-      metrics.outcome(IngestMetrics.REJECTED);
-      Reading first = ((ParseResult.Accepted) result).readings().get(0);
-      respond(
-          ex,
-          403,
-          gate.apply(first).map(g -> g.code() + ": " + g.reason()).orElse("quarantined") + "\n",
-          "text/plain");
-    } else {
-      metrics.outcome(IngestMetrics.FORWARDED);
-      respond(ex, 201, "stored\n", "text/plain");
     }
+    respond(ex, answer.status(), answer.body(), "text/plain");
   }
 
   /** Reads and drops up to {@code max} bytes; returns how many there were. */

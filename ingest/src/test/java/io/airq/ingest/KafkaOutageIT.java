@@ -7,6 +7,8 @@ import io.airq.devstack.KafkaBroker;
 import io.airq.devstack.TopicSetup;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
+import io.airq.ingest.config.HttpConfig;
+import io.airq.ingest.config.MqttConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,11 +34,12 @@ class KafkaOutageIT {
     TopicSetup.createAll(kafka.endpoint(), prefix, 1);
     String gw = "gw-" + UUID.randomUUID().toString().substring(0, 8);
     BridgeConfig cfg =
-        BridgeConfig.defaults(servers.mqttUrl(), kafka.endpoint(), prefix)
-            .withClientId("it-outage-" + gw)
-            .withShareGroup("g-" + gw)
-            .withTopicFilter("airq/v1/" + gw + "/#")
-            .withHttpPort(0);
+        BridgeConfig.builder(servers.mqttUrl(), kafka.endpoint(), prefix)
+            .set(MqttConfig.CLIENT_ID, "it-outage-" + gw)
+            .set(MqttConfig.SHARE_GROUP, "g-" + gw)
+            .set(MqttConfig.TOPIC_FILTER, "airq/v1/" + gw + "/#")
+            .set(HttpConfig.PORT, 0)
+            .build();
     // one reading every 20 ms for 12 s; the broker is killed after 2 s and started again at 6 s,
     // so readings keep arriving before, during and right after the outage
     int n = 600;

@@ -9,6 +9,8 @@ import io.airq.core.topic.RecordHeaders;
 import io.airq.core.topic.Topics;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
+import io.airq.ingest.config.HttpConfig;
+import io.airq.ingest.config.MqttConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,12 +86,13 @@ class StrictHttpPushIT {
                 "payloads",
                 "sensors_africa_push_example.json"));
     BridgeConfig cfg =
-        BridgeConfig.defaults(servers.mqttUrl(), servers.kafkaBootstrap(), prefix)
-            .withClientId("it-strict-http-" + id)
-            .withShareGroup("g-strict-http-" + id)
-            .withTopicFilter("airq/v1/strict-http-" + id + "/#")
-            .withHttpPort(-1)
-            .withStrictGateways(true);
+        BridgeConfig.builder(servers.mqttUrl(), servers.kafkaBootstrap(), prefix)
+            .set(MqttConfig.CLIENT_ID, "it-strict-http-" + id)
+            .set(MqttConfig.SHARE_GROUP, "g-strict-http-" + id)
+            .set(MqttConfig.TOPIC_FILTER, "airq/v1/strict-http-" + id + "/#")
+            .set(HttpConfig.PORT, -1)
+            .set(BridgeConfig.GATEWAY_MODE, "strict")
+            .build();
     try (Bridge bridge = Bridge.start(cfg)) {
       HttpClient http = HttpClient.newHttpClient();
       URI uri = URI.create("http://127.0.0.1:" + bridge.httpPort() + "/v1/push-sensor-data/");

@@ -3,6 +3,7 @@ package io.airq.ingest.gateway;
 import io.airq.core.registry.Sensor;
 import io.airq.core.topic.Topic;
 import io.airq.core.topic.Topics;
+import io.airq.ingest.config.KafkaConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -34,26 +35,28 @@ public final class SensorRegistry implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  private SensorRegistry(Map<String, String> kafka, String prefix) {
+  private SensorRegistry(KafkaConfig kafka) {
     Map<String, Object> props = new HashMap<>();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
-    kafka.forEach(
-        (k, v) -> {
-          if (k.startsWith("security.") || k.startsWith("sasl.") || k.startsWith("ssl.")) {
-            props.put(k, v);
-          }
-        });
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    kafka
+        .settings()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith("security.") || k.startsWith("sasl.") || k.startsWith("ssl.")) {
+                props.put(k, v);
+              }
+            });
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    topic = Topics.SENSORS.prefixed(prefix);
+    topic = Topics.SENSORS.prefixed(kafka.topicPrefix());
     thread = new Thread(this::run, "airq-ingest-registry");
     thread.setDaemon(true);
   }
 
   /** Starts following the registry and waits up to {@code timeout} until it is read to its end. */
-  public static SensorRegistry start(Map<String, String> kafka, String prefix, Duration timeout)
+  public static SensorRegistry start(KafkaConfig kafka, Duration timeout)
       throws InterruptedException {
-    SensorRegistry r = new SensorRegistry(kafka, prefix);
+    SensorRegistry r = new SensorRegistry(kafka);
     r.thread.start();
     if (!r.caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       LOG.warn("sensor registry not read to its end within {}; continuing", timeout);
