@@ -1,16 +1,23 @@
 package io.airq.ingest;
 
 import io.airq.core.reading.Reading;
+import io.airq.core.registry.Sensor;
+import io.airq.core.topic.Topics;
 import io.airq.ingest.gateway.GatewayPolicy;
-import io.airq.ingest.gateway.SensorRegistry;
 import io.airq.ingest.payload.ParseResult;
 import io.airq.ingest.payload.PayloadParser;
 import io.airq.ingest.payload.TopicRoute;
+import io.airq.kit.Check;
+import io.airq.kit.CompactedTable;
+import io.airq.kit.KafkaClients;
+import io.airq.kit.ServiceEndpoints;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +27,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLSocketFactory;
+import org.apache.kafka.clients.admin.Admin;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.slf4j.Logger;
@@ -33,6 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Bridge implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
+  private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
 
   private final BridgeConfig cfg;
   private final PayloadParser parser;
@@ -56,10 +66,17 @@ public final class Bridge implements AutoCloseable {
 
   private final SSLSocketFactory mqttSocketFactory;
   private final MqttIntake mqtt;
-  private final HttpEndpoints http;
+
+  /** /health, /metrics and the HTTP push; null when {@code http.port} is 0. */
+  private final ServiceEndpoints http;
+
+  private final HttpPush push;
+
+  /** Asks Kafka whether it is reachable, for /health; null without HTTP. */
+  private final Admin admin;
 
   /** The sensor registry in strict gateway mode; null in open mode. */
-  private final SensorRegistry sensors;
+  private final CompactedTable<Sensor> sensors;
 
   private final Function<Reading, Optional<GatewayPolicy.Refusal>> gate;
 
@@ -78,8 +95,7 @@ public final class Bridge implements AutoCloseable {
     this.metrics = new IngestMetrics(registry, room::taken);
     this.publisher = new KafkaPublisher(cfg);
     this.sensors = cfg.strictGateways() ? startRegistry(cfg) : null;
-    this.gate =
-        sensors == null ? r -> Optional.empty() : r -> GatewayPolicy.check(r, sensors::find);
+    this.gate = sensors == null ? r -> Optional.empty() : r -> GatewayPolicy.check(r, sensors::get);
     this.workers = new ExecutorService[cfg.mqtt().workerThreads()];
     for (int i = 0; i < workers.length; i++) {
       workers[i] = Executors.newSingleThreadExecutor(daemon("airq-ingest-" + i + "-"));
@@ -93,11 +109,35 @@ public final class Bridge implements AutoCloseable {
       s[i] = new OrderedSender<>(workers[i], retries, delivery);
     }
     this.senders = s;
-    this.http =
-        cfg.http().enabled()
-            ? HttpEndpoints.start(cfg, parser, publisher, metrics, registry, gate)
-            : null;
     this.mqtt = new MqttIntake(cfg.mqtt(), room, metrics, this::arrived);
+    if (cfg.http().enabled()) {
+      this.admin = KafkaClients.admin(cfg.kafka().bootstrapServers(), cfg.kafka().settings());
+      this.push = new HttpPush(parser, publisher, metrics, gate, cfg.http().pushTimeout());
+      this.http =
+          ServiceEndpoints.start("ingest", "0.0.0.0", cfg.http().bindPort(), registry, checks())
+              .withContext(HttpPush.PATH, push);
+    } else {
+      this.admin = null;
+      this.push = null;
+      this.http = null;
+    }
+  }
+
+  /** The dependencies /health reports: the MQTT session, Kafka, and the registry when strict. */
+  private Map<String, Supplier<Check>> checks() {
+    Map<String, Supplier<Check>> checks = new LinkedHashMap<>();
+    String url = cfg.mqtt().url();
+    checks.put(
+        "mqtt",
+        () ->
+            mqtt.isConnected()
+                ? Check.up("connected to " + url)
+                : Check.down("not connected to " + url));
+    checks.put("kafka", () -> KafkaClients.reachable(admin, HEALTH_TIMEOUT));
+    if (sensors != null) {
+      checks.put("registry", sensors::check);
+    }
+    return checks;
   }
 
   private ThreadFactory daemon(String name) {
@@ -108,13 +148,17 @@ public final class Bridge implements AutoCloseable {
     };
   }
 
-  private static SensorRegistry startRegistry(BridgeConfig cfg) throws IOException {
-    try {
-      return SensorRegistry.start(cfg.kafka(), Duration.ofSeconds(30));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while loading the sensor registry", e);
+  /** Starts following the registry and waits up to 30 s until it is read to its end. */
+  private static CompactedTable<Sensor> startRegistry(BridgeConfig cfg) {
+    CompactedTable<Sensor> t =
+        CompactedTable.start(
+            cfg.kafka().clientProperties(), Topics.SENSORS.prefixed(cfg.kafka().topicPrefix()));
+    if (t.awaitCaughtUp(Duration.ofSeconds(30))) {
+      LOG.info("sensor registry loaded: {} sensors", t.snapshot().size());
+    } else {
+      LOG.warn("sensor registry not read to its end within 30 s; continuing");
     }
+    return t;
   }
 
   /** Starts the bridge: HTTP endpoints, Kafka producer, MQTT session and subscription. */
@@ -222,6 +266,8 @@ public final class Bridge implements AutoCloseable {
     mqtt.close();
     if (http != null) {
       http.close();
+      push.close();
+      admin.close(Duration.ofSeconds(5));
     }
     publisher.close();
     if (sensors != null) {

@@ -10,8 +10,8 @@ import io.airq.ingest.payload.ParseResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,7 +38,7 @@ final class KafkaPublisher implements AutoCloseable {
   private final int maxBytes;
 
   KafkaPublisher(BridgeConfig cfg) {
-    Map<String, Object> props = cfg.kafka().clientProperties();
+    Properties props = cfg.kafka().clientProperties();
     props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, cfg.mqtt().clientId());
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -259,6 +259,20 @@ class BridgeIT {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body())
+          .startsWith("{\"service\":\"ingest\",\"status\":\"UP\"")
+          .contains("\"mqtt\":{\"status\":\"UP\"", "\"kafka\":{\"status\":\"UP\"");
+      HttpResponse<String> metrics =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + bridge.httpPort() + "/metrics"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.body())
+          .contains("airq_ingest_messages_total{outcome=\"forwarded\"} 1.0")
+          .contains("airq_ingest_messages_total{outcome=\"invalid\"} 1.0")
+          .contains("airq_ingest_mqtt_connected 1.0");
     }
   }
 

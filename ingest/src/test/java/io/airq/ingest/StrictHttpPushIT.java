@@ -107,6 +107,15 @@ class StrictHttpPushIT {
       assertThat(unknownAnswer.statusCode()).isEqualTo(403);
       assertThat(unknownAnswer.body()).startsWith("unknown-sensor:");
 
+      HttpResponse<String> health =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + bridge.httpPort() + "/health"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+      assertThat(health.body()).contains("\"registry\":{\"status\":\"UP\"", "2 entries");
+
       // Every answer came after Kafka acked, so what is in Kafka now is all there will be.
       List<ConsumerRecord<byte[], byte[]>> quarantined =
           KafkaRecords.read(

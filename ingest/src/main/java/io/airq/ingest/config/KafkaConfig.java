@@ -2,10 +2,11 @@ package io.airq.ingest.config;
 
 import io.airq.core.config.ConfigKey;
 import io.airq.core.config.ConfigValues;
-import java.util.HashMap;
+import io.airq.kit.KafkaClients;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -46,11 +47,11 @@ public record KafkaConfig(
     return new KafkaConfig(v.get(BOOTSTRAP), v.kafka(), v.get(TOPIC_PREFIX));
   }
 
-  /** The client properties: the settings and {@code bootstrap.servers}. */
-  public Map<String, Object> clientProperties() {
-    Map<String, Object> props = new HashMap<>(settings);
-    props.put("bootstrap.servers", bootstrapServers);
-    return props;
+  /**
+   * The properties every Kafka client of the bridge starts from: all settings, SASL and TLS too.
+   */
+  public Properties clientProperties() {
+    return KafkaClients.properties(bootstrapServers, settings);
   }
 
   @Override

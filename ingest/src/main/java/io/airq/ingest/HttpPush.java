@@ -1,23 +1,24 @@
 package io.airq.ingest;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpHandler;
 import io.airq.core.reading.Reading;
 import io.airq.ingest.gateway.GatewayPolicy;
 import io.airq.ingest.payload.Origin;
 import io.airq.ingest.payload.ParseResult;
 import io.airq.ingest.payload.PayloadParser;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.airq.ingest.payload.RejectionCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -25,16 +26,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bridge's small HTTP server: {@code GET /health}, {@code GET /metrics} (Prometheus text) and
  * {@code POST /v1/push-sensor-data/}, the Sensor.Community firmware's custom API ({@code X-Sensor}
- * names the sensor). A push is answered 201 only after Kafka acked its readings, 400 with the
- * reason when the body is refused (it then goes to the dead-letter topic too), 503 when Kafka did
- * not ack.
+ * names the sensor), served beside {@code /health} and {@code /metrics}. A push is answered 201
+ * only after Kafka acked its readings, 400 with the reason when the body is refused (it then goes
+ * to the dead-letter topic too), 503 when Kafka did not ack ({@link PushAnswer}). Pushes wait for
+ * Kafka on their own threads, so {@code /health} answers while Kafka is slow.
  */
-final class HttpEndpoints implements AutoCloseable {
-  static final String PUSH_PATH = "/v1/push-sensor-data/";
-  static final String CHANNEL = "http:" + PUSH_PATH;
-  private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoints.class);
+final class HttpPush implements HttpHandler, AutoCloseable {
+  static final String PATH = "/v1/push-sensor-data/";
+  static final String CHANNEL = "http:" + PATH;
+  private static final Logger LOG = LoggerFactory.getLogger(HttpPush.class);
 
   /**
    * How much of an oversized push body is read and dropped before the 413; beyond it the connection
@@ -42,58 +43,60 @@ final class HttpEndpoints implements AutoCloseable {
    */
   static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
 
-  private final HttpServer server;
-  private final ExecutorService pool;
+  private final PayloadParser parser;
+  private final KafkaPublisher publisher;
+  private final IngestMetrics metrics;
+  private final Function<Reading, Optional<GatewayPolicy.Refusal>> gate;
+  private final Duration timeout;
+  private final ExecutorService pool =
+      Executors.newFixedThreadPool(
+          4,
+          r -> {
+            Thread t = new Thread(r, "airq-ingest-push");
+            t.setDaemon(true);
+            return t;
+          });
 
-  private HttpEndpoints(HttpServer server, ExecutorService pool) {
-    this.server = server;
-    this.pool = pool;
-  }
-
-  static HttpEndpoints start(
-      BridgeConfig cfg,
+  /**
+   * @param timeout how long a push waits for Kafka before answering 503
+   */
+  HttpPush(
       PayloadParser parser,
       KafkaPublisher publisher,
       IngestMetrics metrics,
-      PrometheusMeterRegistry registry,
-      Function<Reading, Optional<GatewayPolicy.Refusal>> gate)
-      throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(cfg.http().bindPort()), 50);
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    server.setExecutor(pool);
-    server.createContext(
-        "/health",
-        ex -> {
-          boolean up = metrics.isConnected();
-          respond(ex, up ? 200 : 503, up ? "UP\n" : "DOWN: not connected to MQTT\n", "text/plain");
-        });
-    server.createContext(
-        "/metrics",
-        ex -> respond(ex, 200, registry.scrape(), "text/plain; version=0.0.4; charset=utf-8"));
-    server.createContext(PUSH_PATH, ex -> push(ex, cfg, parser, publisher, metrics, gate));
-    server.start();
-    LOG.info("HTTP endpoints on port {}", server.getAddress().getPort());
-    return new HttpEndpoints(server, pool);
+      Function<Reading, Optional<GatewayPolicy.Refusal>> gate,
+      Duration timeout) {
+    this.parser = parser;
+    this.publisher = publisher;
+    this.metrics = metrics;
+    this.gate = gate;
+    this.timeout = timeout;
   }
 
-  int port() {
-    return server.getAddress().getPort();
+  @Override
+  public void handle(HttpExchange ex) {
+    try {
+      pool.execute(() -> answer(ex));
+    } catch (RejectedExecutionException e) {
+      ex.close(); // closing
+    }
   }
 
-  private static void push(
-      HttpExchange ex,
-      BridgeConfig cfg,
-      PayloadParser parser,
-      KafkaPublisher publisher,
-      IngestMetrics metrics,
-      Function<Reading, Optional<GatewayPolicy.Refusal>> gate)
-      throws IOException {
+  private void answer(HttpExchange ex) {
+    try (ex) {
+      push(ex);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("HTTP push failed: {}", e.toString());
+    }
+  }
+
+  private void push(HttpExchange ex) throws IOException {
     if (!ex.getRequestMethod().equals("POST")) {
-      respond(ex, 405, "POST only\n", "text/plain");
+      respond(ex, 405, "POST only\n");
       return;
     }
     Instant receivedAt = Instant.now();
-    int maxBytes = cfg.limits().maxBytes();
+    int maxBytes = parser.limits().maxBytes();
     InputStream in = ex.getRequestBody();
     byte[] body = in.readNBytes(maxBytes + 1);
     // The rest of an oversized body is read and dropped, so the client, still sending, gets the
@@ -115,9 +118,7 @@ final class HttpEndpoints implements AutoCloseable {
     PushAnswer answer;
     try {
       int quarantined =
-          publisher
-              .publish(result, from, gate)
-              .get(cfg.http().pushTimeout().toMillis(), TimeUnit.MILLISECONDS);
+          publisher.publish(result, from, gate).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       metrics.sent(start);
       answer = PushAnswer.of(result, quarantined, gate);
     } catch (ExecutionException | TimeoutException e) {
@@ -125,14 +126,14 @@ final class HttpEndpoints implements AutoCloseable {
       answer = PushAnswer.NOT_STORED;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      respond(ex, 503, "interrupted\n", "text/plain");
+      respond(ex, 503, "interrupted\n");
       return;
     }
     metrics.outcome(answer.outcome());
     if (result instanceof ParseResult.Rejected r) {
       LOG.debug("HTTP push from {} rejected: {} {}", gateway, r.code(), r.reason());
     }
-    respond(ex, answer.status(), answer.body(), "text/plain");
+    respond(ex, answer.status(), answer.body());
   }
 
   /** Reads and drops up to {@code max} bytes; returns how many there were. */
@@ -149,7 +150,7 @@ final class HttpEndpoints implements AutoCloseable {
 
   private static ParseResult tooLarge(long size, boolean atLeast, int maxBytes) {
     return new ParseResult.Rejected(
-        io.airq.ingest.payload.RejectionCode.PAYLOAD_TOO_LARGE,
+        RejectionCode.PAYLOAD_TOO_LARGE,
         "payload of "
             + (atLeast ? "at least " : "")
             + size
@@ -157,10 +158,9 @@ final class HttpEndpoints implements AutoCloseable {
             + maxBytes);
   }
 
-  private static void respond(HttpExchange ex, int status, String body, String type)
-      throws IOException {
+  private static void respond(HttpExchange ex, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", type);
+    ex.getResponseHeaders().set("Content-Type", "text/plain");
     ex.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(bytes);
@@ -169,7 +169,6 @@ final class HttpEndpoints implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
     pool.shutdownNow();
   }
 }
