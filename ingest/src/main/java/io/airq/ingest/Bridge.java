@@ -7,17 +7,12 @@ import io.airq.ingest.gateway.GatewayPolicy;
 import io.airq.ingest.payload.ParseResult;
 import io.airq.ingest.payload.PayloadParser;
 import io.airq.ingest.payload.TopicRoute;
-import io.airq.kit.Check;
 import io.airq.kit.CompactedTable;
-import io.airq.kit.KafkaClients;
-import io.airq.kit.ServiceEndpoints;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -27,9 +22,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import javax.net.ssl.SSLSocketFactory;
-import org.apache.kafka.clients.admin.Admin;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.slf4j.Logger;
@@ -42,7 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Bridge implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
-  private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
 
   private final BridgeConfig cfg;
   private final PayloadParser parser;
@@ -68,12 +60,7 @@ public final class Bridge implements AutoCloseable {
   private final MqttIntake mqtt;
 
   /** /health, /metrics and the HTTP push; null when {@code http.port} is 0. */
-  private final ServiceEndpoints http;
-
-  private final HttpPush push;
-
-  /** Asks Kafka whether it is reachable, for /health; null without HTTP. */
-  private final Admin admin;
+  private final IngestEndpoints http;
 
   /** The sensor registry in strict gateway mode; null in open mode. */
   private final CompactedTable<Sensor> sensors;
@@ -110,34 +97,15 @@ public final class Bridge implements AutoCloseable {
     }
     this.senders = s;
     this.mqtt = new MqttIntake(cfg.mqtt(), room, metrics, this::arrived);
-    if (cfg.http().enabled()) {
-      this.admin = KafkaClients.admin(cfg.kafka().bootstrapServers(), cfg.kafka().settings());
-      this.push = new HttpPush(parser, publisher, metrics, gate, cfg.http().pushTimeout());
-      this.http =
-          ServiceEndpoints.start("ingest", "0.0.0.0", cfg.http().bindPort(), registry, checks())
-              .withContext(HttpPush.PATH, push);
-    } else {
-      this.admin = null;
-      this.push = null;
-      this.http = null;
-    }
-  }
-
-  /** The dependencies /health reports: the MQTT session, Kafka, and the registry when strict. */
-  private Map<String, Supplier<Check>> checks() {
-    Map<String, Supplier<Check>> checks = new LinkedHashMap<>();
-    String url = cfg.mqtt().url();
-    checks.put(
-        "mqtt",
-        () ->
-            mqtt.isConnected()
-                ? Check.up("connected to " + url)
-                : Check.down("not connected to " + url));
-    checks.put("kafka", () -> KafkaClients.reachable(admin, HEALTH_TIMEOUT));
-    if (sensors != null) {
-      checks.put("registry", sensors::check);
-    }
-    return checks;
+    this.http =
+        cfg.http().enabled()
+            ? IngestEndpoints.start(
+                cfg,
+                registry,
+                new HttpPush(parser, publisher, metrics, gate, cfg.http().pushTimeout()),
+                mqtt::isConnected,
+                sensors == null ? null : sensors::check)
+            : null;
   }
 
   private ThreadFactory daemon(String name) {
@@ -266,8 +234,6 @@ public final class Bridge implements AutoCloseable {
     mqtt.close();
     if (http != null) {
       http.close();
-      push.close();
-      admin.close(Duration.ofSeconds(5));
     }
     publisher.close();
     if (sensors != null) {
