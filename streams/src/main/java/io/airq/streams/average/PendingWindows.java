@@ -51,9 +51,7 @@ public final class PendingWindows {
       Duration openMinuteWait) {}
 
   private final long minuteGraceMs;
-  private final long dayGraceMs;
   private final long minuteRetentionMs;
-  private final long hourRetentionMs;
   private final long openMinuteWaitMs;
   private final Map<String, SensorWindowState> sensors = new HashMap<>();
 
@@ -67,11 +65,10 @@ public final class PendingWindows {
 
   public PendingWindows(Limits limits) {
     this.minuteGraceMs = limits.minuteGrace().toMillis();
-    this.dayGraceMs = limits.dayGrace().toMillis();
     this.minuteRetentionMs = limits.minuteRetention().toMillis();
-    this.hourRetentionMs = limits.hourRetention().toMillis();
     this.openMinuteWaitMs = limits.openMinuteWait().toMillis();
-    this.hourEmission = new HourEmission(dayGraceMs, hourRetentionMs);
+    this.hourEmission =
+        new HourEmission(limits.dayGrace().toMillis(), limits.hourRetention().toMillis());
   }
 
   private SensorWindowState state(String id) {
@@ -99,8 +96,8 @@ public final class PendingWindows {
       addToMinute(s, r, minute, sensorTime, io);
     }
     if (s.minutesListed) {
-      s.clock =
-          Math.max(s.clock, sensorTime); // a pending minute is emitted once this passes its end
+      // a pending minute is emitted once this passes its end
+      s.clock = Math.max(s.clock, sensorTime);
     }
     // the hour is open: readings whose hour closed never get here (CleaningProcessor marks them
     // late with the same rule, and the topology sends only on-time readings to the windows)
