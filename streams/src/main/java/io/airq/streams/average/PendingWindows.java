@@ -31,7 +31,7 @@ import java.util.TreeSet;
  * reading of a later minute came) or have waited {@link Limits#openMinuteWait} (a sensor that fell
  * silent). Times are epoch milliseconds; the caller gives the stream time and the wall clock.
  */
-public final class PendingWindows {
+final class PendingWindows {
   private static final long MINUTE_MS = AverageWindow.MINUTE.size().toMillis();
   private static final NavigableMap<Long, WindowAccumulators> NO_HOURS =
       Collections.emptyNavigableMap();
@@ -43,7 +43,7 @@ public final class PendingWindows {
    * @param hourRetention how long the hour store keeps an hour behind the stream time
    * @param openMinuteWait how long (wall-clock) a pending minute waits for its sensor's clock
    */
-  public record Limits(
+  record Limits(
       Duration minuteGrace,
       Duration dayGrace,
       Duration minuteRetention,
@@ -63,7 +63,7 @@ public final class PendingWindows {
 
   private final HourEmission hourEmission;
 
-  public PendingWindows(Limits limits) {
+  PendingWindows(Limits limits) {
     this.minuteGraceMs = limits.minuteGrace().toMillis();
     this.minuteRetentionMs = limits.minuteRetention().toMillis();
     this.openMinuteWaitMs = limits.openMinuteWait().toMillis();
@@ -86,7 +86,7 @@ public final class PendingWindows {
    * @param sensorTime its sensor's clock: the latest measurement time it sent, this one included
    * @param streamTime the task's stream time
    */
-  public void add(CleanReading r, Sensor sensor, long sensorTime, long streamTime, WindowIo io) {
+  void add(CleanReading r, Sensor sensor, long sensorTime, long streamTime, WindowIo io) {
     SensorWindowState s = state(r.sensorId());
     s.sensor = sensor;
     long t = r.time().toEpochMilli();
@@ -150,7 +150,7 @@ public final class PendingWindows {
   }
 
   /** A window found in the hour store at start: pending ones are emitted at the first emission. */
-  public boolean recoverHour(String id, long start, WindowAccumulators acc) {
+  boolean recoverHour(String id, long start, WindowAccumulators acc) {
     SensorWindowState s = state(id);
     if (!acc.pending()) {
       // the window it owed when the task stopped ends with its latest hour, or is paid already (a
@@ -168,7 +168,7 @@ public final class PendingWindows {
   /**
    * A window found in the minute store at start: pending ones are emitted at the first emission.
    */
-  public boolean recoverMinute(String id, long start, WindowAccumulators acc) {
+  boolean recoverMinute(String id, long start, WindowAccumulators acc) {
     if (!acc.pending()) {
       return false;
     }
@@ -181,7 +181,7 @@ public final class PendingWindows {
   /**
    * One emission: the closed or waited-out minutes, the changed hours, the owed 24-hour windows.
    */
-  public void emit(long wall, long streamTime, WindowIo io) {
+  void emit(long wall, long streamTime, WindowIo io) {
     emitMinutes(wall, io);
     long currentHour = RollingDay.hourOf(Math.max(streamTime, wall));
     for (SensorWindowState s : withHours) {

@@ -7,7 +7,7 @@ import io.airq.core.registry.Sensor;
  * What {@link PendingWindows} needs from outside: the sensor windows' stores and the way out. The
  * processor gives its state stores and its context; tests give maps.
  */
-public interface WindowIo {
+interface WindowIo {
   /** The stored minute, or null. */
   WindowAccumulators minute(String id, long start);
 
