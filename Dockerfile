@@ -23,8 +23,9 @@ ENV JAVA_TOOL_OPTIONS="-XX:+UseParallelGC"
 # .airq/airq.log only), and the log file goes to the state volume's directory.
 ENV AIRQ_LOG_LIBRARY_CONSOLE_LEVEL=WARN \
     AIRQ_LOG_FILE=/var/lib/airq/airq.log
-# planner, ingest (HTTP push, /health, /metrics), sink (/health, /metrics)
-EXPOSE 8080 8081 8082
+# planner (API, page, /health, /metrics), ingest (HTTP push, /health, /metrics),
+# sink and streams (/health, /metrics)
+EXPOSE 8080 8081 8082 8083
 # Exec form: java is PID 1 and gets SIGTERM, so the services' shutdown hooks close them cleanly.
 ENTRYPOINT ["java", "-cp", "/opt/airq/classes:/opt/airq/lib/*", "io.airq.app.AirqMain"]
 CMD ["--help"]

@@ -21,6 +21,7 @@ public final class LocalStack implements AutoCloseable {
 
   public static final int INGEST_PORT = 8081;
   public static final int SINK_PORT = 8082;
+  public static final int STREAMS_PORT = 8083;
 
   private final LocalServers servers;
   private final Deque<AutoCloseable> services = new ArrayDeque<>();
@@ -66,6 +67,7 @@ public final class LocalStack implements AutoCloseable {
                 portOr(PLANNER_PORT),
                 portOr(INGEST_PORT),
                 portOr(SINK_PORT),
+                portOr(STREAMS_PORT),
                 dir.resolve("streams-state"),
                 emitInterval),
             progress);

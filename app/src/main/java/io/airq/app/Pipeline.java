@@ -40,6 +40,7 @@ public final class Pipeline implements AutoCloseable {
    * @param plannerPort planner HTTP port, its /health and /metrics too (0 = a free port)
    * @param ingestHttpPort the bridge's HTTP push, /health and /metrics port (0 = a free port)
    * @param sinkPort the sink's /health and /metrics port (0 = a free port)
+   * @param streamsPort the streams job's /health and /metrics port (0 = a free port)
    * @param stateDir where Kafka Streams keeps its state stores
    * @param emitInterval the streams job's {@code emit.interval} (null: {@link
    *     StreamsSettings#DEFAULT_EMIT_INTERVAL}); test suites shorten it to settle sooner
@@ -53,10 +54,11 @@ public final class Pipeline implements AutoCloseable {
       int plannerPort,
       int ingestHttpPort,
       int sinkPort,
+      int streamsPort,
       Path stateDir,
       Duration emitInterval) {
 
-    /** With the sink's endpoint on a free port. */
+    /** With the sink's and the streams job's endpoints on free ports. */
     public Settings(
         String mqttUrl,
         String kafkaBootstrap,
@@ -75,6 +77,7 @@ public final class Pipeline implements AutoCloseable {
           topicPrefix,
           plannerPort,
           ingestHttpPort,
+          0,
           0,
           stateDir,
           emitInterval);
@@ -121,6 +124,7 @@ public final class Pipeline implements AutoCloseable {
   private final Settings settings;
   private final Sink sink;
   private final Bridge bridge;
+  private final StreamsApp streams;
 
   private Pipeline(Settings s, PrintStream progress) throws Exception {
     this.settings = s;
@@ -129,7 +133,8 @@ public final class Pipeline implements AutoCloseable {
     this.sink = Sink.start(SinkConfig.load(ServiceProperties.sink(s, s.sinkPort()), Map.of()));
     running.push(this.sink);
     progress.println("[pipeline] starting the streams job ...");
-    running.push(StreamsApp.start(StreamsConfig.from(ServiceProperties.streams(s), Map.of())));
+    this.streams = StreamsApp.start(StreamsConfig.from(ServiceProperties.streams(s), Map.of()));
+    running.push(streams);
     progress.println("[pipeline] starting the planner ...");
     planner = PlannerServer.start(PlannerConfig.load(ServiceProperties.planner(s), Map.of()));
     running.push(planner);
@@ -233,12 +238,15 @@ public final class Pipeline implements AutoCloseable {
 
   /**
    * Each service's base URL, under which it answers {@code /health} and {@code /metrics}: ingest,
-   * streams (once it has an endpoint), sink, planner.
+   * streams, sink, planner.
    */
   public Map<String, String> serviceUrls() {
     Map<String, String> m = new java.util.LinkedHashMap<>();
     if (bridge.httpPort() > 0) {
       m.put("ingest", "http://127.0.0.1:" + bridge.httpPort());
+    }
+    if (streams.healthUrl() != null) {
+      m.put("streams", streams.healthUrl().replaceFirst("/health$", ""));
     }
     if (sink.metricsPort() > 0) {
       m.put("sink", "http://127.0.0.1:" + sink.metricsPort());

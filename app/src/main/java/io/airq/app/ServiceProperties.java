@@ -31,6 +31,8 @@ final class ServiceProperties {
 
   static Properties streams(Pipeline.Settings s) {
     Properties p = kafka(s);
+    // the streams job's 0 means no endpoint, -1 any free port
+    p.setProperty("metrics.port", Integer.toString(s.streamsPort() == 0 ? -1 : s.streamsPort()));
     p.setProperty("application.id", s.streamsApplicationId());
     p.setProperty("state.dir", s.stateDir().toString());
     p.setProperty("emit.interval", s.emitInterval().toString());

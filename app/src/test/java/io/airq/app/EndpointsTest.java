@@ -23,7 +23,8 @@ class EndpointsTest {
             Map.of(
                 "planner", "http://127.0.0.1:8080",
                 "sink", "http://127.0.0.1:8082",
-                "ingest", "http://127.0.0.1:8081"));
+                "ingest", "http://127.0.0.1:8081",
+                "streams", "http://127.0.0.1:8083"));
     e.write(dir);
     String text = Files.readString(dir.resolve(Endpoints.FILE));
     // pipeline order, readable as it is (./airq status prints the file)
@@ -31,6 +32,7 @@ class EndpointsTest {
         .containsSubsequence(
             "ingest.health=http://127.0.0.1:8081/health",
             "ingest.metrics=http://127.0.0.1:8081/metrics",
+            "streams.health=http://127.0.0.1:8083/health",
             "sink.health=http://127.0.0.1:8082/health",
             "planner.health=http://127.0.0.1:8080/health",
             "planner.metrics=http://127.0.0.1:8080/metrics");

@@ -39,8 +39,7 @@ class LocalStackIT {
         LocalStack.start(dir, false, new PrintStream(progress, true, StandardCharsets.UTF_8))) {
       stack.endpoints().write(dir);
       Endpoints e = Endpoints.read(dir).orElseThrow();
-      // streams joins this list once its job serves /health and /metrics (metrics.port)
-      assertThat(e.services().keySet()).containsExactly("ingest", "sink", "planner");
+      assertThat(e.services().keySet()).containsExactly("ingest", "streams", "sink", "planner");
       for (Map.Entry<String, String> s : e.services().entrySet()) {
         String service = s.getKey();
         HttpResponse<String> health = awaitUp(s.getValue() + "/health");

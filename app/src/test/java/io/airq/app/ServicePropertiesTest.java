@@ -28,6 +28,7 @@ class ServicePropertiesTest {
           0,
           0,
           0,
+          0,
           Path.of("state"),
           Duration.ofSeconds(5));
 
@@ -56,6 +57,7 @@ class ServicePropertiesTest {
     assertThat(PlannerConfig.load(ServiceProperties.planner(S), Map.of()).httpPort()).isZero();
     // the bridge's 0 would mean "no HTTP server" (-1 = any free port), the sink's "no endpoint"
     assertThat(ServiceProperties.ingest(S).getProperty("http.port")).isEqualTo("-1");
+    assertThat(streams.metricsPort()).isEqualTo(-1);
     assertThat(SinkConfig.load(ServiceProperties.sink(S, 0), Map.of()).metricsPort()).isPositive();
   }
 }
