@@ -47,9 +47,16 @@ public final class AirqMain {
     for (Object module : new Object[] {new PlannerCli(), new SimulatorCli()}) {
       new CommandLine(module).getSubcommands().forEach(airq::addSubcommand);
     }
+    versionEverywhere(airq, new AirqVersion());
     if (defaults != null) {
       airq.setDefaultValueProvider(defaults); // after the subcommands: it reaches only those
     }
     return airq;
+  }
+
+  /** One {@code --version} answer on every command, the modules' commands included. */
+  private static void versionEverywhere(CommandLine c, CommandLine.IVersionProvider version) {
+    c.getCommandSpec().versionProvider(version);
+    c.getSubcommands().values().forEach(sub -> versionEverywhere(sub, version));
   }
 }

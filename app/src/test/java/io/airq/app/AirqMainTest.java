@@ -53,6 +53,31 @@ class AirqMainTest {
     }
   }
 
+  @Test
+  void everyCommandWithVersionOptionPrintsAirqsVersion() {
+    List<List<String>> paths = new ArrayList<>();
+    collect(AirqMain.commandLine(), new ArrayList<>(), paths);
+    int checked = 0;
+    for (List<String> path : paths) {
+      CommandLine cl = AirqMain.commandLine();
+      CommandLine leaf = cl;
+      for (String name : path) {
+        leaf = leaf.getSubcommands().get(name);
+      }
+      if (leaf.getCommandSpec().findOption("--version") == null) {
+        continue;
+      }
+      List<String> args = new ArrayList<>(path);
+      args.add("--version");
+      StringWriter out = new StringWriter();
+      int code = cl.setOut(new PrintWriter(out)).execute(args.toArray(String[]::new));
+      assertThat(code).as("airq %s", args).isZero();
+      assertThat(out.toString().trim()).as("airq %s", args).matches("airq \\d+\\.\\d+\\.\\d+.*");
+      checked++;
+    }
+    assertThat(checked).as("commands with --version").isGreaterThan(10);
+  }
+
   private static void collect(CommandLine c, List<String> path, List<List<String>> into) {
     into.add(List.copyOf(path));
     c.getSubcommands()
