@@ -1,7 +1,9 @@
 package io.airq.core.registry;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import io.airq.core.reading.Quantity;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +25,14 @@ import java.util.Objects;
  *     window
  * @param model the sensor model, e.g. {@code PMS5003}; Plantower-class models get the EPA
  *     correction
- * @param calibration per-quantity linear calibrations; empty when none
+ * @param calibration per-quantity linear calibrations (each with its version id and the instant it
+ *     applies from); empty when none
+ * @param kind {@code air} (the default) or {@code weather}
+ * @param installed when the sensor started to count for coverage; null: always (older entries)
+ * @param retired when it stopped; null while in service. A retired sensor stays in the registry so
+ *     past reports stay reproducible
+ * @param licence the licence of its data in open-data exports, e.g. {@code ODbL-1.0}; may be empty
+ * @param attribution whom to credit in open-data exports; may be empty
  */
 public record Sensor(
     String id,
@@ -37,8 +46,14 @@ public record Sensor(
     HostType hostType,
     Duration reportingInterval,
     String model,
-    Map<Quantity, LinearCalibration> calibration) {
+    Map<Quantity, LinearCalibration> calibration,
+    SensorKind kind,
+    Instant installed,
+    Instant retired,
+    String licence,
+    String attribution) {
 
+  @JsonCreator
   public Sensor {
     Objects.requireNonNull(id, "id");
     if (id.isBlank()) {
@@ -61,6 +76,81 @@ public record Sensor(
         calibration == null || calibration.isEmpty()
             ? Map.of()
             : java.util.Collections.unmodifiableMap(new EnumMap<>(calibration));
+    kind = kind == null ? SensorKind.AIR : kind;
+    if (installed != null && retired != null && !retired.isAfter(installed)) {
+      throw new IllegalArgumentException("retired must be after installed");
+    }
+    licence = licence == null ? "" : licence;
+    attribution = attribution == null ? "" : attribution;
+  }
+
+  /** An air sensor in service since always, as registered before the registry's history fields. */
+  public Sensor(
+      String id,
+      String gatewayId,
+      double lat,
+      double lon,
+      String area,
+      String street,
+      String county,
+      boolean indoor,
+      HostType hostType,
+      Duration reportingInterval,
+      String model,
+      Map<Quantity, LinearCalibration> calibration) {
+    this(
+        id,
+        gatewayId,
+        lat,
+        lon,
+        area,
+        street,
+        county,
+        indoor,
+        hostType,
+        reportingInterval,
+        model,
+        calibration,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** Whether the sensor was in service at {@code t}: installed at or before it, not yet retired. */
+  public boolean activeAt(Instant t) {
+    return (installed == null || !t.isBefore(installed))
+        && (retired == null || t.isBefore(retired));
+  }
+
+  /** How long it was in service within [from, to); zero when not at all. */
+  public Duration activeWithin(Instant from, Instant to) {
+    Instant a = installed == null || installed.isBefore(from) ? from : installed;
+    Instant b = retired == null || retired.isAfter(to) ? to : retired;
+    return b.isAfter(a) ? Duration.between(a, b) : Duration.ZERO;
+  }
+
+  /** This sensor retired at {@code when}. */
+  public Sensor retiredAt(Instant when) {
+    return new Sensor(
+        id,
+        gatewayId,
+        lat,
+        lon,
+        area,
+        street,
+        county,
+        indoor,
+        hostType,
+        reportingInterval,
+        model,
+        calibration,
+        kind,
+        installed,
+        when,
+        licence,
+        attribution);
   }
 
   /** How many readings a window of this length should hold at the nominal interval. */
