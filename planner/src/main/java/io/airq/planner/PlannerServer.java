@@ -9,6 +9,7 @@ import io.airq.planner.api.RequestMeter;
 import io.airq.planner.influx.AverageReader;
 import io.airq.planner.registry.ClosureWriter;
 import io.airq.planner.registry.Registry;
+import io.airq.planner.registry.SensorWriter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -34,6 +35,7 @@ public final class PlannerServer implements AutoCloseable {
   private final Registry registry;
   private final AverageReader reader;
   private final ClosureWriter writer;
+  private final SensorWriter sensorWriter;
   private final Admin admin;
   private final ExecutorService apiThreads;
   private final ServiceEndpoints endpoints;
@@ -50,10 +52,18 @@ public final class PlannerServer implements AutoCloseable {
             cfg.influxDatabase(),
             cfg.influxRawPolicy());
     this.writer = new ClosureWriter(kafka, cfg.topicPrefix(), registry);
+    this.sensorWriter = new SensorWriter(kafka, cfg.topicPrefix(), registry);
     this.admin = KafkaClients.admin(cfg.kafkaBootstrap(), cfg.kafka());
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.bindTo(meters);
-    Api api = new Api(registry, new ImpactService(reader, registry), reader, cfg, writer);
+    Api api =
+        new Api(
+            registry,
+            new ImpactService(reader, registry),
+            reader,
+            cfg,
+            writer,
+            sensorWriter::acceptAll);
     Map<String, Supplier<Check>> checks = new LinkedHashMap<>();
     checks.put("kafka", () -> KafkaClients.reachable(admin, KAFKA_CHECK));
     registry.checks().forEach((table, check) -> checks.put("registry-" + table, check));
@@ -106,6 +116,7 @@ public final class PlannerServer implements AutoCloseable {
   private void closeClients() {
     apiThreads.shutdownNow();
     writer.close();
+    sensorWriter.close();
     admin.close();
     reader.close();
     registry.close();

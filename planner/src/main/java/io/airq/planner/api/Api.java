@@ -37,18 +37,21 @@ public final class Api {
   private final AverageReader reader;
   private final PlannerConfig cfg;
   private final Consumer<Closure> closureWriter;
+  private final SensorRoutes sensors;
 
   public Api(
       Registry registry,
       ImpactService impact,
       AverageReader reader,
       PlannerConfig cfg,
-      Consumer<Closure> closureWriter) {
+      Consumer<Closure> closureWriter,
+      Consumer<List<Sensor>> sensorWriter) {
     this.registry = registry;
     this.impact = impact;
     this.reader = reader;
     this.cfg = cfg;
     this.closureWriter = closureWriter;
+    this.sensors = new SensorRoutes(registry, sensorWriter, java.time.Clock.systemUTC());
   }
 
   public void handle(HttpExchange ex) throws IOException {
@@ -84,14 +87,8 @@ public final class Api {
       Http.resource(ex, path.substring(1), Http.contentType(path));
     } else if (path.startsWith(CHART_JS) && !path.contains("..")) {
       Http.resource(ex, "META-INF/resources" + path, Http.contentType(path));
-    } else if (path.equals("/api/sensors") && method.equals("GET")) {
-      Http.json(
-          ex,
-          200,
-          registry.sensors().stream()
-              .sorted(Comparator.comparing(Sensor::id))
-              .map(PublicSensor::of)
-              .toList());
+    } else if (parts.length >= 2 && parts[0].equals("api") && parts[1].equals("sensors")) {
+      sensors.route(ex, method, parts);
     } else if (path.equals("/api/series") && method.equals("GET")) {
       series(ex, q);
     } else if (parts.length >= 2 && parts[0].equals("api") && parts[1].equals("closures")) {

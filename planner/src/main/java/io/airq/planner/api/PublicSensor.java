@@ -1,11 +1,16 @@
 package io.airq.planner.api;
 
+import io.airq.core.reading.Quantity;
 import io.airq.core.registry.HostType;
+import io.airq.core.registry.LinearCalibration;
 import io.airq.core.registry.Sensor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 
 /**
  * A sensor's public fields. A resident host's position is rounded to 0.001° (about 100 m), so a
- * home cannot be found from it.
+ * home cannot be found from it. The gateway is not shown.
  */
 public record PublicSensor(
     String id,
@@ -17,7 +22,15 @@ public record PublicSensor(
     String county,
     boolean indoor,
     String hostType,
-    String model) {
+    String model,
+    String kind,
+    Instant installed,
+    Instant retired,
+    boolean active,
+    Duration reportingInterval,
+    Map<Quantity, LinearCalibration> calibration,
+    String licence,
+    String attribution) {
 
   public static PublicSensor of(Sensor s) {
     boolean coarse = s.hostType() == HostType.RESIDENT;
@@ -31,6 +44,14 @@ public record PublicSensor(
         s.county(),
         s.indoor(),
         s.hostType().id(),
-        s.model());
+        s.model(),
+        s.kind().id(),
+        s.installed(),
+        s.retired(),
+        s.activeAt(Instant.now()),
+        s.reportingInterval(),
+        s.calibration(),
+        s.licence(),
+        s.attribution());
   }
 }

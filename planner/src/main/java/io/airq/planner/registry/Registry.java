@@ -63,6 +63,15 @@ public final class Registry implements AutoCloseable {
     return closures.awaitCaughtUp(timeout);
   }
 
+  /**
+   * Waits until the sensors written so far are read, so a read right after a write sees it.
+   *
+   * @return whether that happened within the timeout
+   */
+  public boolean awaitSensors(Duration timeout) {
+    return sensors.awaitCaughtUp(timeout);
+  }
+
   public Collection<Sensor> sensors() {
     return List.copyOf(sensors.snapshot().values());
   }
