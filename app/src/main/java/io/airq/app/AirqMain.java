@@ -8,9 +8,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The entry point behind {@code ./airq}: every command of every module in one picocli tree. The
- * planner's commands ({@code closures}, {@code impact}, {@code series}) and the simulator's ({@code
- * simulate}, {@code replay}, {@code load}) sit at its top level; while {@code ./airq up} runs,
- * their defaults point at its stack ({@link LocalStackDefaults}).
+ * planner's commands ({@code sensors}, {@code closures}, {@code impact}, {@code series}) and the
+ * simulator's ({@code simulate}, {@code replay}, {@code load}) sit at its top level; while {@code
+ * ./airq up} runs, their defaults point at its stack ({@link LocalStackDefaults}).
  */
 @Command(
     name = "airq",

@@ -10,6 +10,11 @@ import picocli.CommandLine.Command;
 @Command(
     name = "airq-planner",
     mixinStandardHelpOptions = true,
-    description = "Register street closures and read their impact reports and series.",
-    subcommands = {ClosuresCommand.class, ImpactCommand.class, SeriesCommand.class})
+    description = "Register sensors and street closures; read impact reports and series.",
+    subcommands = {
+      ClosuresCommand.class,
+      ImpactCommand.class,
+      SeriesCommand.class,
+      SensorsCommand.class
+    })
 public final class PlannerCli {}
