@@ -42,8 +42,16 @@ public final class RequestMeter {
         default -> "other";
       };
     }
+    if (parts.length >= 2 && parts[0].equals("api") && parts[1].equals("sensors")) {
+      return switch (parts.length) {
+        case 2 -> "/api/sensors";
+        case 3 -> parts[2].equals("import") ? "/api/sensors/import" : "/api/sensors/{id}";
+        case 4 -> parts[3].equals("retire") ? "/api/sensors/{id}/retire" : "other";
+        default -> "other";
+      };
+    }
     return switch (path) {
-      case "/api/sensors", "/api/series", "/openapi.json" -> path;
+      case "/api/series", "/openapi.json" -> path;
       default -> "other";
     };
   }

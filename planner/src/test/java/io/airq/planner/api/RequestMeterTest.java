@@ -12,6 +12,11 @@ class RequestMeterTest {
     assertThat(RequestMeter.route("/api/closures/moi-avenue")).isEqualTo("/api/closures/{id}");
     assertThat(RequestMeter.route("/api/closures/")).isEqualTo("/api/closures");
     assertThat(RequestMeter.route("/api/sensors")).isEqualTo("/api/sensors");
+    assertThat(RequestMeter.route("/api/sensors/esp8266-1")).isEqualTo("/api/sensors/{id}");
+    assertThat(RequestMeter.route("/api/sensors/esp8266-1/retire"))
+        .isEqualTo("/api/sensors/{id}/retire");
+    assertThat(RequestMeter.route("/api/sensors/import")).isEqualTo("/api/sensors/import");
+    assertThat(RequestMeter.route("/api/sensors/x/y")).isEqualTo("other");
     assertThat(RequestMeter.route("/api/series")).isEqualTo("/api/series");
     assertThat(RequestMeter.route("/index.html")).isEqualTo("/");
     assertThat(RequestMeter.route("/web/app.js")).isEqualTo("/web/");
