@@ -91,7 +91,7 @@ class SensorRegistryIT {
 
       Path listing =
           Path.of(
-              System.getenv("AIRQ_SHARED_DATA"),
+              System.getProperty("airq.shared.data", System.getenv("AIRQ_SHARED_DATA")),
               "payloads",
               "sensors_africa_api_v1_node_2021-06.json");
       Run first = cli("sensors", "import", "--api", api, listing.toString());
