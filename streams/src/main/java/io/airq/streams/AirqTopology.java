@@ -36,10 +36,10 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The airq topology: readings -> dedup -> registry join (unknown -> quarantine) -> QA + correction
- * -> clean readings (late ones also to the late topic) -> 1m / 1h / 24h-rolling sensor averages (+
- * AQI) -> area averages, alerts, and the live closure-impact aggregates. Every operator and store
- * is named.
+ * The airq topology: readings -> dedup -> registry join (unknown -> quarantine, and held until the
+ * sensor is registered: {@link QuarantineRelease}) -> QA + correction -> clean readings (late ones
+ * also to the late topic) -> 1m / 1h / 24h-rolling sensor averages (+ AQI) -> area averages,
+ * alerts, and the live closure-impact aggregates. Every operator and store is named.
  */
 public final class AirqTopology {
   public static final String SENSORS_STORE = "sensors-store";
@@ -105,9 +105,17 @@ public final class AirqTopology {
             Produced.with(quarantine.keySerde(), quarantine.valueSerde())
                 .withName("quarantine-sink"));
 
+    KStream<String, Enriched> released =
+        QuarantineRelease.addTo(
+            b,
+            split.get("registry-unknown"),
+            SENSORS_STORE,
+            readingsTopic.valueSerde(),
+            settings.quarantineHorizon());
     KStream<String, Cleaned> cleaned =
         split
             .get("registry-known")
+            .merge(released, Named.as("with-released"))
             .processValues(
                 () -> new CleaningProcessor(settings.qa(), settings.grace()),
                 Named.as("qa-and-correct"),

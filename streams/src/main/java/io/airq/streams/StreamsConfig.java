@@ -102,7 +102,8 @@ public record StreamsConfig(
             alerts,
             v.get(Keys.COVERAGE_GATE),
             null,
-            v.get(Keys.EMIT_INTERVAL));
+            v.get(Keys.EMIT_INTERVAL),
+            v.get(Keys.QUARANTINE_HORIZON));
     String stateDir = v.get(Keys.STATE_DIR);
     return new StreamsConfig(
         v.get(Keys.APPLICATION_ID),
@@ -173,6 +174,13 @@ public record StreamsConfig(
                 + " its sensor's interval fills is emitted at once). Shorter = fresher hourly,"
                 + " 24-hour and area means, more records for the sink and InfluxDB: with sensors"
                 + " reporting every 10 s, 10 s writes each sensor's hour once per reading.");
+    static final ConfigKey<Duration> QUARANTINE_HORIZON =
+        ConfigKey.duration(
+            "quarantine.horizon",
+            StreamsSettings.DEFAULT_QUARANTINE_HORIZON,
+            "How long readings of a sensor not in the registry are held: registered within this"
+                + " time (wall-clock, from when they were quarantined), they are fed back into the"
+                + " pipeline once; older ones stay only in the quarantine topic.");
     static final Map<Quantity, ConfigKey<Double>> ALERT =
         alertKeys(Map.of(Quantity.PM25, 15.0, Quantity.PM10, 45.0, Quantity.NO2, 25.0));
     static final ConfigKey<Double> COVERAGE_GATE =
@@ -246,6 +254,7 @@ public record StreamsConfig(
       k.addAll(ALERT.values());
       k.add(COVERAGE_GATE);
       k.add(EMIT_INTERVAL);
+      k.add(QUARANTINE_HORIZON);
       k.add(METRICS_PORT);
       k.add(METRICS_BIND);
       return k;

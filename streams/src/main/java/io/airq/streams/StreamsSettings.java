@@ -17,6 +17,8 @@ import java.util.Map;
  * @param alertThresholds alert when an hourly or 24-hour mean is above this (µg/m³)
  * @param coverageGate percent of the expected readings an hour needs to be valid
  * @param qa thresholds of the QA rules
+ * @param quarantineHorizon how long readings of an unknown sensor are held for release once it is
+ *     registered (wall-clock, from when they were quarantined)
  */
 public record StreamsSettings(
     String topicPrefix,
@@ -25,7 +27,8 @@ public record StreamsSettings(
     Map<Quantity, Double> alertThresholds,
     double coverageGate,
     QaSettings qa,
-    Duration emitInterval) {
+    Duration emitInterval,
+    Duration quarantineHorizon) {
 
   public static final Duration DEFAULT_GRACE = Duration.ofHours(26);
 
@@ -38,6 +41,21 @@ public record StreamsSettings(
   public static final Duration DEFAULT_EMIT_INTERVAL = Duration.ofSeconds(60);
 
   public static final String WHO_2021_24H = "who-2021-24h";
+
+  /** How long readings of an unknown sensor are held for release by default. */
+  public static final Duration DEFAULT_QUARANTINE_HORIZON = Duration.ofDays(7);
+
+  /** Settings with the default quarantine horizon. */
+  public StreamsSettings(
+      String topicPrefix,
+      Duration dedupHorizon,
+      Map<AverageWindow, Duration> grace,
+      Map<Quantity, Double> alertThresholds,
+      double coverageGate,
+      QaSettings qa,
+      Duration emitInterval) {
+    this(topicPrefix, dedupHorizon, grace, alertThresholds, coverageGate, qa, emitInterval, null);
+  }
 
   public StreamsSettings {
     topicPrefix = topicPrefix == null ? "" : topicPrefix;
@@ -56,6 +74,10 @@ public record StreamsSettings(
             : Map.copyOf(alertThresholds);
     qa = qa == null ? QaSettings.DEFAULTS : qa;
     emitInterval = emitInterval == null ? DEFAULT_EMIT_INTERVAL : emitInterval;
+    quarantineHorizon = quarantineHorizon == null ? DEFAULT_QUARANTINE_HORIZON : quarantineHorizon;
+    if (quarantineHorizon.isNegative()) {
+      throw new IllegalArgumentException("quarantineHorizon must not be negative");
+    }
     if (emitInterval.toMillis() < 1) {
       throw new IllegalArgumentException("emitInterval must be at least 1 ms, was " + emitInterval);
     }
@@ -74,7 +96,14 @@ public record StreamsSettings(
   /** These settings with another {@link #emitInterval}. */
   public StreamsSettings withEmitInterval(Duration interval) {
     return new StreamsSettings(
-        topicPrefix, dedupHorizon, grace, alertThresholds, coverageGate, qa, interval);
+        topicPrefix,
+        dedupHorizon,
+        grace,
+        alertThresholds,
+        coverageGate,
+        qa,
+        interval,
+        quarantineHorizon);
   }
 
   public Duration grace(AverageWindow w) {
