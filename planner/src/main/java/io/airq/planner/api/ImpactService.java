@@ -37,24 +37,23 @@ public final class ImpactService {
    * hourly validity; matched hours are not available here). A missing aggregate is an empty phase.
    */
   public ImpactReport live(Closure closure, Quantity quantity, ImpactAnalysis.Options o) {
-    Collection<Sensor> sensors = registry.sensors();
-    int treated = (int) sensors.stream().filter(s -> closure.treated().selects(s)).count();
-    int control =
-        (int)
-            sensors.stream()
-                .filter(s -> closure.control().selects(s) && !closure.treated().selects(s))
-                .count();
+    Collection<Sensor> sensors = PhaseAggregator.inService(closure, registry.sensors());
+    List<Sensor> treated = sensors.stream().filter(s -> closure.treated().selects(s)).toList();
+    List<Sensor> control =
+        sensors.stream()
+            .filter(s -> closure.control().selects(s) && !closure.treated().selects(s))
+            .toList();
     return ImpactAnalysis.fromAggregates(
         closure,
         quantity,
         inputs(closure, Group.TREATED, quantity, treated),
-        treated,
+        treated.size(),
         closure.control().isEmpty() ? null : inputs(closure, Group.CONTROL, quantity, control),
-        control,
+        control.size(),
         o);
   }
 
-  private Map<Phase, PhaseInput> inputs(Closure c, Group g, Quantity q, int sensors) {
+  private Map<Phase, PhaseInput> inputs(Closure c, Group g, Quantity q, List<Sensor> sensors) {
     Map<Phase, Long> expected = PhaseAggregator.expectedHours(c, sensors, false);
     Map<Phase, PhaseInput> out = new EnumMap<>(Phase.class);
     for (Phase p : Phase.values()) {

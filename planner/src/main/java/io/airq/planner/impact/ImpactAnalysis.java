@@ -59,10 +59,11 @@ public final class ImpactAnalysis {
       Collection<Sensor> registry,
       Collection<HourlyMean> hours,
       Options options) {
+    List<Sensor> inService = PhaseAggregator.inService(closure, registry);
     List<Sensor> treatedSensors =
-        registry.stream().filter(s -> closure.treated().selects(s)).toList();
+        inService.stream().filter(s -> closure.treated().selects(s)).toList();
     List<Sensor> controlSensors =
-        registry.stream()
+        inService.stream()
             .filter(s -> closure.control().selects(s) && !closure.treated().selects(s))
             .toList();
     GroupImpact t =
@@ -119,7 +120,14 @@ public final class ImpactAnalysis {
     List<String> ids = sensors.stream().map(Sensor::id).toList();
     Map<Phase, PhaseInput> inputs =
         PhaseAggregator.aggregate(
-            closure, group, quantity, ids, hours, options.matchedHours(), options.hourGate());
+            closure,
+            group,
+            quantity,
+            ids,
+            PhaseAggregator.expectedHours(closure, sensors, options.matchedHours()),
+            hours,
+            options.matchedHours(),
+            options.hourGate());
     return GroupImpact.of(label, ids.size(), inputs, options.coverageGate());
   }
 

@@ -6,6 +6,7 @@ import io.airq.core.closure.Phase;
 import io.airq.core.impact.Moments;
 import io.airq.core.impact.PhaseAggregate;
 import io.airq.core.reading.Quantity;
+import io.airq.core.registry.Sensor;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,8 +44,31 @@ public final class PhaseAggregator {
       Collection<HourlyMean> hours,
       boolean matchedHours,
       double hourGate) {
+    return aggregate(
+        closure,
+        group,
+        quantity,
+        sensors,
+        expectedHours(closure, sensors.size(), matchedHours),
+        hours,
+        matchedHours,
+        hourGate);
+  }
+
+  /**
+   * As {@link #aggregate(Closure, Group, Quantity, Collection, Collection, boolean, double)}, with
+   * the expected sensor-hours given (see {@link #expectedHours(Closure, Collection, boolean)}).
+   */
+  public static Map<Phase, PhaseInput> aggregate(
+      Closure closure,
+      Group group,
+      Quantity quantity,
+      Collection<String> sensors,
+      Map<Phase, Long> expected,
+      Collection<HourlyMean> hours,
+      boolean matchedHours,
+      double hourGate) {
     Set<Slot> duringSlots = matchedHours ? duringSlots(closure) : Set.of();
-    Map<Phase, Long> expected = expectedHours(closure, sensors.size(), matchedHours);
     Set<String> selected = new HashSet<>(sensors);
     Map<Phase, Map<LocalDate, Moments>> days = new EnumMap<>(Phase.class);
     Map<Phase, Long> invalid = new EnumMap<>(Phase.class);
@@ -94,6 +119,39 @@ public final class PhaseAggregator {
           .ifPresent(p -> expected.merge(p, (long) sensorCount, Long::sum));
     }
     return expected;
+  }
+
+  /**
+   * The expected sensor-hours per phase from the registry as it was: a sensor is expected in an
+   * hour when it was in service (installed, not yet retired) for at least half of it. A sensor
+   * registered later never changes what an earlier hour expected.
+   */
+  public static Map<Phase, Long> expectedHours(
+      Closure closure, Collection<Sensor> sensors, boolean matchedHours) {
+    Set<Slot> duringSlots = matchedHours ? duringSlots(closure) : Set.of();
+    Map<Phase, Long> expected = new EnumMap<>(Phase.class);
+    Duration half = Duration.ofMinutes(30);
+    for (Instant h = closure.beforeStart().truncatedTo(ChronoUnit.HOURS);
+        h.isBefore(lastEnd(closure));
+        h = h.plus(Duration.ofHours(1))) {
+      Optional<Phase> p = phaseOf(closure, h, matchedHours, duringSlots);
+      if (p.isEmpty()) {
+        continue;
+      }
+      Instant start = h;
+      Instant end = h.plus(Duration.ofHours(1));
+      long n =
+          sensors.stream().filter(s -> s.activeWithin(start, end).compareTo(half) >= 0).count();
+      expected.merge(p.get(), n, Long::sum);
+    }
+    return expected;
+  }
+
+  /** The sensors in service at some time of the closure's phases (comparison periods included). */
+  public static List<Sensor> inService(Closure closure, Collection<Sensor> sensors) {
+    Instant from = closure.beforeStart();
+    Instant to = lastEnd(closure);
+    return sensors.stream().filter(s -> !s.activeWithin(from, to).isZero()).toList();
   }
 
   /** The end of the last phase: comparison periods may lie after the closure. */

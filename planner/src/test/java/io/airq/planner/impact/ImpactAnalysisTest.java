@@ -14,6 +14,7 @@ import io.airq.core.closure.SensorSelection;
 import io.airq.core.reading.Quantity;
 import io.airq.core.registry.Sensor;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -339,5 +340,79 @@ class ImpactAnalysisTest {
     assertThat(live.treated()).isEqualTo(retro.treated());
     assertThat(live.differenceInDifferences()).isEqualTo(retro.differenceInDifferences());
     assertThat(live.summarySw()).isEqualTo(retro.summarySw());
+  }
+
+  /** twoDayClosure, with the treated group the area Westlands (t1's). */
+  private static Closure westlandsClosure() {
+    return closure(
+        SensorSelection.ofAreas("Westlands"),
+        SensorSelection.ofSensors("c1"),
+        LocalDateTime.parse("2024-01-03T00:00"),
+        LocalDateTime.parse("2024-01-05T00:00"),
+        Duration.ofDays(2),
+        Duration.ofDays(1),
+        "UTC");
+  }
+
+  @Test
+  void aSensorRegisteredAfterTheClosureDoesNotChangeItsReport() {
+    Closure c = westlandsClosure();
+    List<HourlyMean> h = twoDayData();
+    ImpactReport before = ImpactAnalysis.fromHourlyMeans(c, Quantity.PM25, REGISTRY, h, OPTIONS);
+    Sensor later = installed(sensor("t9", "Westlands", "Nairobi"), c.afterEnd().plusSeconds(1));
+    List<Sensor> grown = new ArrayList<>(REGISTRY);
+    grown.add(later);
+    ImpactReport after = ImpactAnalysis.fromHourlyMeans(c, Quantity.PM25, grown, h, OPTIONS);
+    assertThat(after).isEqualTo(before);
+    assertThat(before.treated().phases().get(Phase.DURING).coverage()).isEqualTo(1.0);
+    // registered as entries were before the history fields (in service since always), it counts
+    grown.set(2, sensor("t9", "Westlands", "Nairobi"));
+    assertThat(
+            ImpactAnalysis.fromHourlyMeans(c, Quantity.PM25, grown, h, OPTIONS)
+                .treated()
+                .phases()
+                .get(Phase.DURING)
+                .coverage())
+        .isEqualTo(0.5);
+  }
+
+  @Test
+  void aSensorIsExpectedOnlyForTheHoursItWasInService() {
+    Closure c = twoDayClosure();
+    Instant midDuring = c.startInstant().plus(Duration.ofHours(10));
+    Sensor t1 = sensor("t1", "Westlands", "Nairobi");
+    Sensor retired = t1.retiredAt(midDuring);
+    Map<Phase, Long> expected = PhaseAggregator.expectedHours(c, List.of(retired), false);
+    assertThat(expected.get(Phase.BEFORE)).isEqualTo(48);
+    assertThat(expected.get(Phase.DURING)).isEqualTo(10);
+    assertThat(expected.get(Phase.AFTER)).isZero();
+    Sensor installedMidway = installed(t1, midDuring.plus(Duration.ofMinutes(20)));
+    Map<Phase, Long> later = PhaseAggregator.expectedHours(c, List.of(installedMidway), false);
+    assertThat(later.get(Phase.BEFORE)).isZero();
+    assertThat(later.get(Phase.DURING))
+        .as("the hour it was installed in counts: in service for 40 of its minutes")
+        .isEqualTo(48 - 10);
+    assertThat(later.get(Phase.AFTER)).isEqualTo(24);
+  }
+
+  private static Sensor installed(Sensor s, Instant when) {
+    return new Sensor(
+        s.id(),
+        s.gatewayId(),
+        s.lat(),
+        s.lon(),
+        s.area(),
+        s.street(),
+        s.county(),
+        s.indoor(),
+        s.hostType(),
+        s.reportingInterval(),
+        s.model(),
+        s.calibration(),
+        s.kind(),
+        when,
+        null,
+        s.licence(),
+        s.attribution());
   }
 }
