@@ -15,7 +15,7 @@ public final class ServiceConfigs {
   /** ingest, streams, sink, planner in pipeline order, then the one-shot topic setup. */
   public static Map<String, ConfigSpec> byCommand() {
     Map<String, ConfigSpec> m = new LinkedHashMap<>();
-    m.put("ingest", BridgeConfig.Keys.SPEC);
+    m.put("ingest", BridgeConfig.SPEC);
     m.put("streams", StreamsConfig.Keys.SPEC);
     m.put("sink", SinkConfig.Keys.SPEC);
     m.put("planner", PlannerConfig.Keys.SPEC);

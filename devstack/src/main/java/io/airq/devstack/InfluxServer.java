@@ -35,6 +35,8 @@ public final class InfluxServer implements Server {
   private final int port;
   private final int rpcPort;
   private final Map<String, String> data = new LinkedHashMap<>(CITY_SCALE);
+  private String adminUser;
+  private String adminPassword;
   private ServerProcess process;
 
   private InfluxServer(Path binary, Path dir, int port, int rpcPort, Map<String, String> data) {
@@ -70,6 +72,62 @@ public final class InfluxServer implements Server {
             binary, dir, port == 0 ? Loopback.freePort() : port, Loopback.freePort(), data);
     s.start();
     return s;
+  }
+
+  /**
+   * Starts influxd as production runs it, with {@code auth-enabled = true} and one admin account
+   * (created through the API on first start, which InfluxDB 1.x allows while it has no user).
+   * Without credentials, writes and queries then answer 401.
+   */
+  public static InfluxServer startWithAuth(
+      Path dir, int port, String adminUser, String adminPassword) {
+    Path binary =
+        Binaries.find("influxd")
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "influxd is not installed: run ./airq setup (apt-get install -y influxdb)"));
+    InfluxServer s =
+        new InfluxServer(
+            binary, dir, port == 0 ? Loopback.freePort() : port, Loopback.freePort(), Map.of());
+    s.adminUser = adminUser;
+    s.adminPassword = adminPassword;
+    s.start();
+    s.createAdmin();
+    return s;
+  }
+
+  private void createAdmin() {
+    String q =
+        "CREATE USER \""
+            + adminUser.replace("\"", "")
+            + "\" WITH PASSWORD '"
+            + adminPassword.replace("'", "\\'")
+            + "' WITH ALL PRIVILEGES";
+    try {
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(endpoint() + "/query"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "q="
+                              + java.net.URLEncoder.encode(
+                                  q, java.nio.charset.StandardCharsets.UTF_8)))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      // 401 on a restart: the admin exists already, and the server asks for it
+      if (r.statusCode() != 200 && r.statusCode() != 401) {
+        throw new IllegalStateException(
+            "influxd did not create its admin user: " + r.statusCode() + " " + r.body());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the InfluxDB admin user", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override
@@ -137,6 +195,7 @@ public final class InfluxServer implements Server {
               "  enabled = true",
               "  bind-address = \"" + Loopback.HOST + ":" + port + "\"",
               "  log-enabled = false",
+              "  auth-enabled = " + (adminUser != null),
               "[continuous_queries]",
               "  enabled = false",
               "");

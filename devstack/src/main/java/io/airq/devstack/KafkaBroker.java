@@ -18,18 +18,30 @@ import org.apache.kafka.common.Uuid;
  * A real Kafka broker in KRaft mode (combined broker and controller) running {@code kafka.Kafka} in
  * a child JVM on this JVM's classpath, so that tests can stop, kill and restart it. The storage is
  * formatted once with {@code kafka.tools.StorageTool}.
+ *
+ * <p>Besides its plaintext listener it has a {@code SASL_PLAINTEXT} listener with the {@code PLAIN}
+ * mechanism and one account ({@link #saslUser()}, {@link #saslPassword()}, a random password per
+ * broker), so that secured clients are tested against the real thing.
  */
 public final class KafkaBroker implements Server {
+  /** The account on the SASL listener. */
+  public static final String SASL_USER = "airq";
+
   private final Path dir;
   private final int port;
   private final int controllerPort;
+  private final int saslPort;
+  private final String saslPassword;
   private final String classpath;
   private ServerProcess process;
 
-  private KafkaBroker(Path dir, int port, int controllerPort, String classpath) {
+  private KafkaBroker(
+      Path dir, int port, int controllerPort, int saslPort, String saslPassword, String classpath) {
     this.dir = dir;
     this.port = port;
     this.controllerPort = controllerPort;
+    this.saslPort = saslPort;
+    this.saslPassword = saslPassword;
     this.classpath = classpath;
   }
 
@@ -44,15 +56,21 @@ public final class KafkaBroker implements Server {
     Path props = dir.resolve("server.properties");
     int p = port;
     int cport;
-    if (Files.exists(props)) { // a restart of an existing broker keeps its ports
+    int sport;
+    String password;
+    if (Files.exists(props)) { // a restart of an existing broker keeps its ports and account
       Properties existing = load(props);
       p = Integer.parseInt(existing.getProperty("airq.port"));
       cport = Integer.parseInt(existing.getProperty("airq.controller.port"));
+      sport = Integer.parseInt(existing.getProperty("airq.sasl.port"));
+      password = existing.getProperty("airq.sasl.password");
     } else {
       p = p == 0 ? Loopback.freePort() : p;
       cport = Loopback.freePort();
+      sport = Loopback.freePort();
+      password = Uuid.randomUuid().toString();
     }
-    KafkaBroker b = new KafkaBroker(dir, p, cport, cp);
+    KafkaBroker b = new KafkaBroker(dir, p, cport, sport, password, cp);
     b.format();
     b.start();
     return b;
@@ -89,14 +107,37 @@ public final class KafkaBroker implements Server {
               + Loopback.HOST
               + ":"
               + port
+              + ",SASL_PLAINTEXT://"
+              + Loopback.HOST
+              + ":"
+              + saslPort
               + ",CONTROLLER://"
               + Loopback.HOST
               + ":"
               + controllerPort);
-      c.put("advertised.listeners", "PLAINTEXT://" + Loopback.HOST + ":" + port);
+      c.put(
+          "advertised.listeners",
+          "PLAINTEXT://"
+              + Loopback.HOST
+              + ":"
+              + port
+              + ",SASL_PLAINTEXT://"
+              + Loopback.HOST
+              + ":"
+              + saslPort);
       c.put("controller.listener.names", "CONTROLLER");
       c.put("inter.broker.listener.name", "PLAINTEXT");
-      c.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+      c.put(
+          "listener.security.protocol.map",
+          "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT");
+      c.put("sasl.enabled.mechanisms", "PLAIN");
+      c.put(
+          "listener.name.sasl_plaintext.plain.sasl.jaas.config",
+          "org.apache.kafka.common.security.plain.PlainLoginModule required user_"
+              + SASL_USER
+              + "=\""
+              + saslPassword
+              + "\";");
       c.put("log.dirs", dir.resolve("data").toString());
       c.put("num.partitions", "4");
       c.put("offsets.topic.replication.factor", "1");
@@ -114,6 +155,8 @@ public final class KafkaBroker implements Server {
       c.put("log.retention.check.interval.ms", "10000");
       c.put("airq.port", Integer.toString(port));
       c.put("airq.controller.port", Integer.toString(controllerPort));
+      c.put("airq.sasl.port", Integer.toString(saslPort));
+      c.put("airq.sasl.password", saslPassword);
       StringBuilder sb = new StringBuilder("# written by airq devstack\n");
       c.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
       Path file = dir.resolve("server.properties");
@@ -199,6 +242,37 @@ public final class KafkaBroker implements Server {
 
   public int port() {
     return port;
+  }
+
+  /** The bootstrap servers of the {@code SASL_PLAINTEXT} listener (mechanism {@code PLAIN}). */
+  public String saslEndpoint() {
+    return Loopback.HOST + ":" + saslPort;
+  }
+
+  public String saslUser() {
+    return SASL_USER;
+  }
+
+  public String saslPassword() {
+    return saslPassword;
+  }
+
+  /**
+   * The {@code kafka.*} client settings (without the prefix) that log in to the SASL listener as
+   * {@code user} with {@code password}.
+   */
+  public static Map<String, String> saslClientSettings(String user, String password) {
+    return Map.of(
+        "security.protocol",
+        "SASL_PLAINTEXT",
+        "sasl.mechanism",
+        "PLAIN",
+        "sasl.jaas.config",
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+            + user
+            + "\" password=\""
+            + password
+            + "\";");
   }
 
   @Override

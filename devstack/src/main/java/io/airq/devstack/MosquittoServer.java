@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A real Mosquitto 2 broker from the machine's binary, listening on 127.0.0.1 with persistence in
@@ -17,12 +19,17 @@ public final class MosquittoServer implements Server {
   private final Path binary;
   private final Path dir;
   private final int port;
+  private final Map<String, String> accounts;
+  private final String acl;
   private ServerProcess process;
 
-  private MosquittoServer(Path binary, Path dir, int port) {
+  private MosquittoServer(
+      Path binary, Path dir, int port, Map<String, String> accounts, String acl) {
     this.binary = binary;
     this.dir = dir;
     this.port = port;
+    this.accounts = Map.copyOf(accounts);
+    this.acl = acl;
   }
 
   /** True when the {@code mosquitto} binary is installed. */
@@ -34,13 +41,33 @@ public final class MosquittoServer implements Server {
    * Starts Mosquitto with its data and log under {@code dir}, on {@code port} (0 = a free port).
    */
   public static MosquittoServer start(Path dir, int port) {
+    return start(dir, port, Map.of(), null);
+  }
+
+  /**
+   * Starts Mosquitto as production runs it: anonymous clients refused, these accounts in a password
+   * file written with {@code mosquitto_passwd}, and this ACL (the text of an {@code acl_file}).
+   *
+   * @param accounts user name to password
+   */
+  public static MosquittoServer startSecured(
+      Path dir, int port, Map<String, String> accounts, String acl) {
+    if (accounts.isEmpty() || acl == null) {
+      throw new IllegalArgumentException("a secured broker needs accounts and an ACL");
+    }
+    return start(dir, port, accounts, acl);
+  }
+
+  private static MosquittoServer start(
+      Path dir, int port, Map<String, String> accounts, String acl) {
     Path binary =
         Binaries.find("mosquitto")
             .orElseThrow(
                 () ->
                     new IllegalStateException(
                         "mosquitto is not installed: run ./airq setup (apt-get install -y mosquitto)"));
-    MosquittoServer s = new MosquittoServer(binary, dir, port == 0 ? Loopback.freePort() : port);
+    MosquittoServer s =
+        new MosquittoServer(binary, dir, port == 0 ? Loopback.freePort() : port, accounts, acl);
     s.start();
     return s;
   }
@@ -76,7 +103,7 @@ public final class MosquittoServer implements Server {
           String.join(
               "\n",
               "listener " + port + " " + Loopback.HOST,
-              "allow_anonymous true",
+              security(),
               "persistence true",
               "persistence_location " + data + "/",
               "autosave_interval 1",
@@ -98,6 +125,36 @@ public final class MosquittoServer implements Server {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the Mosquitto config under " + dir, e);
     }
+  }
+
+  /** The access lines of the config: anonymous, or a password file and an ACL. */
+  private String security() throws IOException {
+    if (accounts.isEmpty()) {
+      return "allow_anonymous true";
+    }
+    Path passwords = dir.resolve("passwords");
+    Files.deleteIfExists(passwords);
+    Files.createFile(passwords);
+    Path tool =
+        Binaries.find("mosquitto_passwd")
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "mosquitto_passwd is not installed: run ./airq setup (apt-get install -y"
+                            + " mosquitto)"));
+    for (Map.Entry<String, String> a : new TreeMap<>(accounts).entrySet()) {
+      ServerProcess.run(
+          "mosquitto_passwd",
+          List.of(tool.toString(), "-b", passwords.toString(), a.getKey(), a.getValue()),
+          dir.resolve("mosquitto_passwd.log"),
+          Duration.ofSeconds(30));
+    }
+    Path aclFile = dir.resolve("acl");
+    Files.writeString(aclFile, acl);
+    openUp(passwords);
+    openUp(aclFile);
+    return String.join(
+        "\n", "allow_anonymous false", "password_file " + passwords, "acl_file " + aclFile);
   }
 
   private static void openUp(Path p) {

@@ -250,7 +250,7 @@ class HostileInputIT {
               HttpRequest.newBuilder(base.resolve("/health")).build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).isEqualTo(200);
-      assertThat(health.body()).startsWith("UP");
+      assertThat(health.body()).contains("\"status\":\"UP\"", "\"mqtt\":{\"status\":\"UP\"");
       String metrics = bridge.scrape();
       long forwardedMessages =
           validMqtt + validHttp + verbatimByKind.values().stream().mapToInt(i -> i).sum();

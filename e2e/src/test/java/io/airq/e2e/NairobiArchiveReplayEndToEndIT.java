@@ -7,6 +7,10 @@ import io.airq.core.topic.Topics;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
 import io.airq.planner.cli.PlannerCli;
+import io.airq.simulator.publish.KafkaTarget;
+import io.airq.simulator.publish.MqttTarget;
+import io.airq.simulator.replay.ReplayMessages;
+import io.airq.simulator.replay.ReplayOptions;
 import io.airq.simulator.replay.Replayer;
 import io.airq.simulator.replay.SensorsAfricaArchive;
 import java.io.PrintWriter;
@@ -33,6 +37,9 @@ class NairobiArchiveReplayEndToEndIT {
   static final String FROM = "2021-03-24T00:00:00Z";
   static final String TO = "2021-03-28T00:00:00Z";
 
+  /** The archive's sensors report about every 155 s. */
+  static final Duration INTERVAL = Duration.ofSeconds(155);
+
   @Test
   void everySensorHourPm25MeanThePlannerExportsEqualsTheMeanComputedFromTheArchive(Servers servers)
       throws Exception {
@@ -46,22 +53,22 @@ class NairobiArchiveReplayEndToEndIT {
             .mapToLong(NairobiSampleExpectation.Hour::count)
             .sum();
     try (PipelineHarness h = new PipelineHarness(servers, "e2e-replay")) {
-      h.register(Replayer.sensors(SensorsAfricaArchive.read(csv)), List.of());
+      h.register(
+          ReplayMessages.sensors(SensorsAfricaArchive.read(csv), "Nairobi", INTERVAL), List.of());
       long started = System.nanoTime();
       Replayer.ReplayReport sent =
           Replayer.run(
-              List.of(csv),
-              "Nairobi",
-              Replayer.NAIROBI_INTERVAL,
-              servers.mqttUrl(),
-              null,
-              null,
-              servers.kafkaBootstrap(),
-              h.prefix,
-              0,
-              0,
-              1,
-              false);
+              new ReplayOptions(
+                  List.of(csv),
+                  null,
+                  "Nairobi",
+                  INTERVAL,
+                  null,
+                  new MqttTarget(servers.mqttUrl(), null, null, 1, 20),
+                  new KafkaTarget(servers.kafkaBootstrap(), h.prefix, Map.of()),
+                  0,
+                  0,
+                  false));
       long published = System.nanoTime();
       assertThat(sent.published()).isEqualTo(sent.readings());
 

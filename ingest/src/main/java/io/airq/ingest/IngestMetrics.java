@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
@@ -13,22 +15,7 @@ import java.util.function.IntSupplier;
  * messages received but not yet acknowledged, and the MQTT connection state.
  */
 final class IngestMetrics {
-  /** Every record of the message is in Kafka. */
-  static final String FORWARDED = "forwarded";
-
-  /** The payload could not be read (dead-lettered). */
-  static final String INVALID = "invalid";
-
-  /** The payload was readable but refused by a limit or a time bound (dead-lettered). */
-  static final String REJECTED = "rejected";
-
-  /** A Kafka send failed; the message stays unacknowledged and is retried. */
-  static final String UNDELIVERABLE = "undeliverable";
-
-  private final Counter forwarded;
-  private final Counter invalid;
-  private final Counter rejected;
-  private final Counter undeliverable;
+  private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
   private final Timer sendLatency;
   private final IntSupplier inFlight;
   private final AtomicInteger mostInFlight = new AtomicInteger();
@@ -40,10 +27,14 @@ final class IngestMetrics {
    */
   IngestMetrics(MeterRegistry registry, IntSupplier inFlight) {
     this.inFlight = inFlight;
-    forwarded = counter(registry, FORWARDED);
-    invalid = counter(registry, INVALID);
-    rejected = counter(registry, REJECTED);
-    undeliverable = counter(registry, UNDELIVERABLE);
+    for (Outcome o : Outcome.values()) {
+      outcomes.put(
+          o,
+          Counter.builder("airq.ingest.messages")
+              .description("messages by outcome")
+              .tag("outcome", o.tag())
+              .register(registry));
+    }
     sendLatency =
         Timer.builder("airq.ingest.kafka.send")
             .description("time from the Kafka send of a message to the ack of all its records")
@@ -66,21 +57,8 @@ final class IngestMetrics {
         .register(registry);
   }
 
-  private static Counter counter(MeterRegistry registry, String outcome) {
-    return Counter.builder("airq.ingest.messages")
-        .description("messages by outcome")
-        .tag("outcome", outcome)
-        .register(registry);
-  }
-
-  void outcome(String outcome) {
-    switch (outcome) {
-      case FORWARDED -> forwarded.increment();
-      case INVALID -> invalid.increment();
-      case REJECTED -> rejected.increment();
-      case UNDELIVERABLE -> undeliverable.increment();
-      default -> throw new IllegalArgumentException(outcome);
-    }
+  void outcome(Outcome outcome) {
+    outcomes.get(outcome).increment();
   }
 
   void sent(long startNanos) {

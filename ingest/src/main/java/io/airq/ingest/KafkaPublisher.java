@@ -9,10 +9,9 @@ import io.airq.ingest.gateway.GatewayPolicy;
 import io.airq.ingest.payload.ParseResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -39,8 +38,8 @@ final class KafkaPublisher implements AutoCloseable {
   private final int maxBytes;
 
   KafkaPublisher(BridgeConfig cfg) {
-    Map<String, Object> props = new HashMap<>(cfg.kafka());
-    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, cfg.mqttClientId());
+    Properties props = cfg.kafka().clientProperties();
+    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, cfg.mqtt().clientId());
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     // Many small records (one per reading): bigger batches mean fewer produce requests per
@@ -58,10 +57,10 @@ final class KafkaPublisher implements AutoCloseable {
     props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
     props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
     producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-    readings = Topics.READINGS.prefixed(cfg.topicPrefix());
-    deadLetters = Topics.READINGS_DEAD_LETTER.prefixed(cfg.topicPrefix());
+    readings = Topics.READINGS.prefixed(cfg.kafka().topicPrefix());
+    deadLetters = Topics.READINGS_DEAD_LETTER.prefixed(cfg.kafka().topicPrefix());
     maxBytes = cfg.limits().maxBytes();
-    quarantine = Topics.QUARANTINE.prefixed(cfg.topicPrefix());
+    quarantine = Topics.QUARANTINE.prefixed(cfg.kafka().topicPrefix());
   }
 
   /** Publishes in open mode: every accepted reading goes to the readings topic. */
@@ -175,13 +174,6 @@ final class KafkaPublisher implements AutoCloseable {
           e.toString());
       return 0;
     }
-  }
-
-  /** The partition the readings of {@code sensor} go to (Kafka's default for a string key). */
-  static int partitionOf(String sensor, int partitions) {
-    return org.apache.kafka.common.utils.Utils.toPositive(
-            org.apache.kafka.common.utils.Utils.murmur2(sensor.getBytes(StandardCharsets.UTF_8)))
-        % partitions;
   }
 
   @Override

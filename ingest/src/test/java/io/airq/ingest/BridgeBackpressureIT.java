@@ -38,7 +38,7 @@ class BridgeBackpressureIT {
   void aBurstFasterThanKafkaWaitsInTheBrokerNotInTheBridge(Servers servers) throws Exception {
     String prefix = servers.newPrefix("ingest-burst");
     String gw = "gw-" + UUID.randomUUID().toString().substring(0, 8);
-    BridgeConfig cfg = BridgeIT.config(servers, prefix, gw);
+    BridgeConfig cfg = BridgeIT.config(servers, prefix, gw).build();
     Instant t0 = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
     try (Bridge bridge = Bridge.start(cfg)) {
       MqttAsyncClient pub =
@@ -78,13 +78,13 @@ class BridgeBackpressureIT {
       System.out.printf(
           "burst: %d of %d readings on Kafka; at most %d messages unacknowledged in the bridge"
               + " (receive maximum %d); reading paused %s times%n",
-          distinct.size(), N, bridge.mostInFlight(), cfg.receiveMaximum(), paused(bridge));
+          distinct.size(), N, bridge.mostInFlight(), cfg.mqtt().receiveMaximum(), paused(bridge));
       pub.disconnect().waitForCompletion(10_000);
       pub.close();
       assertThat(distinct).as("distinct (sensor, time) on Kafka").hasSize(N);
       assertThat(bridge.mostInFlight())
           .as("messages held unacknowledged in the bridge at once")
-          .isLessThanOrEqualTo(cfg.receiveMaximum());
+          .isLessThanOrEqualTo(cfg.mqtt().receiveMaximum());
     }
   }
 

@@ -9,6 +9,8 @@ import io.airq.core.topic.RecordHeaders;
 import io.airq.core.topic.Topics;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
+import io.airq.ingest.config.HttpConfig;
+import io.airq.ingest.config.MqttConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,12 +48,12 @@ class BridgeIT {
   }
 
   /** A bridge on its own gateway subtree, share group and topic prefix, so tests do not mix. */
-  static BridgeConfig config(Servers servers, String prefix, String gateway) {
-    return BridgeConfig.defaults(servers.mqttUrl(), servers.kafkaBootstrap(), prefix)
-        .withClientId("it-" + gateway)
-        .withShareGroup("g-" + gateway)
-        .withTopicFilter("airq/v1/" + gateway + "/#")
-        .withHttpPort(-1);
+  static BridgeConfig.Builder config(Servers servers, String prefix, String gateway) {
+    return BridgeConfig.builder(servers.mqttUrl(), servers.kafkaBootstrap(), prefix)
+        .set(MqttConfig.CLIENT_ID, "it-" + gateway)
+        .set(MqttConfig.SHARE_GROUP, "g-" + gateway)
+        .set(MqttConfig.TOPIC_FILTER, "airq/v1/" + gateway + "/#")
+        .set(HttpConfig.PORT, -1);
   }
 
   private static MqttClient publisher(Servers servers) throws Exception {
@@ -88,7 +90,7 @@ class BridgeIT {
         "{\"sensor\":\"airq-01\",\"time\":\""
             + now.minusSeconds(30)
             + "\",\"values\":{\"pm10\":20}}";
-    try (Bridge bridge = Bridge.start(config(servers, prefix, gw))) {
+    try (Bridge bridge = Bridge.start(config(servers, prefix, gw).build())) {
       MqttClient pub = publisher(servers);
       pub.publish("airq/v1/" + gw + "/-", airq.getBytes(StandardCharsets.UTF_8), 1, false);
       pub.publish(
@@ -143,7 +145,7 @@ class BridgeIT {
                 "{\"time\":\"" + Instant.now().plusSeconds(3600) + "\",\"values\":{\"pm25\":1}}",
             "shape", "{\"hello\":\"world\"}",
             "negative", "{\"values\":{\"pm10\":-3}}");
-    try (Bridge bridge = Bridge.start(config(servers, prefix, gw))) {
+    try (Bridge bridge = Bridge.start(config(servers, prefix, gw).build())) {
       MqttClient pub = publisher(servers);
       for (var e : bad.entrySet()) {
         pub.publish(
@@ -211,7 +213,7 @@ class BridgeIT {
       throws Exception {
     String prefix = servers.newPrefix("ingest-http");
     String gw = "gw-" + UUID.randomUUID().toString().substring(0, 8);
-    try (Bridge bridge = Bridge.start(config(servers, prefix, gw))) {
+    try (Bridge bridge = Bridge.start(config(servers, prefix, gw).build())) {
       HttpClient http = HttpClient.newHttpClient();
       URI push = URI.create("http://127.0.0.1:" + bridge.httpPort() + "/v1/push-sensor-data/");
       HttpResponse<String> ok =
@@ -257,6 +259,20 @@ class BridgeIT {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body())
+          .startsWith("{\"service\":\"ingest\",\"status\":\"UP\"")
+          .contains("\"mqtt\":{\"status\":\"UP\"", "\"kafka\":{\"status\":\"UP\"");
+      HttpResponse<String> metrics =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + bridge.httpPort() + "/metrics"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.body())
+          .contains("airq_ingest_messages_total{outcome=\"forwarded\"} 1.0")
+          .contains("airq_ingest_messages_total{outcome=\"invalid\"} 1.0")
+          .contains("airq_ingest_mqtt_connected 1.0");
     }
   }
 
@@ -265,8 +281,16 @@ class BridgeIT {
       throws Exception {
     String prefix = servers.newPrefix("ingest-share");
     String gw = "gw-" + UUID.randomUUID().toString().substring(0, 8);
-    BridgeConfig a = config(servers, prefix, gw).withClientId("it-a-" + gw).withHttpPort(0);
-    BridgeConfig b = config(servers, prefix, gw).withClientId("it-b-" + gw).withHttpPort(0);
+    BridgeConfig a =
+        config(servers, prefix, gw)
+            .set(MqttConfig.CLIENT_ID, "it-a-" + gw)
+            .set(HttpConfig.PORT, 0)
+            .build();
+    BridgeConfig b =
+        config(servers, prefix, gw)
+            .set(MqttConfig.CLIENT_ID, "it-b-" + gw)
+            .set(HttpConfig.PORT, 0)
+            .build();
     int n = 400;
     Instant base = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
     Set<String> sent = new HashSet<>();
@@ -343,7 +367,9 @@ class BridgeIT {
             .get(30, TimeUnit.SECONDS);
       }
     }
-    try (Bridge bridge = Bridge.start(config(servers, prefix, gw).withStrictGateways(true))) {
+    try (Bridge bridge =
+        Bridge.start(
+            config(servers, prefix, gw).set(BridgeConfig.GATEWAY_MODE, "strict").build())) {
       MqttClient pub = publisher(servers);
       for (String sensor : List.of("mine", "theirs", "ghost")) {
         pub.publish(

@@ -7,6 +7,12 @@ import io.airq.devstack.KafkaBroker;
 import io.airq.devstack.TopicSetup;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
+import io.airq.ingest.config.HttpConfig;
+import io.airq.ingest.config.MqttConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,11 +38,12 @@ class KafkaOutageIT {
     TopicSetup.createAll(kafka.endpoint(), prefix, 1);
     String gw = "gw-" + UUID.randomUUID().toString().substring(0, 8);
     BridgeConfig cfg =
-        BridgeConfig.defaults(servers.mqttUrl(), kafka.endpoint(), prefix)
-            .withClientId("it-outage-" + gw)
-            .withShareGroup("g-" + gw)
-            .withTopicFilter("airq/v1/" + gw + "/#")
-            .withHttpPort(0);
+        BridgeConfig.builder(servers.mqttUrl(), kafka.endpoint(), prefix)
+            .set(MqttConfig.CLIENT_ID, "it-outage-" + gw)
+            .set(MqttConfig.SHARE_GROUP, "g-" + gw)
+            .set(MqttConfig.TOPIC_FILTER, "airq/v1/" + gw + "/#")
+            .set(HttpConfig.PORT, -1)
+            .build();
     // one reading every 20 ms for 12 s; the broker is killed after 2 s and started again at 6 s,
     // so readings keep arriving before, during and right after the outage
     int n = 600;
@@ -46,12 +53,14 @@ class KafkaOutageIT {
       MqttClient pub = new MqttClient(servers.mqttUrl(), "it-pub-" + gw, new MemoryPersistence());
       pub.connect(new MqttConnectionOptions());
       boolean sawUnacked = false;
+      HttpResponse<String> healthDuringOutage = null;
       for (int i = 0; i < n; i++) {
         if (i == 100) {
           kafka.kill();
         }
         if (i == 250) {
           sawUnacked = !bridge.scrape().contains("airq_ingest_in_flight 0.0");
+          healthDuringOutage = health(bridge);
         }
         if (i == 300) {
           kafka.start();
@@ -82,9 +91,24 @@ class KafkaOutageIT {
           records.stream().map(r -> Instant.ofEpochMilli(r.timestamp())).distinct().toList();
       assertThat(order).isSorted().hasSize(n);
       assertThat(bridge.awaitIdle(Duration.ofSeconds(30))).isTrue();
+      assertThat(healthDuringOutage.statusCode()).isEqualTo(503);
+      assertThat(healthDuringOutage.body())
+          .contains("\"status\":\"DOWN\"", "\"kafka\":{\"status\":\"DOWN\"")
+          .contains("\"mqtt\":{\"status\":\"UP\"");
+      HttpResponse<String> after = health(bridge);
+      assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+      assertThat(after.body()).contains("\"kafka\":{\"status\":\"UP\"");
     } finally {
       kafka.stop();
     }
+  }
+
+  private static HttpResponse<String> health(Bridge bridge) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bridge.httpPort() + "/health"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private static Set<String> times(List<ConsumerRecord<byte[], byte[]>> records) {

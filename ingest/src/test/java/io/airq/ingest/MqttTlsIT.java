@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.airq.core.topic.Topics;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
+import io.airq.ingest.config.HttpConfig;
+import io.airq.ingest.config.MqttConfig;
+import io.airq.ingest.config.MqttTls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -165,13 +168,17 @@ class MqttTlsIT {
   }
 
   private static BridgeConfig config(Servers servers, String prefix, String gateway, MqttTls tls) {
-    return BridgeConfig.defaults(
+    return BridgeConfig.builder(
             "ssl://127.0.0.1:" + terminator.port(), servers.kafkaBootstrap(), prefix)
-        .withClientId("it-tls-" + gateway)
-        .withShareGroup("")
-        .withTopicFilter("airq/v1/" + gateway + "/#")
-        .withHttpPort(0)
-        .withTls(tls);
+        .set(MqttConfig.CLIENT_ID, "it-tls-" + gateway)
+        .set(MqttConfig.SHARE_GROUP, "")
+        .set(MqttConfig.TOPIC_FILTER, "airq/v1/" + gateway + "/#")
+        .set(HttpConfig.PORT, 0)
+        .set(MqttTls.TRUST_STORE, tls.trustStore())
+        .set(MqttTls.TRUST_STORE_PASSWORD, tls.trustStorePassword())
+        .set(MqttTls.KEY_STORE, tls.keyStore())
+        .set(MqttTls.KEY_STORE_PASSWORD, tls.keyStorePassword())
+        .build();
   }
 
   @Test

@@ -6,6 +6,8 @@ import io.airq.core.topic.RecordHeaders;
 import io.airq.core.topic.Topics;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
+import io.airq.ingest.config.HttpConfig;
+import io.airq.ingest.config.MqttConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,11 +27,12 @@ class OversizedPushIT {
     String prefix = servers.newPrefix("ingest-oversized");
     String id = "big-" + UUID.randomUUID().toString().substring(0, 8);
     BridgeConfig cfg =
-        BridgeConfig.defaults(servers.mqttUrl(), servers.kafkaBootstrap(), prefix)
-            .withClientId("it-" + id)
-            .withShareGroup("g-" + id)
-            .withTopicFilter("airq/v1/" + id + "/#")
-            .withHttpPort(-1);
+        BridgeConfig.builder(servers.mqttUrl(), servers.kafkaBootstrap(), prefix)
+            .set(MqttConfig.CLIENT_ID, "it-" + id)
+            .set(MqttConfig.SHARE_GROUP, "g-" + id)
+            .set(MqttConfig.TOPIC_FILTER, "airq/v1/" + id + "/#")
+            .set(HttpConfig.PORT, -1)
+            .build();
     byte[] body = new byte[10 * 1024 * 1024];
     Arrays.fill(body, (byte) '[');
     try (Bridge bridge = Bridge.start(cfg)) {

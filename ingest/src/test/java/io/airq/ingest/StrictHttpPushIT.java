@@ -9,6 +9,8 @@ import io.airq.core.topic.RecordHeaders;
 import io.airq.core.topic.Topics;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
+import io.airq.ingest.config.HttpConfig;
+import io.airq.ingest.config.MqttConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,12 +86,13 @@ class StrictHttpPushIT {
                 "payloads",
                 "sensors_africa_push_example.json"));
     BridgeConfig cfg =
-        BridgeConfig.defaults(servers.mqttUrl(), servers.kafkaBootstrap(), prefix)
-            .withClientId("it-strict-http-" + id)
-            .withShareGroup("g-strict-http-" + id)
-            .withTopicFilter("airq/v1/strict-http-" + id + "/#")
-            .withHttpPort(-1)
-            .withStrictGateways(true);
+        BridgeConfig.builder(servers.mqttUrl(), servers.kafkaBootstrap(), prefix)
+            .set(MqttConfig.CLIENT_ID, "it-strict-http-" + id)
+            .set(MqttConfig.SHARE_GROUP, "g-strict-http-" + id)
+            .set(MqttConfig.TOPIC_FILTER, "airq/v1/strict-http-" + id + "/#")
+            .set(HttpConfig.PORT, -1)
+            .set(BridgeConfig.GATEWAY_MODE, "strict")
+            .build();
     try (Bridge bridge = Bridge.start(cfg)) {
       HttpClient http = HttpClient.newHttpClient();
       URI uri = URI.create("http://127.0.0.1:" + bridge.httpPort() + "/v1/push-sensor-data/");
@@ -103,6 +106,15 @@ class StrictHttpPushIT {
       assertThat(foreignAnswer.body()).startsWith("foreign-sensor:").contains("gw-rooftop-" + id);
       assertThat(unknownAnswer.statusCode()).isEqualTo(403);
       assertThat(unknownAnswer.body()).startsWith("unknown-sensor:");
+
+      HttpResponse<String> health =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + bridge.httpPort() + "/health"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+      assertThat(health.body()).contains("\"registry\":{\"status\":\"UP\"", "2 entries");
 
       // Every answer came after Kafka acked, so what is in Kafka now is all there will be.
       List<ConsumerRecord<byte[], byte[]>> quarantined =

@@ -102,7 +102,7 @@ class ThroughputBenchmark {
           ratios.stream().map(r -> String.format("%.0f %%", 100 * r)).toList(),
           1000 * gauge(scrape, SEND_SUM) / gauge(scrape, SEND_COUNT),
           1000 * gauge(scrape, SEND_MAX),
-          cfg.receiveMaximum(),
+          cfg.mqtt().receiveMaximum(),
           workers(cfg));
     }
   }
@@ -148,7 +148,7 @@ class ThroughputBenchmark {
 
   /** The bridge's worker threads (one before ingest.workers existed). */
   private static int workers(BridgeConfig cfg) {
-    return cfg.workerThreads();
+    return cfg.mqtt().workerThreads();
   }
 
   private static final Pattern IN_FLIGHT = Pattern.compile("airq_ingest_in_flight ([0-9.E]+)");

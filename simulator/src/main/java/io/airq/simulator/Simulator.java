@@ -7,12 +7,11 @@ import io.airq.simulator.generate.SimMessage;
 import io.airq.simulator.publish.MqttPublisher;
 import io.airq.simulator.publish.Pacer;
 import io.airq.simulator.publish.ProgressBar;
+import io.airq.simulator.publish.PublishLoop;
 import io.airq.simulator.publish.Registrar;
 import io.airq.simulator.scenario.Scenario;
 import io.airq.simulator.truth.GroundTruth;
 import java.util.List;
-import java.util.UUID;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +41,9 @@ public final class Simulator {
         g.messages().size(),
         s.sensors().size(),
         g.truth().faults());
-    if (options.kafkaBootstrap() != null && !options.kafkaBootstrap().isBlank()) {
+    if (options.kafka().enabled()) {
       List<Sensor> sensors = s.sensors().stream().map(x -> x.toSensor(s.interval())).toList();
-      Registrar.register(
-          options.kafkaBootstrap(), options.topicPrefix(), sensors, List.of(s.toClosure()));
+      Registrar.register(options.kafka(), sensors, List.of(s.toClosure()));
     }
     long published = publish(g.messages(), s, options);
     GroundTruth truth = g.truth().withMessagesPublished(published);
@@ -58,38 +56,22 @@ public final class Simulator {
 
   private static long publish(List<SimMessage> messages, Scenario s, SimulatorOptions o)
       throws InterruptedException {
-    String clientId = "airq-sim-" + UUID.randomUUID().toString().substring(0, 8);
-    try (MqttPublisher publisher =
-        new MqttPublisher(
-            o.mqttUrl(), clientId, o.mqttUsername(), o.mqttPassword(), o.qos(), o.maxInFlight())) {
-      Pacer pacer = new Pacer(s.startInstant(), o.speed(), o.rateCap());
-      ProgressBar bar = new ProgressBar(o.progress(), messages.size(), s.zone());
-      long sent = 0;
-      long started = System.nanoTime();
-      for (SimMessage m : messages) {
-        pacer.await(m.publishAt());
-        publisher.publish(m.topic(), m.payload());
-        sent++;
-        bar.update(m.publishAt(), sent);
-      }
-      if (!publisher.flush(60_000)) {
-        LOG.warn("some publishes were not acknowledged within 60 s");
-      }
-      bar.finish(
-          messages.isEmpty() ? s.startInstant() : messages.get(messages.size() - 1).publishAt(),
-          sent);
-      double seconds = (System.nanoTime() - started) / 1e9;
+    try (MqttPublisher publisher = o.mqtt().connect("airq-sim")) {
+      PublishLoop.Outcome out =
+          PublishLoop.run(
+              publisher,
+              PublishLoop.of(messages),
+              new Pacer(s.startInstant(), o.speed(), o.rateCap()),
+              new ProgressBar(o.progress(), messages.size(), s.zone()));
       LOG.info(
           "published {} messages ({} acknowledged, {} failed) in {} s, p50 {} ms, p99 {} ms",
-          sent,
-          publisher.acked(),
-          publisher.failed(),
-          String.format(java.util.Locale.ROOT, "%.1f", seconds),
-          publisher.latencyPercentileMs(0.5),
-          publisher.latencyPercentileMs(0.99));
-      return publisher.acked();
-    } catch (MqttException e) {
-      throw new IllegalStateException("MQTT connection to " + o.mqttUrl() + " failed", e);
+          out.sent(),
+          out.acknowledged(),
+          out.failed(),
+          String.format(java.util.Locale.ROOT, "%.1f", out.seconds()),
+          out.p50Ms(),
+          out.p99Ms());
+      return out.acknowledged();
     }
   }
 }

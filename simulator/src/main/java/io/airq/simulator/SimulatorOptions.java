@@ -1,7 +1,10 @@
 package io.airq.simulator;
 
+import io.airq.simulator.publish.KafkaTarget;
+import io.airq.simulator.publish.MqttTarget;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How to run a scenario. Null overrides keep the scenario's own values.
@@ -24,6 +27,8 @@ import java.time.Duration;
  * @param daysAfter overrides the days after the closure
  * @param sensors keeps only the first n sensors
  * @param interval overrides the reporting interval
+ * @param kafkaSettings Kafka client settings (SASL, TLS, ...) for the registrar's producer, without
+ *     their {@code kafka.} prefix; secrets redacted in {@link #toString()}
  */
 public record SimulatorOptions(
     String mqttUrl,
@@ -42,7 +47,8 @@ public record SimulatorOptions(
     Integer daysDuring,
     Integer daysAfter,
     Integer sensors,
-    Duration interval) {
+    Duration interval,
+    Map<String, String> kafkaSettings) {
 
   public static final double DEFAULT_SPEED = 20_000;
 
@@ -58,6 +64,57 @@ public record SimulatorOptions(
     }
     topicPrefix = topicPrefix == null ? "" : topicPrefix;
     maxInFlight = maxInFlight <= 0 ? 20 : maxInFlight;
+    kafkaSettings = kafkaSettings == null ? Map.of() : Map.copyOf(kafkaSettings);
+  }
+
+  /** Without Kafka client settings beyond the bootstrap servers. */
+  public SimulatorOptions(
+      String mqttUrl,
+      String mqttUsername,
+      String mqttPassword,
+      String kafkaBootstrap,
+      String topicPrefix,
+      double speed,
+      double rateCap,
+      int qos,
+      int maxInFlight,
+      boolean progress,
+      Path groundTruthFile,
+      Long seed,
+      Integer daysBefore,
+      Integer daysDuring,
+      Integer daysAfter,
+      Integer sensors,
+      Duration interval) {
+    this(
+        mqttUrl,
+        mqttUsername,
+        mqttPassword,
+        kafkaBootstrap,
+        topicPrefix,
+        speed,
+        rateCap,
+        qos,
+        maxInFlight,
+        progress,
+        groundTruthFile,
+        seed,
+        daysBefore,
+        daysDuring,
+        daysAfter,
+        sensors,
+        interval,
+        Map.of());
+  }
+
+  /** The broker to publish to. */
+  public MqttTarget mqtt() {
+    return new MqttTarget(mqttUrl, mqttUsername, mqttPassword, qos, maxInFlight);
+  }
+
+  /** Where to register the scenario's sensors and closure. */
+  public KafkaTarget kafka() {
+    return new KafkaTarget(kafkaBootstrap, topicPrefix, kafkaSettings);
   }
 
   /** Defaults: speed 20 000, no rate cap, QoS 1, 20 in flight, no progress bar, no overrides. */
@@ -100,7 +157,8 @@ public record SimulatorOptions(
         daysDuring,
         daysAfter,
         sensors,
-        interval);
+        interval,
+        kafkaSettings);
   }
 
   public SimulatorOptions withGroundTruthFile(Path file) {
@@ -121,7 +179,30 @@ public record SimulatorOptions(
         daysDuring,
         daysAfter,
         sensors,
-        interval);
+        interval,
+        kafkaSettings);
+  }
+
+  public SimulatorOptions withKafkaSettings(Map<String, String> settings) {
+    return new SimulatorOptions(
+        mqttUrl,
+        mqttUsername,
+        mqttPassword,
+        kafkaBootstrap,
+        topicPrefix,
+        speed,
+        rateCap,
+        qos,
+        maxInFlight,
+        progress,
+        groundTruthFile,
+        seed,
+        daysBefore,
+        daysDuring,
+        daysAfter,
+        sensors,
+        interval,
+        settings);
   }
 
   /** Scale-down knobs: null keeps the scenario's value. */
@@ -148,7 +229,8 @@ public record SimulatorOptions(
         newDaysDuring,
         newDaysAfter,
         newSensors,
-        newInterval);
+        newInterval,
+        kafkaSettings);
   }
 
   @Override
@@ -185,6 +267,8 @@ public record SimulatorOptions(
         + sensors
         + ", interval="
         + interval
+        + ", kafka="
+        + kafka()
         + "]";
   }
 }

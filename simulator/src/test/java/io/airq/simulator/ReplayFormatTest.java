@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.airq.core.reading.Quantity;
 import io.airq.simulator.generate.SimMessage;
-import io.airq.simulator.replay.CorkHourly;
 import io.airq.simulator.replay.DeviceReading;
-import io.airq.simulator.replay.Replayer;
+import io.airq.simulator.replay.HourlyNo2File;
+import io.airq.simulator.replay.ReplayMessages;
 import io.airq.simulator.replay.SensorsAfricaArchive;
+import io.airq.simulator.replay.SiteList;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,7 +32,7 @@ class ReplayFormatTest {
   @ParameterizedTest
   @ValueSource(strings = {"airq", "sensor-community", "airgradient", "purpleair", "senml"})
   void nairobiReadingsRoundTripThroughEveryFormat(String format) {
-    List<SimMessage> messages = Replayer.messages(NAIROBI, format);
+    List<SimMessage> messages = ReplayMessages.messages(NAIROBI, format);
     assertThat(messages).hasSize(NAIROBI.readings().size());
     for (int i = 0; i < messages.size(); i++) {
       DeviceReading d = NAIROBI.readings().get(i);
@@ -52,7 +53,7 @@ class ReplayFormatTest {
   @ParameterizedTest
   @ValueSource(strings = {"airq", "sensor-community", "purpleair", "senml"})
   void aberdeenReadingsWithPressureRoundTripInTheFormatsThatCarryIt(String format) {
-    List<SimMessage> messages = Replayer.messages(ABERDEEN, format);
+    List<SimMessage> messages = ReplayMessages.messages(ABERDEEN, format);
     for (int i = 0; i < messages.size(); i++) {
       SimMessage m = messages.get(i);
       DecodedReading r = DecodedReading.decode(m.topic(), m.payload()).orElseThrow().get(0);
@@ -64,9 +65,11 @@ class ReplayFormatTest {
   @ParameterizedTest
   @ValueSource(strings = {"airq", "senml"})
   void corkNo2RoundTripsThroughAirqAndSenml(String format) {
-    List<CorkHourly.HourlyReading> readings =
-        CorkHourly.read(DATA.resolve("cork/GP_combined.csv")).readings();
-    List<SimMessage> messages = Replayer.corkMessages(readings, format);
+    Path gp = DATA.resolve("cork/GP_combined.csv");
+    SiteList sites = SiteList.read(Path.of("..", "docs", "examples", "cork-sites.csv"));
+    List<HourlyNo2File.HourlyReading> readings =
+        HourlyNo2File.read(gp, sites.siteOf(gp)).readings();
+    List<SimMessage> messages = ReplayMessages.hourlyMessages(readings, format);
     for (int i = 0; i < messages.size(); i++) {
       SimMessage m = messages.get(i);
       DecodedReading r = DecodedReading.decode(m.topic(), m.payload()).orElseThrow().get(0);
@@ -77,7 +80,7 @@ class ReplayFormatTest {
 
   @org.junit.jupiter.api.Test
   void airgradientIsRefusedForABme280sPressure() {
-    assertThatThrownBy(() -> Replayer.messages(ABERDEEN, "airgradient"))
+    assertThatThrownBy(() -> ReplayMessages.messages(ABERDEEN, "airgradient"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("airgradient format cannot carry pressure")
         .hasMessageContaining("airq, sensor-community, purpleair, senml");

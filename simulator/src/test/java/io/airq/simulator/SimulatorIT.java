@@ -13,6 +13,10 @@ import io.airq.simulator.generate.Generation;
 import io.airq.simulator.generate.Generator;
 import io.airq.simulator.generate.SimMessage;
 import io.airq.simulator.load.LoadGenerator;
+import io.airq.simulator.publish.KafkaTarget;
+import io.airq.simulator.publish.MqttTarget;
+import io.airq.simulator.replay.ReplayMessages;
+import io.airq.simulator.replay.ReplayOptions;
 import io.airq.simulator.replay.Replayer;
 import io.airq.simulator.replay.SensorsAfricaArchive;
 import io.airq.simulator.scenario.Scenario;
@@ -20,6 +24,7 @@ import io.airq.simulator.truth.GroundTruth;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +59,7 @@ class SimulatorIT {
             .withSpeed(0)
             .withScale(2, 1, 2, 6, Duration.ofMinutes(10))
             .withGroundTruthFile(truthFile);
-    Scenario scenario = Scenario.builtIn("nairobi-closure");
+    Scenario scenario = Scenario.builtIn("nairobi-closure").withStartDate(LocalDate.of(2026, 3, 2));
     Generation expected = Generator.generate(Simulator.scaled(scenario, options));
     Map<String, Integer> wanted = new HashMap<>();
     for (SimMessage m : expected.messages()) {
@@ -116,24 +121,23 @@ class SimulatorIT {
             System.getProperty("airq.shared.data"),
             "nairobi",
             "nairobi_2021-03-25_to_2021-03-26_replay_sample.csv");
-    int expected = Replayer.messages(SensorsAfricaArchive.read(sample)).size();
+    int expected = ReplayMessages.messages(SensorsAfricaArchive.read(sample)).size();
     AtomicLong arrived = new AtomicLong();
     MqttClient sub = subscriber(servers, t -> t.startsWith("airq/v1/sensorsafrica-"), arrived);
 
     Replayer.ReplayReport report =
         Replayer.run(
-            List.of(sample),
-            "Nairobi",
-            Replayer.NAIROBI_INTERVAL,
-            servers.mqttUrl(),
-            null,
-            null,
-            servers.kafkaBootstrap(),
-            prefix,
-            0,
-            0,
-            1,
-            false);
+            new ReplayOptions(
+                List.of(sample),
+                null,
+                "Nairobi",
+                Duration.ofSeconds(155),
+                null,
+                new MqttTarget(servers.mqttUrl(), null, null, 1, 20),
+                new KafkaTarget(servers.kafkaBootstrap(), prefix, Map.of()),
+                0,
+                0,
+                false));
     awaitCount(arrived, expected);
     sub.disconnect();
     sub.close();
@@ -152,7 +156,8 @@ class SimulatorIT {
     AtomicLong arrived = new AtomicLong();
     MqttClient sub = subscriber(servers, t -> t.startsWith("airq/v1/load-gw-"), arrived);
     LoadGenerator.LoadReport r =
-        LoadGenerator.run(servers.mqttUrl(), null, null, 50, 500, Duration.ofSeconds(2), 1, 20);
+        LoadGenerator.run(
+            new MqttTarget(servers.mqttUrl(), null, null, 1, 20), 50, 500, Duration.ofSeconds(2));
     awaitCount(arrived, r.sent());
     sub.disconnect();
     sub.close();

@@ -1,5 +1,6 @@
 package io.airq.sink;
 
+import io.airq.kit.Check;
 import java.io.Closeable;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -7,6 +8,7 @@ import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.InfluxDBIOException;
+import org.influxdb.dto.Pong;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
 import org.slf4j.Logger;
@@ -14,13 +16,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes line-protocol lines over the v1 {@code /write} endpoint (gzip at its fastest level, {@link
- * FastGzip}) and tells a bad point (HTTP 400: permanent) from an outage (no connection, 5xx, a
- * series or tag-value limit reached, or any other answer: retried).
+ * FastGzip}) and tells bad points (permanent) from an outage (retried), as {@link InfluxAnswer}
+ * classifies InfluxDB's answer.
  */
 final class InfluxWriter implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(InfluxWriter.class);
 
-  /** InfluxDB refused the points themselves (HTTP 400); writing them again will not help. */
+  /** InfluxDB refused the points themselves (400, 422); writing them again will not help. */
   static final class BadPoints extends Exception {
     BadPoints(String reason) {
       super(reason, null, false, false);
@@ -137,34 +139,34 @@ final class InfluxWriter implements Closeable {
       throw new Unavailable("InfluxDB unreachable: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       int status = lastStatus.get()[0];
-      if (status == 400 && isLimit(e.getMessage())) {
-        throw new Unavailable(
-            "InfluxDB refuses new series, a limit of its configuration is reached ("
-                + e.getMessage()
-                + "); set max-series-per-database = 0 and max-values-per-tag = 0 in the [data]"
-                + " section of influxdb.conf (INFLUXDB_DATA_MAX_SERIES_PER_DATABASE,"
-                + " INFLUXDB_DATA_MAX_VALUES_PER_TAG) and restart it; nothing is dropped meanwhile",
-            e,
-            true);
+      switch (InfluxAnswer.of(status, e.getMessage())) {
+        case BAD_POINTS -> throw new BadPoints(String.valueOf(e.getMessage()));
+        case SERIES_LIMIT ->
+            throw new Unavailable(
+                "InfluxDB refuses new series, a limit of its configuration is reached ("
+                    + e.getMessage()
+                    + "); set max-series-per-database = 0 and max-values-per-tag = 0 in the [data]"
+                    + " section of influxdb.conf (INFLUXDB_DATA_MAX_SERIES_PER_DATABASE,"
+                    + " INFLUXDB_DATA_MAX_VALUES_PER_TAG) and restart it; nothing is dropped"
+                    + " meanwhile",
+                e,
+                true);
+        case RETRIABLE ->
+            throw new Unavailable("InfluxDB answered " + status + ": " + e.getMessage(), e);
       }
-      if (status == 400) {
-        throw new BadPoints(String.valueOf(e.getMessage()));
-      }
-      throw new Unavailable("InfluxDB answered " + status + ": " + e.getMessage(), e);
     }
   }
 
-  /**
-   * Whether a 400 is InfluxDB 1.x refusing new series because its database reached {@code
-   * max-series-per-database} (default 1,000,000) or a tag reached {@code max-values-per-tag}
-   * (default 100,000). The points are valid: a city of 30,000 sensors has a million series, one of
-   * 100,000 sensors 100,000 values of the {@code sensor} tag. Dead-lettering them would lose every
-   * new sensor's data; they are retried like an outage until the operator lifts the limit.
-   */
-  static boolean isLimit(String message) {
-    return message != null
-        && (message.contains("max-series-per-database limit exceeded")
-            || message.contains("max-values-per-tag limit exceeded"));
+  /** Whether InfluxDB answers {@code /ping}, with its version. */
+  Check ping() {
+    try {
+      Pong pong = influx.ping();
+      return pong.isGood()
+          ? Check.up("InfluxDB " + pong.getVersion() + " answers /ping")
+          : Check.down("/ping answered without a version");
+    } catch (RuntimeException e) {
+      return Check.down("no answer to /ping: " + e.getClass().getSimpleName());
+    }
   }
 
   static String quoteIdent(String s) {

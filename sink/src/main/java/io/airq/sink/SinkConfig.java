@@ -15,24 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sink's configuration, parsed once by the shared loader ({@link ConfigLoader}); the keys are
- * declared in {@link Keys} and docs/configuration.md is generated from them. Keys (properties file;
- * environment variables win, as {@code AIRQ_INFLUX_URL} for {@code influx.url}):
- *
- * <ul>
- *   <li>{@code influx.url} (http://127.0.0.1:8086; http or https), {@code influx.database} (airq),
- *       {@code influx.user}, {@code influx.password}, {@code influx.token} (sent as {@code
- *       Authorization: Token …}, for InfluxDB 2.x/3.x v1 compatibility)
- *   <li>{@code influx.create} (true: create the database and retention policies at start), {@code
- *       influx.raw.policy} (raw_90d: the policy of the {@code reading} measurement; empty = the
- *       database default), {@code influx.raw.duration} (90d; INF = forever), {@code
- *       influx.aggregate.policy} (empty = the database default, autogen, kept forever)
- *   <li>{@code kafka.bootstrap.servers} (127.0.0.1:9092), {@code kafka.group.id} (airq-sink),
- *       {@code topic.prefix} (""); other {@code kafka.*} keys go to the Kafka clients as they are
- *       (environment {@code AIRQ_KAFKA_MAX_POLL_RECORDS} = {@code kafka.max.poll.records})
- *   <li>{@code batch.points} (5000), {@code batch.linger.ms} (1000), {@code retry.max.backoff.ms}
- *       (30000), {@code metrics.port} (0 = no HTTP endpoint), {@code metrics.bind} (127.0.0.1)
- * </ul>
+ * The sink's configuration, parsed once by the shared loader ({@link ConfigLoader}) from a
+ * properties file and {@code AIRQ_*} environment variables (the environment wins). The keys, each
+ * with its only default, are declared in {@link Keys}; docs/configuration.md is generated from
+ * them. Other {@code kafka.*} keys go to the Kafka clients as they are ({@link #kafka}).
  */
 public record SinkConfig(
     String influxUrl,
@@ -55,70 +41,71 @@ public record SinkConfig(
     Map<String, String> kafka) {
   private static final Logger LOG = LoggerFactory.getLogger(SinkConfig.class);
 
+  /** Checks what the keys' types cannot: every value present, names InfluxDB accepts. */
   public SinkConfig {
-    URI u = URI.create(influxUrl == null ? "" : influxUrl);
+    for (String text :
+        new String[] {
+          influxUrl,
+          influxUser,
+          influxPassword,
+          influxToken,
+          rawPolicy,
+          rawDuration,
+          aggregatePolicy,
+          kafkaBootstrap,
+          groupId,
+          topicPrefix,
+          metricsBind
+        }) {
+      if (text == null) {
+        throw new IllegalArgumentException("every setting needs a value (load() fills defaults)");
+      }
+    }
+    URI u = URI.create(influxUrl);
     if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) {
       throw new IllegalArgumentException("influx.url must be http or https: " + influxUrl);
     }
-    influxDatabase = blank(influxDatabase) ? "airq" : influxDatabase;
-    if (!influxDatabase.matches("[A-Za-z0-9_\\-.]+")) {
+    if (influxDatabase == null || !influxDatabase.matches("[A-Za-z0-9_\\-.]+")) {
       throw new IllegalArgumentException("influx.database has odd characters: " + influxDatabase);
     }
-    influxUser = influxUser == null ? "" : influxUser;
-    influxPassword = influxPassword == null ? "" : influxPassword;
-    influxToken = influxToken == null ? "" : influxToken;
-    rawPolicy = rawPolicy == null ? "" : rawPolicy;
-    rawDuration = blank(rawDuration) ? "90d" : rawDuration;
     if (!rawDuration.matches("INF|\\d+[mhdw]")) {
       throw new IllegalArgumentException("influx.raw.duration must be like 90d or INF");
     }
-    aggregatePolicy = aggregatePolicy == null ? "" : aggregatePolicy;
     for (String p : new String[] {rawPolicy, aggregatePolicy}) {
       if (!p.matches("[A-Za-z0-9_]*")) {
         throw new IllegalArgumentException("retention policy names are [A-Za-z0-9_]: " + p);
       }
     }
-    if (blank(kafkaBootstrap)) {
+    if (kafkaBootstrap.isBlank()) {
       throw new IllegalArgumentException("kafka.bootstrap.servers is required");
     }
-    groupId = blank(groupId) ? "airq-sink" : groupId;
-    topicPrefix = topicPrefix == null ? "" : topicPrefix;
+    if (groupId.isBlank()) {
+      throw new IllegalArgumentException("kafka.group.id must not be blank");
+    }
     if (batchPoints < 1) {
       throw new IllegalArgumentException("batch.points must be positive");
     }
-    linger = linger == null ? Duration.ofSeconds(1) : linger;
-    maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
+    if (linger == null || linger.isNegative()) {
+      throw new IllegalArgumentException("batch.linger.ms must be 0 or more: " + linger);
+    }
+    if (maxBackoff == null || maxBackoff.isNegative() || maxBackoff.isZero()) {
+      throw new IllegalArgumentException("retry.max.backoff.ms must be positive: " + maxBackoff);
+    }
     if (metricsPort < 0 || metricsPort > 65535) {
       throw new IllegalArgumentException("metrics.port out of range: " + metricsPort);
     }
-    metricsBind = blank(metricsBind) ? "127.0.0.1" : metricsBind;
     kafka = kafka == null ? Map.of() : Map.copyOf(kafka);
   }
 
-  /**
-   * Defaults (raw policy raw_90d, 5000 points / 1 s batches, no HTTP endpoint) on these servers.
-   */
+  /** The defaults of {@link Keys}, on these servers and with this topic prefix. */
   public static SinkConfig of(
       String influxUrl, String database, String kafkaBootstrap, String topicPrefix) {
-    return new SinkConfig(
-        influxUrl,
-        database,
-        null,
-        null,
-        null,
-        true,
-        "raw_90d",
-        "90d",
-        null,
-        kafkaBootstrap,
-        null,
-        topicPrefix,
-        5000,
-        null,
-        null,
-        0,
-        null,
-        null);
+    Properties p = new Properties();
+    p.setProperty(Keys.INFLUX_URL.name(), influxUrl);
+    p.setProperty(Keys.INFLUX_DATABASE.name(), database);
+    p.setProperty(Keys.KAFKA_BOOTSTRAP.name(), kafkaBootstrap);
+    p.setProperty(Keys.TOPIC_PREFIX.name(), topicPrefix);
+    return load(p, Map.of());
   }
 
   /**
@@ -268,72 +255,32 @@ public record SinkConfig(
             .withDeprecatedEnvPrefix("AIRQ_SINK_");
   }
 
-  /** A copy with another group id, batch size and linger (tests, benchmark). */
-  public SinkConfig withBatch(String group, int points, Duration lingerTime) {
-    return new SinkConfig(
-        influxUrl,
-        influxDatabase,
-        influxUser,
-        influxPassword,
-        influxToken,
-        createDatabase,
-        rawPolicy,
-        rawDuration,
-        aggregatePolicy,
-        kafkaBootstrap,
-        group,
-        topicPrefix,
-        points,
-        lingerTime,
-        maxBackoff,
-        metricsPort,
-        metricsBind,
-        kafka);
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
-  }
-
+  /** Every setting, passwords, tokens and secret kafka.* settings shown as {@code ***}. */
   @Override
   public String toString() {
-    return "SinkConfig[influxUrl="
-        + influxUrl
-        + ", influxDatabase="
-        + influxDatabase
-        + ", influxUser="
-        + influxUser
-        + ", influxPassword="
-        + (influxPassword.isEmpty() ? "" : "***")
-        + ", influxToken="
-        + (influxToken.isEmpty() ? "" : "***")
-        + ", createDatabase="
-        + createDatabase
-        + ", rawPolicy="
-        + rawPolicy
-        + ", rawDuration="
-        + rawDuration
-        + ", aggregatePolicy="
-        + aggregatePolicy
-        + ", kafkaBootstrap="
-        + kafkaBootstrap
-        + ", groupId="
-        + groupId
-        + ", topicPrefix="
-        + topicPrefix
-        + ", batchPoints="
-        + batchPoints
-        + ", linger="
-        + linger
-        + ", maxBackoff="
-        + maxBackoff
-        + ", metricsPort="
-        + metricsPort
-        + ", metricsBind="
-        + metricsBind
-        + ", kafka="
-        + redacted(kafka)
-        + "]";
+    return ("SinkConfig[influxUrl=%s, influxDatabase=%s, influxUser=%s, influxPassword=%s,"
+            + " influxToken=%s, createDatabase=%s, rawPolicy=%s, rawDuration=%s,"
+            + " aggregatePolicy=%s, kafkaBootstrap=%s, groupId=%s, topicPrefix=%s, batchPoints=%s,"
+            + " linger=%s, maxBackoff=%s, metricsPort=%s, metricsBind=%s, kafka=%s]")
+        .formatted(
+            influxUrl,
+            influxDatabase,
+            influxUser,
+            influxPassword.isEmpty() ? "" : "***",
+            influxToken.isEmpty() ? "" : "***",
+            createDatabase,
+            rawPolicy,
+            rawDuration,
+            aggregatePolicy,
+            kafkaBootstrap,
+            groupId,
+            topicPrefix,
+            batchPoints,
+            linger,
+            maxBackoff,
+            metricsPort,
+            metricsBind,
+            redacted(kafka));
   }
 
   private static Map<String, String> redacted(Map<String, String> kafka) {

@@ -138,8 +138,11 @@ class SinkIT {
       send(p, readings, "ancient", reading("ancient", old, 5, 5, List.of()));
 
       SinkConfig cfg =
-          SinkConfig.load(new Properties(), Map.of())
-              .withBatch("sink-it-" + prefix, 5000, Duration.ofMillis(300));
+          SinkTestKit.withBatch(
+              SinkConfig.load(new Properties(), Map.of()),
+              "sink-it-" + prefix,
+              5000,
+              Duration.ofMillis(300));
       cfg = copy(cfg, servers, db, prefix);
       try (Sink sink = Sink.start(cfg)) {
         await(
@@ -259,39 +262,28 @@ class SinkIT {
   void metricsAndHealthAreServedOverHttp(Servers servers) throws Exception {
     String prefix = servers.newPrefix("sink-http");
     Properties props = new Properties();
-    props.setProperty("metrics.port", "0");
-    SinkConfig base =
-        copy(SinkConfig.load(props, Map.of()), servers, servers.newDatabase("h"), prefix);
-    SinkConfig cfg =
-        new SinkConfig(
-            base.influxUrl(),
-            base.influxDatabase(),
-            null,
-            null,
-            "secret-token",
-            true,
-            "raw_90d",
-            "90d",
-            null,
-            base.kafkaBootstrap(),
-            "sink-http",
-            prefix,
-            100,
-            null,
-            null,
-            freePort(),
-            null,
-            null);
+    props.setProperty("influx.url", servers.influxUrl());
+    props.setProperty("influx.database", servers.newDatabase("h"));
+    props.setProperty("influx.token", "secret-token");
+    props.setProperty("kafka.bootstrap.servers", servers.kafkaBootstrap());
+    props.setProperty("kafka.group.id", "sink-http");
+    props.setProperty("topic.prefix", prefix);
+    props.setProperty("batch.points", "100");
+    props.setProperty("metrics.port", Integer.toString(freePort()));
+    SinkConfig cfg = SinkConfig.load(props, Map.of());
     assertThat(cfg.toString()).doesNotContain("secret-token");
     try (Sink sink = Sink.start(cfg)) {
+      SinkTestKit.Health health = SinkTestKit.health(sink);
+      assertThat(health.status()).isEqualTo(200);
+      assertThat(health.json().path("service").asText()).isEqualTo("sink");
+      assertThat(health.json().path("status").asText()).isEqualTo("UP");
+      for (String check : List.of("kafka", "influxdb", "closures", "sink")) {
+        assertThat(health.check(check)).as(check).isEqualTo("UP");
+      }
+      assertThat(health.detail("influxdb")).contains("answers /ping");
+      assertThat(health.detail("sink")).startsWith("running");
       HttpClient http = HttpClient.newHttpClient();
       String base2 = "http://127.0.0.1:" + sink.metricsPort();
-      HttpResponse<String> health =
-          http.send(
-              HttpRequest.newBuilder(URI.create(base2 + "/health")).build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(health.statusCode()).isEqualTo(200);
-      assertThat(health.body()).contains("\"status\":\"UP\"");
       HttpResponse<String> metrics =
           http.send(
               HttpRequest.newBuilder(URI.create(base2 + "/metrics")).build(),

@@ -46,7 +46,7 @@ class SinkOutageIT {
     var topic = Topics.CLEAN_READINGS.prefixed(prefix);
     try (KafkaProducer<byte[], byte[]> p = SinkTestKit.producer(servers.kafkaBootstrap());
         InfluxDB influx = InfluxDBFactory.connect(own.endpoint())) {
-      Sink sink = Sink.start(cfg);
+      Sink sink = Sink.start(SinkTestKit.withMetricsPort(cfg, SinkIT.freePort()));
       try {
         produce(p, topic, 0, 50);
         await(Duration.ofSeconds(60), () -> total(influx, db) == 50 * SENSORS);
@@ -55,11 +55,19 @@ class SinkOutageIT {
         produce(p, topic, 50, 100);
         Thread.sleep(20_000);
         assertThat(sink.registry().counter("airq.sink.retries").count()).isPositive();
+        // /health says what is wrong: InfluxDB down, the sink running and retrying
+        SinkTestKit.Health down = SinkTestKit.health(sink);
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(down.check("influxdb")).isEqualTo("DOWN");
+        assertThat(down.check("kafka")).isEqualTo("UP");
+        assertThat(down.check("sink")).isEqualTo("UP");
+        assertThat(down.detail("sink")).startsWith("retrying");
         assertThat(sink.registry().get("airq.sink.buffered.points").gauge().value())
             .isLessThanOrEqualTo(200 + 100);
         assertThat(sink.isRunning()).isTrue();
         own.start();
         await(Duration.ofSeconds(60), () -> total(influx, db) == 100 * SENSORS);
+        assertThat(SinkTestKit.health(sink).status()).isEqualTo(200);
         // the retry after the outage wrote the failed batch and what was read before the pause
         // (more than batch.points together) in writes of at most batch.points
         var writes = sink.registry().get("airq.sink.batch.points").summary();
@@ -71,7 +79,8 @@ class SinkOutageIT {
 
       // A sink that buffered records and died before writing them: the next one writes them.
       produce(p, topic, 100, 130);
-      Sink doomed = Sink.start(cfg.withBatch("sink-outage", 100_000, Duration.ofMinutes(5)));
+      Sink doomed =
+          Sink.start(SinkTestKit.withBatch(cfg, "sink-outage", 100_000, Duration.ofMinutes(5)));
       await(
           Duration.ofSeconds(60),
           () -> doomed.registry().get("airq.sink.buffered.points").gauge().value() == 30 * SENSORS);

@@ -1,5 +1,7 @@
 package io.airq.sink;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.airq.core.reading.CleanReading;
 import io.airq.core.reading.CorrectedValue;
 import io.airq.core.reading.QaFlag;
@@ -7,6 +9,10 @@ import io.airq.core.reading.Quantity;
 import io.airq.core.reading.SensorPlace;
 import io.airq.core.reading.SourceFormat;
 import io.airq.core.topic.Topic;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,25 +66,88 @@ final class SinkTestKit {
       Duration linger,
       Duration maxBackoff,
       Map<String, String> kafka) {
+    Properties p = new Properties();
+    p.setProperty("influx.url", influxUrl);
+    p.setProperty("influx.database", db);
+    p.setProperty("kafka.bootstrap.servers", bootstrap);
+    p.setProperty("kafka.group.id", group);
+    p.setProperty("topic.prefix", prefix);
+    p.setProperty("batch.points", Integer.toString(points));
+    p.setProperty("batch.linger.ms", Long.toString(linger.toMillis()));
+    p.setProperty("retry.max.backoff.ms", Long.toString(maxBackoff.toMillis()));
+    if (kafka != null) {
+      kafka.forEach((k, v) -> p.setProperty("kafka." + k, v));
+    }
+    return SinkConfig.load(p, Map.of());
+  }
+
+  /** A copy with another group id, batch size and linger. */
+  static SinkConfig withBatch(SinkConfig c, String group, int points, Duration linger) {
     return new SinkConfig(
-        influxUrl,
-        db,
-        null,
-        null,
-        null,
-        true,
-        "raw_90d",
-        "90d",
-        null,
-        bootstrap,
+        c.influxUrl(),
+        c.influxDatabase(),
+        c.influxUser(),
+        c.influxPassword(),
+        c.influxToken(),
+        c.createDatabase(),
+        c.rawPolicy(),
+        c.rawDuration(),
+        c.aggregatePolicy(),
+        c.kafkaBootstrap(),
         group,
-        prefix,
+        c.topicPrefix(),
         points,
         linger,
-        maxBackoff,
-        0,
-        null,
-        kafka);
+        c.maxBackoff(),
+        c.metricsPort(),
+        c.metricsBind(),
+        c.kafka());
+  }
+
+  /** A copy that serves /health and /metrics on this port. */
+  static SinkConfig withMetricsPort(SinkConfig c, int port) {
+    return new SinkConfig(
+        c.influxUrl(),
+        c.influxDatabase(),
+        c.influxUser(),
+        c.influxPassword(),
+        c.influxToken(),
+        c.createDatabase(),
+        c.rawPolicy(),
+        c.rawDuration(),
+        c.aggregatePolicy(),
+        c.kafkaBootstrap(),
+        c.groupId(),
+        c.topicPrefix(),
+        c.batchPoints(),
+        c.linger(),
+        c.maxBackoff(),
+        port,
+        c.metricsBind(),
+        c.kafka());
+  }
+
+  /** The sink's /health answer: its HTTP status and its JSON. */
+  record Health(int status, JsonNode json) {
+    String check(String name) {
+      return json.path("checks").path(name).path("status").asText();
+    }
+
+    String detail(String name) {
+      return json.path("checks").path(name).path("detail").asText();
+    }
+  }
+
+  static Health health(Sink sink) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + sink.metricsPort() + "/health"))
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return new Health(r.statusCode(), new ObjectMapper().readTree(r.body()));
   }
 
   static KafkaProducer<byte[], byte[]> producer(String bootstrap) {

@@ -51,8 +51,11 @@ class SinkTransactionsIT {
     }
     SinkConfig cfg =
         SinkIT.copy(
-            SinkConfig.load(new Properties(), Map.of())
-                .withBatch("sink-tx-" + prefix, 5000, Duration.ofMillis(300)),
+            SinkTestKit.withBatch(
+                SinkConfig.load(new Properties(), Map.of()),
+                "sink-tx-" + prefix,
+                5000,
+                Duration.ofMillis(300)),
             servers,
             db,
             prefix);

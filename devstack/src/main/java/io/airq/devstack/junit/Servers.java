@@ -74,6 +74,20 @@ public final class Servers {
     return kafkaBootstrap;
   }
 
+  /**
+   * The Kafka broker this JVM started, for what only it offers: its SASL listener, stop and
+   * restart. Fails when the tests use an external broker ({@code AIRQ_KAFKA_BOOTSTRAP}).
+   */
+  public synchronized KafkaBroker kafkaBroker() {
+    kafkaBootstrap();
+    if (kafka == null) {
+      throw new IllegalStateException(
+          "this test needs the Kafka broker devstack starts (its SASL listener); unset"
+              + " AIRQ_KAFKA_BOOTSTRAP to let the test start one");
+    }
+    return kafka;
+  }
+
   /** The InfluxDB 1.x HTTP URL. */
   public synchronized String influxUrl() {
     if (influxUrl == null) {

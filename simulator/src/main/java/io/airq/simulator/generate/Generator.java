@@ -2,6 +2,7 @@ package io.airq.simulator.generate;
 
 import io.airq.core.closure.Closure;
 import io.airq.core.closure.Group;
+import io.airq.simulator.generate.FaultMarker.Mark;
 import io.airq.simulator.scenario.FaultSpec;
 import io.airq.simulator.scenario.Scenario;
 import io.airq.simulator.scenario.ScenarioSensor;
@@ -43,17 +44,6 @@ public final class Generator {
   /** An offline batch is sent as arrays of at most this many readings (the ingest takes 1000). */
   public static final int MAX_BATCH = 500;
 
-  private enum Mark {
-    NONE,
-    OFFLINE,
-    STUCK_START,
-    STUCK,
-    SPIKE,
-    SKEW,
-    DUPLICATE,
-    OUT_OF_ORDER
-  }
-
   private Generator() {}
 
   public static Generation generate(Scenario scenario) {
@@ -85,12 +75,13 @@ public final class Generator {
     Arrays.fill(marks, Mark.NONE);
     double[] stuckValue = new double[readings.size()];
     FaultSpec f = scenario.faults();
-    List<List<Integer>> outages = markOutages(scenario, readings, marks, random, counts);
-    markStuck(scenario, readings, marks, stuckValue, random, counts);
-    markSingles(marks, Mark.SPIKE, f.spikes(), random, counts, "spike");
-    markSingles(marks, Mark.SKEW, f.clockSkew(), random, counts, "clockSkew");
-    markSingles(marks, Mark.DUPLICATE, f.duplicates(), random, counts, "duplicate");
-    markSingles(marks, Mark.OUT_OF_ORDER, f.outOfOrder(), random, counts, "outOfOrder");
+    List<List<Integer>> outages =
+        FaultMarker.markOutages(scenario, readings, marks, random, counts);
+    FaultMarker.markStuck(scenario, readings, marks, stuckValue, random, counts);
+    FaultMarker.markSingles(marks, Mark.SPIKE, f.spikes(), random, counts, "spike");
+    FaultMarker.markSingles(marks, Mark.SKEW, f.clockSkew(), random, counts, "clockSkew");
+    FaultMarker.markSingles(marks, Mark.DUPLICATE, f.duplicates(), random, counts, "duplicate");
+    FaultMarker.markSingles(marks, Mark.OUT_OF_ORDER, f.outOfOrder(), random, counts, "outOfOrder");
 
     List<SimMessage> messages = new ArrayList<>();
     for (int i = 0; i < readings.size(); i++) {
@@ -112,7 +103,7 @@ public final class Generator {
         publishAt = r.time().plusSeconds(intervalSeconds + 1);
       }
       String topic = SimMessage.topic(s.gateway(), s.id(), s.format());
-      byte[] payload = PayloadEncoder.encode(s.format(), r, deviceTime);
+      byte[] payload = SimPayloads.encode(s.format(), r, deviceTime);
       messages.add(new SimMessage(publishAt, topic, payload, "reading", 1));
       if (m == Mark.DUPLICATE) {
         messages.add(new SimMessage(publishAt.plusSeconds(1), topic, payload, "duplicate", 1));
@@ -131,7 +122,7 @@ public final class Generator {
             new SimMessage(
                 sendAt,
                 SimMessage.topic(first.gateway(), "-", "airq"),
-                PayloadEncoder.encodeBatch(batch),
+                SimPayloads.encodeBatch(batch),
                 "batch",
                 batch.size()));
       }
@@ -139,7 +130,7 @@ public final class Generator {
     for (int k = 0; k < f.malformed() && !readings.isEmpty(); k++) {
       SimReading r = readings.get(random.nextInt(readings.size()));
       ScenarioSensor s = sensors.get(r.sensorIndex());
-      byte[] whole = PayloadEncoder.encode(s.format(), r, r.time());
+      byte[] whole = SimPayloads.encode(s.format(), r, r.time());
       byte[] broken = Arrays.copyOf(whole, whole.length / 2);
       messages.add(
           new SimMessage(
@@ -170,7 +161,7 @@ public final class Generator {
           new SimMessage(
               r.time().plusSeconds(3),
               SimMessage.topic(s.gateway(), unknown, "airq"),
-              PayloadEncoder.encode("airq", u, u.time()),
+              SimPayloads.encode("airq", u, u.time()),
               "unknown-sensor",
               1));
       counts.merge("unknownSensor", 1L, Long::sum);
@@ -204,99 +195,6 @@ public final class Generator {
       pairs.add(r.sensorId() + "|" + t);
     }
     return pairs.size();
-  }
-
-  private static List<List<Integer>> markOutages(
-      Scenario scenario,
-      List<SimReading> readings,
-      Mark[] marks,
-      Random random,
-      Map<String, Long> counts) {
-    List<String> gateways =
-        scenario.sensors().stream().map(ScenarioSensor::gateway).distinct().toList();
-    List<List<Integer>> outages = new ArrayList<>();
-    FaultSpec f = scenario.faults();
-    long totalHours = Duration.between(scenario.startInstant(), scenario.endInstant()).toHours();
-    if (gateways.isEmpty() || totalHours <= f.outageHours()) {
-      return outages;
-    }
-    for (int k = 0; k < f.gatewayOutages(); k++) {
-      String gateway = gateways.get(random.nextInt(gateways.size()));
-      Instant from =
-          scenario
-              .startInstant()
-              .plus(Duration.ofHours(random.nextInt((int) (totalHours - f.outageHours()))));
-      Instant to = from.plus(Duration.ofHours(f.outageHours()));
-      List<Integer> batch = new ArrayList<>();
-      for (int i = 0; i < readings.size(); i++) {
-        SimReading r = readings.get(i);
-        if (marks[i] == Mark.NONE
-            && !r.time().isBefore(from)
-            && r.time().isBefore(to)
-            && scenario.sensors().get(r.sensorIndex()).gateway().equals(gateway)) {
-          marks[i] = Mark.OFFLINE;
-          batch.add(i);
-        }
-      }
-      outages.add(batch);
-      counts.merge("gatewayOutage", 1L, Long::sum);
-      counts.merge("offlineBatchedReadings", (long) batch.size(), Long::sum);
-    }
-    return outages;
-  }
-
-  private static void markStuck(
-      Scenario scenario,
-      List<SimReading> readings,
-      Mark[] marks,
-      double[] stuckValue,
-      Random random,
-      Map<String, Long> counts) {
-    FaultSpec f = scenario.faults();
-    if (f.stuck() == 0) {
-      return;
-    }
-    List<List<Integer>> bySensor = new ArrayList<>();
-    for (int i = 0; i < scenario.sensors().size(); i++) {
-      bySensor.add(new ArrayList<>());
-    }
-    for (int i = 0; i < readings.size(); i++) {
-      bySensor.get(readings.get(i).sensorIndex()).add(i);
-    }
-    int placed = 0;
-    for (int attempt = 0; placed < f.stuck() && attempt < 10_000; attempt++) {
-      List<Integer> own = bySensor.get(random.nextInt(bySensor.size()));
-      if (own.size() <= f.stuckLength()) {
-        continue;
-      }
-      int pos = random.nextInt(own.size() - f.stuckLength());
-      List<Integer> episode = own.subList(pos, pos + f.stuckLength());
-      if (episode.stream().anyMatch(i -> marks[i] != Mark.NONE)) {
-        continue;
-      }
-      double value = readings.get(episode.get(0)).pm25();
-      marks[episode.get(0)] = Mark.STUCK_START;
-      for (int j = 1; j < episode.size(); j++) {
-        marks[episode.get(j)] = Mark.STUCK;
-        stuckValue[episode.get(j)] = value;
-      }
-      placed++;
-      counts.merge("stuck", 1L, Long::sum);
-      counts.merge("stuckReadings", (long) episode.size() - 1, Long::sum);
-    }
-  }
-
-  private static void markSingles(
-      Mark[] marks, Mark mark, int n, Random random, Map<String, Long> counts, String name) {
-    int placed = 0;
-    for (int attempt = 0; placed < n && attempt < 100_000 && marks.length > 0; attempt++) {
-      int i = random.nextInt(marks.length);
-      if (marks[i] == Mark.NONE) {
-        marks[i] = mark;
-        placed++;
-        counts.merge(name, 1L, Long::sum);
-      }
-    }
   }
 
   private static GroundTruth truth(

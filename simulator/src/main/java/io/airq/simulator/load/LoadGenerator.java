@@ -1,15 +1,17 @@
 package io.airq.simulator.load;
 
+import io.airq.simulator.generate.SimMessage;
 import io.airq.simulator.publish.MqttPublisher;
+import io.airq.simulator.publish.MqttTarget;
 import io.airq.simulator.publish.Pacer;
+import io.airq.simulator.publish.ProgressBar;
+import io.airq.simulator.publish.PublishLoop;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.UUID;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -172,55 +174,64 @@ public final class LoadGenerator {
     b.append(millis).append('Z');
   }
 
-  public static LoadReport run(
-      String mqttUrl,
-      String username,
-      String password,
-      int sensors,
-      double rate,
-      Duration duration,
-      int qos,
-      int window)
+  /**
+   * Publishes the load for {@code duration} at {@code rate} messages per second in all, paced by
+   * the rate cap alone; each payload carries the time it was made, just before it is sent.
+   */
+  public static LoadReport run(MqttTarget mqtt, int sensors, double rate, Duration duration)
       throws InterruptedException {
-    try (MqttPublisher publisher =
-        new MqttPublisher(
-            mqttUrl,
-            "airq-load-" + UUID.randomUUID().toString().substring(0, 8),
-            username,
-            password,
-            qos,
-            window)) {
-      Pacer pacer = new Pacer(Instant.EPOCH, 0, rate);
-      long started = System.nanoTime();
-      long end = started + duration.toNanos();
-      long n = 0;
-      int bytes = 0;
-      while (System.nanoTime() < end) {
-        pacer.await(Instant.EPOCH);
-        int i = (int) (n % sensors);
-        String sensor = "load-" + i;
-        byte[] p = payload(sensor, Instant.now(), n);
-        bytes = p.length;
-        publisher.publish("airq/v1/load-gw-" + (i % 100) + "/" + sensor + "/airq", p);
-        n++;
-      }
-      publisher.flush(60_000);
-      double seconds = (System.nanoTime() - started) / 1e9;
+    try (MqttPublisher publisher = mqtt.connect("airq-load")) {
+      PublishLoop.Outcome out =
+          PublishLoop.run(
+              publisher,
+              new Load(sensors, System.nanoTime() + duration.toNanos()),
+              new Pacer(Instant.EPOCH, 0, rate),
+              ProgressBar.none());
       LoadReport report =
           new LoadReport(
-              n,
-              publisher.acked(),
-              publisher.failed(),
-              seconds,
-              publisher.acked() / seconds,
-              publisher.latencyPercentileMs(0.5),
-              publisher.latencyPercentileMs(0.95),
-              publisher.latencyPercentileMs(0.99),
-              bytes);
+              out.sent(),
+              out.acknowledged(),
+              out.failed(),
+              out.seconds(),
+              out.acknowledged() / out.seconds(),
+              out.p50Ms(),
+              out.p95Ms(),
+              out.p99Ms(),
+              out.lastPayloadBytes());
       LOG.info("load: {}", report.summary());
       return report;
-    } catch (MqttException e) {
-      throw new IllegalStateException("MQTT connection to " + mqttUrl + " failed", e);
+    }
+  }
+
+  /** Sensors {@code load-0} to {@code load-<sensors - 1>} taking turns until the deadline. */
+  private static final class Load implements PublishLoop.Source {
+    private final int sensors;
+    private final long deadline;
+    private long n;
+
+    Load(int sensors, long deadline) {
+      this.sensors = sensors;
+      this.deadline = deadline;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return System.nanoTime() < deadline;
+    }
+
+    @Override
+    public Instant nextAt() {
+      return Instant.EPOCH;
+    }
+
+    @Override
+    public SimMessage next() {
+      int i = (int) (n % sensors);
+      String sensor = "load-" + i;
+      byte[] p = payload(sensor, Instant.now(), n);
+      n++;
+      return new SimMessage(
+          Instant.EPOCH, "airq/v1/load-gw-" + (i % 100) + "/" + sensor + "/airq", p, "reading", 1);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.airq.simulator.publish;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -24,9 +25,17 @@ public final class ProgressBar {
     this.zone = zone;
   }
 
+  /** No bar: for a run that draws none. */
+  public static ProgressBar none() {
+    return new ProgressBar(false, 1, ZoneOffset.UTC);
+  }
+
   public void update(Instant simTime, long sent) {
+    if (!enabled) {
+      return;
+    }
     long now = System.nanoTime();
-    if (!enabled || now - lastDraw < 250_000_000L) {
+    if (now - lastDraw < 250_000_000L) {
       return;
     }
     lastDraw = now;

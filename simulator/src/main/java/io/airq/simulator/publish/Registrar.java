@@ -4,9 +4,11 @@ import io.airq.core.closure.Closure;
 import io.airq.core.registry.Sensor;
 import io.airq.core.topic.Topic;
 import io.airq.core.topic.Topics;
+import io.airq.kit.KafkaClients;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -20,20 +22,34 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Registers sensors and closures on the (prefixed) compacted sensors and closures topics. */
+/**
+ * Registers sensors and closures on the (prefixed) compacted sensors and closures topics, with a
+ * producer built by the kit's {@link KafkaClients} from the target's {@code kafka.*} settings
+ * (SASL, TLS, anything), acks = all.
+ */
 public final class Registrar {
   private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
 
   private Registrar() {}
 
+  /** Registers on Kafka at {@code bootstrap} with no other client settings. */
   public static void register(
       String bootstrap, String prefix, Collection<Sensor> sensors, Collection<Closure> closures) {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    register(new KafkaTarget(bootstrap, prefix, Map.of()), sensors, closures);
+  }
+
+  /**
+   * Registers each sensor and closure, and waits until Kafka acknowledged every one.
+   *
+   * @throws IllegalStateException when Kafka refused one or did not answer within 60 s
+   */
+  public static void register(
+      KafkaTarget kafka, Collection<Sensor> sensors, Collection<Closure> closures) {
+    Properties p = KafkaClients.properties(kafka.bootstrap(), kafka.settings());
     p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.CLIENT_ID_CONFIG, "airq-simulator-registrar");
-    Topic<String, Sensor> sensorTopic = Topics.SENSORS.prefixed(prefix);
-    Topic<String, Closure> closureTopic = Topics.CLOSURES.prefixed(prefix);
+    p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "airq-simulator-registrar");
+    Topic<String, Sensor> sensorTopic = Topics.SENSORS.prefixed(kafka.topicPrefix());
+    Topic<String, Closure> closureTopic = Topics.CLOSURES.prefixed(kafka.topicPrefix());
     List<Future<RecordMetadata>> sent = new ArrayList<>();
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {

@@ -22,14 +22,11 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads the sensors.AFRICA archive CSV (and Sensor.Community per-sensor files, see {@link
  * #read(List)}) ({@code sensor_id;sensor_type;location;lat;lon;timestamp; value_type;value}, gzip
- * or plain), groups its rows into device readings and joins each PM reading with the co-located
- * DHT22's humidity and temperature when their timestamps are within a minute.
+ * or plain), groups its rows into device readings and joins each PM reading with the humidity and
+ * temperature of the sensor paired with it ({@link #partners}) when their timestamps are within a
+ * minute.
  */
 public final class SensorsAfricaArchive {
-  /** DHT22 sensor id → the PM sensor beside it (from the archive's documentation). */
-  public static final Map<String, String> PAIRS =
-      Map.of("945", "944", "159", "158", "175", "176", "947", "946");
-
   public static final Duration PAIRING_TOLERANCE = Duration.ofMinutes(1);
 
   private static final org.slf4j.Logger LOG =
@@ -175,37 +172,58 @@ public final class SensorsAfricaArchive {
   }
 
   /**
-   * Humidity sensor → PM sensor: {@link #PAIRS} for the Nairobi archive, otherwise the PM sensor at
-   * the same location whose id is one less or one more (Sensor.Community registers a PM sensor and
-   * its humidity sensor with consecutive ids).
+   * Humidity sensor → PM sensor, paired by the archive's own {@code location} column: at each
+   * location the PM sensors and the other sensors (temperature, humidity, pressure), each in
+   * ascending id order (whole-number ids as numbers), pair first with first, second with second;
+   * sensors left over at a location, and sensors without a location, stay unpaired. A sensor counts
+   * as a PM sensor when its first reading carries P0, P1 or P2. The archives register a station's
+   * sensors one after the other, so where two stations share a location their sensors pair in order
+   * (sensors.AFRICA's Nairobi location 3505: PM 944 with DHT22 945, PM 946 with DHT22 947).
    */
   static Map<String, String> partners(List<DeviceReading> devices) {
-    Map<String, String> locationOfPm = new LinkedHashMap<>();
-    Map<String, String> locationOfOther = new LinkedHashMap<>();
+    Map<String, List<String>> pmAt = new LinkedHashMap<>();
+    Map<String, List<String>> othersAt = new LinkedHashMap<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (DeviceReading d : devices) {
-      (d.particulate() ? locationOfPm : locationOfOther).putIfAbsent(d.sensorId(), d.location());
+      if (!d.location().isBlank() && seen.add(d.sensorId())) {
+        (d.particulate() ? pmAt : othersAt)
+            .computeIfAbsent(d.location(), k -> new ArrayList<>())
+            .add(d.sensorId());
+      }
     }
     Map<String, String> out = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : locationOfOther.entrySet()) {
-      String id = e.getKey();
-      if (PAIRS.containsKey(id)) {
-        out.put(id, PAIRS.get(id));
-        continue;
-      }
-      try {
-        long n = Long.parseLong(id);
-        for (long candidate : new long[] {n - 1, n + 1}) {
-          String c = Long.toString(candidate);
-          if (e.getValue().equals(locationOfPm.get(c))) {
-            out.put(id, c);
-            break;
+    othersAt.forEach(
+        (location, others) -> {
+          List<String> pm = new ArrayList<>(pmAt.getOrDefault(location, List.of()));
+          List<String> rest = new ArrayList<>(others);
+          pm.sort(SensorsAfricaArchive::compareIds);
+          rest.sort(SensorsAfricaArchive::compareIds);
+          for (int i = 0; i < Math.min(pm.size(), rest.size()); i++) {
+            out.put(rest.get(i), pm.get(i));
           }
-        }
-      } catch (NumberFormatException ignored) {
-        // not a numeric id: no pairing by id
-      }
-    }
+        });
     return out;
+  }
+
+  /** Whole-number ids as numbers, before the others, which go as text. */
+  static int compareIds(String a, String b) {
+    Long x = number(a);
+    Long y = number(b);
+    if (x != null && y != null) {
+      return Long.compare(x, y);
+    }
+    if (x != null || y != null) {
+      return x != null ? -1 : 1;
+    }
+    return a.compareTo(b);
+  }
+
+  private static Long number(String id) {
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /**

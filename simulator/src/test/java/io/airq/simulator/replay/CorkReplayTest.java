@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.airq.core.closure.Closure;
-import io.airq.core.closure.Phase;
 import io.airq.core.json.Json;
 import io.airq.core.registry.Sensor;
 import io.airq.simulator.generate.SimMessage;
@@ -21,9 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** The Cork hourly NO2 files, with the example site list docs/examples/cork-sites.csv. */
 class CorkReplayTest {
   private static final Path CORK =
       Path.of(System.getProperty("airq.shared.data", "../../shared/data"), "cork");
+  static final Path SITES_FILE = Path.of("..", "docs", "examples", "cork-sites.csv");
+  private static final SiteList SITES = SiteList.read(SITES_FILE);
 
   /** Instants and NO2 values of the rows with an NO2 value, read without the replay code. */
   private record Expected(List<Instant> times, List<Double> no2, long rows) {}
@@ -52,8 +53,8 @@ class CorkReplayTest {
     Path file = CORK.resolve(site + "_combined.csv");
     Expected want = expected(file);
 
-    CorkHourly.Read read = CorkHourly.read(file);
-    List<SimMessage> messages = Replayer.corkMessages(read.readings(), null);
+    HourlyNo2File.Read read = HourlyNo2File.read(file, SITES.siteOf(file));
+    List<SimMessage> messages = ReplayMessages.hourlyMessages(read.readings(), null);
 
     assertThat(read.rows()).isEqualTo(want.rows());
     assertThat(read.badRows()).isZero();
@@ -77,8 +78,9 @@ class CorkReplayTest {
   @Test
   void aRowCarriesTheAirportTemperatureAndHumidityAndTheHourStartFromItsOffset()
       throws IOException {
+    Path bs = CORK.resolve("BS_combined.csv");
     SimMessage first =
-        Replayer.corkMessages(CorkHourly.read(CORK.resolve("BS_combined.csv")).readings(), null)
+        ReplayMessages.hourlyMessages(HourlyNo2File.read(bs, SITES.siteOf(bs)).readings(), null)
             .get(0);
     // "2023-08-06 18:00:00+01:00",...,temp 17.7,...,rhum 55,...,NO2 12.1413636363636
     assertThat(new String(first.payload()))
@@ -88,14 +90,14 @@ class CorkReplayTest {
   }
 
   @Test
-  void theDirectoryRegistersOneSensorPerSiteAndTheCarFreeDayAndSkipsTheHolidayList()
+  void theDirectoryRegistersOneSensorPerListedSiteNoClosureAndSkipsTheHolidayList()
       throws IOException {
     long expected = 0;
     for (String site : List.of("SPS", "OP", "GP", "BS")) {
       expected += expected(CORK.resolve(site + "_combined.csv")).times().size();
     }
 
-    Replayer.Plan plan = Replayer.plan(List.of(CORK), null, "Nairobi", Duration.ofSeconds(155));
+    ReplayPlan plan = ReplayPlan.of(List.of(CORK), null, "", Duration.ofSeconds(155), SITES);
 
     assertThat(plan.messages()).hasSize((int) expected);
     assertThat(plan.messages())
@@ -108,33 +110,35 @@ class CorkReplayTest {
             s -> {
               assertThat(s.county()).isEqualTo("Cork");
               assertThat(s.area()).isEqualTo("Cork city centre");
+              assertThat(s.gatewayId()).isEqualTo("cork-city-centre");
               assertThat(s.reportingInterval()).isEqualTo(Duration.ofHours(1));
               assertThat(s.lat()).isBetween(51.89, 51.91);
               assertThat(s.lon()).isBetween(-8.48, -8.46);
             });
-    assertThat(plan.zone()).isEqualTo(CorkHourly.ZONE);
-    Closure c = plan.closures().get(0);
-    assertThat(c.treated().sensors()).hasSize(4);
-    assertThat(c.control().sensors()).isEmpty();
-    // 07:00 Irish summer time is 06:00 UTC
-    assertThat(c.startInstant()).isEqualTo(Instant.parse("2023-09-22T06:00:00Z"));
-    assertThat(c.endInstant()).isEqualTo(Instant.parse("2023-09-22T18:00:00Z"));
-    assertThat(c.phaseOf(Instant.parse("2023-09-15T10:00:00Z"))).contains(Phase.BEFORE);
-    assertThat(c.phaseOf(Instant.parse("2023-09-16T10:00:00Z"))).isEmpty();
-    assertThat(c.phaseOf(Instant.parse("2023-09-22T17:00:00Z"))).contains(Phase.DURING);
-    assertThat(c.phaseOf(Instant.parse("2023-09-22T18:00:00Z"))).contains(Phase.AFTER);
+    assertThat(plan.sensors().stream().filter(s -> s.id().equals("cork-sps")).findFirst())
+        .get()
+        .satisfies(s -> assertThat(s.street()).isEqualTo("St Patrick's Street"));
+  }
+
+  @Test
+  void anHourlyFileWithoutItsSiteIsRefusedNamingTheFileAndTheSitesOption() {
+    assertThatThrownBy(
+            () -> ReplayPlan.of(List.of(CORK), null, "", Duration.ofSeconds(155), SiteList.none()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("_combined.csv")
+        .hasMessageContaining("--sites");
   }
 
   @Test
   void aFormatThatCannotCarryNo2IsRefusedNamingTheFormatsThatCan() {
     for (String format : List.of("sensor-community", "airgradient", "purpleair")) {
-      assertThatThrownBy(() -> Replayer.plan(List.of(CORK), format, "Nairobi", Duration.ZERO))
+      assertThatThrownBy(() -> ReplayPlan.of(List.of(CORK), format, "", Duration.ZERO, SITES))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining(format)
           .hasMessageContaining("NO2")
           .hasMessageContaining("airq or senml");
     }
-    assertThatThrownBy(() -> Replayer.plan(List.of(CORK), "xml", "Nairobi", Duration.ZERO))
+    assertThatThrownBy(() -> ReplayPlan.of(List.of(CORK), "xml", "", Duration.ZERO, SITES))
         .hasMessageContaining("unknown payload format xml");
   }
 }

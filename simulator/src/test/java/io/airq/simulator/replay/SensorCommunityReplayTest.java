@@ -6,8 +6,9 @@ import io.airq.simulator.generate.SimMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,35 +19,37 @@ class SensorCommunityReplayTest {
   private static final Pattern FILE = Pattern.compile("2019-05-01_(\\w+)_sensor_(\\d+)\\.csv");
 
   @Test
-  void everySds011RowBecomesOneMessageAndItsNeighbourIdHumiditySensorIsJoined() throws IOException {
+  void everySds011RowBecomesOneMessageAndTheHumiditySensorAtItsLocationIsJoined()
+      throws IOException {
     long pmRows = 0;
     long pairedHumidityRows = 0;
     long unpairedHumidityRows = 0;
     List<Path> files;
     try (Stream<Path> s = Files.list(ABERDEEN)) {
-      files = s.sorted().toList();
+      files = s.filter(f -> FILE.matcher(f.getFileName().toString()).matches()).sorted().toList();
     }
+    // the location column of each file (one sensor per file, one location per sensor)
+    Map<String, Long> pmAt = new HashMap<>();
     for (Path f : files) {
-      Matcher m = FILE.matcher(f.getFileName().toString());
-      if (!m.matches()) {
-        continue;
-      }
-      long rows = Files.readAllLines(f).size() - 1;
-      if (m.group(1).equals("sds011")) {
-        pmRows += rows;
-      } else {
-        long pm = Long.parseLong(m.group(2)) - 1;
-        boolean hasPm = Files.exists(ABERDEEN.resolve("2019-05-01_sds011_sensor_" + pm + ".csv"));
-        if (hasPm) {
-          pairedHumidityRows += rows;
-        } else {
-          unpairedHumidityRows += rows;
-        }
+      if (f.getFileName().toString().contains("_sds011_")) {
+        pmAt.merge(location(f), 1L, Long::sum);
       }
     }
+    assertThat(pmAt.values()).as("SDS011s per location").allMatch(n -> n == 1);
+    for (Path f : files) {
+      long rows = Files.readAllLines(f).size() - 1;
+      if (f.getFileName().toString().contains("_sds011_")) {
+        pmRows += rows;
+      } else if (pmAt.containsKey(location(f))) {
+        pairedHumidityRows += rows;
+      } else {
+        unpairedHumidityRows += rows;
+      }
+    }
+    assertThat(unpairedHumidityRows).as("a humidity sensor alone at its location").isPositive();
 
     SensorsAfricaArchive.Replay replay = SensorsAfricaArchive.read(List.of(ABERDEEN));
-    List<SimMessage> messages = Replayer.messages(replay);
+    List<SimMessage> messages = ReplayMessages.messages(replay);
 
     assertThat(replay.badRows()).isZero();
     assertThat(messages).hasSize((int) (pmRows + unpairedHumidityRows));
@@ -63,5 +66,9 @@ class SensorCommunityReplayTest {
         .contains("{\"value_type\":\"P2\",\"value\":\"8.80\"}")
         .contains("{\"value_type\":\"humidity\",\"value\":\"96.03\"}")
         .doesNotContain("durP1");
+  }
+
+  private static String location(Path file) throws IOException {
+    return Files.readAllLines(file).get(1).split(";")[2];
   }
 }

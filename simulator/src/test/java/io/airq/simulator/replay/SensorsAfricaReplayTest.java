@@ -12,8 +12,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
@@ -52,7 +55,7 @@ class SensorsAfricaReplayTest {
     }
 
     SensorsAfricaArchive.Replay replay = SensorsAfricaArchive.read(file);
-    List<SimMessage> messages = Replayer.messages(replay);
+    List<SimMessage> messages = ReplayMessages.messages(replay);
 
     assertThat(replay.rows()).isEqualTo(rows);
     assertThat(replay.badRows()).isZero();
@@ -65,7 +68,7 @@ class SensorsAfricaReplayTest {
     assertThat(messages)
         .allSatisfy(
             m -> assertThat(m.topic()).matches("airq/v1/sensorsafrica-\\d+/\\d+/sensor-community"));
-    assertThat(Replayer.sensors(replay))
+    assertThat(ReplayMessages.sensors(replay, "Nairobi", Duration.ofSeconds(155)))
         .extracting(Sensor::id)
         .containsExactlyInAnyOrder("158", "174", "176", "944", "946");
   }
@@ -74,7 +77,7 @@ class SensorsAfricaReplayTest {
   void pmReadingCarriesTheHumidityOfItsDhtTakenASecondLaterAndTheOriginalTimestamp() {
     SensorsAfricaArchive.Replay replay = SensorsAfricaArchive.read(NAIROBI.resolve(SAMPLE));
     SimMessage first944 =
-        Replayer.messages(replay).stream()
+        ReplayMessages.messages(replay).stream()
             .filter(m -> m.topic().equals("airq/v1/sensorsafrica-3505/944/sensor-community"))
             .findFirst()
             .orElseThrow();
@@ -84,5 +87,45 @@ class SensorsAfricaReplayTest {
         .contains("{\"value_type\":\"P2\",\"value\":\"26.50\"}")
         .contains("{\"value_type\":\"humidity\",\"value\":\"74.80\"}")
         .contains("{\"value_type\":\"temperature\",\"value\":\"16.70\"}");
+  }
+
+  /** A device reading of {@code id} at {@code location}: PM values or humidity. */
+  private static DeviceReading device(String id, String location, boolean pm) {
+    return new DeviceReading(
+        id,
+        pm ? "pms5003" : "DHT22",
+        location,
+        -1.2,
+        36.9,
+        Instant.parse("2021-03-25T00:00:00Z"),
+        pm ? Map.of("P2", "10.0") : Map.of("humidity", "70.0"));
+  }
+
+  @Test
+  void sensorsPairWithinTheirLocationInIdOrderAndNeverAcrossLocations() {
+    // the Nairobi archive's sensors as its rows place them (sensor_id, sensor_type, location)
+    List<DeviceReading> devices =
+        List.of(
+            device("946", "3505", true),
+            device("945", "3505", false),
+            device("944", "3505", true),
+            device("947", "3505", false),
+            device("158", "33", true),
+            device("159", "33", false),
+            device("174", "76", true),
+            device("175", "77", false),
+            device("176", "77", true),
+            device("1001", "", false));
+
+    assertThat(SensorsAfricaArchive.partners(devices))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("945", "944", "947", "946", "159", "158", "175", "176"));
+  }
+
+  @Test
+  void idsSortAsNumbersBeforeTextIds() {
+    List<String> ids = new java.util.ArrayList<>(List.of("b", "10", "9", "a", "100"));
+    ids.sort(SensorsAfricaArchive::compareIds);
+    assertThat(ids).containsExactly("9", "10", "100", "a", "b");
   }
 }

@@ -1,9 +1,12 @@
-package io.airq.ingest;
+package io.airq.ingest.config;
 
+import io.airq.core.config.ConfigKey;
+import io.airq.core.config.ConfigValues;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
@@ -24,11 +27,43 @@ public record MqttTls(
     String trustStore, String trustStorePassword, String keyStore, String keyStorePassword) {
   public static final MqttTls NONE = new MqttTls("", "", "", "");
 
+  public static final ConfigKey<String> TRUST_STORE =
+      ConfigKey.text(
+          "mqtt.tls.trust-store",
+          "",
+          "For `ssl://`: a PKCS12 or JKS trust store with the broker's CA (a private CA or a"
+              + " self-signed broker); empty = the JVM's default trust store.");
+  public static final ConfigKey<String> TRUST_STORE_PASSWORD =
+      ConfigKey.text("mqtt.tls.trust-store-password", "", "Password of the trust store.")
+          .asSecret();
+  public static final ConfigKey<String> KEY_STORE =
+      ConfigKey.text(
+          "mqtt.tls.key-store",
+          "",
+          "For `ssl://` brokers that require a client certificate: a PKCS12 or JKS key store"
+              + " with the bridge's key and certificate; empty = none.");
+  public static final ConfigKey<String> KEY_STORE_PASSWORD =
+      ConfigKey.text("mqtt.tls.key-store-password", "", "Password of the key store and of its key.")
+          .asSecret();
+
+  /** The TLS keys, in the order the configuration reference lists them. */
+  public static final List<ConfigKey<?>> KEYS =
+      List.of(TRUST_STORE, TRUST_STORE_PASSWORD, KEY_STORE, KEY_STORE_PASSWORD);
+
   public MqttTls {
     trustStore = trustStore == null ? "" : trustStore;
     trustStorePassword = trustStorePassword == null ? "" : trustStorePassword;
     keyStore = keyStore == null ? "" : keyStore;
     keyStorePassword = keyStorePassword == null ? "" : keyStorePassword;
+  }
+
+  /** The stores named by the loaded {@link #KEYS}. */
+  public static MqttTls from(ConfigValues v) {
+    return new MqttTls(
+        v.get(TRUST_STORE),
+        v.get(TRUST_STORE_PASSWORD),
+        v.get(KEY_STORE),
+        v.get(KEY_STORE_PASSWORD));
   }
 
   /** Whether anything differs from the JVM's default TLS. */
@@ -41,7 +76,7 @@ public record MqttTls(
    *
    * @throws IOException when a store cannot be read (missing file, wrong password)
    */
-  SSLSocketFactory socketFactory() throws IOException {
+  public SSLSocketFactory socketFactory() throws IOException {
     try {
       TrustManagerFactory trust =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

@@ -1,0 +1,174 @@
+package io.airq.ingest;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.airq.core.reading.Reading;
+import io.airq.ingest.gateway.GatewayPolicy;
+import io.airq.ingest.payload.Origin;
+import io.airq.ingest.payload.ParseResult;
+import io.airq.ingest.payload.PayloadParser;
+import io.airq.ingest.payload.RejectionCode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /v1/push-sensor-data/}, the Sensor.Community firmware's custom API ({@code X-Sensor}
+ * names the sensor), served beside {@code /health} and {@code /metrics}. A push is answered 201
+ * only after Kafka acked its readings, 400 with the reason when the body is refused (it then goes
+ * to the dead-letter topic too), 503 when Kafka did not ack ({@link PushAnswer}). Pushes wait for
+ * Kafka on their own threads, so {@code /health} answers while Kafka is slow.
+ */
+final class HttpPush implements HttpHandler, AutoCloseable {
+  static final String PATH = "/v1/push-sensor-data/";
+  static final String CHANNEL = "http:" + PATH;
+  private static final Logger LOG = LoggerFactory.getLogger(HttpPush.class);
+
+  /**
+   * How much of an oversized push body is read and dropped before the 413; beyond it the connection
+   * is closed (the client then sees a reset instead of the answer).
+   */
+  static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
+
+  private final PayloadParser parser;
+  private final KafkaPublisher publisher;
+  private final IngestMetrics metrics;
+  private final Function<Reading, Optional<GatewayPolicy.Refusal>> gate;
+  private final Duration timeout;
+  private final ExecutorService pool =
+      Executors.newFixedThreadPool(
+          4,
+          r -> {
+            Thread t = new Thread(r, "airq-ingest-push");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /**
+   * @param timeout how long a push waits for Kafka before answering 503
+   */
+  HttpPush(
+      PayloadParser parser,
+      KafkaPublisher publisher,
+      IngestMetrics metrics,
+      Function<Reading, Optional<GatewayPolicy.Refusal>> gate,
+      Duration timeout) {
+    this.parser = parser;
+    this.publisher = publisher;
+    this.metrics = metrics;
+    this.gate = gate;
+    this.timeout = timeout;
+  }
+
+  @Override
+  public void handle(HttpExchange ex) {
+    try {
+      pool.execute(() -> answer(ex));
+    } catch (RejectedExecutionException e) {
+      ex.close(); // closing
+    }
+  }
+
+  private void answer(HttpExchange ex) {
+    try (ex) {
+      push(ex);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("HTTP push failed: {}", e.toString());
+    }
+  }
+
+  private void push(HttpExchange ex) throws IOException {
+    if (!ex.getRequestMethod().equals("POST")) {
+      respond(ex, 405, "POST only\n");
+      return;
+    }
+    Instant receivedAt = Instant.now();
+    int maxBytes = parser.limits().maxBytes();
+    InputStream in = ex.getRequestBody();
+    byte[] body = in.readNBytes(maxBytes + 1);
+    // The rest of an oversized body is read and dropped, so the client, still sending, gets the
+    // 413 instead of a reset connection.
+    long rest = body.length > maxBytes ? drain(in, MAX_DRAINED_BYTES) : 0;
+    in.close();
+    Optional<String> sensor =
+        Optional.ofNullable(ex.getRequestHeaders().getFirst("X-Sensor"))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty());
+    String gateway = sensor.orElse("http");
+    ParseResult result =
+        body.length > maxBytes
+            ? tooLarge(body.length + rest, rest >= MAX_DRAINED_BYTES, maxBytes)
+            : parser.parse(
+                body, new Origin(CHANNEL, gateway, sensor, Optional.empty(), receivedAt));
+    Provenance from = new Provenance(CHANNEL, Optional.of(gateway), sensor, receivedAt, body);
+    long start = System.nanoTime();
+    PushAnswer answer;
+    try {
+      int quarantined =
+          publisher.publish(result, from, gate).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      metrics.sent(start);
+      answer = PushAnswer.of(result, quarantined, gate);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.debug("HTTP push from {} not stored: {}", gateway, e.toString());
+      answer = PushAnswer.NOT_STORED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      respond(ex, 503, "interrupted\n");
+      return;
+    }
+    metrics.outcome(answer.outcome());
+    if (result instanceof ParseResult.Rejected r) {
+      LOG.debug("HTTP push from {} rejected: {} {}", gateway, r.code(), r.reason());
+    }
+    respond(ex, answer.status(), answer.body());
+  }
+
+  /** Reads and drops up to {@code max} bytes; returns how many there were. */
+  private static long drain(InputStream in, long max) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    int n;
+    while (total < max
+        && (n = in.read(buffer, 0, (int) Math.min(buffer.length, max - total))) > 0) {
+      total += n;
+    }
+    return total;
+  }
+
+  private static ParseResult tooLarge(long size, boolean atLeast, int maxBytes) {
+    return new ParseResult.Rejected(
+        RejectionCode.PAYLOAD_TOO_LARGE,
+        "payload of "
+            + (atLeast ? "at least " : "")
+            + size
+            + " bytes exceeds the limit of "
+            + maxBytes);
+  }
+
+  private static void respond(HttpExchange ex, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", "text/plain");
+    ex.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}

@@ -1,0 +1,51 @@
+package io.airq.ingest;
+
+import io.airq.core.reading.Reading;
+import io.airq.ingest.gateway.GatewayPolicy;
+import io.airq.ingest.payload.ParseResult;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The answer to a Sensor.Community push once Kafka acked its records (or did not).
+ *
+ * @param status the HTTP status
+ * @param body the plain-text body, one line
+ * @param outcome what the push counts as
+ */
+record PushAnswer(int status, String body, Outcome outcome) {
+
+  /** Kafka did not ack in time: the sender should retry. */
+  static final PushAnswer NOT_STORED =
+      new PushAnswer(503, "not stored, Kafka unavailable; retry later\n", Outcome.UNDELIVERABLE);
+
+  /**
+   * The answer to a push whose records Kafka acked: 201 stored; 413, 400 or 500 (airq's fault, not
+   * the sender's) for a refused body, with its reason code; 403 when the strict gateway mode
+   * quarantined readings.
+   *
+   * @param quarantined how many readings went to the quarantine topic
+   * @param gate the strict gateway mode's check, to name why
+   */
+  static PushAnswer of(
+      ParseResult result,
+      int quarantined,
+      Function<Reading, Optional<GatewayPolicy.Refusal>> gate) {
+    Outcome outcome = Outcome.delivered(result, quarantined);
+    if (result instanceof ParseResult.Rejected r) {
+      int status =
+          switch (r.code()) {
+            case PAYLOAD_TOO_LARGE -> 413;
+            case PARSER_ERROR -> 500;
+            default -> 400;
+          };
+      return new PushAnswer(status, r.code().id() + ": " + r.reason() + "\n", outcome);
+    }
+    if (quarantined > 0) {
+      Reading first = ((ParseResult.Accepted) result).readings().get(0);
+      String why = gate.apply(first).map(g -> g.code() + ": " + g.reason()).orElse("quarantined");
+      return new PushAnswer(403, why + "\n", outcome);
+    }
+    return new PushAnswer(201, "stored\n", outcome);
+  }
+}

@@ -1,0 +1,56 @@
+package io.airq.ingest.config;
+
+import io.airq.core.config.ConfigKey;
+import io.airq.core.config.ConfigValues;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The bridge's HTTP server: {@code /health}, {@code /metrics} and the Sensor.Community push.
+ *
+ * @param port the port; 0 = no HTTP server, -1 = any free port
+ * @param pushTimeout how long an HTTP push waits for Kafka before answering 503
+ */
+public record HttpConfig(int port, Duration pushTimeout) {
+
+  public static final ConfigKey<Integer> PORT =
+      ConfigKey.integer(
+          "http.port",
+          8081,
+          -1,
+          65535,
+          "Port of /health, /metrics and the Sensor.Community HTTP push; 0 = no HTTP server,"
+              + " -1 = any free port.");
+  public static final ConfigKey<Duration> PUSH_TIMEOUT =
+      ConfigKey.duration(
+          "ingest.push-timeout",
+          Duration.ofSeconds(30),
+          "How long an HTTP push waits for Kafka before answering 503.");
+
+  /** The HTTP keys, in the order the configuration reference lists them. */
+  public static final List<ConfigKey<?>> KEYS = List.of(PORT, PUSH_TIMEOUT);
+
+  public HttpConfig {
+    if (port < -1 || port > 65535) {
+      throw new IllegalArgumentException(PORT.name() + " must be -1..65535");
+    }
+    if (pushTimeout == null || pushTimeout.isNegative() || pushTimeout.isZero()) {
+      throw new IllegalArgumentException(PUSH_TIMEOUT.name() + " must be positive");
+    }
+  }
+
+  /** The HTTP side of the loaded configuration. */
+  public static HttpConfig from(ConfigValues v) {
+    return new HttpConfig(v.get(PORT), v.get(PUSH_TIMEOUT));
+  }
+
+  /** Whether the bridge serves HTTP at all. */
+  public boolean enabled() {
+    return port != 0;
+  }
+
+  /** The port to bind: 0 (any free port) for -1. */
+  public int bindPort() {
+    return Math.max(port, 0);
+  }
+}
