@@ -38,6 +38,7 @@ public final class Api {
   private final PlannerConfig cfg;
   private final Consumer<Closure> closureWriter;
   private final SensorRoutes sensors;
+  private final HealthRoutes health;
 
   public Api(
       Registry registry,
@@ -52,6 +53,7 @@ public final class Api {
     this.cfg = cfg;
     this.closureWriter = closureWriter;
     this.sensors = new SensorRoutes(registry, sensorWriter, java.time.Clock.systemUTC());
+    this.health = new HealthRoutes(registry, reader, java.time.Clock.systemUTC());
   }
 
   public void handle(HttpExchange ex) throws IOException {
@@ -87,6 +89,13 @@ public final class Api {
       Http.resource(ex, path.substring(1), Http.contentType(path));
     } else if (path.startsWith(CHART_JS) && !path.contains("..")) {
       Http.resource(ex, "META-INF/resources" + path, Http.contentType(path));
+    } else if (parts.length == 4
+        && path.startsWith("/api/sensors/")
+        && parts[3].equals("health")
+        && method.equals("GET")) {
+      health.sensor(ex, parts[2], q);
+    } else if (path.equals("/api/network") && method.equals("GET")) {
+      health.network(ex, q);
     } else if (parts.length >= 2 && parts[0].equals("api") && parts[1].equals("sensors")) {
       sensors.route(ex, method, parts);
     } else if (path.equals("/api/series") && method.equals("GET")) {

@@ -46,12 +46,15 @@ public final class RequestMeter {
       return switch (parts.length) {
         case 2 -> "/api/sensors";
         case 3 -> parts[2].equals("import") ? "/api/sensors/import" : "/api/sensors/{id}";
-        case 4 -> parts[3].equals("retire") ? "/api/sensors/{id}/retire" : "other";
+        case 4 ->
+            parts[3].equals("retire")
+                ? "/api/sensors/{id}/retire"
+                : parts[3].equals("health") ? "/api/sensors/{id}/health" : "other";
         default -> "other";
       };
     }
     return switch (path) {
-      case "/api/series", "/openapi.json" -> path;
+      case "/api/series", "/api/network", "/openapi.json" -> path;
       default -> "other";
     };
   }

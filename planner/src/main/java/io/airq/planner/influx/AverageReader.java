@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Pong;
@@ -173,6 +174,32 @@ public final class AverageReader implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /** Each sensor's last raw reading (absent: none in the raw retention). */
+  public Map<String, Instant> lastReadings(Collection<String> sensors) {
+    return HealthQuery.lastOf(raw(policy -> HealthQuery.last(sensors, policy)));
+  }
+
+  /** Each sensor's raw readings per local day of {@code zone} in [from, to). */
+  public Map<String, Map<java.time.LocalDate, Long>> readingsPerDay(
+      Collection<String> sensors, Instant from, Instant to, java.time.ZoneId zone) {
+    return HealthQuery.perDayOf(raw(policy -> HealthQuery.perDay(sensors, from, to, zone, policy)));
+  }
+
+  /** A query on the raw readings' policy, falling back to the default policy as rawHourly does. */
+  private QueryResult raw(java.util.function.Function<String, String> query) {
+    String policy = rawPolicy;
+    QueryResult r = influx.query(new Query(query.apply(policy), database));
+    String error = r.getError() != null ? r.getError() : firstError(r);
+    if (error != null && error.contains("retention policy not found") && !policy.isEmpty()) {
+      rawPolicy = "";
+      return raw(query);
+    }
+    if (error != null && !error.contains("database not found")) {
+      throw new IllegalStateException("InfluxDB query failed: " + error);
+    }
+    return r;
   }
 
   private static String firstError(QueryResult r) {

@@ -1,0 +1,112 @@
+package io.airq.planner.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.airq.core.json.Json;
+import io.airq.core.registry.Sensor;
+import io.airq.planner.health.SensorHealth;
+import io.airq.planner.influx.AverageReader;
+import io.airq.planner.registry.Registry;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Network health: {@code GET /api/sensors/{id}/health} and {@code GET /api/network}, from the raw
+ * readings in InfluxDB and the registry ({@code ?days=7&zone=UTC}).
+ */
+final class HealthRoutes {
+  private static final int WORST = 10;
+
+  private final Registry registry;
+  private final AverageReader reader;
+  private final Clock clock;
+
+  HealthRoutes(Registry registry, AverageReader reader, Clock clock) {
+    this.registry = registry;
+    this.reader = reader;
+    this.clock = clock;
+  }
+
+  void sensor(HttpExchange ex, String id, Map<String, String> q) throws IOException {
+    Sensor s =
+        registry
+            .sensor(id)
+            .orElseThrow(() -> new Http.ClientError(404, List.of("no sensor " + id)));
+    Http.json(ex, 200, health(List.of(s), q).get(0));
+  }
+
+  /** Counts by status and the sensors in service with the lowest completeness. */
+  void network(HttpExchange ex, Map<String, String> q) throws IOException {
+    List<SensorHealth> all = health(registry.sensors(), q);
+    Map<String, Integer> byStatus = new TreeMap<>();
+    for (String st : List.of("online", "stale", "offline", "never seen", "retired")) {
+      byStatus.put(st, 0);
+    }
+    all.forEach(h -> byStatus.merge(h.status(), 1, Integer::sum));
+    ObjectNode o = Json.mapper().createObjectNode();
+    o.put("sensors", all.size());
+    o.set("byStatus", JsonOut.tree(byStatus));
+    o.set(
+        "worst",
+        JsonOut.tree(
+            all.stream()
+                .filter(h -> h.completeness() != null && !h.status().equals("retired"))
+                .sorted(
+                    Comparator.comparingDouble(SensorHealth::completeness)
+                        .thenComparing(SensorHealth::sensor))
+                .limit(WORST)
+                .map(
+                    h ->
+                        Map.of(
+                            "sensor",
+                            h.sensor(),
+                            "completeness",
+                            h.completeness(),
+                            "status",
+                            h.status()))
+                .toList()));
+    Http.json(ex, 200, o);
+  }
+
+  private List<SensorHealth> health(Collection<Sensor> sensors, Map<String, String> q) {
+    ZoneId zone;
+    int days;
+    try {
+      zone = ZoneId.of(q.getOrDefault("zone", "UTC"));
+      days = Integer.parseInt(q.getOrDefault("days", "7"));
+    } catch (DateTimeException | NumberFormatException e) {
+      throw new Http.ClientError(400, List.of("zone must be an IANA zone and days a number"));
+    }
+    if (days < 1 || days > 90) {
+      throw new Http.ClientError(400, List.of("days must be 1 to 90"));
+    }
+    Instant now = Instant.now(clock);
+    LocalDate first = now.atZone(zone).toLocalDate().minusDays(days - 1L);
+    List<String> ids = sensors.stream().map(Sensor::id).sorted().toList();
+    Map<String, Instant> last = reader.lastReadings(ids);
+    Map<String, Map<LocalDate, Long>> perDay =
+        reader.readingsPerDay(ids, first.atStartOfDay(zone).toInstant(), now, zone);
+    return sensors.stream()
+        .sorted(Comparator.comparing(Sensor::id))
+        .map(
+            s ->
+                SensorHealth.of(
+                    s,
+                    last.get(s.id()),
+                    perDay.getOrDefault(s.id(), Map.of()),
+                    first,
+                    days,
+                    zone,
+                    now))
+        .toList();
+  }
+}

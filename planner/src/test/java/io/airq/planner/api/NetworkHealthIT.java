@@ -1,0 +1,136 @@
+package io.airq.planner.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.airq.core.json.Json;
+import io.airq.devstack.junit.RealServers;
+import io.airq.devstack.junit.Servers;
+import io.airq.planner.PlannerConfig;
+import io.airq.planner.PlannerServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sensor and network health from raw readings in a real InfluxDB and sensors registered through the
+ * API: last reading, status, completeness per day, counts by status and the worst sensors.
+ */
+@RealServers
+class NetworkHealthIT {
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void healthSaysWhichSensorsReportAndHowCompletely(Servers servers) throws Exception {
+    String prefix = servers.newPrefix("health");
+    String db = servers.newDatabase("health");
+    Instant now = Instant.now();
+    Instant installed = now.minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+    Duration every = Duration.ofMinutes(10);
+    // "full" sends every 10 minutes up to a minute ago; "half" every 20 minutes, until 2 h ago
+    List<Instant> full = times(installed, now.minusSeconds(60), every);
+    List<Instant> half = times(installed, now.minus(Duration.ofHours(2)), every.multipliedBy(2));
+    List<String> lines = new ArrayList<>();
+    full.forEach(t -> lines.add(line("full", t)));
+    half.forEach(t -> lines.add(line("half", t)));
+    try (InfluxDB influx = InfluxDBFactory.connect(servers.influxUrl())) {
+      influx.query(new Query("CREATE DATABASE " + db));
+      influx.write(db, "autogen", InfluxDB.ConsistencyLevel.ONE, lines);
+    }
+    try (PlannerServer planner =
+        PlannerServer.start(
+            PlannerConfig.of(0, servers.influxUrl(), db, servers.kafkaBootstrap(), prefix))) {
+      String api = "http://127.0.0.1:" + planner.port();
+      for (String id : List.of("full", "half", "never", "gone")) {
+        String body =
+            "{\"id\":\"%s\",\"lat\":1,\"lon\":2,\"reportingInterval\":\"PT10M\",\"installed\":\"%s\"}"
+                .formatted(id, installed);
+        assertThat(send("POST", api + "/api/sensors", body).statusCode()).isEqualTo(201);
+      }
+      assertThat(send("POST", api + "/api/sensors/gone/retire", "").statusCode()).isEqualTo(200);
+
+      JsonNode h = get(api + "/api/sensors/full/health?days=3");
+      assertThat(h.get("status").asText()).isEqualTo("online");
+      assertThat(Instant.parse(h.get("lastReading").asText())).isEqualTo(full.get(full.size() - 1));
+      Map<LocalDate, Long> perDay = perUtcDay(full);
+      assertThat(h.get("days")).hasSize(3);
+      for (JsonNode d : h.get("days")) {
+        LocalDate day = LocalDate.parse(d.get("date").asText());
+        assertThat(d.get("seen").asLong())
+            .as(day.toString())
+            .isEqualTo(perDay.getOrDefault(day, 0L));
+        Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = start.plus(Duration.ofDays(1));
+        Instant a = start.isBefore(installed) ? installed : start;
+        Instant b = end.isAfter(now) ? now : end;
+        long expected = b.isAfter(a) ? Duration.between(a, b).toMillis() / every.toMillis() : 0;
+        assertThat(d.get("expected").asLong()).isCloseTo(expected, within(1L));
+      }
+      assertThat(h.get("completeness").asDouble()).isCloseTo(1.0, within(0.01));
+      JsonNode halfHealth = get(api + "/api/sensors/half/health?days=3");
+      assertThat(halfHealth.get("status").asText()).isEqualTo("stale");
+      assertThat(halfHealth.get("completeness").asDouble()).isCloseTo(0.5, within(0.03));
+      assertThat(get(api + "/api/sensors/never/health").get("status").asText())
+          .isEqualTo("never seen");
+      assertThat(send("GET", api + "/api/sensors/nope/health", "").statusCode()).isEqualTo(404);
+
+      JsonNode network = get(api + "/api/network?days=3");
+      assertThat(network.get("sensors").asInt()).isEqualTo(4);
+      assertThat(network.at("/byStatus/online").asInt()).isEqualTo(1);
+      assertThat(network.at("/byStatus/stale").asInt()).isEqualTo(1);
+      assertThat(network.at("/byStatus/never seen").asInt()).isEqualTo(1);
+      assertThat(network.at("/byStatus/retired").asInt()).isEqualTo(1);
+      assertThat(network.at("/worst/0/sensor").asText()).isEqualTo("never");
+      assertThat(network.at("/worst/1/sensor").asText()).isEqualTo("half");
+    }
+  }
+
+  private static List<Instant> times(Instant from, Instant to, Duration step) {
+    List<Instant> out = new ArrayList<>();
+    for (Instant t = from; !t.isAfter(to); t = t.plus(step)) {
+      out.add(t);
+    }
+    return out;
+  }
+
+  private static Map<LocalDate, Long> perUtcDay(List<Instant> times) {
+    Map<LocalDate, Long> m = new TreeMap<>();
+    times.forEach(t -> m.merge(t.atZone(ZoneOffset.UTC).toLocalDate(), 1L, Long::sum));
+    return m;
+  }
+
+  private static String line(String sensor, Instant t) {
+    long ns = t.toEpochMilli() * 1_000_000L;
+    return "reading,sensor=" + sensor + ",format=airq pm25=10,pm25_raw=10,flags=\"\" " + ns;
+  }
+
+  private JsonNode get(String url) throws Exception {
+    HttpResponse<String> r = send("GET", url, "");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return Json.mapper().readTree(r.body());
+  }
+
+  private HttpResponse<String> send(String method, String url, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
