@@ -10,17 +10,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sensors add|import|list|show|retire}: the sensor registry (docs/registry.md). */
+/** {@code sensors add|import|list|show|retire|health}: the sensor registry (docs/registry.md). */
 @Command(
     name = "sensors",
     mixinStandardHelpOptions = true,
-    description = "Register, import, list, show and retire sensors (docs/registry.md).",
+    description =
+        "Register, import, list, show and retire sensors; their health (docs/registry.md).",
     subcommands = {
       AddSensorCommand.class,
       ImportSensorsCommand.class,
       SensorsCommand.ListSensors.class,
       SensorsCommand.ShowSensor.class,
-      SensorsCommand.RetireSensor.class
+      SensorsCommand.RetireSensor.class,
+      SensorHealthCommand.class
     })
 public final class SensorsCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
@@ -30,7 +32,7 @@ public final class SensorsCommand implements Callable<Integer> {
   public Integer call() {
     spec.commandLine()
         .getErr()
-        .println("sensors needs a subcommand: add, import, list, show or retire");
+        .println("sensors needs a subcommand: add, import, list, show, retire or health");
     spec.commandLine().usage(spec.commandLine().getErr());
     return 2;
   }

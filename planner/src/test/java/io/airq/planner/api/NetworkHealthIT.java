@@ -9,6 +9,9 @@ import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
 import io.airq.planner.PlannerConfig;
 import io.airq.planner.PlannerServer;
+import io.airq.planner.cli.PlannerCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +29,7 @@ import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * Sensor and network health from raw readings in a real InfluxDB and sensors registered through the
@@ -97,6 +101,25 @@ class NetworkHealthIT {
       assertThat(network.at("/byStatus/retired").asInt()).isEqualTo(1);
       assertThat(network.at("/worst/0/sensor").asText()).isEqualTo("never");
       assertThat(network.at("/worst/1/sensor").asText()).isEqualTo("half");
+
+      // the same through the CLI
+      StringWriter out = new StringWriter();
+      int code =
+          new CommandLine(new PlannerCli())
+              .setOut(new PrintWriter(out))
+              .execute("sensors", "health", "half", "--days", "3", "--api", api);
+      assertThat(code).isZero();
+      List<String> rows = out.toString().lines().toList();
+      assertThat(rows.get(0)).startsWith("half\tstale\tlast reading " + half.get(half.size() - 1));
+      assertThat(rows).hasSize(4);
+      StringWriter net = new StringWriter();
+      new CommandLine(new PlannerCli())
+          .setOut(new PrintWriter(net))
+          .execute("sensors", "health", "--days", "3", "--api", api);
+      assertThat(net.toString())
+          .contains("4 sensors")
+          .contains("never seen\t1")
+          .contains("never\tnever seen\t0.0%");
     }
   }
 

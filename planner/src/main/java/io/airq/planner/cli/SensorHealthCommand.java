@@ -1,0 +1,91 @@
+package io.airq.planner.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.airq.core.json.Json;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sensors health [ID]}: one sensor's health (status, last reading, completeness per day), or
+ * without an id the network's (counts by status, the sensors with the lowest completeness).
+ */
+@Command(
+    name = "health",
+    mixinStandardHelpOptions = true,
+    description = {
+      "A sensor's health: status (online, stale, offline, never seen, retired), last reading and"
+          + " readings seen / expected per local day; without ID, the network's: sensors by status"
+          + " and the 10 in service with the lowest completeness (docs/registry.md)."
+    })
+final class SensorHealthCommand implements Callable<Integer> {
+  @Mixin PlannerApi api;
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "The sensor id.")
+  String id;
+
+  @Option(names = "--days", defaultValue = "7", description = "Days, today included (1-90).")
+  int days;
+
+  @Option(names = "--zone", defaultValue = "UTC", description = "IANA zone of the local days.")
+  String zone;
+
+  @Option(names = "--json", description = "Print the API's JSON answer.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    String query = "?days=" + days + "&zone=" + PlannerApi.enc(zone);
+    String path =
+        id == null
+            ? "/api/network" + query
+            : "/api/sensors/" + PlannerApi.enc(id) + "/health" + query;
+    return api.call(
+        spec,
+        "GET",
+        path,
+        null,
+        (b, out) -> {
+          if (json) {
+            out.println(b);
+            return;
+          }
+          JsonNode h = Json.mapper().readTree(b);
+          if (id == null) {
+            out.printf("%d sensors%n", h.path("sensors").asInt());
+            h.path("byStatus")
+                .fields()
+                .forEachRemaining(e -> out.printf("%s\t%d%n", e.getKey(), e.getValue().asInt()));
+            out.println("lowest completeness:");
+            for (JsonNode w : h.path("worst")) {
+              out.printf(
+                  "%s\t%s\t%.1f%%%n",
+                  w.path("sensor").asText(),
+                  w.path("status").asText(),
+                  100 * w.path("completeness").asDouble());
+            }
+          } else {
+            out.printf(
+                "%s\t%s\tlast reading %s%n",
+                h.path("sensor").asText(),
+                h.path("status").asText(),
+                h.path("lastReading").asText("never"));
+            for (JsonNode d : h.path("days")) {
+              out.printf(
+                  "%s\t%d/%d%s%n",
+                  d.path("date").asText(),
+                  d.path("seen").asLong(),
+                  d.path("expected").asLong(),
+                  d.hasNonNull("completeness")
+                      ? String.format("\t%.1f%%", 100 * d.get("completeness").asDouble())
+                      : "");
+            }
+          }
+        });
+  }
+}
