@@ -6,6 +6,8 @@ import io.airq.kit.ServiceEndpoints;
 import io.airq.planner.api.Api;
 import io.airq.planner.api.ImpactService;
 import io.airq.planner.api.RequestMeter;
+import io.airq.planner.health.NetworkGauges;
+import io.airq.planner.health.NetworkHealth;
 import io.airq.planner.influx.AverageReader;
 import io.airq.planner.registry.ClosureWriter;
 import io.airq.planner.registry.Registry;
@@ -56,6 +58,8 @@ public final class PlannerServer implements AutoCloseable {
     this.admin = KafkaClients.admin(cfg.kafkaBootstrap(), cfg.kafka());
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.bindTo(meters);
+    NetworkGauges.bind(
+        meters, registry::sensors, new NetworkHealth(reader, java.time.Clock.systemUTC()));
     Api api =
         new Api(
             registry,

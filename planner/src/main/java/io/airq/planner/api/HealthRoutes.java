@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.airq.core.json.Json;
 import io.airq.core.registry.Sensor;
+import io.airq.planner.health.NetworkHealth;
 import io.airq.planner.health.SensorHealth;
 import io.airq.planner.influx.AverageReader;
 import io.airq.planner.registry.Registry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Comparator;
@@ -27,13 +26,11 @@ final class HealthRoutes {
   private static final int WORST = 10;
 
   private final Registry registry;
-  private final AverageReader reader;
-  private final Clock clock;
+  private final NetworkHealth health;
 
   HealthRoutes(Registry registry, AverageReader reader, Clock clock) {
     this.registry = registry;
-    this.reader = reader;
-    this.clock = clock;
+    this.health = new NetworkHealth(reader, clock);
   }
 
   void sensor(HttpExchange ex, String id, Map<String, String> q) throws IOException {
@@ -89,24 +86,6 @@ final class HealthRoutes {
     if (days < 1 || days > 90) {
       throw new Http.ClientError(400, List.of("days must be 1 to 90"));
     }
-    Instant now = Instant.now(clock);
-    LocalDate first = now.atZone(zone).toLocalDate().minusDays(days - 1L);
-    List<String> ids = sensors.stream().map(Sensor::id).sorted().toList();
-    Map<String, Instant> last = reader.lastReadings(ids);
-    Map<String, Map<LocalDate, Long>> perDay =
-        reader.readingsPerDay(ids, first.atStartOfDay(zone).toInstant(), now, zone);
-    return sensors.stream()
-        .sorted(Comparator.comparing(Sensor::id))
-        .map(
-            s ->
-                SensorHealth.of(
-                    s,
-                    last.get(s.id()),
-                    perDay.getOrDefault(s.id(), Map.of()),
-                    first,
-                    days,
-                    zone,
-                    now))
-        .toList();
+    return health.of(sensors, zone, days);
   }
 }

@@ -60,6 +60,7 @@ class NetworkHealthIT {
         PlannerServer.start(
             PlannerConfig.of(0, servers.influxUrl(), db, servers.kafkaBootstrap(), prefix))) {
       String api = "http://127.0.0.1:" + planner.port();
+      assertThat(metrics(planner)).contains("airq_planner_sensors{status=\"online\"} 0.0");
       for (String id : List.of("full", "half", "never", "gone")) {
         String body =
             "{\"id\":\"%s\",\"lat\":1,\"lon\":2,\"reportingInterval\":\"PT10M\",\"installed\":\"%s\"}"
@@ -102,6 +103,13 @@ class NetworkHealthIT {
       assertThat(network.at("/worst/0/sensor").asText()).isEqualTo("never");
       assertThat(network.at("/worst/1/sensor").asText()).isEqualTo("half");
 
+      assertThat(metrics(planner))
+          .contains("airq_planner_sensors{status=\"online\"} 1.0")
+          .contains("airq_planner_sensors{status=\"stale\"} 1.0")
+          .contains("airq_planner_sensors{status=\"never seen\"} 1.0")
+          .contains("airq_planner_sensors{status=\"retired\"} 1.0")
+          .contains("airq_planner_sensors{status=\"offline\"} 0.0");
+
       // the same through the CLI
       StringWriter out = new StringWriter();
       int code =
@@ -121,6 +129,13 @@ class NetworkHealthIT {
           .contains("never seen\t1")
           .contains("never\tnever seen\t0.0%");
     }
+  }
+
+  private String metrics(PlannerServer planner) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(planner.metricsUrl())).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private static List<Instant> times(Instant from, Instant to, Duration step) {
