@@ -139,7 +139,10 @@ public final class AirqTopology {
             .process(
                 () ->
                     new SensorWindowsProcessor(
-                        SENSORS_STORE, settings.grace(), settings.emitInterval()),
+                        SENSORS_STORE,
+                        settings.grace(),
+                        settings.emitInterval(),
+                        settings.coverageGate()),
                 Named.as("sensor-windows"),
                 SensorWindowsProcessor.MINUTE_STORE,
                 SensorWindowsProcessor.HOUR_STORE);

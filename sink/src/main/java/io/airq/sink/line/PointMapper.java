@@ -6,6 +6,7 @@ import io.airq.core.average.WindowAverages;
 import io.airq.core.closure.Closure;
 import io.airq.core.impact.Moments;
 import io.airq.core.impact.PhaseAggregate;
+import io.airq.core.index.IndexValue;
 import io.airq.core.json.Json;
 import io.airq.core.reading.CleanReading;
 import io.airq.core.reading.CorrectedValue;
@@ -104,8 +105,12 @@ public final class PointMapper {
             .field("count", a.count())
             .field("expected", a.expectedCount())
             .field("coverage", a.coverage());
-    if (a.aqi() != null) {
-      b.field("aqi", a.aqi().longValue());
+    for (IndexValue v : a.indices()) {
+      b.field(v.field(), (long) v.value());
+      b.field(v.field() + "_category", v.category());
+      b.field(v.field() + "_pollutant", v.pollutant().id());
+      b.field(v.field() + "_averaging", v.averaging());
+      b.field(v.field() + "_id", v.id());
     }
     b.field("correction", a.correction());
     return b.time(a.start());
