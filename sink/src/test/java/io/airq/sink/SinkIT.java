@@ -228,7 +228,10 @@ class SinkIT {
             .containsEntry("window", "24h")
             .containsEntry("mean", 31.5)
             .containsEntry("threshold", 15.0)
-            .containsEntry("guideline", "WHO 2021 24-hour");
+            .containsEntry("guideline", "who-2021")
+            .containsEntry("status", "raised")
+            .containsEntry("level", "guideline")
+            .containsEntry("averaging", "24h-rolling");
 
         List<ConsumerRecord<byte[], byte[]>> dead =
             SinkTestKit.readAll(
@@ -372,6 +375,9 @@ class SinkIT {
         start.plus(Duration.ofHours(24)),
         mean,
         15,
-        "WHO 2021 24-hour");
+        "who-2021",
+        "guideline",
+        Alert.RAISED,
+        "24h-rolling");
   }
 }

@@ -3,7 +3,6 @@ package io.airq.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.airq.core.alert.Alert;
 import io.airq.core.average.AverageWindow;
 import io.airq.core.average.Scope;
 import io.airq.core.average.WindowAverage;
@@ -394,20 +393,6 @@ class AirqTopologyTest {
   private static Sensor cbdSensor(String id, Duration interval) {
     return new Sensor(
         id, null, -1.28, 36.82, "cbd", "", "Nairobi", false, null, interval, "SDS011", Map.of());
-  }
-
-  @Test
-  void aValidHourlyMeanAboveTheWhoGuidelineRaisesAnAlert() {
-    for (int i = 0; i < 3; i++) {
-      t.send(pm25(CBD, H10.plus(Duration.ofMinutes(20 * i + 1)), 30));
-    }
-    List<Alert> alerts = t.alerts.readValuesToList();
-    assertThat(alerts).isNotEmpty();
-    Alert a = alerts.get(alerts.size() - 1);
-    assertThat(a.quantity()).isEqualTo(Quantity.PM25);
-    assertThat(a.threshold()).isEqualTo(15);
-    assertThat(a.mean()).isEqualTo(30);
-    assertThat(a.guideline()).isEqualTo(StreamsSettings.WHO_2021_24H);
   }
 
   @Test

@@ -150,7 +150,10 @@ public final class PointMapper {
         .time(start);
   }
 
-  /** An alert: one {@code alert} point at the window start. */
+  /**
+   * An alert: one {@code alert} point at the window start; a window's {@code raised} and {@code
+   * cleared} alerts are two points (the status is a tag).
+   */
   public static LineResult alert(Alert a) {
     if (a.scope() == null
         || a.key() == null
@@ -166,8 +169,11 @@ public final class PointMapper {
         .tag("quantity", a.quantity().id())
         .tag("window", a.window().id())
         .tag("guideline", a.guideline())
+        .tag("status", a.status())
         .field("mean", a.mean())
         .field("threshold", a.threshold())
+        .field("level", a.level())
+        .field("averaging", a.averaging())
         .time(a.start());
   }
 }

@@ -235,13 +235,17 @@ class PointMapperTest {
             Instant.parse("2026-03-01T10:00:00Z"),
             Instant.parse("2026-03-02T10:00:00Z"),
             31.5,
-            15,
-            "WHO 2021 24-hour");
+            25,
+            "who-2021",
+            "interim-target-4",
+            Alert.RAISED,
+            "24h-rolling");
     assertThat(PointMapper.alert(a))
         .isEqualTo(
             LineResult.of(
-                "alert,scope=area,key=Nairobi\\ CBD,quantity=pm25,window=24h,"
-                    + "guideline=WHO\\ 2021\\ 24-hour mean=31.5,threshold=15 1772359200000000000"));
+                "alert,scope=area,key=Nairobi\\ CBD,quantity=pm25,window=24h,guideline=who-2021,"
+                    + "status=raised mean=31.5,threshold=25,level=\"interim-target-4\","
+                    + "averaging=\"24h-rolling\" 1772359200000000000"));
   }
 
   /** A pre-checked key writes what the plain field method writes, for values of every kind. */
