@@ -352,7 +352,7 @@ class SinkIT {
         30.5,
         mean + 4,
         mean,
-        "epa-2021-v1",
+        "us-epa-2021-ext2022",
         aqi == null
             ? null
             : List.of(

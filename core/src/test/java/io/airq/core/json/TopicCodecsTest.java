@@ -50,7 +50,7 @@ class TopicCodecsTest {
     "quote \" backslash \\ slash /",
     "control \n\t\r\u0001\u001f\u007f",
     "\u2028\u2029",
-    "epa-2021-v1+none",
+    "us-epa-2021-ext2022+none",
     "mixed"
   };
 
@@ -237,7 +237,7 @@ class TopicCodecsTest {
             25.0,
             36.1,
             19.3,
-            "epa-2021-v1",
+            "us-epa-2021-ext2022",
             List.of(
                 new IndexValue(
                     "aqi_us_nowcast",

@@ -45,7 +45,7 @@ class PointMapperTest {
         CBD,
         Map.of(
             Quantity.PM25,
-            new CorrectedValue(20.5, 14.25, "epa-2021-v1"),
+            new CorrectedValue(20.5, 14.25, "us-epa-2021-ext2022"),
             Quantity.HUMIDITY,
             CorrectedValue.uncorrected(61)),
         List.of(new QaFlag(QaRule.SPIKE, Quantity.PM25, "jump")));
@@ -137,7 +137,7 @@ class PointMapperTest {
             40.25,
             21.0,
             15.5,
-            "epa-2021-v1",
+            "us-epa-2021-ext2022",
             List.of(
                 new IndexValue(
                     "aqi_us_nowcast",
@@ -153,7 +153,7 @@ class PointMapperTest {
                     + "quantity=pm25 mean=15.5,raw_mean=21,min=3.5,max=40.25,count=57i,expected=60i,"
                     + "coverage=95,aqi_us_nowcast=58i,aqi_us_nowcast_category=\"Moderate\","
                     + "aqi_us_nowcast_pollutant=\"pm25\",aqi_us_nowcast_averaging=\"nowcast-12h\","
-                    + "aqi_us_nowcast_id=\"us-epa-2024\",correction=\"epa-2021-v1\""
+                    + "aqi_us_nowcast_id=\"us-epa-2024\",correction=\"us-epa-2021-ext2022\""
                     + " 1772359200000000000"));
   }
 
@@ -172,7 +172,7 @@ class PointMapperTest {
             Map.of(
                 Quantity.PM10, new QuantityAverage(3, 3, 100, 20, 30, 25, 25, "none", null),
                 Quantity.PM25,
-                    new QuantityAverage(3, 3, 100, 10, 12, 20, 11, "epa-2021-v1", null)));
+                    new QuantityAverage(3, 3, 100, 10, 12, 20, 11, "us-epa-2021-ext2022", null)));
     String tags = "average,scope=area,key=CBD,area=CBD,county=Nairobi,window=1m,";
     assertThat(PointMapper.averages(w))
         .isEqualTo(
@@ -180,7 +180,7 @@ class PointMapperTest {
                 List.of(
                     tags
                         + "quantity=pm25 mean=11,raw_mean=20,min=10,max=12,count=3i,expected=3i,"
-                        + "coverage=100,correction=\"epa-2021-v1\" 1772359200000000000",
+                        + "coverage=100,correction=\"us-epa-2021-ext2022\" 1772359200000000000",
                     tags
                         + "quantity=pm10 mean=25,raw_mean=25,min=20,max=30,count=3i,expected=3i,"
                         + "coverage=100,correction=\"none\" 1772359200000000000")));
