@@ -2,6 +2,10 @@ package io.airq.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airq.core.alert.Alert;
+import io.airq.core.average.AverageWindow;
+import io.airq.core.reading.Quantity;
+import io.airq.core.topic.Topics;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
 import io.airq.simulator.publish.KafkaTarget;
@@ -133,9 +137,31 @@ class UsNowCastEndToEndIT {
       assertThat(h.count("SELECT count(aqi_us) FROM average WHERE \"window\" = '24h'"))
           .as("24-hour AQIs")
           .isPositive();
+      // the alert topic: WHO levels on complete 24-hour PM means, never on an hourly PM mean
+      var alertsTopic = Topics.ALERTS.prefixed(h.prefix);
+      List<Alert> alerts = new ArrayList<>();
+      for (byte[] v : new TopicCounts(servers.kafkaBootstrap()).values(alertsTopic.name())) {
+        alerts.add(alertsTopic.valueSerde().deserializer().deserialize(alertsTopic.name(), v));
+      }
+      assertThat(alerts)
+          .as("hourly PM alerts")
+          .noneMatch(
+              a ->
+                  a.window() == AverageWindow.HOUR
+                      && (a.quantity() == Quantity.PM25 || a.quantity() == Quantity.PM10));
+      assertThat(alerts).as("24-hour PM alerts of the Nairobi sample").isNotEmpty();
+      assertThat(alerts)
+          .allMatch(a -> a.guideline().equals("who-2021") && a.level() != null)
+          .allMatch(a -> a.window() == AverageWindow.DAY_ROLLING)
+          .allMatch(a -> a.averaging().equals("24h-rolling"));
+      assertThat(h.count("SELECT count(mean) FROM alert WHERE \"window\" = '1h'"))
+          .as("hourly alerts stored")
+          .isZero();
+      assertThat(h.count("SELECT count(mean) FROM alert")).isEqualTo(alerts.size());
       System.err.printf(
-          "e2e-nowcast: %d sensor-hours compared, %d with a NowCast AQI, all equal%n",
-          compared, withIndex);
+          "e2e-nowcast: %d sensor-hours compared, %d with a NowCast AQI, all equal; %d alerts,"
+              + " none hourly%n",
+          compared, withIndex, alerts.size());
     }
   }
 
