@@ -62,7 +62,52 @@ public final class Averages {
               SensorIndices.of(
                   w, start.toEpochMilli(), e.getKey(), mean, coverage, gate, expectedHour, once)));
     }
+    if (w == AverageWindow.HOUR) {
+      IndexValue eaqi =
+          HourEaqi.of(
+              start.toEpochMilli(),
+              acc,
+              gate,
+              expectedHour,
+              s.expectedCount(AverageWindow.DAY_ROLLING.size()),
+              once);
+      if (eaqi != null) {
+        withIndex(out, eaqi);
+      }
+    }
     return out;
+  }
+
+  /** Adds {@code v} to the average of its pollutant (which is in {@code out}). */
+  private static void withIndex(List<WindowAverage> out, IndexValue v) {
+    for (int i = 0; i < out.size(); i++) {
+      WindowAverage a = out.get(i);
+      if (a.quantity() == v.pollutant()) {
+        List<IndexValue> indices = new ArrayList<>(a.indices());
+        indices.add(v);
+        out.set(
+            i,
+            new WindowAverage(
+                a.scope(),
+                a.key(),
+                a.area(),
+                a.county(),
+                a.window(),
+                a.start(),
+                a.end(),
+                a.quantity(),
+                a.count(),
+                a.expectedCount(),
+                a.coverage(),
+                a.min(),
+                a.max(),
+                a.rawMean(),
+                a.mean(),
+                a.correction(),
+                indices));
+        return;
+      }
+    }
   }
 
   /** {@code hours}, asked at most once per hour. */

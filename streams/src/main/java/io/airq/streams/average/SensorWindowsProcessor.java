@@ -177,12 +177,15 @@ public final class SensorWindowsProcessor
     }
   }
 
-  /** The stored hours of the 11 before {@code hour} (for its NowCast), one range read. */
+  /**
+   * The stored hours of the 23 before {@code hour} (for its NowCast and its EAQI's 24-hour PM
+   * means), one range read.
+   */
   private NavigableMap<Long, WindowAccumulators> hoursBefore(String id, long hour) {
     NavigableMap<Long, WindowAccumulators> out = new TreeMap<>();
     hours(
         id,
-        hour - 11 * AverageWindow.HOUR.size().toMillis(),
+        hour - 23 * AverageWindow.HOUR.size().toMillis(),
         hour - 1,
         false,
         (start, acc) -> {
