@@ -51,7 +51,8 @@ class GrafanaDashboardTest {
             "none",
             List.of(
                 new IndexValue("aqi_us_nowcast", "us-epa-2024", 1, "Good", Quantity.PM25, "n"),
-                new IndexValue("aqi_us", "us-epa-2024", 1, "Good", Quantity.PM25, "d")));
+                new IndexValue("aqi_us", "us-epa-2024", 1, "Good", Quantity.PM25, "d"),
+                new IndexValue("eaqi", "eu-eaqi-2024", 1, "Good", Quantity.PM25, "e")));
     String line = ((LineResult.Lines) PointMapper.average(a)).lines().get(0);
     Set<String> out = new HashSet<>();
     for (String kv : line.split(" ")[1].split(",")) {
@@ -76,6 +77,10 @@ class GrafanaDashboardTest {
             assertThat(title).contains("NowCast").contains("12 hourly");
             assertThat(target.path("query").asText()).contains("\"window\" = '1h'");
             indexPanels++;
+          } else if (field.equals("eaqi")) {
+            assertThat(title).contains("24-hour running mean").contains("hourly");
+            assertThat(target.path("query").asText()).contains("\"window\" = '1h'");
+            indexPanels++;
           } else if (field.equals("aqi_us")) {
             assertThat(title).contains("24-hour");
             assertThat(target.path("query").asText()).contains("\"window\" = '24h'");
@@ -84,6 +89,6 @@ class GrafanaDashboardTest {
         }
       }
     }
-    assertThat(indexPanels).isEqualTo(2);
+    assertThat(indexPanels).isEqualTo(3);
   }
 }
