@@ -52,7 +52,8 @@ class GrafanaDashboardTest {
             List.of(
                 new IndexValue("aqi_us_nowcast", "us-epa-2024", 1, "Good", Quantity.PM25, "n"),
                 new IndexValue("aqi_us", "us-epa-2024", 1, "Good", Quantity.PM25, "d"),
-                new IndexValue("eaqi", "eu-eaqi-2024", 1, "Good", Quantity.PM25, "e")));
+                new IndexValue("eaqi", "eu-eaqi-2024", 1, "Good", Quantity.PM25, "e"),
+                new IndexValue("naqi", "in-naqi-2014", 1, "Good", Quantity.PM25, "n")));
     String line = ((LineResult.Lines) PointMapper.average(a)).lines().get(0);
     Set<String> out = new HashSet<>();
     for (String kv : line.split(" ")[1].split(",")) {
@@ -81,6 +82,10 @@ class GrafanaDashboardTest {
             assertThat(title).contains("24-hour running mean").contains("hourly");
             assertThat(target.path("query").asText()).contains("\"window\" = '1h'");
             indexPanels++;
+          } else if (field.equals("naqi")) {
+            assertThat(title).contains("24-hour").contains("at least 3 pollutants");
+            assertThat(target.path("query").asText()).contains("\"window\" = '24h'");
+            indexPanels++;
           } else if (field.equals("aqi_us")) {
             assertThat(title).contains("24-hour");
             assertThat(target.path("query").asText()).contains("\"window\" = '24h'");
@@ -89,6 +94,6 @@ class GrafanaDashboardTest {
         }
       }
     }
-    assertThat(indexPanels).isEqualTo(3);
+    assertThat(indexPanels).isEqualTo(4);
   }
 }

@@ -74,6 +74,11 @@ public final class Averages {
       if (eaqi != null) {
         withIndex(out, eaqi);
       }
+    } else if (w == AverageWindow.DAY_ROLLING) {
+      IndexValue naqi = DayNaqi.of(start.toEpochMilli(), acc, gate, expected, once);
+      if (naqi != null) {
+        withIndex(out, naqi);
+      }
     }
     return out;
   }

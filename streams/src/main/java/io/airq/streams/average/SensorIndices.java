@@ -19,7 +19,7 @@ final class SensorIndices {
 
   /** The hours of a sensor before a given hour, read only when a NowCast needs them. */
   interface HoursBefore {
-    /** The stored hours starting in [hour - 23 h, hour - 1 h] (at least). */
+    /** The stored hours starting in [hour - 24 h, hour - 1 h]. */
     NavigableMap<Long, WindowAccumulators> before(long hour);
   }
 

@@ -178,14 +178,14 @@ public final class SensorWindowsProcessor
   }
 
   /**
-   * The stored hours of the 23 before {@code hour} (for its NowCast and its EAQI's 24-hour PM
-   * means), one range read.
+   * The stored hours of the 24 before {@code hour} (for its NowCast, its EAQI's 24-hour PM means
+   * and the NAQI's hours of a 24-hour window ending at {@code hour}), one range read.
    */
   private NavigableMap<Long, WindowAccumulators> hoursBefore(String id, long hour) {
     NavigableMap<Long, WindowAccumulators> out = new TreeMap<>();
     hours(
         id,
-        hour - 23 * AverageWindow.HOUR.size().toMillis(),
+        hour - 24 * AverageWindow.HOUR.size().toMillis(),
         hour - 1,
         false,
         (start, acc) -> {
