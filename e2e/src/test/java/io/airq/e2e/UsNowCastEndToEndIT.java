@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
  * streams job's code, from the hourly means InfluxDB holds: EPA's procedure (12 most recent hours,
  * weight min/max floored at 0.5, 2 of the 3 most recent hours valid, an hour valid at 75 %
  * coverage, truncated, AQI on the May 2024 24-hour table). No hourly window may hold {@code aqi_us}
- * (the 24-hour table), and the old {@code aqi} field is gone.
+ * (the 24-hour table), and the old {@code aqi} field is gone. Each sensor-hour's European AQI is
+ * compared the same way (PM on the 24-hour running mean of the stored hours), and the alert topic
+ * must hold no hourly PM alert.
  */
 @RealServers
 class UsNowCastEndToEndIT {
@@ -137,6 +139,10 @@ class UsNowCastEndToEndIT {
       assertThat(h.count("SELECT count(aqi_us) FROM average WHERE \"window\" = '24h'"))
           .as("24-hour AQIs")
           .isPositive();
+      int eaqiHours = eaqiAgainstStoredMeans(h, mismatches);
+      assertThat(mismatches).as("hourly EAQI levels that differ from the test's").isEmpty();
+      assertThat(eaqiHours).as("sensor-hours with an EAQI level").isGreaterThan(50);
+
       // the alert topic: WHO levels on complete 24-hour PM means, never on an hourly PM mean
       var alertsTopic = Topics.ALERTS.prefixed(h.prefix);
       List<Alert> alerts = new ArrayList<>();
@@ -159,9 +165,9 @@ class UsNowCastEndToEndIT {
           .isZero();
       assertThat(h.count("SELECT count(mean) FROM alert")).isEqualTo(alerts.size());
       System.err.printf(
-          "e2e-nowcast: %d sensor-hours compared, %d with a NowCast AQI, all equal; %d alerts,"
-              + " none hourly%n",
-          compared, withIndex, alerts.size());
+          "e2e-nowcast: %d sensor-hours compared, %d with a NowCast AQI, all equal; %d with an"
+              + " EAQI level, all equal; %d alerts, none hourly%n",
+          compared, withIndex, eaqiHours, alerts.size());
     }
   }
 
@@ -211,6 +217,85 @@ class UsNowCastEndToEndIT {
       }
     }
     return null;
+  }
+
+  /** EEA 2024 upper bounds of levels 1-5 (µg/m³), typed in from the EEA's table. */
+  private static final Map<String, double[]> EAQI =
+      Map.of(
+          "pm25", new double[] {5, 15, 50, 90, 140}, "pm10", new double[] {15, 45, 120, 195, 270});
+
+  /**
+   * Compares each sensor-hour's EAQI in InfluxDB (the max of {@code eaqi} over its PM points) with
+   * the level computed here from the stored hourly means: each PM quantity on the mean of the 24
+   * hours ending with the hour (count-weighted), counted when the hour and the 24 hours meet 75 %
+   * coverage; the worst level. Returns how many sensor-hours have a level.
+   */
+  private static int eaqiAgainstStoredMeans(PipelineHarness h, List<String> mismatches) {
+    long expectedDay =
+        Math.max(
+            1,
+            Duration.ofHours(24).toMillis() / NairobiArchiveReplayEndToEndIT.INTERVAL.toMillis());
+    Map<String, Map<String, TreeMap<Long, Object[]>>> byQuantity = new TreeMap<>();
+    for (String q : List.of("pm25", "pm10")) {
+      byQuantity.put(
+          q,
+          rows(
+              h,
+              "SELECT mean, \"count\", coverage, eaqi FROM average WHERE scope = 'sensor'"
+                  + " AND \"window\" = '1h' AND quantity = '"
+                  + q
+                  + "' GROUP BY \"key\""));
+    }
+    int withLevel = 0;
+    for (String sensor : byQuantity.get("pm25").keySet()) {
+      java.util.SortedSet<Long> hours = new java.util.TreeSet<>();
+      byQuantity
+          .values()
+          .forEach(m -> hours.addAll(m.getOrDefault(sensor, new TreeMap<>()).keySet()));
+      for (long hour : hours) {
+        Integer want = null;
+        Integer got = null;
+        for (String q : List.of("pm25", "pm10")) {
+          TreeMap<Long, Object[]> stored = byQuantity.get(q).getOrDefault(sensor, new TreeMap<>());
+          Object[] row = stored.get(hour);
+          if (row == null) {
+            continue;
+          }
+          if (row[3] != null) {
+            int v = ((Number) row[3]).intValue();
+            got = got == null ? v : Math.max(got, v);
+          }
+          if (((Number) row[2]).doubleValue() < GATE) {
+            continue;
+          }
+          double sum = 0;
+          long n = 0;
+          for (Object[] r : stored.subMap(hour - 23 * HOUR, true, hour, true).values()) {
+            long c = ((Number) r[1]).longValue();
+            sum += ((Number) r[0]).doubleValue() * c;
+            n += c;
+          }
+          if (100.0 * n / expectedDay < GATE) {
+            continue;
+          }
+          double mean = sum / n;
+          double[] up = EAQI.get(q);
+          int level = 6;
+          for (int i = 0; i < up.length; i++) {
+            if (mean <= up[i]) {
+              level = i + 1;
+              break;
+            }
+          }
+          want = want == null ? level : Math.max(want, level);
+        }
+        if (!java.util.Objects.equals(want, got)) {
+          mismatches.add(sensor + " eaqi " + hour + ": want " + want + " got " + got);
+        }
+        withLevel += got == null ? 0 : 1;
+      }
+    }
+    return withLevel;
   }
 
   /** key -> time -> the selected columns after time. */
