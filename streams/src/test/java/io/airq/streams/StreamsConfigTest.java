@@ -95,4 +95,12 @@ class StreamsConfigTest {
     p.setProperty("grace.1h", "soon");
     assertThatThrownBy(() -> StreamsConfig.from(p, Map.of())).hasMessageContaining("grace.1h");
   }
+
+  @Test
+  void theRemovedAlertThresholdKeysAreRefusedByName() {
+    Properties p = new Properties();
+    p.setProperty("kafka.bootstrap.servers", "x:9092");
+    p.setProperty("alert.pm25", "25");
+    assertThatThrownBy(() -> StreamsConfig.from(p, Map.of())).hasMessageContaining("alert.pm25");
+  }
 }
