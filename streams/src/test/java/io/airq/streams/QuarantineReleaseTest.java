@@ -64,7 +64,7 @@ class QuarantineReleaseTest {
     t.close();
     t =
         new TopologyFixture(
-            new StreamsSettings("", null, null, null, 75.0, null, null, Duration.ofHours(2)));
+            new StreamsSettings("", null, null, 75.0, null, null, Duration.ofHours(2)));
     Sensor old = cbd("old");
     Sensor recent = cbd("recent");
     t.send(pm25(old, H10, 30.0));
