@@ -64,7 +64,8 @@ class PlannerPageBrowserIT {
 
     try (PlannerServer planner =
         PlannerServer.start(
-            PlannerConfig.of(0, servers.influxUrl(), db, servers.kafkaBootstrap(), prefix))) {
+            PlannerConfig.of(0, servers.influxUrl(), db, servers.kafkaBootstrap(), prefix)
+                .withAdminToken("page-test-admin"))) {
       String base = "http://127.0.0.1:" + planner.port();
       awaitSensors(base, 4);
       assertThat(post(base + "/api/closures", MoiAvenueFixture.CLOSURE_JSON).statusCode())
@@ -435,6 +436,7 @@ class PlannerPageBrowserIT {
     return http.send(
         HttpRequest.newBuilder(URI.create(url))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer page-test-admin")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
