@@ -32,11 +32,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
@@ -80,6 +85,16 @@ class SecuredServersEndToEndIT {
       assertThat(refused.out + refused.err).contains("Authentication failed");
 
       Properties kafka = KafkaClients.properties(bootstrap, sasl);
+      // on one broker: replication factor 1 and min.insync.replicas 1, as topics' defaults say
+      try (Admin admin = KafkaClients.admin(bootstrap, sasl)) {
+        String readings = Topics.READINGS.prefixed(prefix).name();
+        TopicDescription d =
+            admin.describeTopics(List.of(readings)).allTopicNames().get().get(readings);
+        assertThat(d.partitions().get(0).replicas()).hasSize(1);
+        ConfigResource res = new ConfigResource(ConfigResource.Type.TOPIC, readings);
+        Config c = admin.describeConfigs(List.of(res)).all().get().get(res);
+        assertThat(c.get("min.insync.replicas").value()).isEqualTo("1");
+      }
       Sensor sensor =
           new Sensor(
               "sec-1",
