@@ -165,12 +165,12 @@ class CorkCarFreeDayEndToEndIT {
     List<String> args =
         new ArrayList<>(
             List.of(
+                "closures",
+                "add",
                 "--api",
                 api,
                 "--token",
                 token,
-                "closures",
-                "add",
                 "--id",
                 CLOSURE,
                 "--name",
