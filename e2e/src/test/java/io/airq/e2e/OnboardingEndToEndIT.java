@@ -54,7 +54,9 @@ class OnboardingEndToEndIT {
               "import",
               data.resolve("sensors_africa_api_v1_node_2021-06.json").toString(),
               "--api",
-              api);
+              api,
+              "--token",
+              h.pipeline.adminToken());
       assertThat(imported.code()).as(imported.err()).isZero();
       assertThat(imported.out()).contains("created\t" + DEVICE);
       awaitReadings(api, from, 1);

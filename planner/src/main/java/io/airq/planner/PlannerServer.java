@@ -3,9 +3,12 @@ package io.airq.planner;
 import io.airq.kit.Check;
 import io.airq.kit.KafkaClients;
 import io.airq.kit.ServiceEndpoints;
+import io.airq.planner.api.AccessGuard;
+import io.airq.planner.api.AccessRoutes;
 import io.airq.planner.api.Api;
 import io.airq.planner.api.ImpactService;
 import io.airq.planner.api.RequestMeter;
+import io.airq.planner.auth.Access;
 import io.airq.planner.health.NetworkGauges;
 import io.airq.planner.health.NetworkHealth;
 import io.airq.planner.influx.AverageReader;
@@ -27,8 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The planner: REST API, web page and exports, with {@code /health} and {@code /metrics}, on one
- * port (kit {@link ServiceEndpoints}). Health: Kafka reachable, each registry table read to its
- * end, InfluxDB reachable.
+ * port (kit {@link ServiceEndpoints}), writes behind {@link AccessGuard}. Health: Kafka reachable,
+ * each registry table read to its end, InfluxDB reachable.
  */
 public final class PlannerServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PlannerServer.class);
@@ -39,6 +42,7 @@ public final class PlannerServer implements AutoCloseable {
   private final ClosureWriter writer;
   private final SensorWriter sensorWriter;
   private final Admin admin;
+  private final Access access;
   private final ExecutorService apiThreads;
   private final ServiceEndpoints endpoints;
 
@@ -60,6 +64,7 @@ public final class PlannerServer implements AutoCloseable {
     registry.bindTo(meters);
     NetworkGauges.bind(
         meters, registry::sensors, new NetworkHealth(reader, java.time.Clock.systemUTC()));
+    this.access = Access.start(kafka, cfg.topicPrefix(), cfg.adminToken());
     Api api =
         new Api(
             registry,
@@ -67,16 +72,19 @@ public final class PlannerServer implements AutoCloseable {
             reader,
             cfg,
             writer,
-            sensorWriter::acceptAll);
+            sensorWriter::acceptAll,
+            new AccessRoutes(access));
+    AccessGuard guard = new AccessGuard(access.tokens(), access.audit());
     Map<String, Supplier<Check>> checks = new LinkedHashMap<>();
     checks.put("kafka", () -> KafkaClients.reachable(admin, KAFKA_CHECK));
     registry.checks().forEach((table, check) -> checks.put("registry-" + table, check));
+    access.checks().forEach((table, check) -> checks.put("access-" + table, check));
     checks.put("influxdb", reader::reachable);
     this.apiThreads = Executors.newFixedThreadPool(4, PlannerServer::apiThread);
     try {
       this.endpoints =
           ServiceEndpoints.start("planner", cfg.httpBind(), cfg.httpPort(), meters, checks)
-              .withContext("/", RequestMeter.around(api::handle, meters, apiThreads));
+              .withContext("/", RequestMeter.around(guard.around(api::handle), meters, apiThreads));
     } catch (RuntimeException e) {
       closeClients();
       throw e;
@@ -121,6 +129,7 @@ public final class PlannerServer implements AutoCloseable {
     apiThreads.shutdownNow();
     writer.close();
     sensorWriter.close();
+    access.close();
     admin.close();
     reader.close();
     registry.close();

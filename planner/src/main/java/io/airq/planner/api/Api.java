@@ -1,6 +1,5 @@
 package io.airq.planner.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.airq.core.average.AverageWindow;
@@ -16,8 +15,8 @@ import io.airq.planner.influx.AverageReader;
 import io.airq.planner.influx.SeriesPoint;
 import io.airq.planner.registry.Registry;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
@@ -36,7 +35,8 @@ public final class Api {
   private final ImpactService impact;
   private final AverageReader reader;
   private final PlannerConfig cfg;
-  private final Consumer<Closure> closureWriter;
+  private final ClosureWrites closureWrites;
+  private final AccessRoutes access;
   private final SensorRoutes sensors;
   private final HealthRoutes health;
 
@@ -46,14 +46,16 @@ public final class Api {
       AverageReader reader,
       PlannerConfig cfg,
       Consumer<Closure> closureWriter,
-      Consumer<List<Sensor>> sensorWriter) {
+      Consumer<List<Sensor>> sensorWriter,
+      AccessRoutes access) {
     this.registry = registry;
     this.impact = impact;
     this.reader = reader;
     this.cfg = cfg;
-    this.closureWriter = closureWriter;
-    this.sensors = new SensorRoutes(registry, sensorWriter, java.time.Clock.systemUTC());
-    this.health = new HealthRoutes(registry, reader, java.time.Clock.systemUTC());
+    this.closureWrites = new ClosureWrites(registry, closureWriter, Clock.systemUTC());
+    this.access = access;
+    this.sensors = new SensorRoutes(registry, sensorWriter, Clock.systemUTC());
+    this.health = new HealthRoutes(registry, reader, Clock.systemUTC());
   }
 
   public void handle(HttpExchange ex) throws IOException {
@@ -69,11 +71,7 @@ public final class Api {
         o.set("errors", Json.mapper().valueToTree(e.errors));
         Http.send(ex, e.status, "application/json", Json.write(o));
       } catch (RuntimeException e) {
-        LOG.warn("{} {} failed", method, path, e);
-        ObjectNode o = Json.mapper().createObjectNode();
-        o.put("status", 503);
-        o.set("errors", Json.mapper().valueToTree(List.of(String.valueOf(e.getMessage()))));
-        Http.send(ex, 503, "application/json", Json.write(o));
+        Http.unexpected(ex, e);
       }
     }
   }
@@ -101,7 +99,11 @@ public final class Api {
     } else if (path.equals("/api/series") && method.equals("GET")) {
       series(ex, q);
     } else if (parts.length >= 2 && parts[0].equals("api") && parts[1].equals("closures")) {
-      closures(ex, method, parts, q);
+      if (!closureWrites.route(ex, method, parts)) {
+        closures(ex, method, parts, q);
+      }
+    } else if (AccessRoutes.handles(parts)) {
+      access.route(ex, method, parts, q);
     } else {
       throw new Http.ClientError(404, List.of("no such resource: " + path));
     }
@@ -114,18 +116,6 @@ public final class Api {
           ex,
           200,
           registry.closures().stream().sorted(Comparator.comparing(Closure::start)).toList());
-    } else if (parts.length == 2 && method.equals("POST")) {
-      Closure c = validated(ex, null);
-      if (registry.closure(c.id()).isPresent()) {
-        throw new Http.ClientError(
-            409, List.of("closure " + c.id() + " exists; use PUT to change it"));
-      }
-      closureWriter.accept(c);
-      Http.json(ex, 201, c);
-    } else if (parts.length == 3 && method.equals("PUT")) {
-      Closure c = validated(ex, parts[2]);
-      closureWriter.accept(c);
-      Http.json(ex, 200, c);
     } else if (parts.length == 3 && method.equals("GET")) {
       Http.json(ex, 200, closure(parts[2]));
     } else if (parts.length == 4 && parts[3].equals("impact") && method.equals("GET")) {
@@ -150,10 +140,14 @@ public final class Api {
         throw new Http.ClientError(400, List.of("source must be stored or live"));
       }
       if ("csv".equals(q.get("format"))) {
-        Http.send(
-            ex, 200, "text/csv; charset=utf-8", Csv.report(r, p).getBytes(StandardCharsets.UTF_8));
+        String csv = Csv.withdrawal(c) + Csv.report(r, p);
+        Http.send(ex, 200, "text/csv; charset=utf-8", csv.getBytes(StandardCharsets.UTF_8));
       } else {
         ObjectNode o = Json.mapper().createObjectNode();
+        o.put("status", c.isWithdrawn() ? "withdrawn" : "in force");
+        if (c.isWithdrawn()) {
+          o.put("withdrawnAt", c.withdrawnAt().toString());
+        }
         o.set("provenance", JsonOut.tree(p));
         o.set("closure", JsonOut.tree(c));
         o.set("periods", periods(c));
@@ -226,20 +220,6 @@ public final class Api {
       o.set("points", JsonOut.tree(points));
       Http.json(ex, 200, o);
     }
-  }
-
-  private Closure validated(HttpExchange ex, String pathId) throws IOException {
-    JsonNode body;
-    try (InputStream in = ex.getRequestBody()) {
-      body = Json.mapper().readTree(in.readAllBytes());
-    } catch (IOException e) {
-      throw new Http.ClientError(400, List.of("the body is not JSON: " + e.getMessage()));
-    }
-    ClosureValidator.Result r = ClosureValidator.validate(body, pathId, registry.sensors());
-    if (!r.valid()) {
-      throw new Http.ClientError(422, r.errors());
-    }
-    return r.closure();
   }
 
   private Closure closure(String id) {

@@ -37,6 +37,7 @@ import picocli.CommandLine;
  */
 @RealServers
 class NetworkHealthIT {
+  private static final String ADMIN = "test-admin-token";
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -58,7 +59,8 @@ class NetworkHealthIT {
     }
     try (PlannerServer planner =
         PlannerServer.start(
-            PlannerConfig.of(0, servers.influxUrl(), db, servers.kafkaBootstrap(), prefix))) {
+            PlannerConfig.of(0, servers.influxUrl(), db, servers.kafkaBootstrap(), prefix)
+                .withAdminToken(ADMIN))) {
       String api = "http://127.0.0.1:" + planner.port();
       assertThat(metrics(planner)).contains("airq_planner_sensors{status=\"online\"} 0.0");
       for (String id : List.of("full", "half", "never", "gone")) {
@@ -167,6 +169,7 @@ class NetworkHealthIT {
     return http.send(
         HttpRequest.newBuilder(URI.create(url))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + ADMIN)
             .method(method, HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 @RealServers
 class RegistryHistoryIT {
+  private static final String ADMIN = "test-admin-token";
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -37,7 +38,8 @@ class RegistryHistoryIT {
     writeAverages(servers.influxUrl(), db);
     try (PlannerServer planner =
         PlannerServer.start(
-            PlannerConfig.of(0, servers.influxUrl(), db, servers.kafkaBootstrap(), prefix))) {
+            PlannerConfig.of(0, servers.influxUrl(), db, servers.kafkaBootstrap(), prefix)
+                .withAdminToken(ADMIN))) {
       String api = "http://127.0.0.1:" + planner.port();
       for (String s :
           List.of(
@@ -122,6 +124,7 @@ class RegistryHistoryIT {
     return http.send(
         HttpRequest.newBuilder(URI.create(url))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + ADMIN)
             .method(method, HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());

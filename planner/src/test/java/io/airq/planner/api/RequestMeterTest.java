@@ -18,6 +18,9 @@ class RequestMeterTest {
     assertThat(RequestMeter.route("/api/sensors/import")).isEqualTo("/api/sensors/import");
     assertThat(RequestMeter.route("/api/sensors/x/y")).isEqualTo("other");
     assertThat(RequestMeter.route("/api/series")).isEqualTo("/api/series");
+    assertThat(RequestMeter.route("/api/tokens")).isEqualTo("/api/tokens");
+    assertThat(RequestMeter.route("/api/tokens/0a1b2c3d4e5f")).isEqualTo("/api/tokens/{id}");
+    assertThat(RequestMeter.route("/api/audit")).isEqualTo("/api/audit");
     assertThat(RequestMeter.route("/index.html")).isEqualTo("/");
     assertThat(RequestMeter.route("/web/app.js")).isEqualTo("/web/");
     assertThat(RequestMeter.route("/webjars/chart.js/4.5.1/dist/chart.umd.min.js"))

@@ -36,6 +36,8 @@ import picocli.CommandLine;
  */
 @RealServers
 class SensorRegistryIT {
+  private static final String ADMIN = "test-admin-token";
+
   private record Run(int code, String out, String err) {}
 
   @Test
@@ -47,8 +49,16 @@ class SensorRegistryIT {
     Properties kafka = KafkaClients.properties(servers.kafkaBootstrap(), Map.of());
     try (PlannerServer planner =
         PlannerServer.start(
-            PlannerConfig.of(0, servers.influxUrl(), db, servers.kafkaBootstrap(), prefix))) {
+            PlannerConfig.of(0, servers.influxUrl(), db, servers.kafkaBootstrap(), prefix)
+                .withAdminToken(ADMIN))) {
       String api = "http://127.0.0.1:" + planner.port();
+
+      Run anonymous =
+          cli(
+              "sensors", "add", "--api", api, "--token", "", "--id", "x1", "--lat", "1", "--lon",
+              "2");
+      assertThat(anonymous.code()).isEqualTo(1);
+      assertThat(anonymous.err()).contains("HTTP 401");
 
       Run bad =
           cli("sensors", "add", "--api", api, "--id", "nbo 1", "--lat", "95", "--kind", "sea");
@@ -180,7 +190,16 @@ class SensorRegistryIT {
     }
   }
 
+  /**
+   * Runs a planner command; writes (add, import, retire) carry the admin token unless given one.
+   */
   private static Run cli(String... args) {
+    List<String> a = new java.util.ArrayList<>(List.of(args));
+    if (List.of("add", "import", "retire").contains(a.get(1)) && !a.contains("--token")) {
+      a.add("--token");
+      a.add(ADMIN);
+    }
+    args = a.toArray(String[]::new);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
