@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A relative change in percent with its 95 % confidence interval (method airq-impact-2, see
+ * A relative change in percent with its 95 % confidence interval (method airq-impact-1.1, see
  * docs/method.md): the ratio of phase means, its uncertainty on the log scale by the delta method
  * from the day-to-day variability of daily means, and a t quantile with Welch–Satterthwaite degrees
  * of freedom.

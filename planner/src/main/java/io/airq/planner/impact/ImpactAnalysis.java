@@ -18,7 +18,7 @@ import java.util.function.Function;
  */
 public final class ImpactAnalysis {
   /** Changes whenever a number in a report would change for the same data. */
-  public static final String METHOD_VERSION = "airq-impact-2";
+  public static final String METHOD_VERSION = "airq-impact-1.1";
 
   public static final double DEFAULT_COVERAGE_GATE = 0.75;
 

@@ -107,7 +107,7 @@ class PlannerApiIT {
           Json.mapper()
               .readTree(get(base + "/api/closures/moi-avenue/impact?quantity=pm25").body());
       JsonNode report = impact.get("report");
-      assertThat(impact.at("/provenance/methodVersion").asText()).isEqualTo("airq-impact-2");
+      assertThat(impact.at("/provenance/methodVersion").asText()).isEqualTo("airq-impact-1.1");
       assertThat(impact.at("/provenance/licence").asText()).contains("ODbL");
       assertThat(report.at("/treated/phases/before/mean").asDouble()).isEqualTo(20.0);
       assertThat(report.at("/treated/phases/during/coverage").asDouble()).isEqualTo(1.0);
@@ -137,7 +137,7 @@ class PlannerApiIT {
       assertThat(live.at("/report/breakdown")).isEmpty();
 
       String csv = get(base + "/api/closures/moi-avenue/impact?quantity=pm25&format=csv").body();
-      assertThat(csv).startsWith("# method_version: airq-impact-2\n").contains("# licence: ");
+      assertThat(csv).startsWith("# method_version: airq-impact-1.1\n").contains("# licence: ");
       assertThat(csv).contains("treated,during,10.0000,48,0,48,1.0000,2,-50.0000,");
 
       JsonNode series =

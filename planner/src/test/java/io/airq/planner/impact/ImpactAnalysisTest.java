@@ -80,7 +80,7 @@ class ImpactAnalysisTest {
     assertThat(t.duringVsBefore().lowPercent()).isCloseTo(-72.7913, within(1e-3));
     assertThat(t.duringVsBefore().highPercent()).isCloseTo(-8.1176, within(1e-3));
     assertThat(t.outcome()).isEqualTo(Outcome.CLEAR_DECREASE);
-    assertThat(r.methodVersion()).isEqualTo("airq-impact-2");
+    assertThat(r.methodVersion()).isEqualTo("airq-impact-1.1");
   }
 
   @Test
