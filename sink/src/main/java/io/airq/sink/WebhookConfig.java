@@ -88,7 +88,7 @@ public record WebhookConfig(
             "webhook.urls",
             "",
             "Comma-separated http(s) URLs each alert is POSTed to as JSON, each by its own consumer"
-                + " group; empty = no webhook. See docs/quality.md, \"Webhook\".");
+                + " group; empty = no webhook. See docs/quality.md, \"Alerts to a webhook\".");
     static final ConfigKey<Long> CONNECT_TIMEOUT_MS =
         ConfigKey.longInteger(
             "webhook.connect.timeout.ms",
