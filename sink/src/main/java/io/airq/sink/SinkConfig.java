@@ -8,7 +8,6 @@ import io.airq.core.config.KafkaClientSettings;
 import io.airq.core.config.ValueType;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -97,8 +96,7 @@ public record SinkConfig(
       throw new IllegalArgumentException("metrics.port out of range: " + metricsPort);
     }
     kafka = kafka == null ? Map.of() : Map.copyOf(kafka);
-    webhook =
-        webhook == null ? new WebhookConfig(List.of(), linger, linger, maxBackoff, "") : webhook;
+    webhook = webhook == null ? WebhookConfig.OFF : webhook;
   }
 
   /** The defaults of {@link Keys}, on these servers and with this topic prefix. */

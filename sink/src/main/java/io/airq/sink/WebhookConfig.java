@@ -6,6 +6,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The webhook sink's settings, read with the sink's ({@link SinkConfig}): where to POST each alert,
@@ -19,6 +21,11 @@ public record WebhookConfig(
     Duration maxBackoff,
     String secret) {
 
+  /** No webhook. */
+  public static final WebhookConfig OFF =
+      new WebhookConfig(
+          List.of(), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(5), "");
+
   public WebhookConfig {
     urls = List.copyOf(urls);
     for (URI u : urls) {
@@ -26,9 +33,29 @@ public record WebhookConfig(
         throw new IllegalArgumentException("webhook.urls must be http or https URLs: " + safe(u));
       }
     }
+    for (Duration d : new Duration[] {connectTimeout, requestTimeout, maxBackoff}) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("webhook timeouts and backoff must be positive: " + d);
+      }
+    }
     if (secret == null) {
       throw new IllegalArgumentException("webhook.secret needs a value (empty = no signature)");
     }
+  }
+
+  /**
+   * The webhook variables ({@code AIRQ_WEBHOOK_*}) of an environment: what the local stack, whose
+   * other sink settings are its own, takes from the environment.
+   */
+  public static Map<String, String> environment(Map<String, String> env) {
+    Map<String, String> out = new TreeMap<>();
+    env.forEach(
+        (k, v) -> {
+          if (k.startsWith("AIRQ_WEBHOOK_")) {
+            out.put(k, v);
+          }
+        });
+    return out;
   }
 
   /** Reads the keys of {@link Keys} from values the sink's loader checked. */

@@ -54,4 +54,18 @@ class WebhookConfigTest {
     assertThat(Webhooks.groupId("airq-sink", a)).isEqualTo(Webhooks.groupId("airq-sink", a));
     assertThat(Webhooks.groupId("airq-sink", a)).isNotEqualTo(Webhooks.groupId("airq-sink", b));
   }
+
+  @Test
+  void theLocalStackTakesOnlyTheWebhookVariablesFromTheEnvironment() {
+    Map<String, String> env =
+        Map.of(
+            "AIRQ_WEBHOOK_URLS", "http://127.0.0.1:9/hook",
+            "AIRQ_INFLUX_URL", "http://elsewhere:8086",
+            "PATH", "/bin");
+    assertThat(WebhookConfig.environment(env))
+        .containsExactly(Map.entry("AIRQ_WEBHOOK_URLS", "http://127.0.0.1:9/hook"));
+    SinkConfig c = SinkConfig.load(new Properties(), WebhookConfig.environment(env));
+    assertThat(c.webhook().urls()).containsExactly(URI.create("http://127.0.0.1:9/hook"));
+    assertThat(c.influxUrl()).isEqualTo("http://127.0.0.1:8086");
+  }
 }
