@@ -28,7 +28,7 @@ async function route() {
 
 async function listPage() {
   const closures = await getJson("/api/closures");
-  const rows = closures.map((c) => `<tr><td class="text"><a href="#/closure/${encodeURIComponent(c.id)}">${esc(c.name)}</a></td>
+  const rows = closures.map((c) => `<tr><td class="text"><a href="#/closure/${encodeURIComponent(c.id)}">${esc(c.name)}</a>${c.withdrawnAt ? ` (withdrawn ${esc(c.withdrawnAt)})` : ""}</td>
       <td class="text">${esc(c.start)}</td><td class="text">${esc(c.end)}</td><td class="text">${esc(c.zone)}</td>
       <td class="text">${esc([...c.treated.sensors, ...c.treated.areas].join(", "))}</td></tr>`).join("");
   main.innerHTML = `<h2>Closures</h2>
@@ -169,6 +169,7 @@ async function closurePage(id, params) {
   })).join("");
   const did = report.differenceInDifferences;
   main.innerHTML = `<h2>${esc(closure.name)}</h2>
+    ${closure.withdrawnAt ? `<p class="withdrawn" role="status">This closure was withdrawn at ${esc(closure.withdrawnAt)}.</p>` : ""}
     <p>${esc(closure.start)} to ${esc(closure.end)} (${esc(closure.zone)}).
       <label>Quantity: <select id="quantity">${["pm25", "pm10", "pm1", "no2", "o3"].map((q) => `<option ${q === quantity ? "selected" : ""}>${q}</option>`).join("")}</select></label>
       <label><input type="checkbox" id="matched" ${matched ? "checked" : ""}> matched hours</label></p>

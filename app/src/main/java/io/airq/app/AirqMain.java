@@ -33,7 +33,10 @@ public final class AirqMain {
 
   public static void main(String[] args) {
     System.exit(
-        commandLine(new LocalStackDefaults(Endpoints.read(STATE), System.getenv())).execute(args));
+        commandLine(
+                new LocalStackDefaults(
+                    Endpoints.read(STATE), Credentials.read(STATE), System.getenv()))
+            .execute(args));
   }
 
   /** The whole command tree, with the annotations' defaults. */

@@ -62,6 +62,8 @@ final class DemoCommand implements Callable<Integer> {
     LogFile.path().ifPresent(f -> System.err.println("[demo] " + LogFile.hint()));
     try (LocalStack stack = LocalStack.start(state, false, System.err, DEMO_EMIT_INTERVAL)) {
       Endpoints e = stack.endpoints();
+      Path secrets = stack.credentials().orElseThrow().write(dir.toAbsolutePath());
+      System.err.println("[demo] credentials (owner-only; the CLI uses them): " + secrets);
       e.write(dir.toAbsolutePath());
       System.err.println(
           "[demo] 2/4 simulating the nairobi-closure scenario (7 days before, 3 closed, 7 after)");

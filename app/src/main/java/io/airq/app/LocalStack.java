@@ -90,6 +90,11 @@ public final class LocalStack implements AutoCloseable {
     return servers;
   }
 
+  /** The secrets the CLI needs; empty for a servers-only stack. */
+  public java.util.Optional<Credentials> credentials() {
+    return pipeline().map(p -> new Credentials(p.adminToken()));
+  }
+
   public Endpoints endpoints() {
     return new Endpoints(
         servers.mqttUrl(),

@@ -9,10 +9,10 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Default values that aim the client commands at the stack {@code ./airq up} started: the planner
- * commands' {@code --api}, the simulator's {@code --mqtt}, {@code --kafka} and {@code
- * --topic-prefix} (when the stack has one). An option given on the command line wins, and so does
- * the environment variable the simulator reads for it; with no stack up, every option keeps its own
- * default.
+ * commands' {@code --api} and {@code --token} (from the stack's {@link Credentials}), the
+ * simulator's {@code --mqtt}, {@code --kafka} and {@code --topic-prefix} (when the stack has one).
+ * An option given on the command line wins, and so does the environment variable the simulator
+ * reads for it; with no stack up, every option keeps its own default.
  */
 final class LocalStackDefaults implements IDefaultValueProvider {
   /** A stack value for an option, unless the environment variable (may be null) is set. */
@@ -22,7 +22,13 @@ final class LocalStackDefaults implements IDefaultValueProvider {
   private final Map<String, String> env;
 
   LocalStackDefaults(Optional<Endpoints> stack, Map<String, String> env) {
+    this(stack, Optional.empty(), env);
+  }
+
+  LocalStackDefaults(
+      Optional<Endpoints> stack, Optional<Credentials> credentials, Map<String, String> env) {
     this.env = env;
+    String token = credentials.map(Credentials::plannerToken).orElse(null);
     this.byOption =
         stack
             .map(
@@ -30,6 +36,8 @@ final class LocalStackDefaults implements IDefaultValueProvider {
                     Map.of(
                         PlannerApi.OPTION,
                         new Default(null, e.plannerUrl()),
+                        PlannerApi.TOKEN_OPTION,
+                        new Default(PlannerApi.TOKEN_VARIABLE, token),
                         "--mqtt",
                         new Default("AIRQ_MQTT_URL", e.mqttUrl()),
                         "--kafka",

@@ -121,6 +121,10 @@ public final class Pipeline implements AutoCloseable {
   }
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
+  /** The planner's bootstrap admin token ({@code auth.admin.token}), new for each pipeline. */
+  private final String adminToken = io.airq.planner.auth.TokenSecret.generate();
+
   private final PlannerServer planner;
   private final Settings settings;
   private final Sink sink;
@@ -142,7 +146,8 @@ public final class Pipeline implements AutoCloseable {
     this.streams = StreamsApp.start(StreamsConfig.from(ServiceProperties.streams(s), Map.of()));
     running.push(streams);
     progress.println("[pipeline] starting the planner ...");
-    planner = PlannerServer.start(PlannerConfig.load(ServiceProperties.planner(s), Map.of()));
+    planner =
+        PlannerServer.start(PlannerConfig.load(ServiceProperties.planner(s, adminToken), Map.of()));
     running.push(planner);
     progress.println("[pipeline] starting the MQTT bridge ...");
     bridge = Bridge.start(BridgeConfig.from(ServiceProperties.ingest(s), Map.of()));
@@ -236,6 +241,11 @@ public final class Pipeline implements AutoCloseable {
   /** The sink, for its meters. */
   public Sink sink() {
     return sink;
+  }
+
+  /** The planner's admin token: writes through its API need it ({@code --token}). */
+  public String adminToken() {
+    return adminToken;
   }
 
   public String plannerUrl() {

@@ -41,8 +41,9 @@ final class ServiceProperties {
     return p;
   }
 
-  static Properties planner(Pipeline.Settings s) {
+  static Properties planner(Pipeline.Settings s, String adminToken) {
     Properties p = kafka(s);
+    p.setProperty("auth.admin.token", adminToken);
     p.setProperty("influx.url", s.influxUrl());
     p.setProperty("influx.database", s.influxDatabase());
     p.setProperty("http.port", Integer.toString(s.plannerPort()));

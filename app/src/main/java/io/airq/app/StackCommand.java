@@ -28,6 +28,13 @@ final class StackCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     LocalStack stack = LocalStack.start(dir.toAbsolutePath(), serversOnly, System.err);
+    stack
+        .credentials()
+        .ifPresent(
+            c ->
+                System.err.println(
+                    "[stack] credentials (owner-only; the CLI uses them): "
+                        + c.write(dir.toAbsolutePath())));
     stack.endpoints().write(dir.toAbsolutePath());
     System.err.println("[stack] up: " + stack.endpoints());
     LogFile.path().ifPresent(f -> System.err.println("[stack] " + LogFile.hint()));

@@ -124,9 +124,10 @@ class ComposeFileTest {
         .contains("controller");
     assertThat(service("influxdb").path("image").asText()).isEqualTo("influxdb:1.11");
     String mosquittoVolumes = service("mosquitto").path("volumes").toString();
-    assertThat(mosquittoVolumes).contains("mosquitto.conf").contains("passwords");
+    assertThat(mosquittoVolumes).contains("mosquitto.conf").contains("deploy/mosquitto/acl");
     assertThat(ROOT.resolve("deploy/mosquitto/mosquitto.conf")).exists();
-    assertThat(ROOT.resolve("deploy/mosquitto/passwords")).exists();
+    // no password file (nor its hashes) is committed: mosquitto-accounts writes it from .env
+    assertThat(ROOT.resolve("deploy/mosquitto/passwords")).doesNotExist();
     String grafanaVolumes = service("grafana").path("volumes").toString();
     assertThat(grafanaVolumes)
         .contains("./deploy/grafana/provisioning")
@@ -165,6 +166,69 @@ class ComposeFileTest {
                                 .isTrue();
                           }
                         }));
+  }
+
+  @Test
+  void noServerIsOpenWithoutCredentialsAndEverySecretComesFromTheEnvironment() throws IOException {
+    // InfluxDB: auth on, and no port published to the host
+    JsonNode influx = service("influxdb");
+    assertThat(influx.has("ports")).as("influxdb publishes no port").isFalse();
+    assertThat(influx.path("environment").path("INFLUXDB_HTTP_AUTH_ENABLED").asText())
+        .isEqualTo("true");
+    // Grafana: an admin login, no anonymous access, no sign-up
+    JsonNode grafana = service("grafana").path("environment");
+    assertThat(grafana.path("GF_AUTH_ANONYMOUS_ENABLED").asText()).isEqualTo("false");
+    assertThat(grafana.path("GF_USERS_ALLOW_SIGN_UP").asText()).isEqualTo("false");
+    assertThat(grafana.path("GF_SECURITY_ADMIN_PASSWORD").asText()).startsWith("${");
+    String datasource =
+        Files.readString(ROOT.resolve("deploy/grafana/provisioning/datasources/influxdb.yml"));
+    assertThat(datasource)
+        .contains("user: $INFLUXDB_READ_USER")
+        .contains("$INFLUXDB_READ_PASSWORD");
+    // Mosquitto: no anonymous client, the shipped ACL (a gateway publishes only as itself)
+    String conf = Files.readString(ROOT.resolve("deploy/mosquitto/mosquitto.conf"));
+    assertThat(conf).contains("allow_anonymous false").contains("acl_file /mosquitto/config/acl");
+    assertThat(Files.readString(ROOT.resolve("deploy/mosquitto/acl")))
+        .contains("pattern write airq/v1/%u/#");
+    // Kafka: SASL on the client listener, and every airq Kafka client logs in
+    JsonNode kafka = service("kafka").path("environment");
+    assertThat(kafka.path("KAFKA_LISTENERS").asText().split(","))
+        .containsExactly("SASL_PLAINTEXT://:9092", "CONTROLLER://:9093");
+    for (String s : List.of("topics", "ingest", "streams", "sink", "planner")) {
+      JsonNode env = service(s).path("environment");
+      assertThat(env.path("AIRQ_KAFKA_SECURITY_PROTOCOL").asText()).as(s).startsWith("SASL_");
+      assertThat(env.path("AIRQ_KAFKA_SASL_JAAS_CONFIG").asText()).as(s).contains("${KAFKA_");
+    }
+    assertThat(service("planner").path("environment").path("AIRQ_AUTH_ADMIN_TOKEN").asText())
+        .startsWith("${");
+    // every secret a service is given is a required variable of .env, never a literal
+    List<String> secrets = new ArrayList<>();
+    compose
+        .path("services")
+        .fields()
+        .forEachRemaining(
+            e ->
+                e.getValue()
+                    .path("environment")
+                    .fields()
+                    .forEachRemaining(
+                        v -> {
+                          if (v.getKey().matches(".*(PASSWORD|TOKEN|SECRET|JAAS).*")) {
+                            assertThat(v.getValue().asText())
+                                .as("%s %s comes from .env", e.getKey(), v.getKey())
+                                .containsPattern("\\$\\{[A-Z_]+(:\\?[^}]*)?}");
+                            secrets.add(e.getKey() + ":" + v.getKey());
+                          }
+                        }));
+    assertThat(secrets).contains("sink:AIRQ_INFLUX_PASSWORD", "planner:AIRQ_INFLUX_PASSWORD");
+    // and .env.example names every variable the file uses
+    String raw = Files.readString(ROOT.resolve("docker-compose.yml"));
+    String example = Files.readString(ROOT.resolve(".env.example"));
+    Matcher m = Pattern.compile("\\$\\{([A-Z_]+)").matcher(raw);
+    while (m.find()) {
+      assertThat(example).as(".env.example names %s", m.group(1)).contains(m.group(1) + "=");
+    }
+    assertThat(raw).doesNotContain("airq-demo");
   }
 
   /** The {@code ${env:AIRQ_…}} variables a simulator subcommand's options read. */

@@ -40,7 +40,7 @@ class ServicePropertiesTest {
             "ingest", ServiceProperties.ingest(S),
             "streams", ServiceProperties.streams(S),
             "sink", ServiceProperties.sink(S, 0),
-            "planner", ServiceProperties.planner(S));
+            "planner", ServiceProperties.planner(S, "t"));
     given.forEach(
         (service, props) ->
             assertThat(ConfigLoader.load(specs.get(service), props, Map.of()).warnings())
@@ -54,7 +54,7 @@ class ServicePropertiesTest {
     assertThat(streams.settings().emitInterval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(streams.settings().topicPrefix()).isEqualTo("t.");
     assertThat(streams.applicationId()).isEqualTo("airq-streams-t");
-    assertThat(PlannerConfig.load(ServiceProperties.planner(S), Map.of()).httpPort()).isZero();
+    assertThat(PlannerConfig.load(ServiceProperties.planner(S, "t"), Map.of()).httpPort()).isZero();
     // the bridge's 0 would mean "no HTTP server" (-1 = any free port), the sink's "no endpoint"
     assertThat(ServiceProperties.ingest(S).getProperty("http.port")).isEqualTo("-1");
     assertThat(streams.metricsPort()).isEqualTo(-1);

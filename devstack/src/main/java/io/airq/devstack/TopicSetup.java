@@ -51,7 +51,21 @@ public final class TopicSetup {
    * @param bootstrap where the admin connects, for error messages
    */
   public static void createAll(Admin admin, String bootstrap, String prefix, int partitions) {
-    create(admin, bootstrap, all(prefix), partitions);
+    create(admin, bootstrap, all(prefix), partitions, (short) 1, 1);
+  }
+
+  /**
+   * As {@link #createAll(Admin, String, String, int)}, each new topic with this replication factor
+   * and {@code min.insync.replicas}.
+   */
+  public static void createAll(
+      Admin admin,
+      String bootstrap,
+      String prefix,
+      int partitions,
+      short replication,
+      int minInsyncReplicas) {
+    create(admin, bootstrap, all(prefix), partitions, replication, minInsyncReplicas);
   }
 
   private static List<Topic<?, ?>> all(String prefix) {
@@ -66,12 +80,17 @@ public final class TopicSetup {
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     try (Admin admin = Admin.create(p)) {
-      create(admin, bootstrap, topics, partitions);
+      create(admin, bootstrap, topics, partitions, (short) 1, 1);
     }
   }
 
   private static void create(
-      Admin admin, String bootstrap, List<Topic<?, ?>> topics, int partitions) {
+      Admin admin,
+      String bootstrap,
+      List<Topic<?, ?>> topics,
+      int partitions,
+      short replication,
+      int minInsyncReplicas) {
     try {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<NewTopic> missing = new ArrayList<>();
@@ -79,8 +98,10 @@ public final class TopicSetup {
         if (existing.contains(t.name())) {
           continue;
         }
-        NewTopic nt = new NewTopic(t.name(), t.compacted() ? 1 : partitions, (short) 1);
-        nt.configs(configs(t));
+        NewTopic nt = new NewTopic(t.name(), t.compacted() ? 1 : partitions, replication);
+        Map<String, String> configs = new java.util.HashMap<>(configs(t));
+        configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas));
+        nt.configs(configs);
         missing.add(nt);
       }
       if (!missing.isEmpty()) {

@@ -79,7 +79,10 @@ class CorkCarFreeDayEndToEndIT {
       ReplayPlan plan =
           ReplayPlan.of(List.of(dir), null, "", Duration.ofHours(1), SiteList.read(SITES_FILE));
       h.register(plan.sensors(), List.of());
-      addCarFreeDay(h.pipeline.plannerUrl(), plan.sensors().stream().map(Sensor::id).toList());
+      addCarFreeDay(
+          h.pipeline.plannerUrl(),
+          h.pipeline.adminToken(),
+          plan.sensors().stream().map(Sensor::id).toList());
       Replayer.ReplayReport sent =
           Replayer.run(
               new ReplayOptions(
@@ -158,7 +161,7 @@ class CorkCarFreeDayEndToEndIT {
    * time on the sensors given (there are no control sites), compared with the same hours of the
    * three Fridays before (school term, like the day itself), after = the default seven days.
    */
-  private static void addCarFreeDay(String api, List<String> sensors) {
+  private static void addCarFreeDay(String api, String token, List<String> sensors) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -166,6 +169,8 @@ class CorkCarFreeDayEndToEndIT {
                 "add",
                 "--api",
                 api,
+                "--token",
+                token,
                 "--id",
                 CLOSURE,
                 "--name",

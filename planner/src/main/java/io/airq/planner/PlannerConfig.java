@@ -31,6 +31,7 @@ public record PlannerConfig(
     String topicPrefix,
     double coverageGate,
     double hourGate,
+    String adminToken,
     Map<String, String> kafka) {
   private static final Logger LOG = LoggerFactory.getLogger(PlannerConfig.class);
 
@@ -42,6 +43,7 @@ public record PlannerConfig(
       throw new IllegalArgumentException("coverage gates must be fractions between 0 and 1");
     }
     kafka = kafka == null ? Map.of() : Map.copyOf(kafka);
+    adminToken = adminToken == null ? "" : adminToken;
   }
 
   /**
@@ -58,6 +60,24 @@ public record PlannerConfig(
     p.setProperty(Keys.KAFKA_BOOTSTRAP.name(), kafkaBootstrap);
     p.setProperty(Keys.TOPIC_PREFIX.name(), prefix);
     return load(p, Map.of());
+  }
+
+  /** The same configuration with this bootstrap admin token ({@code auth.admin.token}). */
+  public PlannerConfig withAdminToken(String token) {
+    return new PlannerConfig(
+        httpPort,
+        httpBind,
+        influxUrl,
+        influxDatabase,
+        influxUser,
+        influxPassword,
+        influxRawPolicy,
+        kafkaBootstrap,
+        topicPrefix,
+        coverageGate,
+        hourGate,
+        token,
+        kafka);
   }
 
   /**
@@ -81,6 +101,7 @@ public record PlannerConfig(
         v.get(Keys.TOPIC_PREFIX),
         v.get(Keys.COVERAGE_GATE),
         v.get(Keys.HOUR_GATE),
+        v.get(Keys.ADMIN_TOKEN),
         v.kafka());
   }
 
@@ -157,6 +178,15 @@ public record PlannerConfig(
             false,
             "Share of an hour's expected readings it needs to count as a valid hour.");
 
+    static final ConfigKey<String> ADMIN_TOKEN =
+        ConfigKey.text(
+                "auth.admin.token",
+                "",
+                "A bootstrap token with role admin, held only as its hash: with it, create the"
+                    + " real tokens (`airq tokens create`), which live hashed on the tokens topic."
+                    + " Empty = none. `./airq up` generates one (docs/security.md).")
+            .asSecret();
+
     /** The planner's keys; {@code AIRQ_PLANNER_<KEY>} is still read, with a warning. */
     public static final ConfigSpec SPEC =
         ConfigSpec.of(
@@ -173,7 +203,8 @@ public record PlannerConfig(
                     KAFKA_BOOTSTRAP,
                     TOPIC_PREFIX,
                     COVERAGE_GATE,
-                    HOUR_GATE))
+                    HOUR_GATE,
+                    ADMIN_TOKEN))
             .withDeprecatedEnvPrefix("AIRQ_PLANNER_");
   }
 
@@ -199,6 +230,8 @@ public record PlannerConfig(
         + coverageGate
         + ", hourGate="
         + hourGate
+        + ", adminToken="
+        + (adminToken.isEmpty() ? "" : "***")
         + ", kafka="
         + kafka.keySet()
         + "]";

@@ -3,9 +3,12 @@ package io.airq.planner;
 import io.airq.kit.Check;
 import io.airq.kit.KafkaClients;
 import io.airq.kit.ServiceEndpoints;
+import io.airq.planner.api.AccessGuard;
+import io.airq.planner.api.AccessRoutes;
 import io.airq.planner.api.Api;
 import io.airq.planner.api.ImpactService;
 import io.airq.planner.api.RequestMeter;
+import io.airq.planner.auth.Access;
 import io.airq.planner.influx.AverageReader;
 import io.airq.planner.registry.ClosureWriter;
 import io.airq.planner.registry.Registry;
@@ -24,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The planner: REST API, web page and exports, with {@code /health} and {@code /metrics}, on one
- * port (kit {@link ServiceEndpoints}). Health: Kafka reachable, each registry table read to its
- * end, InfluxDB reachable.
+ * port (kit {@link ServiceEndpoints}), writes behind {@link AccessGuard}. Health: Kafka reachable,
+ * each registry table read to its end, InfluxDB reachable.
  */
 public final class PlannerServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PlannerServer.class);
@@ -35,6 +38,7 @@ public final class PlannerServer implements AutoCloseable {
   private final AverageReader reader;
   private final ClosureWriter writer;
   private final Admin admin;
+  private final Access access;
   private final ExecutorService apiThreads;
   private final ServiceEndpoints endpoints;
 
@@ -53,16 +57,26 @@ public final class PlannerServer implements AutoCloseable {
     this.admin = KafkaClients.admin(cfg.kafkaBootstrap(), cfg.kafka());
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.bindTo(meters);
-    Api api = new Api(registry, new ImpactService(reader, registry), reader, cfg, writer);
+    this.access = Access.start(kafka, cfg.topicPrefix(), cfg.adminToken());
+    Api api =
+        new Api(
+            registry,
+            new ImpactService(reader, registry),
+            reader,
+            cfg,
+            writer,
+            new AccessRoutes(access));
+    AccessGuard guard = new AccessGuard(access.tokens(), access.audit());
     Map<String, Supplier<Check>> checks = new LinkedHashMap<>();
     checks.put("kafka", () -> KafkaClients.reachable(admin, KAFKA_CHECK));
     registry.checks().forEach((table, check) -> checks.put("registry-" + table, check));
+    access.checks().forEach((table, check) -> checks.put("access-" + table, check));
     checks.put("influxdb", reader::reachable);
     this.apiThreads = Executors.newFixedThreadPool(4, PlannerServer::apiThread);
     try {
       this.endpoints =
           ServiceEndpoints.start("planner", cfg.httpBind(), cfg.httpPort(), meters, checks)
-              .withContext("/", RequestMeter.around(api::handle, meters, apiThreads));
+              .withContext("/", RequestMeter.around(guard.around(api::handle), meters, apiThreads));
     } catch (RuntimeException e) {
       closeClients();
       throw e;
@@ -106,6 +120,7 @@ public final class PlannerServer implements AutoCloseable {
   private void closeClients() {
     apiThreads.shutdownNow();
     writer.close();
+    access.close();
     admin.close();
     reader.close();
     registry.close();

@@ -64,7 +64,8 @@ class PlannerPageBrowserIT {
 
     try (PlannerServer planner =
         PlannerServer.start(
-            PlannerConfig.of(0, servers.influxUrl(), db, servers.kafkaBootstrap(), prefix))) {
+            PlannerConfig.of(0, servers.influxUrl(), db, servers.kafkaBootstrap(), prefix)
+                .withAdminToken("page-test-admin"))) {
       String base = "http://127.0.0.1:" + planner.port();
       awaitSensors(base, 4);
       assertThat(post(base + "/api/closures", MoiAvenueFixture.CLOSURE_JSON).statusCode())
@@ -100,6 +101,24 @@ class PlannerPageBrowserIT {
         assertCsvMatchesTheReport(awaitDownload(downloads.resolve(ID + "-impact.csv")), report);
 
         screenshot(chrome);
+
+        // withdrawn by an editor: the page says so, above the same report
+        HttpResponse<String> withdrawn =
+            http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/closures/" + ID))
+                    .header("Authorization", "Bearer page-test-admin")
+                    .DELETE()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+        chrome.get(base + "/#/");
+        chrome.get(base + "/#/closure/" + ID);
+        awaitCharts(chrome);
+        assertThat(chrome.findElement(By.cssSelector("#main p.withdrawn")).getText())
+            .startsWith("This closure was withdrawn at ");
+        chrome.get(base + "/#/");
+        new WebDriverWait(chrome, Duration.ofSeconds(30))
+            .until(d -> chrome.findElement(By.id("main")).getText().contains("(withdrawn "));
       } finally {
         chrome.quit();
       }
@@ -435,6 +454,7 @@ class PlannerPageBrowserIT {
     return http.send(
         HttpRequest.newBuilder(URI.create(url))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer page-test-admin")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package io.airq.core.closure;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -25,6 +26,10 @@ import java.util.Optional;
  *
  * <p>When {@link #comparisonPeriods()} is not empty, those periods are the baseline instead of the
  * window just before the closure.
+ *
+ * <p>A withdrawn closure ({@link #withdrawnAt()} set, by the planner's {@code DELETE
+ * /api/closures/{id}}) stays registered, so its reports remain readable, and they say it was
+ * withdrawn.
  */
 public record Closure(
     String id,
@@ -36,7 +41,8 @@ public record Closure(
     Duration baseline,
     Duration after,
     ZoneId zone,
-    List<ComparisonPeriod> comparisonPeriods) {
+    List<ComparisonPeriod> comparisonPeriods,
+    Instant withdrawnAt) {
 
   public static final Duration DEFAULT_BASELINE = Duration.ofDays(7);
   public static final Duration DEFAULT_AFTER = Duration.ofDays(7);
@@ -52,6 +58,34 @@ public record Closure(
     after = after == null ? DEFAULT_AFTER : after;
     zone = zone == null ? ZoneId.of("UTC") : zone;
     comparisonPeriods = comparisonPeriods == null ? List.of() : List.copyOf(comparisonPeriods);
+  }
+
+  /** A closure in force (not withdrawn). */
+  public Closure(
+      String id,
+      String name,
+      SensorSelection treated,
+      SensorSelection control,
+      LocalDateTime start,
+      LocalDateTime end,
+      Duration baseline,
+      Duration after,
+      ZoneId zone,
+      List<ComparisonPeriod> comparisonPeriods) {
+    this(id, name, treated, control, start, end, baseline, after, zone, comparisonPeriods, null);
+  }
+
+  /** The same closure, withdrawn at {@code at}. */
+  public Closure withdrawn(Instant at) {
+    Objects.requireNonNull(at, "at");
+    return new Closure(
+        id, name, treated, control, start, end, baseline, after, zone, comparisonPeriods, at);
+  }
+
+  /** Whether it was withdrawn (it then stays registered, for its reports). */
+  @JsonIgnore
+  public boolean isWithdrawn() {
+    return withdrawnAt != null;
   }
 
   public Instant startInstant() {

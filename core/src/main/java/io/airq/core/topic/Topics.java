@@ -1,5 +1,7 @@
 package io.airq.core.topic;
 
+import io.airq.core.access.AccessToken;
+import io.airq.core.access.AuditEntry;
 import io.airq.core.alert.Alert;
 import io.airq.core.average.WindowAverages;
 import io.airq.core.closure.Closure;
@@ -88,6 +90,14 @@ public final class Topics {
   public static final Topic<String, byte[]> SINK_DEAD_LETTER =
       new Topic<>("airq.sink.dead-letter", Serdes.String(), Serdes.ByteArray(), false);
 
+  /** The planner's API tokens, hashed. Compacted; key = token id; a revoked token stays, marked. */
+  public static final Topic<String, AccessToken> TOKENS =
+      new Topic<>("airq.planner.tokens", Serdes.String(), JsonSerde.of(AccessToken.class), true);
+
+  /** Every write through the planner API: who, when, what changed. Key = entry id; kept forever. */
+  public static final Topic<String, AuditEntry> AUDIT =
+      new Topic<>("airq.planner.audit", Serdes.String(), JsonSerde.of(AuditEntry.class), false);
+
   /** All topics, for creating them at start. */
   public static List<Topic<?, ?>> all() {
     return List.of(
@@ -101,6 +111,8 @@ public final class Topics {
         AVERAGES,
         CLOSURE_IMPACT,
         ALERTS,
-        SINK_DEAD_LETTER);
+        SINK_DEAD_LETTER,
+        TOKENS,
+        AUDIT);
   }
 }

@@ -1,6 +1,5 @@
 package io.airq.planner.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.airq.core.average.AverageWindow;
@@ -16,8 +15,8 @@ import io.airq.planner.influx.AverageReader;
 import io.airq.planner.influx.SeriesPoint;
 import io.airq.planner.registry.Registry;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
@@ -36,19 +35,22 @@ public final class Api {
   private final ImpactService impact;
   private final AverageReader reader;
   private final PlannerConfig cfg;
-  private final Consumer<Closure> closureWriter;
+  private final ClosureWrites closureWrites;
+  private final AccessRoutes access;
 
   public Api(
       Registry registry,
       ImpactService impact,
       AverageReader reader,
       PlannerConfig cfg,
-      Consumer<Closure> closureWriter) {
+      Consumer<Closure> closureWriter,
+      AccessRoutes access) {
     this.registry = registry;
     this.impact = impact;
     this.reader = reader;
     this.cfg = cfg;
-    this.closureWriter = closureWriter;
+    this.closureWrites = new ClosureWrites(registry, closureWriter, Clock.systemUTC());
+    this.access = access;
   }
 
   public void handle(HttpExchange ex) throws IOException {
@@ -64,11 +66,7 @@ public final class Api {
         o.set("errors", Json.mapper().valueToTree(e.errors));
         Http.send(ex, e.status, "application/json", Json.write(o));
       } catch (RuntimeException e) {
-        LOG.warn("{} {} failed", method, path, e);
-        ObjectNode o = Json.mapper().createObjectNode();
-        o.put("status", 503);
-        o.set("errors", Json.mapper().valueToTree(List.of(String.valueOf(e.getMessage()))));
-        Http.send(ex, 503, "application/json", Json.write(o));
+        Http.unexpected(ex, e);
       }
     }
   }
@@ -95,7 +93,11 @@ public final class Api {
     } else if (path.equals("/api/series") && method.equals("GET")) {
       series(ex, q);
     } else if (parts.length >= 2 && parts[0].equals("api") && parts[1].equals("closures")) {
-      closures(ex, method, parts, q);
+      if (!closureWrites.route(ex, method, parts)) {
+        closures(ex, method, parts, q);
+      }
+    } else if (AccessRoutes.handles(parts)) {
+      access.route(ex, method, parts, q);
     } else {
       throw new Http.ClientError(404, List.of("no such resource: " + path));
     }
@@ -108,18 +110,6 @@ public final class Api {
           ex,
           200,
           registry.closures().stream().sorted(Comparator.comparing(Closure::start)).toList());
-    } else if (parts.length == 2 && method.equals("POST")) {
-      Closure c = validated(ex, null);
-      if (registry.closure(c.id()).isPresent()) {
-        throw new Http.ClientError(
-            409, List.of("closure " + c.id() + " exists; use PUT to change it"));
-      }
-      closureWriter.accept(c);
-      Http.json(ex, 201, c);
-    } else if (parts.length == 3 && method.equals("PUT")) {
-      Closure c = validated(ex, parts[2]);
-      closureWriter.accept(c);
-      Http.json(ex, 200, c);
     } else if (parts.length == 3 && method.equals("GET")) {
       Http.json(ex, 200, closure(parts[2]));
     } else if (parts.length == 4 && parts[3].equals("impact") && method.equals("GET")) {
@@ -144,10 +134,14 @@ public final class Api {
         throw new Http.ClientError(400, List.of("source must be stored or live"));
       }
       if ("csv".equals(q.get("format"))) {
-        Http.send(
-            ex, 200, "text/csv; charset=utf-8", Csv.report(r, p).getBytes(StandardCharsets.UTF_8));
+        String csv = Csv.withdrawal(c) + Csv.report(r, p);
+        Http.send(ex, 200, "text/csv; charset=utf-8", csv.getBytes(StandardCharsets.UTF_8));
       } else {
         ObjectNode o = Json.mapper().createObjectNode();
+        o.put("status", c.isWithdrawn() ? "withdrawn" : "in force");
+        if (c.isWithdrawn()) {
+          o.put("withdrawnAt", c.withdrawnAt().toString());
+        }
         o.set("provenance", JsonOut.tree(p));
         o.set("closure", JsonOut.tree(c));
         o.set("periods", periods(c));
@@ -220,20 +214,6 @@ public final class Api {
       o.set("points", JsonOut.tree(points));
       Http.json(ex, 200, o);
     }
-  }
-
-  private Closure validated(HttpExchange ex, String pathId) throws IOException {
-    JsonNode body;
-    try (InputStream in = ex.getRequestBody()) {
-      body = Json.mapper().readTree(in.readAllBytes());
-    } catch (IOException e) {
-      throw new Http.ClientError(400, List.of("the body is not JSON: " + e.getMessage()));
-    }
-    ClosureValidator.Result r = ClosureValidator.validate(body, pathId, registry.sensors());
-    if (!r.valid()) {
-      throw new Http.ClientError(422, r.errors());
-    }
-    return r.closure();
   }
 
   private Closure closure(String id) {

@@ -112,11 +112,27 @@ public final class Csv {
     return s.toString();
   }
 
+  /** A {@code # status:} line when the closure was withdrawn; empty otherwise. */
+  static String withdrawal(io.airq.core.closure.Closure c) {
+    return c.isWithdrawn() ? "# status: withdrawn at " + c.withdrawnAt() + "\n" : "";
+  }
+
   static String num(double v) {
     return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "";
   }
 
+  /**
+   * A text cell: quoted when it holds a comma, quote or line break, and prefixed with {@code '}
+   * when a spreadsheet would evaluate it (it starts with {@code = + - @}, a tab or a carriage
+   * return), as OWASP's CSV-injection advice says. Numbers are written by {@link #num} and never
+   * pass here.
+   */
   static String field(String v) {
-    return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    String s = v;
+    if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+      s = "'" + s;
+    }
+    boolean quote = s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r");
+    return quote ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 }

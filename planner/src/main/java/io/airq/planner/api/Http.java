@@ -1,6 +1,8 @@
 package io.airq.planner.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.airq.core.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,9 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The HTTP plumbing of the API's routes: query strings, answers, resources, client errors. */
 final class Http {
+  private static final Logger LOG = LoggerFactory.getLogger(Http.class);
+
   private Http() {}
 
   /** A 4xx answer with a message, raised by a route. */
@@ -66,6 +73,56 @@ final class Http {
       return "text/html; charset=utf-8";
     }
     return "application/octet-stream";
+  }
+
+  /** An integer query parameter, or {@code dflt} when absent. */
+  static int intParam(Map<String, String> q, String name, int dflt) {
+    String v = q.get(name);
+    if (v == null || v.isEmpty()) {
+      return dflt;
+    }
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new ClientError(400, List.of(name + " must be a whole number: " + v));
+    }
+  }
+
+  /**
+   * Answers an unexpected failure without its message (which can name hosts, queries or files): 503
+   * when a server airq needs failed (InfluxDB, Kafka), else 500, each with a request id that the
+   * log line with the detail carries too.
+   */
+  static void unexpected(HttpExchange ex, RuntimeException e) throws IOException {
+    String id = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+    boolean unavailable =
+        e instanceof java.io.UncheckedIOException
+            || e instanceof IllegalStateException
+            || e.getClass().getName().startsWith("org.influxdb.")
+            || e.getClass().getName().startsWith("org.apache.kafka.");
+    int status = unavailable ? 503 : 500;
+    LOG.warn(
+        "request {}: {} {} failed ({})",
+        id,
+        ex.getRequestMethod(),
+        ex.getRequestURI().getPath(),
+        status,
+        e);
+    ObjectNode o = Json.mapper().createObjectNode();
+    o.put("status", status);
+    o.put("requestId", id);
+    o.set(
+        "errors",
+        Json.mapper()
+            .valueToTree(
+                List.of(
+                    (unavailable
+                            ? "a server the planner needs is unavailable"
+                            : "an internal error")
+                        + "; the planner's log has the detail under request id "
+                        + id)));
+    ex.getResponseHeaders().set("X-Request-Id", id);
+    send(ex, status, "application/json", Json.write(o));
   }
 
   static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {

@@ -42,8 +42,11 @@ public final class RequestMeter {
         default -> "other";
       };
     }
+    if (parts.length == 3 && parts[0].equals("api") && parts[1].equals("tokens")) {
+      return "/api/tokens/{id}";
+    }
     return switch (path) {
-      case "/api/sensors", "/api/series", "/openapi.json" -> path;
+      case "/api/sensors", "/api/series", "/openapi.json", "/api/tokens", "/api/audit" -> path;
       default -> "other";
     };
   }

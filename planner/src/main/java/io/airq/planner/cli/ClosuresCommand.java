@@ -8,15 +8,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
-/** {@code closures add|list|show}: register, list and show closures. */
+/** {@code closures add|list|show|withdraw}: register, list, show and withdraw closures. */
 @Command(
     name = "closures",
     mixinStandardHelpOptions = true,
-    description = "Register, list and show closures.",
+    description = "Register, list, show and withdraw closures.",
     subcommands = {
       AddClosureCommand.class,
       ClosuresCommand.ListClosures.class,
-      ClosuresCommand.ShowClosure.class
+      ClosuresCommand.ShowClosure.class,
+      WithdrawClosureCommand.class
     })
 public final class ClosuresCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
@@ -24,7 +25,7 @@ public final class ClosuresCommand implements Callable<Integer> {
   /** Without a subcommand: says which ones there are. */
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("closures needs a subcommand: add, list or show");
+    spec.commandLine().getErr().println("closures needs a subcommand: add, list, show or withdraw");
     spec.commandLine().usage(spec.commandLine().getErr());
     return 2;
   }
@@ -44,12 +45,15 @@ public final class ClosuresCommand implements Callable<Integer> {
           (b, out) -> {
             for (JsonNode c : Json.mapper().readTree(b)) {
               out.printf(
-                  "%s\t%s\t%s\t%s\t%s%n",
+                  "%s\t%s\t%s\t%s\t%s%s%n",
                   c.path("id").asText(),
                   c.path("start").asText(),
                   c.path("end").asText(),
                   c.path("zone").asText(),
-                  c.path("name").asText());
+                  c.path("name").asText(),
+                  c.has("withdrawnAt")
+                      ? "\t(withdrawn " + c.path("withdrawnAt").asText() + ")"
+                      : "");
             }
           });
     }

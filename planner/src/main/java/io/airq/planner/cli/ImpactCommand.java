@@ -74,6 +74,10 @@ final class ImpactCommand implements Callable<Integer> {
   /** The report as lines of text: the summaries, each group's phases and changes, then DiD. */
   static void text(JsonNode r, PrintWriter out) {
     JsonNode report = r.get("report");
+    if (r.path("status").asText().equals("withdrawn")) {
+      out.println(
+          "WITHDRAWN at " + r.path("withdrawnAt").asText() + ": this closure was withdrawn.");
+    }
     out.println(report.path("summaryEn").asText());
     out.println(report.path("summarySw").asText());
     out.printf(

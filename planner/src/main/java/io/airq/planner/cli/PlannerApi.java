@@ -12,15 +12,32 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --api} option of every planner command, and the one way they call the API: a mixin, so
- * each command carries the option ({@code airq closures list --api URL}) and a launcher can give it
- * another default with a picocli default-value provider.
+ * The {@code --api} and {@code --token} options of every planner command, and the one way they call
+ * the API (a write carries {@code Authorization: Bearer <token>}): a mixin, so each command carries
+ * the option ({@code airq closures list --api URL}) and a launcher can give it another default with
+ * a picocli default-value provider.
  */
 public final class PlannerApi {
   /** The option's name, for default-value providers. */
   public static final String OPTION = "--api";
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  /** The token option's name, for default-value providers. */
+  public static final String TOKEN_OPTION = "--token";
+
+  /** The environment variable the token option reads when it is not given. */
+  public static final String TOKEN_VARIABLE = "AIRQ_TOKEN";
+
+  @Option(
+      names = TOKEN_OPTION,
+      paramLabel = "TOKEN",
+      defaultValue = "${env:" + TOKEN_VARIABLE + "}",
+      description =
+          "The API token for writes (default: $"
+              + TOKEN_VARIABLE
+              + ", else the local stack's, which ./airq up writes to .airq/credentials.properties).")
+  String token;
 
   @Option(
       names = OPTION,
@@ -45,6 +62,9 @@ public final class PlannerApi {
       throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + path));
     b.header("Content-Type", "application/json");
+    if (token != null && !token.isBlank()) {
+      b.header("Authorization", "Bearer " + token.strip());
+    }
     b.method(
         method,
         body == null
@@ -64,6 +84,12 @@ public final class PlannerApi {
     PrintWriter err = cmd.commandLine().getErr();
     if (r.statusCode() / 100 != 2) {
       err.println("HTTP " + r.statusCode() + ": " + r.body());
+      if (r.statusCode() == 401 || r.statusCode() == 403) {
+        err.println(
+            "give a token with the right role with --token or $"
+                + TOKEN_VARIABLE
+                + " (airq tokens create makes one; docs/security.md)");
+      }
       err.flush();
       return 1;
     }

@@ -3,13 +3,19 @@ package io.airq.planner.cli;
 import picocli.CommandLine.Command;
 
 /**
- * The planner's command line, a client of the planner REST API: {@code closures}, {@code impact}
- * and {@code series}, each with {@code --api URL}. {@code ./airq} puts these commands at its top
- * level.
+ * The planner's command line, a client of the planner REST API: {@code closures}, {@code impact},
+ * {@code series}, {@code tokens} and {@code audit}, each with {@code --api URL} and {@code
+ * --token}. {@code ./airq} puts these commands at its top level.
  */
 @Command(
     name = "airq-planner",
     mixinStandardHelpOptions = true,
     description = "Register street closures and read their impact reports and series.",
-    subcommands = {ClosuresCommand.class, ImpactCommand.class, SeriesCommand.class})
+    subcommands = {
+      ClosuresCommand.class,
+      ImpactCommand.class,
+      SeriesCommand.class,
+      TokensCommand.class,
+      AuditCommand.class
+    })
 public final class PlannerCli {}

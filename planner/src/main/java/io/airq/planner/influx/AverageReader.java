@@ -39,10 +39,20 @@ public final class AverageReader implements AutoCloseable {
   public Check reachable() {
     try {
       Pong pong = influx.ping();
-      return pong.isGood()
-          ? Check.up(
-              "InfluxDB " + pong.getVersion() + " answered in " + pong.getResponseTime() + " ms")
-          : Check.down("InfluxDB did not answer the ping");
+      if (!pong.isGood()) {
+        return Check.down("InfluxDB did not answer the ping");
+      }
+      // a ping needs no credentials: ask something that does, so wrong ones show here
+      QueryResult r = influx.query(new Query("SHOW DATABASES"));
+      if (r.getError() != null && r.getError().contains("authoriz")) {
+        return Check.down("InfluxDB refused the planner's credentials: " + r.getError());
+      }
+      return Check.up(
+          "InfluxDB " + pong.getVersion() + " answered in " + pong.getResponseTime() + " ms");
+    } catch (org.influxdb.InfluxDBException.AuthorizationFailedException e) {
+      return Check.down(
+          "InfluxDB refused the planner's credentials (influx.user, influx.password): "
+              + e.getMessage());
     } catch (RuntimeException e) {
       return Check.down("InfluxDB did not answer: " + e.getMessage());
     }

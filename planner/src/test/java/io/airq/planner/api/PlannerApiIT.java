@@ -52,6 +52,7 @@ import picocli.CommandLine;
  */
 @RealServers
 class PlannerApiIT {
+  private static final String ADMIN = "test-admin-token";
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -65,7 +66,8 @@ class PlannerApiIT {
 
     try (PlannerServer planner =
         PlannerServer.start(
-            PlannerConfig.of(0, servers.influxUrl(), db, servers.kafkaBootstrap(), prefix))) {
+            PlannerConfig.of(0, servers.influxUrl(), db, servers.kafkaBootstrap(), prefix)
+                .withAdminToken(ADMIN))) {
       String base = "http://127.0.0.1:" + planner.port();
       awaitSensors(base, 3);
 
@@ -192,6 +194,8 @@ class PlannerApiIT {
                   "add",
                   "--api",
                   base,
+                  "--token",
+                  ADMIN,
                   "--id",
                   "cli-1",
                   "--start",
@@ -243,6 +247,8 @@ class PlannerApiIT {
               "registry-sensors",
               "registry-closures",
               "registry-closure-impact",
+              "access-tokens",
+              "access-audit",
               "influxdb");
       String metrics = get(base + "/metrics").body();
       assertThat(metrics)
@@ -409,6 +415,7 @@ class PlannerApiIT {
     return http.send(
         HttpRequest.newBuilder(URI.create(url))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + ADMIN)
             .method(method, HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());

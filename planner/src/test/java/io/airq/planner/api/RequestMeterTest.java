@@ -13,6 +13,9 @@ class RequestMeterTest {
     assertThat(RequestMeter.route("/api/closures/")).isEqualTo("/api/closures");
     assertThat(RequestMeter.route("/api/sensors")).isEqualTo("/api/sensors");
     assertThat(RequestMeter.route("/api/series")).isEqualTo("/api/series");
+    assertThat(RequestMeter.route("/api/tokens")).isEqualTo("/api/tokens");
+    assertThat(RequestMeter.route("/api/tokens/0a1b2c3d4e5f")).isEqualTo("/api/tokens/{id}");
+    assertThat(RequestMeter.route("/api/audit")).isEqualTo("/api/audit");
     assertThat(RequestMeter.route("/index.html")).isEqualTo("/");
     assertThat(RequestMeter.route("/web/app.js")).isEqualTo("/web/");
     assertThat(RequestMeter.route("/webjars/chart.js/4.5.1/dist/chart.umd.min.js"))

@@ -1,0 +1,80 @@
+package io.airq.planner.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.airq.core.closure.Closure;
+import io.airq.core.json.Json;
+import io.airq.planner.registry.Registry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The closure writes: register ({@code POST}), change ({@code PUT}) and withdraw ({@code DELETE},
+ * which marks the closure withdrawn and keeps it, so its reports stay readable and say so). Each
+ * names what it changed for the audit log.
+ */
+final class ClosureWrites {
+  private final Registry registry;
+  private final Consumer<Closure> writer;
+  private final Clock clock;
+
+  ClosureWrites(Registry registry, Consumer<Closure> writer, Clock clock) {
+    this.registry = registry;
+    this.writer = writer;
+    this.clock = clock;
+  }
+
+  /** Whether it handled the request (else it is not a closure write). */
+  boolean route(HttpExchange ex, String method, String[] parts) throws IOException {
+    if (parts.length == 2 && method.equals("POST")) {
+      Closure c = validated(ex, null);
+      if (registry.closure(c.id()).isPresent()) {
+        throw new Http.ClientError(
+            409, List.of("closure " + c.id() + " exists; use PUT to change it"));
+      }
+      ex.setAttribute(AuditingExchange.AFTER, c);
+      writer.accept(c);
+      Http.json(ex, 201, c);
+    } else if (parts.length == 3 && method.equals("PUT")) {
+      Closure c = validated(ex, parts[2]);
+      registry.closure(c.id()).ifPresent(b -> ex.setAttribute(AuditingExchange.BEFORE, b));
+      ex.setAttribute(AuditingExchange.AFTER, c);
+      writer.accept(c);
+      Http.json(ex, 200, c);
+    } else if (parts.length == 3 && method.equals("DELETE")) {
+      Closure before =
+          registry
+              .closure(parts[2])
+              .orElseThrow(() -> new Http.ClientError(404, List.of("no closure " + parts[2])));
+      if (before.isWithdrawn()) {
+        Http.json(ex, 200, before); // withdrawing twice changes nothing
+        return true;
+      }
+      Closure after = before.withdrawn(clock.instant());
+      ex.setAttribute(AuditingExchange.BEFORE, before);
+      ex.setAttribute(AuditingExchange.AFTER, after);
+      writer.accept(after);
+      Http.json(ex, 200, after);
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  private Closure validated(HttpExchange ex, String pathId) throws IOException {
+    JsonNode body;
+    try (InputStream in = ex.getRequestBody()) {
+      body = Json.mapper().readTree(in.readAllBytes());
+    } catch (IOException e) {
+      throw new Http.ClientError(400, List.of("the body is not JSON: " + e.getMessage()));
+    }
+    ClosureValidator.Result r = ClosureValidator.validate(body, pathId, registry.sensors());
+    if (!r.valid()) {
+      throw new Http.ClientError(422, r.errors());
+    }
+    return r.closure();
+  }
+}
