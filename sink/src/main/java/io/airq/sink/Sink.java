@@ -74,7 +74,7 @@ public final class Sink implements AutoCloseable {
     this.sinkLoop =
         new SinkLoop(cfg, consumer, new RecordMapper(cfg, this::closure), batchWriter, metrics);
     this.loop = new Thread(sinkLoop, "airq-sink");
-    this.webhooks = cfg.webhook().enabled() ? Webhooks.create(cfg) : null;
+    this.webhooks = cfg.webhook().enabled() ? Webhooks.create(cfg, registry) : null;
     this.admin = cfg.metricsPort() == 0 ? null : SinkClients.admin(cfg);
     this.http =
         cfg.metricsPort() == 0

@@ -2,6 +2,8 @@ package io.airq.sink;
 
 import io.airq.core.topic.Topics;
 import io.airq.kit.Check;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.Closeable;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -30,7 +33,7 @@ final class Webhooks implements Closeable {
   private final List<WebhookTarget> targets = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
 
-  private Webhooks(SinkConfig sink) {
+  private Webhooks(SinkConfig sink, MeterRegistry registry) {
     this.cfg = sink.webhook();
     this.deadLetters =
         new DeadLetters(
@@ -40,13 +43,30 @@ final class Webhooks implements Closeable {
     for (URI url : cfg.urls()) {
       WebhookTarget t = new WebhookTarget(url, topic, cfg, consumer(sink, url), deadLetters);
       targets.add(t);
+      meters(registry, t, WebhookConfig.safe(url));
       threads.add(new Thread(t, "airq-webhook-" + targets.size()));
     }
   }
 
   /** One target per URL of the sink's webhook settings; {@link #start} starts them. */
-  static Webhooks create(SinkConfig sink) {
-    return new Webhooks(sink);
+  static Webhooks create(SinkConfig sink, MeterRegistry registry) {
+    return new Webhooks(sink, registry);
+  }
+
+  /** Alerts by outcome and failed attempts, per receiver (its URL without query). */
+  private static void meters(MeterRegistry registry, WebhookTarget t, String target) {
+    FunctionCounter.builder("airq.sink.webhook.alerts", t.delivered, AtomicLong::get)
+        .description("alerts by outcome, per webhook receiver")
+        .tags("target", target, "outcome", "delivered")
+        .register(registry);
+    FunctionCounter.builder("airq.sink.webhook.alerts", t.deadLettered, AtomicLong::get)
+        .description("alerts by outcome, per webhook receiver")
+        .tags("target", target, "outcome", "dead-lettered")
+        .register(registry);
+    FunctionCounter.builder("airq.sink.webhook.retries", t.retries, AtomicLong::get)
+        .description("failed attempts that will be retried, per webhook receiver")
+        .tag("target", target)
+        .register(registry);
   }
 
   /** Starts one thread per URL. */

@@ -38,6 +38,9 @@ class WebhookIT {
   static final String SECRET = "webhook-it-secret";
   static final int REFUSED = 5;
 
+  /** Answered 503 the first time: retried, not refused. */
+  static final int BUSY = 2;
+
   /** Shorter than the minute of the "done when", to keep the test quick. */
   static final Duration OUTAGE = Duration.ofSeconds(15);
 
@@ -48,6 +51,7 @@ class WebhookIT {
 
   final List<Integer> numbers = Collections.synchronizedList(new ArrayList<>());
   final Map<String, Integer> badSignatures = new ConcurrentHashMap<>();
+  final Map<Integer, Integer> attempts = new ConcurrentHashMap<>();
 
   @Test
   void alertsSentWhileTheReceiverIsDownAllArriveOnceAfterItIsBackAndA400IsDeadLettered(
@@ -74,6 +78,8 @@ class WebhookIT {
         produce(producer, alerts, 0, 10);
         await(Duration.ofSeconds(60), () -> numbers.size() == 9);
         assertThat(SinkTestKit.health(sink).check("webhook")).isEqualTo("UP");
+        // the 503 was retried; the 400 was not
+        assertThat(attempts).containsEntry(BUSY, 2).containsEntry(REFUSED, 1);
 
         receiver.stop(0);
         produce(producer, alerts, 10, 30);
@@ -91,6 +97,19 @@ class WebhookIT {
         assertThat(Duration.ofNanos(System.nanoTime() - back)).isLessThan(Duration.ofSeconds(10));
         assertThat(SinkTestKit.health(sink).detail("webhook"))
             .contains("running, 29 delivered, 1 dead-lettered");
+        String target = "http://127.0.0.1:" + port + "/hook";
+        var meters = sink.registry().get("airq.sink.webhook.alerts").tag("target", target);
+        assertThat(meters.tag("outcome", "delivered").functionCounter().count()).isEqualTo(29);
+        assertThat(
+                sink.registry()
+                    .get("airq.sink.webhook.alerts")
+                    .tags("target", target, "outcome", "dead-lettered")
+                    .functionCounter()
+                    .count())
+            .isEqualTo(1);
+        // the 503 and the attempts while the receiver was down
+        assertThat(sink.registry().get("airq.sink.webhook.retries").functionCounter().count())
+            .isGreaterThan(5);
       }
       List<Integer> expected = new ArrayList<>();
       for (int i = 0; i < 30; i++) {
@@ -155,7 +174,9 @@ class WebhookIT {
       badSignatures.put(json.path("id").asText(), 1);
     }
     int n = (int) Math.round(json.path("alert").path("mean").asDouble() - 100);
-    if (n == REFUSED) {
+    if (attempts.merge(n, 1, Integer::sum) == 1 && n == BUSY) {
+      x.sendResponseHeaders(503, -1);
+    } else if (n == REFUSED) {
       byte[] answer = ("n " + REFUSED + " refused").getBytes(StandardCharsets.UTF_8);
       x.sendResponseHeaders(400, answer.length);
       x.getResponseBody().write(answer);
