@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,10 +132,8 @@ final class WebhookTarget implements Runnable {
   /** Sends the alert at the head of the queue; done when delivered or dead-lettered. */
   private void attempt(ConsumerRecord<byte[], byte[]> r) {
     WebhookAnswer a;
-    byte[] body = null;
     try {
-      body = WebhookPayload.body(r);
-      a = post(r, body);
+      a = post(r, WebhookPayload.body(r));
     } catch (IllegalArgumentException e) {
       a = new WebhookAnswer(WebhookAnswer.Outcome.PERMANENT, e.getMessage());
     }
@@ -153,22 +152,28 @@ final class WebhookTarget implements Runnable {
       }
     }
     if (a.outcome() == WebhookAnswer.Outcome.RETRY) {
+      boolean first = !backoff.retrying();
       retries.incrementAndGet();
       Duration wait = backoff.failed(System.nanoTime());
       state = "retrying (" + a.reason() + ")";
-      log.warn(
-          "webhook {} {}; {} alerts waiting, retrying in {} ms",
-          name,
-          a.reason(),
-          queue.size(),
-          wait.toMillis());
+      // once per outage at WARN (a long outage would flood the log), each attempt at DEBUG
+      if (first) {
+        log.warn(
+            "webhook {} {}; retrying with backoff up to {} ms",
+            name,
+            a.reason(),
+            cfg.maxBackoff().toMillis());
+      } else {
+        log.debug("webhook {} {}; retrying in {} ms", name, a.reason(), wait.toMillis());
+      }
       return;
     }
     if (a.outcome() == WebhookAnswer.Outcome.DELIVERED) {
       delivered.incrementAndGet();
     }
+    long failed = retries.get();
     if (backoff.succeeded()) {
-      log.info("webhook {} answers again; resuming", name);
+      log.info("webhook {} answers again; resuming ({} failed attempts so far)", name, failed);
     }
     state = "running";
     queue.poll();
@@ -205,9 +210,10 @@ final class WebhookTarget implements Runnable {
     try {
       consumer.commitSync(due);
       offsets.committed(due);
-    } catch (CommitFailedException | RebalanceInProgressException e) {
-      // delivered; the partition's next owner may send it again, with the same id
-      log.warn("webhook {}: offsets not committed (group rebalanced): {}", name, e.getMessage());
+    } catch (CommitFailedException | RebalanceInProgressException | TimeoutException e) {
+      // delivered; still owed, they go with the next commit (or the partition's next owner or a
+      // restarted sink sends the alert again, with the same id)
+      log.warn("webhook {}: offsets not committed: {}", name, e.toString());
     }
   }
 
