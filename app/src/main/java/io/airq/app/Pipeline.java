@@ -7,6 +7,7 @@ import io.airq.planner.PlannerConfig;
 import io.airq.planner.PlannerServer;
 import io.airq.sink.Sink;
 import io.airq.sink.SinkConfig;
+import io.airq.sink.WebhookConfig;
 import io.airq.streams.StreamsApp;
 import io.airq.streams.StreamsConfig;
 import io.airq.streams.StreamsSettings;
@@ -134,7 +135,12 @@ public final class Pipeline implements AutoCloseable {
     this.settings = s;
     progress.println(
         "[pipeline] starting the sink (Kafka -> InfluxDB " + s.influxDatabase() + ") ...");
-    this.sink = Sink.start(SinkConfig.load(ServiceProperties.sink(s, s.sinkPort()), Map.of()));
+    // the stack's sink settings are its own, but for the webhook (docs/quality.md)
+    this.sink =
+        Sink.start(
+            SinkConfig.load(
+                ServiceProperties.sink(s, s.sinkPort()),
+                WebhookConfig.environment(System.getenv())));
     running.push(this.sink);
     progress.println("[pipeline] starting the streams job ...");
     this.streams = StreamsApp.start(StreamsConfig.from(ServiceProperties.streams(s), Map.of()));

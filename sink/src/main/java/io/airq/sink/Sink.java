@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * refusing new series because a limit of its configuration is reached, pauses the partitions and
  * retries with exponential backoff ({@link Backoff}; the buffer stays one batch); a point InfluxDB
  * refuses as bad ({@link InfluxAnswer}) is found by {@link Bisection} and sent to the sink
- * dead-letter topic with the reason. This class only wires; {@link SinkLoop} runs.
+ * dead-letter topic with the reason. With {@code webhook.urls} set, {@link Webhooks} also POSTs
+ * each alert to those URLs. This class only wires; {@link SinkLoop} runs.
  *
  * <pre>{@code
  * Sink sink = Sink.start(SinkConfig.of(influxUrl, "airq", bootstrap, ""));
@@ -50,6 +51,7 @@ public final class Sink implements AutoCloseable {
   private final Admin admin;
   private final ServiceEndpoints http;
   private final Thread loop;
+  private final Webhooks webhooks;
   private long closureWaitsFrom = System.nanoTime();
 
   private Sink(SinkConfig cfg) {
@@ -72,6 +74,7 @@ public final class Sink implements AutoCloseable {
     this.sinkLoop =
         new SinkLoop(cfg, consumer, new RecordMapper(cfg, this::closure), batchWriter, metrics);
     this.loop = new Thread(sinkLoop, "airq-sink");
+    this.webhooks = cfg.webhook().enabled() ? Webhooks.create(cfg, registry) : null;
     this.admin = cfg.metricsPort() == 0 ? null : SinkClients.admin(cfg);
     this.http =
         cfg.metricsPort() == 0
@@ -90,6 +93,9 @@ public final class Sink implements AutoCloseable {
     s.batchWriter.prepareDatabase();
     s.sinkLoop.subscribe();
     s.loop.start();
+    if (s.webhooks != null) {
+      s.webhooks.start();
+    }
     return s;
   }
 
@@ -131,13 +137,16 @@ public final class Sink implements AutoCloseable {
     return c.orElse(null);
   }
 
-  /** /health: Kafka reachable, InfluxDB answering its ping, the closures read, the loop running. */
+  /**
+   * /health: Kafka reachable, InfluxDB answering, the closures read, the loop and webhooks running.
+   */
   private Map<String, Supplier<Check>> checks() {
     Map<String, Supplier<Check>> checks = new LinkedHashMap<>();
     checks.put("kafka", () -> KafkaClients.reachable(admin, Duration.ofSeconds(5)));
     checks.put("influxdb", influx::ping);
     checks.put("closures", closures::check);
     checks.put("sink", this::loopCheck);
+    checks.put("webhook", () -> webhooks == null ? Check.up("off") : webhooks.check());
     return checks;
   }
 
@@ -175,6 +184,9 @@ public final class Sink implements AutoCloseable {
       join(10_000);
     }
     sinkLoop.closeWriter();
+    if (webhooks != null) {
+      webhooks.close();
+    }
     if (http != null) {
       http.close();
     }

@@ -8,9 +8,9 @@ import io.airq.core.config.KafkaClientSettings;
 import io.airq.core.config.ValueType;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +38,8 @@ public record SinkConfig(
     Duration maxBackoff,
     int metricsPort,
     String metricsBind,
-    Map<String, String> kafka) {
+    Map<String, String> kafka,
+    WebhookConfig webhook) {
   private static final Logger LOG = LoggerFactory.getLogger(SinkConfig.class);
 
   /** Checks what the keys' types cannot: every value present, names InfluxDB accepts. */
@@ -95,6 +96,7 @@ public record SinkConfig(
       throw new IllegalArgumentException("metrics.port out of range: " + metricsPort);
     }
     kafka = kafka == null ? Map.of() : Map.copyOf(kafka);
+    webhook = webhook == null ? WebhookConfig.OFF : webhook;
   }
 
   /** The defaults of {@link Keys}, on these servers and with this topic prefix. */
@@ -135,7 +137,8 @@ public record SinkConfig(
         Duration.ofMillis(v.get(Keys.MAX_BACKOFF_MS)),
         v.get(Keys.METRICS_PORT),
         v.get(Keys.METRICS_BIND),
-        v.kafka());
+        v.kafka(),
+        WebhookConfig.from(v));
   }
 
   /** Every key the sink reads; docs/configuration.md is generated from {@link #SPEC}. */
@@ -234,24 +237,27 @@ public record SinkConfig(
         ConfigSpec.of(
                 "sink",
                 KafkaClientSettings.CLIENTS,
-                List.of(
-                    INFLUX_URL,
-                    INFLUX_DATABASE,
-                    INFLUX_USER,
-                    INFLUX_PASSWORD,
-                    INFLUX_TOKEN,
-                    INFLUX_CREATE,
-                    RAW_POLICY,
-                    RAW_DURATION,
-                    AGGREGATE_POLICY,
-                    KAFKA_BOOTSTRAP,
-                    GROUP_ID,
-                    TOPIC_PREFIX,
-                    BATCH_POINTS,
-                    LINGER_MS,
-                    MAX_BACKOFF_MS,
-                    METRICS_PORT,
-                    METRICS_BIND))
+                Stream.concat(
+                        Stream.<ConfigKey<?>>of(
+                            INFLUX_URL,
+                            INFLUX_DATABASE,
+                            INFLUX_USER,
+                            INFLUX_PASSWORD,
+                            INFLUX_TOKEN,
+                            INFLUX_CREATE,
+                            RAW_POLICY,
+                            RAW_DURATION,
+                            AGGREGATE_POLICY,
+                            KAFKA_BOOTSTRAP,
+                            GROUP_ID,
+                            TOPIC_PREFIX,
+                            BATCH_POINTS,
+                            LINGER_MS,
+                            MAX_BACKOFF_MS,
+                            METRICS_PORT,
+                            METRICS_BIND),
+                        WebhookConfig.Keys.ALL.stream())
+                    .toList())
             .withDeprecatedEnvPrefix("AIRQ_SINK_");
   }
 
@@ -261,7 +267,7 @@ public record SinkConfig(
     return ("SinkConfig[influxUrl=%s, influxDatabase=%s, influxUser=%s, influxPassword=%s,"
             + " influxToken=%s, createDatabase=%s, rawPolicy=%s, rawDuration=%s,"
             + " aggregatePolicy=%s, kafkaBootstrap=%s, groupId=%s, topicPrefix=%s, batchPoints=%s,"
-            + " linger=%s, maxBackoff=%s, metricsPort=%s, metricsBind=%s, kafka=%s]")
+            + " linger=%s, maxBackoff=%s, metricsPort=%s, metricsBind=%s, kafka=%s, webhook=%s]")
         .formatted(
             influxUrl,
             influxDatabase,
@@ -280,7 +286,8 @@ public record SinkConfig(
             maxBackoff,
             metricsPort,
             metricsBind,
-            redacted(kafka));
+            redacted(kafka),
+            webhook);
   }
 
   private static Map<String, String> redacted(Map<String, String> kafka) {

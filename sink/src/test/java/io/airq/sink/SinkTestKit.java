@@ -101,7 +101,8 @@ final class SinkTestKit {
         c.maxBackoff(),
         c.metricsPort(),
         c.metricsBind(),
-        c.kafka());
+        c.kafka(),
+        c.webhook());
   }
 
   /** A copy that serves /health and /metrics on this port. */
@@ -124,7 +125,8 @@ final class SinkTestKit {
         c.maxBackoff(),
         port,
         c.metricsBind(),
-        c.kafka());
+        c.kafka(),
+        c.webhook());
   }
 
   /** The sink's /health answer: its HTTP status and its JSON. */
