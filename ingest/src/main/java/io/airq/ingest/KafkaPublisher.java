@@ -28,6 +28,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class KafkaPublisher implements AutoCloseable {
   static final String ORIGIN = "ingest";
+
+  /**
+   * On a dead letter of one reading of a batch: its index among the message's readings (the array
+   * index of an airq JSON batch).
+   */
+  static final String BATCH_INDEX = "airq.batch-index";
+
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(KafkaPublisher.class);
 
@@ -99,6 +106,9 @@ final class KafkaPublisher implements AutoCloseable {
                 target.serializeValue(r),
                 h));
       }
+      for (ParseResult.Excluded x : accepted.excluded()) {
+        records.add(excluded(x, from));
+      }
     } else if (result instanceof ParseResult.Rejected rejected) {
       Headers h = provenance(from, from.gateway().orElse(null), null);
       header(h, RecordHeaders.REASON, rejected.reason());
@@ -119,6 +129,26 @@ final class KafkaPublisher implements AutoCloseable {
     }
     int q = quarantined;
     return sendAll(records).thenApply(v -> q);
+  }
+
+  /**
+   * A batch's reading refused alone: its canonical reading (as on the readings topic) to the
+   * dead-letter topic, keyed by its sensor, with the reason and its index in the batch.
+   */
+  private ProducerRecord<byte[], byte[]> excluded(ParseResult.Excluded x, Provenance from) {
+    Reading r = x.reading();
+    Headers h = provenance(from, r.gatewayId(), r.format().id());
+    header(h, RecordHeaders.REASON, x.reason());
+    header(h, RecordHeaders.REASON_CODE, x.code().id());
+    header(h, RecordHeaders.ORIGIN, ORIGIN);
+    header(h, BATCH_INDEX, Integer.toString(x.index()));
+    return new ProducerRecord<>(
+        deadLetters.name(),
+        null,
+        from.receivedAt().toEpochMilli(),
+        deadLetters.serializeKey(r.sensorId()),
+        readings.serializeValue(r),
+        h);
   }
 
   private CompletableFuture<Void> sendAll(List<ProducerRecord<byte[], byte[]>> records) {
