@@ -67,6 +67,9 @@ public final class Bridge implements AutoCloseable {
 
   private final Function<Reading, Optional<GatewayPolicy.Refusal>> gate;
 
+  /** Merges staged per-pin pushes; null when there is no HTTP push or no pin window. */
+  private final PinMergeLoop pinMerge;
+
   private volatile boolean closed;
 
   /** Set while Kafka refuses sends: the outage is logged once, not per message. */
@@ -102,10 +105,23 @@ public final class Bridge implements AutoCloseable {
             ? IngestEndpoints.start(
                 cfg,
                 registry,
-                new HttpPush(parser, publisher, metrics, gate, cfg.http().pushTimeout()),
+                new HttpPush(
+                    parser,
+                    publisher,
+                    metrics,
+                    gate,
+                    cfg.http().pushTimeout(),
+                    cfg.http().pinWindow()),
                 mqtt::isConnected,
                 sensors == null ? null : sensors::check)
             : null;
+    this.pinMerge =
+        cfg.http().enabled() && !cfg.http().pinWindow().isZero()
+            ? new PinMergeLoop(cfg, publisher, gate)
+            : null;
+    if (pinMerge != null) {
+      pinMerge.start();
+    }
   }
 
   private ThreadFactory daemon(String name) {
@@ -234,6 +250,9 @@ public final class Bridge implements AutoCloseable {
     mqtt.close();
     if (http != null) {
       http.close();
+    }
+    if (pinMerge != null) {
+      pinMerge.close();
     }
     publisher.close();
     if (sensors != null) {

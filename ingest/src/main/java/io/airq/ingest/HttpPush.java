@@ -48,6 +48,7 @@ final class HttpPush implements HttpHandler, AutoCloseable {
   private final IngestMetrics metrics;
   private final Function<Reading, Optional<GatewayPolicy.Refusal>> gate;
   private final Duration timeout;
+  private final Duration pinWindow;
   private final ExecutorService pool =
       Executors.newFixedThreadPool(
           4,
@@ -59,18 +60,21 @@ final class HttpPush implements HttpHandler, AutoCloseable {
 
   /**
    * @param timeout how long a push waits for Kafka before answering 503
+   * @param pinWindow how long a device's per-pin pushes join one reading; zero: not merged
    */
   HttpPush(
       PayloadParser parser,
       KafkaPublisher publisher,
       IngestMetrics metrics,
       Function<Reading, Optional<GatewayPolicy.Refusal>> gate,
-      Duration timeout) {
+      Duration timeout,
+      Duration pinWindow) {
     this.parser = parser;
     this.publisher = publisher;
     this.metrics = metrics;
     this.gate = gate;
     this.timeout = timeout;
+    this.pinWindow = pinWindow;
   }
 
   @Override
@@ -114,13 +118,21 @@ final class HttpPush implements HttpHandler, AutoCloseable {
             : parser.parse(
                 body, new Origin(CHANNEL, gateway, sensor, Optional.empty(), receivedAt));
     Provenance from = new Provenance(CHANNEL, Optional.of(gateway), sensor, receivedAt, body);
+    Optional<Reading> pinned = pinned(ex, result);
     long start = System.nanoTime();
     PushAnswer answer;
     try {
-      int quarantined =
-          publisher.publish(result, from, gate).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      metrics.sent(start);
-      answer = PushAnswer.of(result, quarantined, gate);
+      if (pinned.isPresent()) {
+        String pin = ex.getRequestHeaders().getFirst("X-PIN").trim();
+        publisher.stagePin(pinned.get(), pin, from).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        metrics.sent(start);
+        answer = PushAnswer.pin(pin, pinWindow);
+      } else {
+        int quarantined =
+            publisher.publish(result, from, gate).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        metrics.sent(start);
+        answer = PushAnswer.of(result, quarantined, gate);
+      }
     } catch (ExecutionException | TimeoutException e) {
       LOG.debug("HTTP push from {} not stored: {}", gateway, e.toString());
       answer = PushAnswer.NOT_STORED;
@@ -134,6 +146,24 @@ final class HttpPush implements HttpHandler, AutoCloseable {
       LOG.debug("HTTP push from {} rejected: {} {}", gateway, r.code(), r.reason());
     }
     respond(ex, answer.status(), answer.body());
+  }
+
+  /**
+   * The reading of a per-pin push to merge with the device's other pins: with pin merging on, an
+   * {@code X-PIN} header, one reading with nothing refused, and (strict mode) a sensor the gate
+   * lets through. Anything else is published as it is.
+   */
+  private Optional<Reading> pinned(HttpExchange ex, ParseResult result) {
+    if (pinWindow.isZero()
+        || ex.getRequestHeaders().getFirst("X-PIN") == null
+        || ex.getRequestHeaders().getFirst("X-PIN").isBlank()
+        || !(result instanceof ParseResult.Accepted a)
+        || a.readings().size() != 1
+        || !a.excluded().isEmpty()
+        || gate.apply(a.readings().get(0)).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(a.readings().get(0));
   }
 
   /** Reads and drops up to {@code max} bytes; returns how many there were. */

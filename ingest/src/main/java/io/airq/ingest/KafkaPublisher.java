@@ -35,6 +35,9 @@ final class KafkaPublisher implements AutoCloseable {
    */
   static final String BATCH_INDEX = "airq.batch-index";
 
+  /** On the pins topic: the {@code X-PIN} of the push. */
+  static final String PIN = "airq.pin";
+
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(KafkaPublisher.class);
 
@@ -42,6 +45,7 @@ final class KafkaPublisher implements AutoCloseable {
   private final Topic<String, Reading> readings;
   private final Topic<String, byte[]> deadLetters;
   private final Topic<String, Reading> quarantine;
+  private final Topic<String, Reading> pins;
   private final int maxBytes;
 
   KafkaPublisher(BridgeConfig cfg) {
@@ -68,6 +72,7 @@ final class KafkaPublisher implements AutoCloseable {
     deadLetters = Topics.READINGS_DEAD_LETTER.prefixed(cfg.kafka().topicPrefix());
     maxBytes = cfg.limits().maxBytes();
     quarantine = Topics.QUARANTINE.prefixed(cfg.kafka().topicPrefix());
+    pins = Topics.READINGS_PINS.prefixed(cfg.kafka().topicPrefix());
   }
 
   /** Publishes in open mode: every accepted reading goes to the readings topic. */
@@ -132,6 +137,24 @@ final class KafkaPublisher implements AutoCloseable {
   }
 
   /**
+   * Keeps one per-pin push on the pins topic until {@link PinMergeLoop} merged the device's pins
+   * (record time = receive time, header {@code airq.pin}); completes when Kafka acked it.
+   */
+  CompletableFuture<Void> stagePin(Reading r, String pin, Provenance from) {
+    Headers h = provenance(from, r.gatewayId(), r.format().id());
+    header(h, PIN, pin);
+    return sendAll(
+        List.of(
+            new ProducerRecord<>(
+                pins.name(),
+                null,
+                from.receivedAt().toEpochMilli(),
+                pins.serializeKey(r.sensorId()),
+                pins.serializeValue(r),
+                h)));
+  }
+
+  /**
    * A batch's reading refused alone: its canonical reading (as on the readings topic) to the
    * dead-letter topic, keyed by its sensor, with the reason and its index in the batch.
    */
@@ -151,7 +174,7 @@ final class KafkaPublisher implements AutoCloseable {
         h);
   }
 
-  private CompletableFuture<Void> sendAll(List<ProducerRecord<byte[], byte[]>> records) {
+  CompletableFuture<Void> sendAll(List<ProducerRecord<byte[], byte[]>> records) {
     List<CompletableFuture<Void>> acks = new ArrayList<>(records.size());
     for (ProducerRecord<byte[], byte[]> record : records) {
       CompletableFuture<Void> ack = new CompletableFuture<>();

@@ -3,6 +3,7 @@ package io.airq.ingest;
 import io.airq.core.reading.Reading;
 import io.airq.ingest.gateway.GatewayPolicy;
 import io.airq.ingest.payload.ParseResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,6 +20,18 @@ record PushAnswer(int status, String body, Outcome outcome) {
   /** Kafka did not ack in time: the sender should retry. */
   static final PushAnswer NOT_STORED =
       new PushAnswer(503, "not stored, Kafka unavailable; retry later\n", Outcome.UNDELIVERABLE);
+
+  /** A per-pin push Kafka keeps until it is merged with the device's other pins. */
+  static PushAnswer pin(String pin, Duration window) {
+    return new PushAnswer(
+        201,
+        "stored pin "
+            + pin
+            + "; merged with the device's pins of the next "
+            + window.toSeconds()
+            + " s\n",
+        Outcome.FORWARDED);
+  }
 
   /**
    * The answer to a push whose records Kafka acked: 201 stored (naming the index and reason code of

@@ -221,7 +221,8 @@ class BridgeIT {
               HttpRequest.newBuilder(push)
                   .header("Content-Type", "application/json")
                   .header("X-Sensor", "esp8266-15355455")
-                  .header("X-PIN", "1")
+                  // the custom API's one request with every sensor's values has no X-PIN (per-pin
+                  // pushes are merged first: PinPushIT)
                   .POST(
                       HttpRequest.BodyPublishers.ofByteArray(
                           shared("sensors_africa_push_example.json")))
