@@ -169,18 +169,25 @@ public final class Bridge implements AutoCloseable {
   }
 
   /** On Paho's thread: hands the message to its topic's worker. */
-  private void arrived(String topic, MqttMessage message, AckOrder.Ticket ticket) {
-    workers[route.of(topic)].execute(() -> handle(topic, message, ticket));
+  private void arrived(
+      String topic, MqttMessage message, AckOrder.Ticket ticket, Instant receivedAt) {
+    workers[route.of(topic)].execute(() -> handle(topic, message, ticket, receivedAt));
   }
 
-  private void handle(String topic, MqttMessage message, AckOrder.Ticket ticket) {
-    Instant receivedAt = Instant.now();
+  private void handle(
+      String topic, MqttMessage message, AckOrder.Ticket ticket, Instant receivedAt) {
     byte[] body = message.getPayload();
     ParseResult result =
         TopicRoute.parse(parser, topic, body, receivedAt, cfg.mqtt().defaultFormat());
     Provenance from =
         new Provenance(
-            topic, TopicRoute.gateway(topic), TopicRoute.sensor(topic), receivedAt, body);
+            topic,
+            TopicRoute.gateway(topic),
+            TopicRoute.sensor(topic),
+            receivedAt,
+            body,
+            Redelivery.digestIfTimeless(result, topic, body),
+            message.isDuplicate());
     if (result instanceof ParseResult.Rejected r) {
       LOG.debug("rejected message on {}: {} {}", topic, r.code(), r.reason());
     }

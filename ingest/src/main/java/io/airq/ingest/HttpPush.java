@@ -80,26 +80,26 @@ final class HttpPush implements HttpHandler, AutoCloseable {
   @Override
   public void handle(HttpExchange ex) {
     try {
-      pool.execute(() -> answer(ex));
+      Instant receivedAt = Instant.now(); // before the wait for a push thread
+      pool.execute(() -> answer(ex, receivedAt));
     } catch (RejectedExecutionException e) {
       ex.close(); // closing
     }
   }
 
-  private void answer(HttpExchange ex) {
+  private void answer(HttpExchange ex, Instant receivedAt) {
     try (ex) {
-      push(ex);
+      push(ex, receivedAt);
     } catch (IOException | RuntimeException e) {
       LOG.debug("HTTP push failed: {}", e.toString());
     }
   }
 
-  private void push(HttpExchange ex) throws IOException {
+  private void push(HttpExchange ex, Instant receivedAt) throws IOException {
     if (!ex.getRequestMethod().equals("POST")) {
       respond(ex, 405, "POST only\n");
       return;
     }
-    Instant receivedAt = Instant.now();
     int maxBytes = parser.limits().maxBytes();
     InputStream in = ex.getRequestBody();
     byte[] body = in.readNBytes(maxBytes + 1);
@@ -117,7 +117,15 @@ final class HttpPush implements HttpHandler, AutoCloseable {
             ? tooLarge(body.length + rest, rest >= MAX_DRAINED_BYTES, maxBytes)
             : parser.parse(
                 body, new Origin(CHANNEL, gateway, sensor, Optional.empty(), receivedAt));
-    Provenance from = new Provenance(CHANNEL, Optional.of(gateway), sensor, receivedAt, body);
+    Provenance from =
+        new Provenance(
+            CHANNEL,
+            Optional.of(gateway),
+            sensor,
+            receivedAt,
+            body,
+            Redelivery.digestIfTimeless(result, CHANNEL + sensor.orElse(""), body),
+            false);
     Optional<Reading> pinned = pinned(ex, result);
     long start = System.nanoTime();
     PushAnswer answer;

@@ -206,6 +206,12 @@ final class KafkaPublisher implements AutoCloseable {
       header(h, RecordHeaders.FORMAT, format);
     }
     header(h, RecordHeaders.RECEIVED_AT, IsoInstants.format(from.receivedAt()));
+    if (from.digest() != null) {
+      header(h, RecordHeaders.PAYLOAD_DIGEST, from.digest());
+    }
+    if (from.redelivered()) {
+      header(h, RecordHeaders.REDELIVERED, "true");
+    }
     return h;
   }
 
