@@ -19,8 +19,13 @@ USER airq
 # The throughput collector: a fifth less CPU per reading than G1 in ./airq bench (docs/streams.md).
 # Setting JAVA_TOOL_OPTIONS replaces it.
 ENV JAVA_TOOL_OPTIONS="-XX:+UseParallelGC"
-# planner, ingest (HTTP push, /health, /metrics), sink (/health, /metrics)
-EXPOSE 8080 8081 8082
+# The container's console is its log: the libraries' warnings stay on it (./airq keeps them in
+# .airq/airq.log only), and the log file goes to the state volume's directory.
+ENV AIRQ_LOG_LIBRARY_CONSOLE_LEVEL=WARN \
+    AIRQ_LOG_FILE=/var/lib/airq/airq.log
+# planner (API, page, /health, /metrics), ingest (HTTP push, /health, /metrics),
+# sink and streams (/health, /metrics)
+EXPOSE 8080 8081 8082 8083
 # Exec form: java is PID 1 and gets SIGTERM, so the services' shutdown hooks close them cleanly.
 ENTRYPOINT ["java", "-cp", "/opt/airq/classes:/opt/airq/lib/*", "io.airq.app.AirqMain"]
 CMD ["--help"]

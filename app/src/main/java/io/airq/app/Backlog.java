@@ -1,9 +1,9 @@
 package io.airq.app;
 
+import io.airq.kit.KafkaClients;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -21,9 +21,7 @@ public final class Backlog implements AutoCloseable {
   private final Admin admin;
 
   public Backlog(String bootstrap) {
-    Properties p = new Properties();
-    p.put("bootstrap.servers", bootstrap);
-    this.admin = Admin.create(p);
+    this.admin = KafkaClients.admin(bootstrap, Map.of());
   }
 
   /** Records on {@code topics}, and on any other partition the group committed, not committed. */

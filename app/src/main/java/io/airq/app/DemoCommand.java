@@ -1,6 +1,5 @@
 package io.airq.app;
 
-import io.airq.planner.cli.PlannerCli;
 import io.airq.simulator.Simulator;
 import io.airq.simulator.SimulatorOptions;
 import io.airq.simulator.scenario.Scenario;
@@ -14,7 +13,6 @@ import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,6 +59,7 @@ final class DemoCommand implements Callable<Integer> {
     Files.createDirectories(state);
     System.err.println(
         "[demo] 1/4 starting Mosquitto, Kafka, InfluxDB and the airq services under " + state);
+    LogFile.path().ifPresent(f -> System.err.println("[demo] " + LogFile.hint()));
     try (LocalStack stack = LocalStack.start(state, false, System.err, DEMO_EMIT_INTERVAL)) {
       Endpoints e = stack.endpoints();
       e.write(dir.toAbsolutePath());
@@ -91,11 +90,11 @@ final class DemoCommand implements Callable<Integer> {
       stack.pipeline().orElseThrow().awaitCaughtUp(QUIET, CATCH_UP_TIMEOUT, System.err);
       System.err.println("[demo] 4/4 the closure-impact report:");
       int rc =
-          new CommandLine(new PlannerCli())
+          AirqMain.commandLine()
               .execute(
+                  "impact",
                   "--api",
                   e.plannerUrl(),
-                  "impact",
                   "--closure",
                   truth.closureId(),
                   "--format",

@@ -2,6 +2,7 @@ package io.airq.app;
 
 import io.airq.ingest.Bridge;
 import io.airq.ingest.BridgeConfig;
+import io.airq.kit.Lifecycle;
 import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine.Command;
@@ -18,9 +19,9 @@ final class IngestCommand extends ServiceCommand {
   }
 
   @Override
-  Running start(Properties file, Map<String, String> env) throws Exception {
+  Lifecycle.Running start(Properties file, Map<String, String> env) throws Exception {
     BridgeConfig cfg = BridgeConfig.from(file, env);
     Bridge bridge = Bridge.start(cfg);
-    return new Running(bridge, () -> true);
+    return new Lifecycle.Running(bridge, () -> true);
   }
 }

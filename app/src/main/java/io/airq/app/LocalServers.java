@@ -38,7 +38,7 @@ public final class LocalServers implements AutoCloseable {
     progress.println("[servers] starting InfluxDB ...");
     InfluxServer i = InfluxServer.start(dir.resolve("influxdb"), portOr(INFLUX_PORT));
     progress.println("[servers] InfluxDB ready at " + i.endpoint());
-    TopicSetup.createAll(k.endpoint(), "", 4);
+    TopicSetup.createAll(k.endpoint(), "", TopicsCommand.defaultPartitions());
     return new LocalServers(m, k, i);
   }
 

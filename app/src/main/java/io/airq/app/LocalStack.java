@@ -16,12 +16,17 @@ import org.slf4j.LoggerFactory;
 public final class LocalStack implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
+  /** The services' ports when free (else any free port): the same as in docker-compose.yml. */
   public static final int PLANNER_PORT = 8080;
+
   public static final int INGEST_PORT = 8081;
+  public static final int SINK_PORT = 8082;
+  public static final int STREAMS_PORT = 8083;
 
   private final LocalServers servers;
   private final Deque<AutoCloseable> services = new ArrayDeque<>();
   private String plannerUrl = "";
+  private java.util.Map<String, String> serviceUrls = java.util.Map.of();
   private Pipeline pipeline;
 
   private LocalStack(LocalServers servers) {
@@ -59,14 +64,21 @@ public final class LocalStack implements AutoCloseable {
                 servers.influxUrl(),
                 "airq",
                 "",
-                PLANNER_PORT,
-                INGEST_PORT,
+                portOr(PLANNER_PORT),
+                portOr(INGEST_PORT),
+                portOr(SINK_PORT),
+                portOr(STREAMS_PORT),
                 dir.resolve("streams-state"),
                 emitInterval),
             progress);
     services.push(p);
     plannerUrl = p.plannerUrl();
+    serviceUrls = p.serviceUrls();
     pipeline = p;
+  }
+
+  private static int portOr(int preferred) {
+    return io.airq.devstack.Loopback.accepts(preferred) ? 0 : preferred;
   }
 
   /** The airq services; empty for a servers-only stack. */
@@ -80,7 +92,12 @@ public final class LocalStack implements AutoCloseable {
 
   public Endpoints endpoints() {
     return new Endpoints(
-        servers.mqttUrl(), servers.kafkaBootstrap(), servers.influxUrl(), plannerUrl, "");
+        servers.mqttUrl(),
+        servers.kafkaBootstrap(),
+        servers.influxUrl(),
+        plannerUrl,
+        "",
+        serviceUrls);
   }
 
   @Override

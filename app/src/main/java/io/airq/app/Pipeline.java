@@ -37,8 +37,10 @@ public final class Pipeline implements AutoCloseable {
    * @param influxUrl InfluxDB 1.x URL
    * @param influxDatabase the database the sink writes and the planner reads
    * @param topicPrefix prefix of every topic ("" in production)
-   * @param plannerPort planner HTTP port (0 = a free port)
+   * @param plannerPort planner HTTP port, its /health and /metrics too (0 = a free port)
    * @param ingestHttpPort the bridge's HTTP push, /health and /metrics port (0 = a free port)
+   * @param sinkPort the sink's /health and /metrics port (0 = a free port)
+   * @param streamsPort the streams job's /health and /metrics port (0 = a free port)
    * @param stateDir where Kafka Streams keeps its state stores
    * @param emitInterval the streams job's {@code emit.interval} (null: {@link
    *     StreamsSettings#DEFAULT_EMIT_INTERVAL}); test suites shorten it to settle sooner
@@ -51,8 +53,35 @@ public final class Pipeline implements AutoCloseable {
       String topicPrefix,
       int plannerPort,
       int ingestHttpPort,
+      int sinkPort,
+      int streamsPort,
       Path stateDir,
       Duration emitInterval) {
+
+    /** With the sink's and the streams job's endpoints on free ports. */
+    public Settings(
+        String mqttUrl,
+        String kafkaBootstrap,
+        String influxUrl,
+        String influxDatabase,
+        String topicPrefix,
+        int plannerPort,
+        int ingestHttpPort,
+        Path stateDir,
+        Duration emitInterval) {
+      this(
+          mqttUrl,
+          kafkaBootstrap,
+          influxUrl,
+          influxDatabase,
+          topicPrefix,
+          plannerPort,
+          ingestHttpPort,
+          0,
+          0,
+          stateDir,
+          emitInterval);
+    }
 
     public Settings {
       emitInterval = emitInterval == null ? StreamsSettings.DEFAULT_EMIT_INTERVAL : emitInterval;
@@ -77,7 +106,8 @@ public final class Pipeline implements AutoCloseable {
   /** How old a reading the local pipeline accepts: old enough for any archive replay. */
   public static final java.time.Duration REPLAY_MAX_AGE = java.time.Duration.ofDays(366 * 20);
 
-  private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(2);
+  private static final Duration COMMIT_INTERVAL =
+      Duration.ofMillis(ServiceProperties.STREAMS_COMMIT_INTERVAL_MS);
 
   /**
    * The shortest quiet period that proves a pipeline with this emit interval caught up: the streams
@@ -93,62 +123,24 @@ public final class Pipeline implements AutoCloseable {
   private final PlannerServer planner;
   private final Settings settings;
   private final Sink sink;
+  private final Bridge bridge;
+  private final StreamsApp streams;
 
   private Pipeline(Settings s, PrintStream progress) throws Exception {
     this.settings = s;
     progress.println(
         "[pipeline] starting the sink (Kafka -> InfluxDB " + s.influxDatabase() + ") ...");
-    java.util.Properties sink = new java.util.Properties();
-    sink.setProperty("influx.url", s.influxUrl());
-    sink.setProperty("influx.database", s.influxDatabase());
-    sink.setProperty("kafka.bootstrap.servers", s.kafkaBootstrap());
-    sink.setProperty("kafka.group.id", s.sinkGroupId());
-    sink.setProperty("topic.prefix", s.topicPrefix());
-    // Keep raw readings as long as the replays and simulations they come from: InfluxDB refuses
-    // points older than a retention policy's duration.
-    sink.setProperty("influx.raw.duration", "INF");
-    this.sink = Sink.start(SinkConfig.load(sink, Map.of()));
+    this.sink = Sink.start(SinkConfig.load(ServiceProperties.sink(s, s.sinkPort()), Map.of()));
     running.push(this.sink);
     progress.println("[pipeline] starting the streams job ...");
-    running.push(
-        StreamsApp.start(
-            new StreamsConfig(
-                s.streamsApplicationId(),
-                Map.of(
-                    "bootstrap.servers",
-                    s.kafkaBootstrap(),
-                    // Exactly-once commits every 100 ms by default; a longer interval lets the
-                    // record caches absorb the many updates of each window between commits.
-                    "commit.interval.ms",
-                    Long.toString(COMMIT_INTERVAL.toMillis()),
-                    "statestore.cache.max.bytes",
-                    Long.toString(64L << 20)),
-                s.stateDir(),
-                0,
-                1,
-                StreamsSettings.defaults(s.topicPrefix()).withEmitInterval(s.emitInterval()))));
+    this.streams = StreamsApp.start(StreamsConfig.from(ServiceProperties.streams(s), Map.of()));
+    running.push(streams);
     progress.println("[pipeline] starting the planner ...");
-    planner =
-        PlannerServer.start(
-            PlannerConfig.of(
-                s.plannerPort(),
-                s.influxUrl(),
-                s.influxDatabase(),
-                s.kafkaBootstrap(),
-                s.topicPrefix()));
+    planner = PlannerServer.start(PlannerConfig.load(ServiceProperties.planner(s), Map.of()));
     running.push(planner);
     progress.println("[pipeline] starting the MQTT bridge ...");
-    java.util.Properties ingest = new java.util.Properties();
-    ingest.setProperty("mqtt.url", s.mqttUrl());
-    ingest.setProperty("kafka.bootstrap.servers", s.kafkaBootstrap());
-    ingest.setProperty("topic.prefix", s.topicPrefix());
-    ingest.setProperty("mqtt.client-id", "airq-ingest" + s.instance());
-    ingest.setProperty("mqtt.share-group", "airq-ingest" + s.instance());
-    ingest.setProperty("http.port", Integer.toString(s.ingestHttpPort()));
-    // Replays of archives (the Nairobi 2021 data) and simulated weeks are legitimate old data
-    // here; a field bridge keeps the tighter default.
-    ingest.setProperty("ingest.max-age", REPLAY_MAX_AGE.toString());
-    running.push(Bridge.start(BridgeConfig.from(ingest, Map.of())));
+    bridge = Bridge.start(BridgeConfig.from(ServiceProperties.ingest(s), Map.of()));
+    running.push(bridge);
     progress.println("[pipeline] planner at " + plannerUrl());
   }
 
@@ -242,6 +234,25 @@ public final class Pipeline implements AutoCloseable {
 
   public String plannerUrl() {
     return "http://127.0.0.1:" + planner.port();
+  }
+
+  /**
+   * Each service's base URL, under which it answers {@code /health} and {@code /metrics}: ingest,
+   * streams, sink, planner.
+   */
+  public Map<String, String> serviceUrls() {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    if (bridge.httpPort() > 0) {
+      m.put("ingest", "http://127.0.0.1:" + bridge.httpPort());
+    }
+    if (streams.healthUrl() != null) {
+      m.put("streams", streams.healthUrl().replaceFirst("/health$", ""));
+    }
+    if (sink.metricsPort() > 0) {
+      m.put("sink", "http://127.0.0.1:" + sink.metricsPort());
+    }
+    m.put("planner", plannerUrl());
+    return m;
   }
 
   @Override

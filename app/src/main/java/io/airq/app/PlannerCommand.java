@@ -1,5 +1,6 @@
 package io.airq.app;
 
+import io.airq.kit.Lifecycle;
 import io.airq.planner.PlannerConfig;
 import io.airq.planner.PlannerServer;
 import java.util.Map;
@@ -18,8 +19,8 @@ final class PlannerCommand extends ServiceCommand {
   }
 
   @Override
-  Running start(Properties file, Map<String, String> env) {
+  Lifecycle.Running start(Properties file, Map<String, String> env) {
     PlannerConfig cfg = PlannerConfig.load(file, env);
-    return new Running(PlannerServer.start(cfg), () -> true);
+    return new Lifecycle.Running(PlannerServer.start(cfg), () -> true);
   }
 }

@@ -1,5 +1,6 @@
 package io.airq.app;
 
+import io.airq.kit.Lifecycle;
 import io.airq.sink.Sink;
 import io.airq.sink.SinkConfig;
 import java.util.Map;
@@ -18,9 +19,9 @@ final class SinkCommand extends ServiceCommand {
   }
 
   @Override
-  Running start(Properties file, Map<String, String> env) {
+  Lifecycle.Running start(Properties file, Map<String, String> env) {
     SinkConfig cfg = SinkConfig.load(file, env);
     Sink sink = Sink.start(cfg);
-    return new Running(sink, sink::isRunning);
+    return new Lifecycle.Running(sink, sink::isRunning);
   }
 }

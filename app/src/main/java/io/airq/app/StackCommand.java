@@ -1,8 +1,8 @@
 package io.airq.app;
 
+import io.airq.kit.Lifecycle;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,18 +28,9 @@ final class StackCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     LocalStack stack = LocalStack.start(dir.toAbsolutePath(), serversOnly, System.err);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  stack.close();
-                  stopped.countDown();
-                },
-                "airq-stack-stop"));
     stack.endpoints().write(dir.toAbsolutePath());
     System.err.println("[stack] up: " + stack.endpoints());
-    stopped.await();
-    return 0;
+    LogFile.path().ifPresent(f -> System.err.println("[stack] " + LogFile.hint()));
+    return Lifecycle.runUntilStopped("stack", new Lifecycle.Running(stack, () -> true));
   }
 }

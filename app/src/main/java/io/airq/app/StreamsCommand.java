@@ -1,5 +1,6 @@
 package io.airq.app;
 
+import io.airq.kit.Lifecycle;
 import io.airq.streams.StreamsApp;
 import io.airq.streams.StreamsConfig;
 import java.util.Map;
@@ -21,10 +22,10 @@ final class StreamsCommand extends ServiceCommand {
   }
 
   @Override
-  Running start(Properties file, Map<String, String> env) {
+  Lifecycle.Running start(Properties file, Map<String, String> env) {
     StreamsConfig cfg = StreamsConfig.from(file, env);
     StreamsApp app = StreamsApp.start(cfg);
-    return new Running(
+    return new Lifecycle.Running(
         app,
         () -> {
           KafkaStreams.State s = app.state();

@@ -5,10 +5,13 @@ import io.airq.core.config.ConfigKey;
 import io.airq.core.config.ConfigLoader;
 import io.airq.core.config.ConfigSpec;
 import io.airq.core.config.ConfigValues;
+import io.airq.core.config.KafkaClientSettings;
 import io.airq.devstack.TopicSetup;
+import io.airq.kit.KafkaClients;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -27,7 +30,12 @@ final class TopicsCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(TopicsCommand.class);
 
   static final ConfigKey<String> BOOTSTRAP =
-      ConfigKey.text("kafka.bootstrap.servers", null, "Kafka bootstrap servers.").asRequired();
+      ConfigKey.text(
+              "kafka.bootstrap.servers",
+              null,
+              "Kafka bootstrap servers. Other `kafka.*` keys (SASL, TLS) go to the admin client as"
+                  + " they are.")
+          .asRequired();
   static final ConfigKey<String> PREFIX =
       ConfigKey.text("topic.prefix", "", "Prefix of every airq Kafka topic name.");
   static final ConfigKey<Integer> PARTITIONS =
@@ -39,9 +47,14 @@ final class TopicsCommand implements Callable<Integer> {
           "Partitions of each new topic (compacted registry topics get 1); existing topics are"
               + " kept as they are.");
 
-  /** No other {@code kafka.*} settings: the topic setup uses a plain admin client. */
+  /** {@code topics.partitions}' default, which the local stack creates its topics with too. */
+  static int defaultPartitions() {
+    return PARTITIONS.type().parse(PARTITIONS.defaultValue());
+  }
+
+  /** Other {@code kafka.*} keys (SASL, TLS) go to the admin client as they are. */
   static final ConfigSpec SPEC =
-      ConfigSpec.of("topics", name -> false, List.of(BOOTSTRAP, PREFIX, PARTITIONS));
+      ConfigSpec.of("topics", KafkaClientSettings.CLIENTS, List.of(BOOTSTRAP, PREFIX, PARTITIONS));
 
   @Option(
       names = {"-c", "--config"},
@@ -59,7 +72,9 @@ final class TopicsCommand implements Callable<Integer> {
       return 2;
     }
     v.warnings().forEach(w -> LOG.warn("topics configuration: {}", w));
-    TopicSetup.createAll(v.get(BOOTSTRAP), v.get(PREFIX), v.get(PARTITIONS));
+    try (Admin admin = KafkaClients.admin(v.get(BOOTSTRAP), v.kafka())) {
+      TopicSetup.createAll(admin, v.get(BOOTSTRAP), v.get(PREFIX), v.get(PARTITIONS));
+    }
     LOG.info("airq topics present on {} (prefix '{}')", v.get(BOOTSTRAP), v.get(PREFIX));
     return 0;
   }

@@ -37,6 +37,7 @@ class ServiceCommandsIT {
     int ingestPort = freePort();
     int sinkPort = freePort();
     int plannerPort = freePort();
+    int streamsPort = freePort();
     Map<String, String> common =
         Map.of(
             "AIRQ_KAFKA_BOOTSTRAP_SERVERS", servers.kafkaBootstrap(), "AIRQ_TOPIC_PREFIX", prefix);
@@ -93,13 +94,15 @@ class ServiceCommandsIT {
                 "AIRQ_APPLICATION_ID",
                 "svc-it-streams-" + prefix.replace(".", ""),
                 "AIRQ_STATE_DIR",
-                servers.newDirectory("svc-state").toString()));
+                servers.newDirectory("svc-state").toString(),
+                "AIRQ_METRICS_PORT",
+                Integer.toString(streamsPort)));
     try {
       awaitOk("http://127.0.0.1:" + ingestPort + "/health", ingest, logs.resolve("ingest.log"));
       awaitOk("http://127.0.0.1:" + sinkPort + "/health", sink, logs.resolve("sink.log"));
-      awaitOk(
-          "http://127.0.0.1:" + plannerPort + "/api/sensors", planner, logs.resolve("planner.log"));
+      awaitOk("http://127.0.0.1:" + plannerPort + "/health", planner, logs.resolve("planner.log"));
       awaitLog(logs.resolve("streams.log"), "-> RUNNING", streams);
+      awaitOk("http://127.0.0.1:" + streamsPort + "/health", streams, logs.resolve("streams.log"));
       for (Map.Entry<String, Process> e :
           Map.of("ingest", ingest, "sink", sink, "planner", planner, "streams", streams)
               .entrySet()) {

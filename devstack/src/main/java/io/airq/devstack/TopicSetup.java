@@ -41,17 +41,38 @@ public final class TopicSetup {
 
   /** Creates every topic in {@link Topics#all()} under {@code prefix}, with {@code partitions}. */
   public static void createAll(String bootstrap, String prefix, int partitions) {
+    create(bootstrap, all(prefix), partitions);
+  }
+
+  /**
+   * As {@link #createAll(String, String, int)}, through the caller's admin client (which carries
+   * its SASL and TLS settings); the admin is not closed.
+   *
+   * @param bootstrap where the admin connects, for error messages
+   */
+  public static void createAll(Admin admin, String bootstrap, String prefix, int partitions) {
+    create(admin, bootstrap, all(prefix), partitions);
+  }
+
+  private static List<Topic<?, ?>> all(String prefix) {
     List<Topic<?, ?>> topics = new ArrayList<>();
     for (Topic<?, ?> t : Topics.all()) {
       topics.add(t.prefixed(prefix));
     }
-    create(bootstrap, topics, partitions);
+    return topics;
   }
 
   public static void create(String bootstrap, List<Topic<?, ?>> topics, int partitions) {
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     try (Admin admin = Admin.create(p)) {
+      create(admin, bootstrap, topics, partitions);
+    }
+  }
+
+  private static void create(
+      Admin admin, String bootstrap, List<Topic<?, ?>> topics, int partitions) {
+    try {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<NewTopic> missing = new ArrayList<>();
       for (Topic<?, ?> t : topics) {

@@ -151,9 +151,9 @@ class NairobiArchiveReplayEndToEndIT {
             .setOut(new PrintWriter(out))
             .setErr(new PrintWriter(err))
             .execute(
+                "series",
                 "--api",
                 api,
-                "series",
                 "--sensor",
                 sensor,
                 "--quantity",

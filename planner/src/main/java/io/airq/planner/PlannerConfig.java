@@ -13,14 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The planner's configuration, parsed once by the shared loader ({@link ConfigLoader}); the keys
- * are declared in {@link Keys} and docs/configuration.md is generated from them. Keys (properties
- * file; environment variables win, as {@code AIRQ_HTTP_PORT} for {@code http.port}): {@code
- * http.port} (default 8080, 0 = any free port), {@code http.bind} (default 127.0.0.1), {@code
- * influx.url} (default http://127.0.0.1:8086), {@code influx.database} (airq), {@code influx.user},
- * {@code influx.password}, {@code kafka.bootstrap.servers} (default 127.0.0.1:9092), {@code
- * topic.prefix} (""), {@code impact.coverage.gate} (0.75, phase coverage), {@code impact.hour.gate}
- * (0.75, hourly validity); other {@code kafka.*} keys go to the Kafka clients as they are.
+ * The planner's configuration, parsed once by the shared loader ({@link ConfigLoader}) from a
+ * properties file and {@code AIRQ_*} environment variables (the environment wins: {@code
+ * AIRQ_HTTP_PORT} sets {@code http.port}). The keys, each with its only default, are declared in
+ * {@link Keys}; docs/configuration.md is generated from them. Other {@code kafka.*} keys go to the
+ * Kafka clients as they are.
  */
 public record PlannerConfig(
     int httpPort,
@@ -44,31 +41,23 @@ public record PlannerConfig(
     if (!(coverageGate >= 0 && coverageGate <= 1) || !(hourGate >= 0 && hourGate <= 1)) {
       throw new IllegalArgumentException("coverage gates must be fractions between 0 and 1");
     }
-    httpBind = httpBind == null || httpBind.isBlank() ? "127.0.0.1" : httpBind;
-    influxDatabase = influxDatabase == null || influxDatabase.isBlank() ? "airq" : influxDatabase;
-    influxUser = influxUser == null ? "" : influxUser;
-    influxPassword = influxPassword == null ? "" : influxPassword;
-    influxRawPolicy = influxRawPolicy == null ? "raw_90d" : influxRawPolicy;
-    topicPrefix = topicPrefix == null ? "" : topicPrefix;
     kafka = kafka == null ? Map.of() : Map.copyOf(kafka);
   }
 
-  /** Defaults for a local stack on the given endpoints. */
+  /**
+   * The defaults of {@link Keys}, on these endpoints.
+   *
+   * @param httpPort 0 = any free port
+   */
   public static PlannerConfig of(
       int httpPort, String influxUrl, String database, String kafkaBootstrap, String prefix) {
-    return new PlannerConfig(
-        httpPort,
-        null,
-        influxUrl,
-        database,
-        null,
-        null,
-        null,
-        kafkaBootstrap,
-        prefix,
-        0.75,
-        0.75,
-        null);
+    Properties p = new Properties();
+    p.setProperty(Keys.HTTP_PORT.name(), Integer.toString(httpPort));
+    p.setProperty(Keys.INFLUX_URL.name(), influxUrl);
+    p.setProperty(Keys.INFLUX_DATABASE.name(), database);
+    p.setProperty(Keys.KAFKA_BOOTSTRAP.name(), kafkaBootstrap);
+    p.setProperty(Keys.TOPIC_PREFIX.name(), prefix);
+    return load(p, Map.of());
   }
 
   /**

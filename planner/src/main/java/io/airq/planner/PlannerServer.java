@@ -1,39 +1,47 @@
 package io.airq.planner;
 
-import com.sun.net.httpserver.HttpServer;
-import io.airq.core.closure.Closure;
-import io.airq.core.topic.Topic;
-import io.airq.core.topic.Topics;
+import io.airq.kit.Check;
+import io.airq.kit.KafkaClients;
+import io.airq.kit.ServiceEndpoints;
 import io.airq.planner.api.Api;
 import io.airq.planner.api.ImpactService;
+import io.airq.planner.api.RequestMeter;
 import io.airq.planner.influx.AverageReader;
+import io.airq.planner.registry.ClosureWriter;
 import io.airq.planner.registry.Registry;
-import java.io.IOException;
-import java.net.InetSocketAddress;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The planner: REST API, web page and exports on a JDK HTTP server. */
+/**
+ * The planner: REST API, web page and exports, with {@code /health} and {@code /metrics}, on one
+ * port (kit {@link ServiceEndpoints}). Health: Kafka reachable, each registry table read to its
+ * end, InfluxDB reachable.
+ */
 public final class PlannerServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PlannerServer.class);
+  private static final Duration KAFKA_CHECK = Duration.ofSeconds(3);
 
-  private final HttpServer http;
-  private final ExecutorService executor;
   private final Registry registry;
   private final AverageReader reader;
-  private final KafkaProducer<byte[], byte[]> producer;
+  private final ClosureWriter writer;
+  private final Admin admin;
+  private final ExecutorService apiThreads;
+  private final ServiceEndpoints endpoints;
 
-  private PlannerServer(PlannerConfig cfg) throws IOException {
+  private PlannerServer(PlannerConfig cfg) {
     LOG.info("starting planner with {}", cfg);
-    this.registry = new Registry(cfg.kafkaBootstrap(), cfg.topicPrefix(), cfg.kafka()).start();
+    Properties kafka = KafkaClients.properties(cfg.kafkaBootstrap(), cfg.kafka());
+    this.registry = Registry.start(kafka, cfg.topicPrefix());
     this.reader =
         new AverageReader(
             cfg.influxUrl(),
@@ -41,78 +49,65 @@ public final class PlannerServer implements AutoCloseable {
             cfg.influxPassword(),
             cfg.influxDatabase(),
             cfg.influxRawPolicy());
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cfg.kafkaBootstrap());
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.putAll(cfg.kafka());
-    this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
-    Topic<String, Closure> closures = Topics.CLOSURES.prefixed(cfg.topicPrefix());
-    Api api =
-        new Api(
-            registry,
-            new ImpactService(reader, registry),
-            reader,
-            cfg,
-            c -> {
-              try {
-                producer
-                    .send(
-                        new ProducerRecord<>(
-                            closures.name(),
-                            closures.serializeKey(c.id()),
-                            closures.serializeValue(c)))
-                    .get(30, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing the closure", e);
-              } catch (Exception e) {
-                throw new IllegalStateException("could not write the closure to Kafka", e);
-              }
-              registry.remember(c);
-            });
-    this.http = HttpServer.create(new InetSocketAddress(cfg.httpBind(), cfg.httpPort()), 0);
-    this.executor = Executors.newFixedThreadPool(4);
-    http.setExecutor(executor);
-    http.createContext("/", api::handle);
-    http.start();
+    this.writer = new ClosureWriter(kafka, cfg.topicPrefix(), registry);
+    this.admin = KafkaClients.admin(cfg.kafkaBootstrap(), cfg.kafka());
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.bindTo(meters);
+    Api api = new Api(registry, new ImpactService(reader, registry), reader, cfg, writer);
+    Map<String, Supplier<Check>> checks = new LinkedHashMap<>();
+    checks.put("kafka", () -> KafkaClients.reachable(admin, KAFKA_CHECK));
+    registry.checks().forEach((table, check) -> checks.put("registry-" + table, check));
+    checks.put("influxdb", reader::reachable);
+    this.apiThreads = Executors.newFixedThreadPool(4, PlannerServer::apiThread);
+    try {
+      this.endpoints =
+          ServiceEndpoints.start("planner", cfg.httpBind(), cfg.httpPort(), meters, checks)
+              .withContext("/", RequestMeter.around(api::handle, meters, apiThreads));
+    } catch (RuntimeException e) {
+      closeClients();
+      throw e;
+    }
     LOG.info("planner listening on http://{}:{}/", cfg.httpBind(), port());
   }
 
-  /** Starts the planner; {@code cfg.httpPort() == 0} picks a free port. */
+  /**
+   * Starts the planner; {@code cfg.httpPort() == 0} picks a free port.
+   *
+   * @throws java.io.UncheckedIOException when the port cannot be listened on
+   */
   public static PlannerServer start(PlannerConfig cfg) {
-    try {
-      return new PlannerServer(cfg);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot start the planner HTTP server", e);
-    }
+    return new PlannerServer(cfg);
   }
 
   public int port() {
-    return http.getAddress().getPort();
+    return endpoints.port();
+  }
+
+  public String healthUrl() {
+    return endpoints.healthUrl();
+  }
+
+  public String metricsUrl() {
+    return endpoints.metricsUrl();
+  }
+
+  private static Thread apiThread(Runnable r) {
+    Thread t = new Thread(r, "planner-api");
+    t.setDaemon(true);
+    return t;
   }
 
   @Override
   public void close() {
-    http.stop(1);
-    executor.shutdownNow();
-    producer.close();
-    reader.close();
-    try {
-      registry.close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    endpoints.close();
+    closeClients();
   }
 
-  /** Runs the planner from a properties file (first argument, optional) and the environment. */
-  public static void main(String[] args) throws IOException {
-    Properties props = new Properties();
-    if (args.length > 0) {
-      try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(args[0]))) {
-        props.load(in);
-      }
-    }
-    PlannerServer s = start(PlannerConfig.load(props, System.getenv()));
-    Runtime.getRuntime().addShutdownHook(new Thread(s::close));
+  private void closeClients() {
+    apiThreads.shutdownNow();
+    writer.close();
+    admin.close();
+    reader.close();
+    registry.close();
   }
 }

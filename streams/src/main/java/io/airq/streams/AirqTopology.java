@@ -4,28 +4,21 @@ import io.airq.core.alert.Alert;
 import io.airq.core.average.AverageWindow;
 import io.airq.core.average.WindowAverages;
 import io.airq.core.closure.Closure;
-import io.airq.core.impact.PhaseAggregate;
 import io.airq.core.json.JsonSerde;
 import io.airq.core.reading.Reading;
 import io.airq.core.registry.Sensor;
 import io.airq.core.topic.Topic;
 import io.airq.core.topic.Topics;
-import io.airq.streams.average.AreaAggregate;
 import io.airq.streams.average.AreaInput;
 import io.airq.streams.average.AreaWindowsProcessor;
 import io.airq.streams.average.SensorWindow;
 import io.airq.streams.average.SensorWindowsProcessor;
-import io.airq.streams.average.WindowAccumulators;
 import io.airq.streams.closure.ClosureImpactProcessor;
 import io.airq.streams.closure.ClosureTaggingProcessor;
 import io.airq.streams.closure.ClosureTaggingProcessor.HourlyMean;
 import io.airq.streams.closure.Contribution;
-import io.airq.streams.quality.SensorHistory;
 import io.airq.streams.state.MemoizedSerde;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -41,9 +34,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The airq topology: readings -> dedup -> registry join (unknown -> quarantine) -> QA + correction
@@ -55,14 +45,16 @@ public final class AirqTopology {
   public static final String SENSORS_STORE = "sensors-store";
   public static final String CLOSURES_STORE = "closures-store";
 
-  private static final Map<String, String> APPEND_TIME =
-      Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
-  private static final Serde<Contribution> CONTRIBUTION = JsonSerde.of(Contribution.class);
-  private static final Serde<PhaseAggregate> PHASE_AGG = JsonSerde.of(PhaseAggregate.class);
+  static final Serde<Contribution> CONTRIBUTION = JsonSerde.of(Contribution.class);
 
   private AirqTopology() {}
 
   public static Topology build(StreamsSettings settings) {
+    return build(settings, StreamsMeters.NONE);
+  }
+
+  /** The topology, counting the readings it sets apart in {@code meters}. */
+  public static Topology build(StreamsSettings settings, StreamsMeters meters) {
     String p = settings.topicPrefix();
     StreamsBuilder b = new StreamsBuilder();
 
@@ -84,16 +76,7 @@ public final class AirqTopology {
             .withKeySerde(Serdes.String())
             .withValueSerde(closureValues));
 
-    b.addStateStore(
-        windowStore(
-            DedupProcessor.STORE, settings.dedupHorizon(), Duration.ofMillis(1), Serdes.Long()));
-    b.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CleaningProcessor.HISTORY_STORE),
-                Serdes.String(),
-                SensorHistory.SERDE)
-            .withCachingEnabled());
-    windowStores(b, settings);
+    TopologyStores.add(b, settings);
 
     Topic<String, Reading> readingsTopic = Topics.READINGS.prefixed(p);
     KStream<String, Reading> readings =
@@ -116,7 +99,7 @@ public final class AirqTopology {
     Topic<String, Reading> quarantine = Topics.QUARANTINE.prefixed(p);
     split
         .get("registry-unknown")
-        .processValues(QuarantineProcessor::new, Named.as("quarantine-reason"))
+        .processValues(() -> new QuarantineProcessor(meters), Named.as("quarantine-reason"))
         .to(
             quarantine.name(),
             Produced.with(quarantine.keySerde(), quarantine.valueSerde())
@@ -139,7 +122,12 @@ public final class AirqTopology {
     var late = Topics.LATE_READINGS.prefixed(p);
     cleaned
         .filter((k, c) -> c.late(), Named.as("late-only"))
-        .mapValues(Cleaned::clean, Named.as("late-value"))
+        .mapValues(
+            c -> {
+              meters.late();
+              return c.clean();
+            },
+            Named.as("late-value"))
         .to(late.name(), Produced.with(late.keySerde(), late.valueSerde()).withName("late-sink"));
 
     KStream<String, SensorWindow> sensorWindows =
@@ -204,66 +192,6 @@ public final class AirqTopology {
     return b.build();
   }
 
-  private static void windowStores(StreamsBuilder b, StreamsSettings settings) {
-    Map<AverageWindow, Duration> grace = settings.grace();
-    Duration hourRetention = SensorWindowsProcessor.hourRetention(grace);
-    b.addStateStore(
-        windowStore(
-            SensorWindowsProcessor.MINUTE_STORE,
-            SensorWindowsProcessor.minuteRetention(grace),
-            AverageWindow.MINUTE.size(),
-            WindowAccumulators.SERDE));
-    b.addStateStore(
-        windowStore(
-                SensorWindowsProcessor.HOUR_STORE,
-                hourRetention,
-                AverageWindow.HOUR.size(),
-                WindowAccumulators.SERDE)
-            .withCachingEnabled());
-    b.addStateStore(
-        windowStore(
-                AreaWindowsProcessor.STORE,
-                hourRetention,
-                AverageWindow.HOUR.size(),
-                AreaAggregate.SERDE)
-            .withCachingEnabled());
-    b.addStateStore(
-        windowStore(
-                AreaWindowsProcessor.SENSORS_STORE,
-                hourRetention,
-                AverageWindow.HOUR.size(),
-                AreaInput.SERDE)
-            .withCachingEnabled());
-    b.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(AreaWindowsProcessor.PENDING_STORE),
-                Serdes.String(),
-                Serdes.Long())
-            .withCachingEnabled());
-    for (String scope : List.of("sensor", "area")) {
-      b.addStateStore(
-          windowStore(
-              "alerts-" + scope + "-store",
-              hourRetention,
-              AverageWindow.HOUR.size(),
-              Serdes.Long()));
-    }
-  }
-
-  /**
-   * A window store whose changelog keeps records by append time, not by their event time: the
-   * broker's time retention of a window changelog (store retention + 1 day) would otherwise delete
-   * a backfill's records (event times months old) while they are written, and with them the
-   * producer state exactly-once needs. Restoring does not use the record time (the window start is
-   * in the key).
-   */
-  private static <V> StoreBuilder<WindowStore<String, V>> windowStore(
-      String name, Duration retention, Duration size, Serde<V> values) {
-    return Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(name, retention, size, false), Serdes.String(), values)
-        .withLoggingEnabled(APPEND_TIME);
-  }
-
   /** Alerts of hourly and 24-hour means, each (subject, window, quantity, start) once. */
   private static KStream<String, Alert> alertsOnce(
       KStream<String, WindowAverages> averages, String scope, StreamsSettings settings) {
@@ -278,16 +206,6 @@ public final class AirqTopology {
 
   private static void closureImpact(
       StreamsBuilder b, KStream<String, HourlyMean> hourlyMeans, StreamsSettings settings) {
-    b.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(ClosureImpactProcessor.CONTRIBUTIONS_STORE),
-            Serdes.String(),
-            CONTRIBUTION));
-    b.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(ClosureImpactProcessor.AGGREGATES_STORE),
-            Serdes.String(),
-            PHASE_AGG));
     var impact = Topics.CLOSURE_IMPACT.prefixed(settings.topicPrefix());
     hourlyMeans
         .process(

@@ -21,14 +21,21 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
   /** Config key (set by StreamsApp) holding the dead-letter topic name. */
   public static final String TOPIC_CONFIG = "airq.dead-letter.topic";
 
+  /** Config key (set by StreamsApp) holding the {@link StreamsMeters} to count in. */
+  public static final String METERS_CONFIG = "airq.streams.meters";
+
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
   private String topic = Topics.READINGS_DEAD_LETTER.name();
+  private StreamsMeters meters = StreamsMeters.NONE;
 
   @Override
   public void configure(Map<String, ?> configs) {
     Object t = configs.get(TOPIC_CONFIG);
     if (t != null) {
       topic = t.toString();
+    }
+    if (configs.get(METERS_CONFIG) instanceof StreamsMeters m) {
+      meters = m;
     }
   }
 
@@ -42,6 +49,7 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
         context.offset(),
         topic,
         exception);
+    meters.deadLettered();
     RecordHeaders headers = new RecordHeaders(record.headers().toArray());
     headers.remove(io.airq.core.topic.RecordHeaders.REASON);
     headers.remove(io.airq.core.topic.RecordHeaders.REASON_CODE);

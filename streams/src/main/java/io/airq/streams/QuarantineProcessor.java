@@ -14,7 +14,12 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 final class QuarantineProcessor implements FixedKeyProcessor<String, Enriched, Reading> {
   static final String REASON_CODE = "unknown-sensor";
 
+  private final StreamsMeters meters;
   private FixedKeyProcessorContext<String, Reading> context;
+
+  QuarantineProcessor(StreamsMeters meters) {
+    this.meters = meters;
+  }
 
   @Override
   public void init(FixedKeyProcessorContext<String, Reading> context) {
@@ -31,6 +36,7 @@ final class QuarantineProcessor implements FixedKeyProcessor<String, Enriched, R
             RecordHeaders.REASON,
             ("sensor " + r.sensorId() + " is not in the registry").getBytes(StandardCharsets.UTF_8))
         .add(RecordHeaders.REASON_CODE, REASON_CODE.getBytes(StandardCharsets.UTF_8));
+    meters.quarantined();
     context.forward(out);
   }
 }

@@ -1,23 +1,46 @@
 package io.airq.streams;
 
 import io.airq.core.topic.Topics;
+import io.airq.kit.Check;
+import io.airq.kit.KafkaClients;
+import io.airq.kit.ServiceEndpoints;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The running service: one KafkaStreams over the airq topology. */
+/**
+ * The running service: one KafkaStreams over the airq topology, its meters (airq's and Kafka
+ * Streams' own) and, unless {@code metrics.port} is 0, {@code /health} and {@code /metrics}.
+ */
 public final class StreamsApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
 
-  private final KafkaStreams streams;
-  private final CountDownLatch stopped = new CountDownLatch(1);
+  /** How long /health waits for the Kafka cluster to answer. */
+  static final Duration KAFKA_CHECK_TIMEOUT = Duration.ofSeconds(5);
 
-  private StreamsApp(KafkaStreams streams) {
+  private final KafkaStreams streams;
+  private final PrometheusMeterRegistry registry;
+  private final KafkaStreamsMetrics kafkaMetrics;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private Admin admin;
+  private ServiceEndpoints endpoints;
+
+  private StreamsApp(
+      KafkaStreams streams, PrometheusMeterRegistry registry, KafkaStreamsMetrics kafkaMetrics) {
     this.streams = streams;
+    this.registry = registry;
+    this.kafkaMetrics = kafkaMetrics;
   }
 
   /** The producer transaction timeout airq sets unless kafka.* sets one. */
@@ -25,8 +48,7 @@ public final class StreamsApp implements AutoCloseable {
 
   /** Kafka Streams properties for a config: kafka.* as given, then airq's fixed choices. */
   public static Properties properties(StreamsConfig cfg) {
-    Properties p = new Properties();
-    p.putAll(cfg.kafka());
+    Properties p = KafkaClients.properties(cfg.kafka().get("bootstrap.servers"), cfg.kafka());
     p.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, cfg.applicationId());
     p.put(
         org.apache.kafka.streams.StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
@@ -77,13 +99,19 @@ public final class StreamsApp implements AutoCloseable {
 
   public static StreamsApp start(StreamsConfig cfg) {
     LOG.info("starting airq streams with {}", cfg);
-    KafkaStreams streams = new KafkaStreams(AirqTopology.build(cfg.settings()), properties(cfg));
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    StreamsMeters meters = new StreamsMeters(registry);
+    Properties props = properties(cfg);
+    props.put(DeadLetterHandler.METERS_CONFIG, meters);
+    KafkaStreams streams = new KafkaStreams(AirqTopology.build(cfg.settings(), meters), props);
+    KafkaStreamsMetrics kafkaMetrics = new KafkaStreamsMetrics(streams);
+    kafkaMetrics.bindTo(registry);
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("stream thread failed; shutting this instance down", e);
           return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
-    StreamsApp app = new StreamsApp(streams);
+    StreamsApp app = new StreamsApp(streams, registry, kafkaMetrics);
     streams.setStateListener(
         (now, before) -> {
           LOG.info("streams state {} -> {}", before, now);
@@ -91,8 +119,37 @@ public final class StreamsApp implements AutoCloseable {
             app.stopped.countDown();
           }
         });
-    streams.start();
+    try {
+      streams.start();
+      if (cfg.metricsPort() != 0) {
+        app.serveEndpoints(cfg);
+      }
+    } catch (RuntimeException e) {
+      app.close();
+      throw e;
+    }
     return app;
+  }
+
+  /** /health (the streams state, Kafka reachable) and /metrics on the configured address. */
+  private void serveEndpoints(StreamsConfig cfg) {
+    admin = KafkaClients.admin(cfg.kafka().get("bootstrap.servers"), cfg.kafka());
+    Map<String, Supplier<Check>> checks = new LinkedHashMap<>();
+    checks.put("streams", () -> StreamsHealth.of(streams.state()));
+    checks.put("kafka", () -> KafkaClients.reachable(admin, KAFKA_CHECK_TIMEOUT));
+    endpoints =
+        ServiceEndpoints.start(
+            "streams", cfg.metricsBind(), Math.max(0, cfg.metricsPort()), registry, checks);
+  }
+
+  /** The /health URL, or null when the endpoints are off. */
+  public String healthUrl() {
+    return endpoints == null ? null : endpoints.healthUrl();
+  }
+
+  /** The /metrics URL, or null when the endpoints are off. */
+  public String metricsUrl() {
+    return endpoints == null ? null : endpoints.metricsUrl();
   }
 
   public KafkaStreams.State state() {
@@ -111,6 +168,14 @@ public final class StreamsApp implements AutoCloseable {
 
   @Override
   public void close() {
+    if (endpoints != null) {
+      endpoints.close();
+    }
     streams.close(Duration.ofSeconds(30));
+    if (admin != null) {
+      admin.close(Duration.ofSeconds(5));
+    }
+    kafkaMetrics.close();
+    registry.close();
   }
 }

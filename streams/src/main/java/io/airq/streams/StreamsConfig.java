@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * @param standbyReplicas num.standby.replicas
  * @param threads num.stream.threads
  * @param settings the topology's settings
+ * @param metricsBind address of /health and /metrics
+ * @param metricsPort port of /health and /metrics; 0 = none, -1 = any free port
  */
 public record StreamsConfig(
     String applicationId,
@@ -40,7 +42,9 @@ public record StreamsConfig(
     Path stateDir,
     int standbyReplicas,
     int threads,
-    StreamsSettings settings) {
+    StreamsSettings settings,
+    String metricsBind,
+    int metricsPort) {
   private static final Logger LOG = LoggerFactory.getLogger(StreamsConfig.class);
 
   public StreamsConfig {
@@ -54,6 +58,21 @@ public record StreamsConfig(
     if (standbyReplicas < 0 || threads < 1) {
       throw new IllegalArgumentException("standby replicas >= 0 and threads >= 1 required");
     }
+    metricsBind = metricsBind == null || metricsBind.isBlank() ? "127.0.0.1" : metricsBind;
+    if (metricsPort < -1 || metricsPort > 65535) {
+      throw new IllegalArgumentException("metrics.port out of range: " + metricsPort);
+    }
+  }
+
+  /** A config without /health and /metrics (the in-process pipeline, tests, benchmarks). */
+  public StreamsConfig(
+      String applicationId,
+      Map<String, String> kafka,
+      Path stateDir,
+      int standbyReplicas,
+      int threads,
+      StreamsSettings settings) {
+    this(applicationId, kafka, stateDir, standbyReplicas, threads, settings, null, 0);
   }
 
   /** Reads a properties file (may be null) and overlays the environment. */
@@ -93,7 +112,9 @@ public record StreamsConfig(
             : Path.of(stateDir),
         v.get(Keys.STANDBY_REPLICAS),
         v.get(Keys.THREADS),
-        settings);
+        settings,
+        v.get(Keys.METRICS_BIND),
+        v.get(Keys.METRICS_PORT));
   }
 
   /** Every key the streams job reads; docs/configuration.md is generated from {@link #SPEC}. */
@@ -162,6 +183,17 @@ public record StreamsConfig(
             100,
             "Percent of the expected readings a window needs to be valid.");
 
+    static final ConfigKey<Integer> METRICS_PORT =
+        ConfigKey.integer(
+            "metrics.port",
+            8083,
+            -1,
+            65535,
+            "Port of `/health` (the streams state, Kafka reachable) and `/metrics` (Prometheus);"
+                + " 0 = no HTTP endpoint, -1 = any free port.");
+    static final ConfigKey<String> METRICS_BIND =
+        ConfigKey.text("metrics.bind", "127.0.0.1", "Address `/health` and `/metrics` listen on.");
+
     /** The streams job's keys. */
     public static final ConfigSpec SPEC = ConfigSpec.of("streams", Keys::kafkaSetting, keys());
 
@@ -214,6 +246,8 @@ public record StreamsConfig(
       k.addAll(ALERT.values());
       k.add(COVERAGE_GATE);
       k.add(EMIT_INTERVAL);
+      k.add(METRICS_PORT);
+      k.add(METRICS_BIND);
       return k;
     }
 
@@ -250,6 +284,10 @@ public record StreamsConfig(
         + threads
         + ", settings="
         + settings
+        + ", metricsBind="
+        + metricsBind
+        + ", metricsPort="
+        + metricsPort
         + "]";
   }
 }

@@ -145,6 +145,7 @@ class AirqTopologyTest {
         .isEqualTo("unknown-sensor");
     assertThat(t.clean.isEmpty()).isTrue();
     assertThat(t.averages.isEmpty()).isTrue();
+    assertThat(t.setApart("quarantined")).isEqualTo(1);
   }
 
   @Test
@@ -173,6 +174,7 @@ class AirqTopologyTest {
     t.averages.readValuesToList();
     t.send(pm25(CBD, H10.plus(Duration.ofMinutes(25)), 20));
     assertThat(t.late.isEmpty()).isTrue();
+    assertThat(t.setApart("late")).isZero();
     WindowAverage updated =
         last(
                 t.averages.readValuesToList(),
@@ -196,6 +198,7 @@ class AirqTopologyTest {
     List<CleanReading> late = t.late.readValuesToList();
     assertThat(late).hasSize(1);
     assertThat(late.get(0).time()).isEqualTo(H10.plus(Duration.ofMinutes(25)));
+    assertThat(t.setApart("late")).isEqualTo(1);
     assertThat(t.clean.readValuesToList()).hasSize(1);
     assertThat(
             last(

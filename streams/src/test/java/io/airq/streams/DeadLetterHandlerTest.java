@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airq.core.topic.RecordHeaders;
 import io.airq.core.topic.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -30,6 +31,8 @@ class DeadLetterHandlerTest {
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterHandler.class.getName());
     props.put(DeadLetterHandler.TOPIC_CONFIG, "p." + Topics.READINGS_DEAD_LETTER.name());
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    props.put(DeadLetterHandler.METERS_CONFIG, new StreamsMeters(registry));
     try (TopologyTestDriver d =
         new TopologyTestDriver(AirqTopology.build(StreamsSettings.defaults("p.")), props)) {
       TestInputTopic<String, byte[]> in =
@@ -48,6 +51,13 @@ class DeadLetterHandlerTest {
       assertThat(header(r, RecordHeaders.REASON_CODE)).isEqualTo("deserialization");
       assertThat(header(r, RecordHeaders.REASON)).contains("Reading");
       assertThat(header(r, RecordHeaders.ORIGIN)).startsWith("p.airq.readings/0/");
+      assertThat(
+              registry
+                  .get(StreamsMeters.READINGS)
+                  .tag("outcome", "dead-lettered")
+                  .counter()
+                  .count())
+          .isEqualTo(1);
     }
   }
 

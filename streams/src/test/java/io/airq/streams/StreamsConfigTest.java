@@ -46,6 +46,22 @@ class StreamsConfigTest {
     assertThat(kp.getProperty("producer.compression.type")).isEqualTo("lz4");
     assertThat(kp.getProperty("consumer.max.poll.records")).isEqualTo("5000");
     assertThat(kp.getProperty("max.task.idle.ms")).isEqualTo("-1");
+    assertThat(kp.getProperty("sasl.jaas.config")).as("kafka.* as given").isEqualTo("secret-stuff");
+  }
+
+  @Test
+  void healthAndMetricsListenOnLoopbackPort8083UnlessConfigured() {
+    Properties p = new Properties();
+    p.setProperty("kafka.bootstrap.servers", "x:9092");
+    StreamsConfig defaults = StreamsConfig.from(p, Map.of());
+    assertThat(defaults.metricsBind()).isEqualTo("127.0.0.1");
+    assertThat(defaults.metricsPort()).isEqualTo(8083);
+    StreamsConfig c =
+        StreamsConfig.from(p, Map.of("AIRQ_METRICS_PORT", "-1", "AIRQ_METRICS_BIND", "0.0.0.0"));
+    assertThat(c.metricsPort()).isEqualTo(-1);
+    assertThat(c.metricsBind()).isEqualTo("0.0.0.0");
+    p.setProperty("metrics.port", "65536");
+    assertThatThrownBy(() -> StreamsConfig.from(p, Map.of())).hasMessageContaining("metrics.port");
   }
 
   @Test

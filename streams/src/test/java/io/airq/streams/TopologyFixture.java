@@ -10,6 +10,7 @@ import io.airq.core.reading.Reading;
 import io.airq.core.registry.Sensor;
 import io.airq.core.topic.Topic;
 import io.airq.core.topic.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,9 @@ final class TopologyFixture implements AutoCloseable {
 
   final java.time.Duration emitInterval;
 
+  /** Where the topology counts the readings it sets apart. */
+  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
   TopologyFixture(StreamsSettings settings) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "airq-streams-test");
@@ -49,7 +53,9 @@ final class TopologyFixture implements AutoCloseable {
         StreamsConfig.STATE_DIR_CONFIG, "target/kafka-streams-test/" + java.util.UUID.randomUUID());
     // the wall clock starts before every event time of the tests, so an hour is over only when the
     // stream time passes it (the wall clock completes hours that no reading completes)
-    driver = new TopologyTestDriver(AirqTopology.build(settings), props, Instant.EPOCH);
+    driver =
+        new TopologyTestDriver(
+            AirqTopology.build(settings, new StreamsMeters(registry)), props, Instant.EPOCH);
     emitInterval = settings.emitInterval();
     String p = settings.topicPrefix();
     readings = input(Topics.READINGS.prefixed(p));
@@ -78,6 +84,11 @@ final class TopologyFixture implements AutoCloseable {
   void emit() {
     driver.advanceWallClockTime(emitInterval);
     driver.advanceWallClockTime(emitInterval);
+  }
+
+  /** How many readings the topology set apart with this outcome. */
+  double setApart(String outcome) {
+    return registry.get(StreamsMeters.READINGS).tag("outcome", outcome).counter().count();
   }
 
   void register(Sensor s) {

@@ -30,7 +30,12 @@ public final class ConfigLoader {
 
   /** Variables the launcher and the build read; not configuration, never warned about. */
   public static final Set<String> LAUNCHER_VARIABLES =
-      Set.of("AIRQ_JAVA_OPTS", "AIRQ_LOG_LEVEL", "AIRQ_SHARED_DATA");
+      Set.of(
+          "AIRQ_JAVA_OPTS",
+          "AIRQ_LOG_LEVEL",
+          "AIRQ_LOG_FILE",
+          "AIRQ_LOG_LIBRARY_CONSOLE_LEVEL",
+          "AIRQ_SHARED_DATA");
 
   private ConfigLoader() {}
 

@@ -59,7 +59,17 @@ public final class ConfigReference {
         .append(
             "  collector: a fifth less CPU per reading than the default G1 in `./airq bench`,"
                 + " docs/streams.md); the image\n")
-        .append("  sets `JAVA_TOOL_OPTIONS=-XX:+UseParallelGC`.\n");
+        .append("  sets `JAVA_TOOL_OPTIONS=-XX:+UseParallelGC`.\n")
+        .append(
+            "- Logging: `AIRQ_LOG_LEVEL` (INFO) is the root level; everything goes to the file"
+                + " `AIRQ_LOG_FILE`\n")
+        .append(
+            "  (`.airq/airq.log` under the project with `./airq`); the console shows airq's own"
+                + " messages and the libraries'\n")
+        .append(
+            "  (Kafka's clients, Paho) from `AIRQ_LOG_LIBRARY_CONSOLE_LEVEL` up (ERROR; the image"
+                + " sets WARN, its console\n")
+        .append("  being its log).\n");
     for (ConfigSpec spec : services) {
       b.append("\n## ").append(spec.service()).append("\n\n");
       b.append("| key | environment | default | type | meaning |\n");

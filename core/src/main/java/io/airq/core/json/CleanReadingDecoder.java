@@ -1,7 +1,16 @@
 package io.airq.core.json;
 
+import static io.airq.core.json.StrictTokens.byId;
+import static io.airq.core.json.StrictTokens.expect;
+import static io.airq.core.json.StrictTokens.instant;
+import static io.airq.core.json.StrictTokens.number;
+import static io.airq.core.json.StrictTokens.once;
+import static io.airq.core.json.StrictTokens.string;
+import static io.airq.core.json.StrictTokens.unknown;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.airq.core.json.StrictTokens.Unsure;
 import io.airq.core.reading.CleanReading;
 import io.airq.core.reading.CorrectedValue;
 import io.airq.core.reading.QaFlag;
@@ -33,15 +42,6 @@ public final class CleanReadingDecoder {
   private static final QaRule[] RULES = QaRule.values();
   private static final SourceFormat[] FORMATS = SourceFormat.values();
   private static final HostType[] HOST_TYPES = HostType.values();
-
-  /** The shape is not one this decoder is sure of; decode with the full mapper. */
-  private static final class Unsure extends Exception {
-    static final Unsure INSTANCE = new Unsure();
-
-    private Unsure() {
-      super(null, null, false, false);
-    }
-  }
 
   private CleanReadingDecoder() {}
 
@@ -269,76 +269,5 @@ public final class CleanReadingDecoder {
     }
     expect(t, JsonToken.END_ARRAY);
     return out;
-  }
-
-  /**
-   * An instant written as {@code yyyy-MM-ddTHH:mm:ss[.f…]Z} (what the mapper writes); null for JSON
-   * null.
-   */
-  private static Instant instant(JsonParser p, JsonToken v) throws IOException, Unsure {
-    if (v == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    if (v != JsonToken.VALUE_STRING) {
-      throw Unsure.INSTANCE;
-    }
-    return parseInstant(p.getText());
-  }
-
-  /**
-   * The instant of a plain UTC ISO-8601 text ({@link IsoInstants#utc}), or Unsure for any other.
-   */
-  static Instant parseInstant(String s) throws Unsure {
-    Instant t = IsoInstants.utc(s);
-    if (t == null) {
-      throw Unsure.INSTANCE;
-    }
-    return t;
-  }
-
-  private static String string(JsonParser p, JsonToken v) throws IOException, Unsure {
-    if (v == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    if (v != JsonToken.VALUE_STRING) {
-      throw Unsure.INSTANCE;
-    }
-    return p.getText();
-  }
-
-  private static double number(JsonParser p, JsonToken v) throws IOException, Unsure {
-    if (v != JsonToken.VALUE_NUMBER_FLOAT && v != JsonToken.VALUE_NUMBER_INT) {
-      throw Unsure.INSTANCE;
-    }
-    return p.getDoubleValue();
-  }
-
-  private static <E extends Enum<E>> E byId(E[] all, String id) throws Unsure {
-    if (id != null) {
-      for (E e : all) {
-        if (e.toString().equals(id)) {
-          return e;
-        }
-      }
-    }
-    throw Unsure.INSTANCE;
-  }
-
-  private static void unknown(JsonParser p, JsonToken v) throws IOException {
-    // the mapper ignores unknown fields
-    p.skipChildren();
-  }
-
-  private static int once(int seen, int bit) throws Unsure {
-    if ((seen & bit) != 0) {
-      throw Unsure.INSTANCE;
-    }
-    return seen | bit;
-  }
-
-  private static void expect(JsonToken t, JsonToken wanted) throws Unsure {
-    if (t != wanted) {
-      throw Unsure.INSTANCE;
-    }
   }
 }

@@ -15,7 +15,8 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * A Kafka serde for one message type, using {@link Json}'s mapping. Null stays null (tombstones). A
  * busy type may have a hand-written writer and reader on Jackson's streaming API ({@link
- * TopicCodecs}) that produce and accept the same JSON as data binding, only faster.
+ * TopicCodecs}, {@link TopicReaders}, {@link CleanReadingDecoder}) that produce and accept the same
+ * JSON as data binding, only faster.
  */
 public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
   /** Writes one value with the generator of {@link Json#mapper()}. */

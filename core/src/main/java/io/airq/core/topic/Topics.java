@@ -7,6 +7,7 @@ import io.airq.core.impact.PhaseAggregate;
 import io.airq.core.json.CleanReadingDecoder;
 import io.airq.core.json.JsonSerde;
 import io.airq.core.json.TopicCodecs;
+import io.airq.core.json.TopicReaders;
 import io.airq.core.reading.CleanReading;
 import io.airq.core.reading.Reading;
 import io.airq.core.registry.Sensor;
@@ -25,7 +26,7 @@ public final class Topics {
       new Topic<>(
           "airq.readings",
           Serdes.String(),
-          JsonSerde.of(Reading.class, TopicCodecs::writeReading, TopicCodecs::readReading),
+          JsonSerde.of(Reading.class, TopicCodecs::writeReading, TopicReaders::readReading),
           false);
 
   /**
@@ -64,7 +65,7 @@ public final class Topics {
       new Topic<>(
           "airq.readings.quarantine",
           Serdes.String(),
-          JsonSerde.of(Reading.class, TopicCodecs::writeReading, TopicCodecs::readReading),
+          JsonSerde.of(Reading.class, TopicCodecs::writeReading, TopicReaders::readReading),
           false);
 
   /** Readings that arrived after their windows' grace: counted, kept for the retroactive path. */
@@ -83,7 +84,7 @@ public final class Topics {
           JsonSerde.of(
               WindowAverages.class,
               TopicCodecs::writeWindowAverages,
-              TopicCodecs::readWindowAverages),
+              TopicReaders::readWindowAverages),
           false);
 
   /** Running before/during/after aggregates per closure. Key = closure/group/phase/quantity. */

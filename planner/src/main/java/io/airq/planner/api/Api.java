@@ -17,13 +17,10 @@ import io.airq.planner.influx.SeriesPoint;
 import io.airq.planner.registry.Registry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -54,18 +51,6 @@ public final class Api {
     this.closureWriter = closureWriter;
   }
 
-  /** A 4xx answer with a message, raised by a route. */
-  static final class ClientError extends RuntimeException {
-    final int status;
-    final List<String> errors;
-
-    ClientError(int status, List<String> errors) {
-      super(String.join("; ", errors));
-      this.status = status;
-      this.errors = errors;
-    }
-  }
-
   public void handle(HttpExchange ex) throws IOException {
     try (ex) {
       String path = ex.getRequestURI().getPath();
@@ -73,34 +58,34 @@ public final class Api {
       LOG.debug("{} {}", method, path);
       try {
         route(ex, method, path);
-      } catch (ClientError e) {
+      } catch (Http.ClientError e) {
         ObjectNode o = Json.mapper().createObjectNode();
         o.put("status", e.status);
         o.set("errors", Json.mapper().valueToTree(e.errors));
-        send(ex, e.status, "application/json", Json.write(o));
+        Http.send(ex, e.status, "application/json", Json.write(o));
       } catch (RuntimeException e) {
         LOG.warn("{} {} failed", method, path, e);
         ObjectNode o = Json.mapper().createObjectNode();
         o.put("status", 503);
         o.set("errors", Json.mapper().valueToTree(List.of(String.valueOf(e.getMessage()))));
-        send(ex, 503, "application/json", Json.write(o));
+        Http.send(ex, 503, "application/json", Json.write(o));
       }
     }
   }
 
   private void route(HttpExchange ex, String method, String path) throws IOException {
-    Map<String, String> q = query(ex);
+    Map<String, String> q = Http.query(ex);
     String[] parts = path.replaceAll("^/+|/+$", "").split("/");
     if (path.equals("/openapi.json")) {
-      resource(ex, "openapi.json", "application/json");
+      Http.resource(ex, "openapi.json", "application/json");
     } else if (path.equals("/") || path.equals("/index.html")) {
-      resource(ex, "web/index.html", "text/html; charset=utf-8");
+      Http.resource(ex, "web/index.html", "text/html; charset=utf-8");
     } else if (path.startsWith("/web/") && !path.contains("..")) {
-      resource(ex, path.substring(1), contentType(path));
+      Http.resource(ex, path.substring(1), Http.contentType(path));
     } else if (path.startsWith(CHART_JS) && !path.contains("..")) {
-      resource(ex, "META-INF/resources" + path, contentType(path));
+      Http.resource(ex, "META-INF/resources" + path, Http.contentType(path));
     } else if (path.equals("/api/sensors") && method.equals("GET")) {
-      json(
+      Http.json(
           ex,
           200,
           registry.sensors().stream()
@@ -112,30 +97,31 @@ public final class Api {
     } else if (parts.length >= 2 && parts[0].equals("api") && parts[1].equals("closures")) {
       closures(ex, method, parts, q);
     } else {
-      throw new ClientError(404, List.of("no such resource: " + path));
+      throw new Http.ClientError(404, List.of("no such resource: " + path));
     }
   }
 
   private void closures(HttpExchange ex, String method, String[] parts, Map<String, String> q)
       throws IOException {
     if (parts.length == 2 && method.equals("GET")) {
-      json(
+      Http.json(
           ex,
           200,
           registry.closures().stream().sorted(Comparator.comparing(Closure::start)).toList());
     } else if (parts.length == 2 && method.equals("POST")) {
       Closure c = validated(ex, null);
       if (registry.closure(c.id()).isPresent()) {
-        throw new ClientError(409, List.of("closure " + c.id() + " exists; use PUT to change it"));
+        throw new Http.ClientError(
+            409, List.of("closure " + c.id() + " exists; use PUT to change it"));
       }
       closureWriter.accept(c);
-      json(ex, 201, c);
+      Http.json(ex, 201, c);
     } else if (parts.length == 3 && method.equals("PUT")) {
       Closure c = validated(ex, parts[2]);
       closureWriter.accept(c);
-      json(ex, 200, c);
+      Http.json(ex, 200, c);
     } else if (parts.length == 3 && method.equals("GET")) {
-      json(ex, 200, closure(parts[2]));
+      Http.json(ex, 200, closure(parts[2]));
     } else if (parts.length == 4 && parts[3].equals("impact") && method.equals("GET")) {
       Closure c = closure(parts[2]);
       Quantity quantity = quantity(q.getOrDefault("quantity", "pm25"));
@@ -147,7 +133,7 @@ public final class Api {
       Provenance p;
       if (source.equals("live")) {
         if (matched) {
-          throw new ClientError(400, List.of("matchedHours needs source=stored"));
+          throw new Http.ClientError(400, List.of("matchedHours needs source=stored"));
         }
         r = impact.live(c, quantity, options);
         p = Provenance.live(cfg.topicPrefix());
@@ -155,20 +141,21 @@ public final class Api {
         r = impact.report(c, quantity, registry.sensors(), options);
         p = Provenance.of(cfg.influxDatabase(), "scope=sensor, window=1h");
       } else {
-        throw new ClientError(400, List.of("source must be stored or live"));
+        throw new Http.ClientError(400, List.of("source must be stored or live"));
       }
       if ("csv".equals(q.get("format"))) {
-        send(ex, 200, "text/csv; charset=utf-8", Csv.report(r, p).getBytes(StandardCharsets.UTF_8));
+        Http.send(
+            ex, 200, "text/csv; charset=utf-8", Csv.report(r, p).getBytes(StandardCharsets.UTF_8));
       } else {
         ObjectNode o = Json.mapper().createObjectNode();
         o.set("provenance", JsonOut.tree(p));
         o.set("closure", JsonOut.tree(c));
         o.set("periods", periods(c));
         o.set("report", JsonOut.tree(r));
-        json(ex, 200, o);
+        Http.json(ex, 200, o);
       }
     } else {
-      throw new ClientError(405, List.of(method + " is not allowed here"));
+      throw new Http.ClientError(405, List.of(method + " is not allowed here"));
     }
   }
 
@@ -200,16 +187,16 @@ public final class Api {
     String sensor = q.get("sensor");
     String area = q.get("area");
     if ((sensor == null) == (area == null)) {
-      throw new ClientError(400, List.of("give exactly one of sensor or area"));
+      throw new Http.ClientError(400, List.of("give exactly one of sensor or area"));
     }
     Quantity quantity = quantity(q.getOrDefault("quantity", "pm25"));
     AverageWindow window =
         AverageWindow.byId(q.getOrDefault("window", "1h"))
-            .orElseThrow(() -> new ClientError(400, List.of("window must be 1m, 1h or 24h")));
+            .orElseThrow(() -> new Http.ClientError(400, List.of("window must be 1m, 1h or 24h")));
     Instant from = instant(q, "from");
     Instant to = instant(q, "to");
     if (!to.isAfter(from)) {
-      throw new ClientError(400, List.of("to must be after from"));
+      throw new Http.ClientError(400, List.of("to must be after from"));
     }
     Scope scope = sensor != null ? Scope.SENSOR : Scope.AREA;
     String key = sensor != null ? sensor : area;
@@ -217,7 +204,7 @@ public final class Api {
     Provenance p =
         Provenance.of(cfg.influxDatabase(), "scope=" + scope.id() + ", window=" + window.id());
     if ("csv".equals(q.get("format"))) {
-      send(
+      Http.send(
           ex,
           200,
           "text/csv; charset=utf-8",
@@ -231,7 +218,7 @@ public final class Api {
       o.put("unit", quantity.unit());
       o.put("window", window.id());
       o.set("points", JsonOut.tree(points));
-      json(ex, 200, o);
+      Http.json(ex, 200, o);
     }
   }
 
@@ -240,11 +227,11 @@ public final class Api {
     try (InputStream in = ex.getRequestBody()) {
       body = Json.mapper().readTree(in.readAllBytes());
     } catch (IOException e) {
-      throw new ClientError(400, List.of("the body is not JSON: " + e.getMessage()));
+      throw new Http.ClientError(400, List.of("the body is not JSON: " + e.getMessage()));
     }
     ClosureValidator.Result r = ClosureValidator.validate(body, pathId, registry.sensors());
     if (!r.valid()) {
-      throw new ClientError(422, r.errors());
+      throw new Http.ClientError(422, r.errors());
     }
     return r.closure();
   }
@@ -252,73 +239,23 @@ public final class Api {
   private Closure closure(String id) {
     return registry
         .closure(id)
-        .orElseThrow(() -> new ClientError(404, List.of("no closure " + id)));
+        .orElseThrow(() -> new Http.ClientError(404, List.of("no closure " + id)));
   }
 
   private static Quantity quantity(String id) {
     return Quantity.byId(id)
-        .orElseThrow(() -> new ClientError(400, List.of("unknown quantity: " + id)));
+        .orElseThrow(() -> new Http.ClientError(400, List.of("unknown quantity: " + id)));
   }
 
   private static Instant instant(Map<String, String> q, String name) {
     String v = q.get(name);
     if (v == null) {
-      throw new ClientError(400, List.of(name + " is required (ISO-8601 instant)"));
+      throw new Http.ClientError(400, List.of(name + " is required (ISO-8601 instant)"));
     }
     try {
       return Instant.parse(v);
     } catch (DateTimeParseException e) {
-      throw new ClientError(400, List.of(name + " is not an ISO-8601 instant: " + v));
-    }
-  }
-
-  private static Map<String, String> query(HttpExchange ex) {
-    Map<String, String> out = new HashMap<>();
-    String raw = ex.getRequestURI().getRawQuery();
-    if (raw == null) {
-      return out;
-    }
-    for (String pair : raw.split("&")) {
-      int i = pair.indexOf('=');
-      String k = URLDecoder.decode(i < 0 ? pair : pair.substring(0, i), StandardCharsets.UTF_8);
-      String v = i < 0 ? "" : URLDecoder.decode(pair.substring(i + 1), StandardCharsets.UTF_8);
-      out.put(k, v);
-    }
-    return out;
-  }
-
-  private static void json(HttpExchange ex, int status, Object value) throws IOException {
-    send(ex, status, "application/json", Json.write(JsonOut.tree(value)));
-  }
-
-  private static void resource(HttpExchange ex, String name, String type) throws IOException {
-    try (InputStream in = Api.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new ClientError(404, List.of("no such resource: /" + name));
-      }
-      send(ex, 200, type, in.readAllBytes());
-    }
-  }
-
-  private static String contentType(String path) {
-    if (path.endsWith(".js")) {
-      return "text/javascript; charset=utf-8";
-    }
-    if (path.endsWith(".css")) {
-      return "text/css; charset=utf-8";
-    }
-    if (path.endsWith(".html")) {
-      return "text/html; charset=utf-8";
-    }
-    return "application/octet-stream";
-  }
-
-  private static void send(HttpExchange ex, int status, String type, byte[] body)
-      throws IOException {
-    ex.getResponseHeaders().set("Content-Type", type);
-    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(body);
+      throw new Http.ClientError(400, List.of(name + " is not an ISO-8601 instant: " + v));
     }
   }
 }

@@ -3,6 +3,7 @@ package io.airq.planner.influx;
 import io.airq.core.average.AverageWindow;
 import io.airq.core.average.Scope;
 import io.airq.core.reading.Quantity;
+import io.airq.kit.Check;
 import io.airq.planner.impact.HourlyMean;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Pong;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
 
@@ -31,6 +33,19 @@ public final class AverageReader implements AutoCloseable {
             ? InfluxDBFactory.connect(url)
             : InfluxDBFactory.connect(url, user, password);
     this.database = database;
+  }
+
+  /** Whether InfluxDB answers a ping: the planner's health check. */
+  public Check reachable() {
+    try {
+      Pong pong = influx.ping();
+      return pong.isGood()
+          ? Check.up(
+              "InfluxDB " + pong.getVersion() + " answered in " + pong.getResponseTime() + " ms")
+          : Check.down("InfluxDB did not answer the ping");
+    } catch (RuntimeException e) {
+      return Check.down("InfluxDB did not answer: " + e.getMessage());
+    }
   }
 
   public List<SeriesPoint> series(

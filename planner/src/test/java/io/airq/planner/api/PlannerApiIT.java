@@ -16,6 +16,7 @@ import io.airq.core.topic.Topic;
 import io.airq.core.topic.Topics;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
+import io.airq.kit.KafkaClients;
 import io.airq.planner.PlannerConfig;
 import io.airq.planner.PlannerServer;
 import io.airq.planner.cli.PlannerCli;
@@ -156,7 +157,7 @@ class PlannerApiIT {
       int code =
           new CommandLine(new PlannerCli())
               .setOut(new PrintWriter(cliOut))
-              .execute("--api", base, "impact", "--closure", "moi-avenue", "--format", "text");
+              .execute("impact", "--api", base, "--closure", "moi-avenue", "--format", "text");
       assertThat(code).isZero();
       assertThat(cliOut.toString())
           .contains("fell by 50%")
@@ -166,9 +167,9 @@ class PlannerApiIT {
           new CommandLine(new PlannerCli())
               .setOut(new PrintWriter(seriesOut))
               .execute(
+                  "series",
                   "--api",
                   base,
-                  "series",
                   "--area",
                   "CBD",
                   "--quantity",
@@ -187,10 +188,10 @@ class PlannerApiIT {
           new CommandLine(new PlannerCli())
               .setOut(new PrintWriter(added))
               .execute(
-                  "--api",
-                  base,
                   "closures",
                   "add",
+                  "--api",
+                  base,
                   "--id",
                   "cli-1",
                   "--start",
@@ -210,13 +211,13 @@ class PlannerApiIT {
       StringWriter listed = new StringWriter();
       new CommandLine(new PlannerCli())
           .setOut(new PrintWriter(listed))
-          .execute("--api", base, "closures", "list");
+          .execute("closures", "list", "--api", base);
       assertThat(listed.toString()).contains("cli-1\t2024-01-04T08:00").contains("moi-avenue\t");
       StringWriter err = new StringWriter();
       code =
           new CommandLine(new PlannerCli())
               .setErr(new PrintWriter(err))
-              .execute("--api", base, "closures", "show", "nope");
+              .execute("closures", "show", "nope", "--api", base);
       assertThat(code).isEqualTo(1);
       assertThat(err.toString()).contains("HTTP 404").contains("no closure nope");
 
@@ -226,10 +227,37 @@ class PlannerApiIT {
       assertThat(get(base + "/webjars/chart.js/4.5.1/dist/chart.umd.min.js").statusCode())
           .isEqualTo(200);
       assertThat(get(base + "/").body()).contains("<html");
+
+      // health and metrics on the same port: Kafka, the registry tables, InfluxDB; requests
+      // by route and status, and the registry's sizes
+      HttpResponse<String> health = get(base + "/health");
+      assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+      assertThat(health.headers().firstValue("Content-Type")).hasValue("application/json");
+      JsonNode h = Json.mapper().readTree(health.body());
+      assertThat(h.get("service").asText()).isEqualTo("planner");
+      assertThat(h.get("status").asText()).isEqualTo("UP");
+      assertThat(h.get("checks").fieldNames())
+          .toIterable()
+          .containsExactly(
+              "kafka",
+              "registry-sensors",
+              "registry-closures",
+              "registry-closure-impact",
+              "influxdb");
+      String metrics = get(base + "/metrics").body();
+      assertThat(metrics)
+          .containsPattern(
+              "airq_planner_http_requests_seconds_count\\{[^}]*route=\"/api/closures/\\{id}/impact\""
+                  + "[^}]*status=\"200\"[^}]*} [1-9]")
+          .containsPattern(
+              "airq_planner_http_requests_seconds_count\\{[^}]*route=\"/api/closures/\\{id}\""
+                  + "[^}]*status=\"404\"")
+          .contains("airq_planner_registry_entries{table=\"sensors\"} 3.0");
     }
 
     // the closure went to the compacted topic: a fresh reader of the topic sees it
-    try (Registry fresh = new Registry(servers.kafkaBootstrap(), prefix, Map.of()).start()) {
+    try (Registry fresh =
+        Registry.start(KafkaClients.properties(servers.kafkaBootstrap(), Map.of()), prefix)) {
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (fresh.closure("moi-avenue").isEmpty() && System.nanoTime() < deadline) {
         Thread.sleep(100);

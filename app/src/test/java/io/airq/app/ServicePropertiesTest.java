@@ -1,0 +1,63 @@
+package io.airq.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airq.core.config.ConfigLoader;
+import io.airq.core.config.ConfigSpec;
+import io.airq.planner.PlannerConfig;
+import io.airq.sink.SinkConfig;
+import io.airq.streams.StreamsConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The in-process pipeline configures each service through the service's own keys: every property it
+ * sets is a key the service declares (no warning, no error), so the defaults stay in one place.
+ */
+class ServicePropertiesTest {
+  private static final Pipeline.Settings S =
+      new Pipeline.Settings(
+          "tcp://127.0.0.1:1883",
+          "127.0.0.1:9092",
+          "http://127.0.0.1:8086",
+          "airq",
+          "t.",
+          0,
+          0,
+          0,
+          0,
+          Path.of("state"),
+          Duration.ofSeconds(5));
+
+  @Test
+  void everyPropertyIsAKeyOfTheServiceThatReadsIt() {
+    Map<String, ConfigSpec> specs = ServiceConfigs.byCommand();
+    Map<String, Properties> given =
+        Map.of(
+            "ingest", ServiceProperties.ingest(S),
+            "streams", ServiceProperties.streams(S),
+            "sink", ServiceProperties.sink(S, 0),
+            "planner", ServiceProperties.planner(S));
+    given.forEach(
+        (service, props) ->
+            assertThat(ConfigLoader.load(specs.get(service), props, Map.of()).warnings())
+                .as(service)
+                .isEmpty());
+  }
+
+  @Test
+  void aZeroPortMeansAnyFreePortForEveryService() {
+    StreamsConfig streams = StreamsConfig.from(ServiceProperties.streams(S), Map.of());
+    assertThat(streams.settings().emitInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(streams.settings().topicPrefix()).isEqualTo("t.");
+    assertThat(streams.applicationId()).isEqualTo("airq-streams-t");
+    assertThat(PlannerConfig.load(ServiceProperties.planner(S), Map.of()).httpPort()).isZero();
+    // the bridge's 0 would mean "no HTTP server" (-1 = any free port), the sink's "no endpoint"
+    assertThat(ServiceProperties.ingest(S).getProperty("http.port")).isEqualTo("-1");
+    assertThat(streams.metricsPort()).isEqualTo(-1);
+    assertThat(SinkConfig.load(ServiceProperties.sink(S, 0), Map.of()).metricsPort()).isPositive();
+  }
+}

@@ -1,0 +1,78 @@
+package io.airq.planner.api;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The HTTP plumbing of the API's routes: query strings, answers, resources, client errors. */
+final class Http {
+  private Http() {}
+
+  /** A 4xx answer with a message, raised by a route. */
+  static final class ClientError extends RuntimeException {
+    final int status;
+    final List<String> errors;
+
+    ClientError(int status, List<String> errors) {
+      super(String.join("; ", errors));
+      this.status = status;
+      this.errors = errors;
+    }
+  }
+
+  static Map<String, String> query(HttpExchange ex) {
+    Map<String, String> out = new HashMap<>();
+    String raw = ex.getRequestURI().getRawQuery();
+    if (raw == null) {
+      return out;
+    }
+    for (String pair : raw.split("&")) {
+      int i = pair.indexOf('=');
+      String k = URLDecoder.decode(i < 0 ? pair : pair.substring(0, i), StandardCharsets.UTF_8);
+      String v = i < 0 ? "" : URLDecoder.decode(pair.substring(i + 1), StandardCharsets.UTF_8);
+      out.put(k, v);
+    }
+    return out;
+  }
+
+  static void json(HttpExchange ex, int status, Object value) throws IOException {
+    send(ex, status, "application/json", io.airq.core.json.Json.write(JsonOut.tree(value)));
+  }
+
+  /** A classpath resource, or a 404 when there is none. */
+  static void resource(HttpExchange ex, String name, String type) throws IOException {
+    try (InputStream in = Api.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new ClientError(404, List.of("no such resource: /" + name));
+      }
+      send(ex, 200, type, in.readAllBytes());
+    }
+  }
+
+  static String contentType(String path) {
+    if (path.endsWith(".js")) {
+      return "text/javascript; charset=utf-8";
+    }
+    if (path.endsWith(".css")) {
+      return "text/css; charset=utf-8";
+    }
+    if (path.endsWith(".html")) {
+      return "text/html; charset=utf-8";
+    }
+    return "application/octet-stream";
+  }
+
+  static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", type);
+    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(body);
+    }
+  }
+}
