@@ -38,7 +38,7 @@ public final class Topics {
       new Topic<>(
           "airq.readings.pins",
           Serdes.String(),
-          JsonSerde.of(Reading.class, TopicCodecs::writeReading, TopicCodecs::readReading),
+          JsonSerde.of(Reading.class, TopicCodecs::writeReading, TopicReaders::readReading),
           false);
 
   /**
