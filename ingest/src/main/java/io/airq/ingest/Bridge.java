@@ -186,8 +186,7 @@ public final class Bridge implements AutoCloseable {
             TopicRoute.sensor(topic),
             receivedAt,
             body,
-            Redelivery.digestIfTimeless(result, topic, body),
-            message.isDuplicate());
+            Redelivery.digestIfTimeless(result, topic, body));
     if (result instanceof ParseResult.Rejected r) {
       LOG.debug("rejected message on {}: {} {}", topic, r.code(), r.reason());
     }

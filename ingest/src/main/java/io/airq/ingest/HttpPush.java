@@ -124,8 +124,7 @@ final class HttpPush implements HttpHandler, AutoCloseable {
             sensor,
             receivedAt,
             body,
-            Redelivery.digestIfTimeless(result, CHANNEL + sensor.orElse(""), body),
-            false);
+            Redelivery.digestIfTimeless(result, CHANNEL + sensor.orElse(""), body));
     Optional<Reading> pinned = pinned(ex, result);
     long start = System.nanoTime();
     PushAnswer answer;

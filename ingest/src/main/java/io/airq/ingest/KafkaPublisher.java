@@ -209,9 +209,6 @@ final class KafkaPublisher implements AutoCloseable {
     if (from.digest() != null) {
       header(h, RecordHeaders.PAYLOAD_DIGEST, from.digest());
     }
-    if (from.redelivered()) {
-      header(h, RecordHeaders.REDELIVERED, "true");
-    }
     return h;
   }
 

@@ -13,7 +13,6 @@ import java.util.Optional;
  * @param body the original bytes
  * @param digest for a payload without a time of its own, the digest of its channel and bytes
  *     ({@link Redelivery}); null otherwise
- * @param redelivered the broker marked the message as a redelivery (MQTT DUP flag)
  */
 record Provenance(
     String channel,
@@ -21,8 +20,7 @@ record Provenance(
     Optional<String> sensor,
     Instant receivedAt,
     byte[] body,
-    String digest,
-    boolean redelivered) {
+    String digest) {
 
   /** A message that is neither timestamp-less nor a redelivery. */
   Provenance(
@@ -31,6 +29,6 @@ record Provenance(
       Optional<String> sensor,
       Instant receivedAt,
       byte[] body) {
-    this(channel, gateway, sensor, receivedAt, body, null, false);
+    this(channel, gateway, sensor, receivedAt, body, null);
   }
 }

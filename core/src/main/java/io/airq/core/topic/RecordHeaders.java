@@ -23,9 +23,6 @@ public final class RecordHeaders {
    */
   public static final String PAYLOAD_DIGEST = "airq.payload-digest";
 
-  /** {@code true} when the broker redelivered the message (MQTT DUP flag): it may be a copy. */
-  public static final String REDELIVERED = "airq.redelivered";
-
   /** Why a record was dead-lettered or quarantined, in plain words. */
   public static final String REASON = "airq.reason";
 
