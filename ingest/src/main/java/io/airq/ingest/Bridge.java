@@ -113,7 +113,8 @@ public final class Bridge implements AutoCloseable {
                     cfg.http().pushTimeout(),
                     cfg.http().pinWindow()),
                 mqtt::isConnected,
-                sensors == null ? null : sensors::check)
+                sensors == null ? null : sensors::check,
+                cfg.http().pinWindow().isZero() ? null : this::pinCheck)
             : null;
     this.pinMerge =
         cfg.http().enabled() && !cfg.http().pinWindow().isZero()
@@ -130,6 +131,11 @@ public final class Bridge implements AutoCloseable {
       t.setDaemon(true);
       return t;
     };
+  }
+
+  /** The per-pin merge's health; asked only once the bridge is built. */
+  private io.airq.kit.Check pinCheck() {
+    return pinMerge == null ? io.airq.kit.Check.down("not started") : pinMerge.check();
   }
 
   /** Starts following the registry and waits up to 30 s until it is read to its end. */

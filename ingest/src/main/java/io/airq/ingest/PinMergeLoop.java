@@ -6,6 +6,7 @@ import io.airq.core.topic.Topics;
 import io.airq.ingest.gateway.GatewayPolicy;
 import io.airq.ingest.payload.ParseResult;
 import io.airq.ingest.pin.PinMerger;
+import io.airq.kit.Check;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +50,12 @@ final class PinMergeLoop implements AutoCloseable {
   private final Function<Reading, Optional<GatewayPolicy.Refusal>> gate;
   private final Thread thread;
   private volatile boolean closed;
+
+  /** Devices with an open reading, for /health (the merger itself is the loop thread's). */
+  private volatile int open;
+
+  /** Why the loop stopped by itself; null while it runs. */
+  private volatile String stopped;
 
   PinMergeLoop(
       BridgeConfig cfg,
@@ -96,6 +103,7 @@ final class PinMergeLoop implements AutoCloseable {
           pin.ifPresent(x -> done.addAll(merger.add(x)));
         }
         done.addAll(merger.closeDue(Instant.now(), caughtUp()));
+        open = merger.openGroups();
         if (!done.isEmpty() && !publish(done)) {
           return; // closed while Kafka was down: the pins are read again on restart
         }
@@ -112,6 +120,7 @@ final class PinMergeLoop implements AutoCloseable {
     } catch (WakeupException e) {
       // closing
     } catch (RuntimeException e) {
+      stopped = e.toString();
       LOG.error("the pin merge stopped: {}; the staged pins are merged on restart", e.toString());
     } finally {
       consumer.close(Duration.ofSeconds(5));
@@ -183,6 +192,18 @@ final class PinMergeLoop implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  /** Up while pins are being merged; down, with the cause, when the loop stopped by itself. */
+  Check check() {
+    String why = stopped;
+    if (why != null) {
+      return Check.down("the pin merge stopped: " + why + "; restart the bridge");
+    }
+    if (!thread.isAlive()) {
+      return Check.down("the pin merge is not running");
+    }
+    return Check.up(open + " devices with a reading open");
   }
 
   @Override
