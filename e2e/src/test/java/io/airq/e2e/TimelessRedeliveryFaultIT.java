@@ -2,10 +2,13 @@ package io.airq.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airq.core.registry.HostType;
+import io.airq.core.registry.Sensor;
 import io.airq.core.topic.RecordHeaders;
 import io.airq.core.topic.Topics;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
+import io.airq.simulator.publish.Registrar;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -30,7 +33,13 @@ import org.junit.jupiter.api.Test;
  */
 @RealServers
 class TimelessRedeliveryFaultIT {
-  private static final int SENSORS = 3;
+  /**
+   * Many sensors taking turns, so that one sensor's messages are far more than a millisecond apart
+   * (as a real device's are): readings of one sensor received in the same millisecond share their
+   * (sensor, time) and only the first is kept.
+   */
+  private static final int SENSORS = 300;
+
   private static final int PER_BURST = 1500;
 
   @Test
@@ -44,6 +53,25 @@ class TimelessRedeliveryFaultIT {
             servers.kafkaBootstrap(),
             servers.influxUrl(),
             servers.newDirectory("fault-timeless"))) {
+      io.airq.devstack.TopicSetup.createAll(servers.kafkaBootstrap(), pass.prefix, 4);
+      List<Sensor> sensors = new java.util.ArrayList<>();
+      for (int s = 0; s < SENSORS; s++) {
+        sensors.add(
+            new Sensor(
+                sensor(s),
+                pass.gateway,
+                -1.28,
+                36.82,
+                "fault-area",
+                "",
+                "Nairobi",
+                false,
+                HostType.PUBLIC,
+                Duration.ofMinutes(1),
+                "AirGradient",
+                Map.of()));
+      }
+      Registrar.register(servers.kafkaBootstrap(), pass.prefix, sensors, List.of());
       pass.start(registry);
       MqttClient pub =
           new MqttClient(servers.mqttUrl(), "pub-" + UUID.randomUUID(), new MemoryPersistence());
@@ -63,7 +91,7 @@ class TimelessRedeliveryFaultIT {
             pass.event("bridge killed with SIGKILL in burst " + bursts);
           }
           int n = sent++;
-          String sensor = FaultInput.sensor(n % SENSORS);
+          String sensor = sensor(n % SENSORS);
           // no "time": the bridge stamps the receive time; values unique per message; published
           // as fast as the broker acknowledges them, so that many are in flight in the bridge
           String body =
@@ -103,6 +131,10 @@ class TimelessRedeliveryFaultIT {
       assertThat(copies).as("copies of readings already in Kafka (the fault hit)").isPositive();
       assertThat(stored).as("pm25 and pm10 values stored").isEqualTo(2L * sent);
     }
+  }
+
+  private static String sensor(int s) {
+    return "timeless-" + s;
   }
 
   /**
