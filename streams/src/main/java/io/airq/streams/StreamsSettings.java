@@ -1,7 +1,6 @@
 package io.airq.streams;
 
 import io.airq.core.average.AverageWindow;
-import io.airq.core.reading.Quantity;
 import io.airq.streams.quality.QaSettings;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -14,7 +13,6 @@ import java.util.Map;
  * @param dedupHorizon how long a (sensor, measurement time) pair is remembered to drop duplicates
  * @param grace grace per window; a reading later than the hourly window's grace is routed to the
  *     late topic
- * @param alertThresholds alert when an hourly or 24-hour mean is above this (µg/m³)
  * @param coverageGate percent of the expected readings an hour needs to be valid
  * @param qa thresholds of the QA rules
  */
@@ -22,7 +20,6 @@ public record StreamsSettings(
     String topicPrefix,
     Duration dedupHorizon,
     Map<AverageWindow, Duration> grace,
-    Map<Quantity, Double> alertThresholds,
     double coverageGate,
     QaSettings qa,
     Duration emitInterval) {
@@ -37,8 +34,6 @@ public record StreamsSettings(
    */
   public static final Duration DEFAULT_EMIT_INTERVAL = Duration.ofSeconds(60);
 
-  public static final String WHO_2021_24H = "who-2021-24h";
-
   public StreamsSettings {
     topicPrefix = topicPrefix == null ? "" : topicPrefix;
     dedupHorizon = dedupHorizon == null ? Duration.ofHours(48) : dedupHorizon;
@@ -50,10 +45,6 @@ public record StreamsSettings(
       g.putAll(grace);
     }
     grace = java.util.Collections.unmodifiableMap(g);
-    alertThresholds =
-        alertThresholds == null
-            ? Map.of(Quantity.PM25, 15.0, Quantity.PM10, 45.0, Quantity.NO2, 25.0)
-            : Map.copyOf(alertThresholds);
     qa = qa == null ? QaSettings.DEFAULTS : qa;
     emitInterval = emitInterval == null ? DEFAULT_EMIT_INTERVAL : emitInterval;
     if (emitInterval.toMillis() < 1) {
@@ -68,13 +59,12 @@ public record StreamsSettings(
   }
 
   public static StreamsSettings defaults(String topicPrefix) {
-    return new StreamsSettings(topicPrefix, null, null, null, 75.0, null, null);
+    return new StreamsSettings(topicPrefix, null, null, 75.0, null, null);
   }
 
   /** These settings with another {@link #emitInterval}. */
   public StreamsSettings withEmitInterval(Duration interval) {
-    return new StreamsSettings(
-        topicPrefix, dedupHorizon, grace, alertThresholds, coverageGate, qa, interval);
+    return new StreamsSettings(topicPrefix, dedupHorizon, grace, coverageGate, qa, interval);
   }
 
   public Duration grace(AverageWindow w) {
