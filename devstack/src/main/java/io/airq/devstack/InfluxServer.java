@@ -61,17 +61,20 @@ public final class InfluxServer implements Server {
    * {@link #CITY_SCALE} (values as written in influxdb.conf, e.g. {@code "5"} or {@code "\"1g\""}).
    */
   public static InfluxServer start(Path dir, int port, Map<String, String> data) {
+    InfluxServer s = create(dir, port, data);
+    s.start();
+    return s;
+  }
+
+  private static InfluxServer create(Path dir, int port, Map<String, String> data) {
     Path binary =
         Binaries.find("influxd")
             .orElseThrow(
                 () ->
                     new IllegalStateException(
                         "influxd is not installed: run ./airq setup (apt-get install -y influxdb)"));
-    InfluxServer s =
-        new InfluxServer(
-            binary, dir, port == 0 ? Loopback.freePort() : port, Loopback.freePort(), data);
-    s.start();
-    return s;
+    return new InfluxServer(
+        binary, dir, port == 0 ? Loopback.freePort() : port, Loopback.freePort(), data);
   }
 
   /**
@@ -81,15 +84,7 @@ public final class InfluxServer implements Server {
    */
   public static InfluxServer startWithAuth(
       Path dir, int port, String adminUser, String adminPassword) {
-    Path binary =
-        Binaries.find("influxd")
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "influxd is not installed: run ./airq setup (apt-get install -y influxdb)"));
-    InfluxServer s =
-        new InfluxServer(
-            binary, dir, port == 0 ? Loopback.freePort() : port, Loopback.freePort(), Map.of());
+    InfluxServer s = create(dir, port, Map.of());
     s.adminUser = adminUser;
     s.adminPassword = adminPassword;
     s.start();

@@ -103,28 +103,14 @@ public final class KafkaBroker implements Server {
       c.put("controller.quorum.voters", "1@" + Loopback.HOST + ":" + controllerPort);
       c.put(
           "listeners",
-          "PLAINTEXT://"
-              + Loopback.HOST
-              + ":"
-              + port
-              + ",SASL_PLAINTEXT://"
-              + Loopback.HOST
-              + ":"
-              + saslPort
-              + ",CONTROLLER://"
-              + Loopback.HOST
-              + ":"
-              + controllerPort);
+          String.join(
+              ",",
+              listener("PLAINTEXT", port),
+              listener("SASL_PLAINTEXT", saslPort),
+              listener("CONTROLLER", controllerPort)));
       c.put(
           "advertised.listeners",
-          "PLAINTEXT://"
-              + Loopback.HOST
-              + ":"
-              + port
-              + ",SASL_PLAINTEXT://"
-              + Loopback.HOST
-              + ":"
-              + saslPort);
+          listener("PLAINTEXT", port) + "," + listener("SASL_PLAINTEXT", saslPort));
       c.put("controller.listener.names", "CONTROLLER");
       c.put("inter.broker.listener.name", "PLAINTEXT");
       c.put(
@@ -149,9 +135,8 @@ public final class KafkaBroker implements Server {
       c.put("share.coordinator.state.topic.min.isr", "1");
       c.put("group.initial.rebalance.delay.ms", "0");
       c.put("auto.create.topics.enable", "false");
-      // Check retention every 10 s instead of every 5 min, so that a topic whose time retention
-      // would delete old-timestamped records (replays) fails the tests that read it, not
-      // production.
+      // Retention checked every 10 s, not 5 min: a topic whose retention would delete replayed
+      // (old-timestamped) records fails the tests, not production.
       c.put("log.retention.check.interval.ms", "10000");
       c.put("airq.port", Integer.toString(port));
       c.put("airq.controller.port", Integer.toString(controllerPort));
@@ -178,6 +163,10 @@ public final class KafkaBroker implements Server {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the Kafka config under " + dir, e);
     }
+  }
+
+  private static String listener(String name, int port) {
+    return name + "://" + Loopback.HOST + ":" + port;
   }
 
   private List<String> javaCommand(String mainClass, String... args) {

@@ -162,10 +162,10 @@ class CorkCarFreeDayEndToEndIT {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "--api",
-                api,
                 "closures",
                 "add",
+                "--api",
+                api,
                 "--id",
                 CLOSURE,
                 "--name",

@@ -120,7 +120,7 @@ class PipelineBenchmark {
       String md = r.markdown();
       System.out.println(md);
       Path doc = docsDir().resolve("benchmarks.md");
-      Files.writeString(doc, md);
+      Files.writeString(doc, withDatedRuns(md, Files.exists(doc) ? Files.readString(doc) : ""));
       System.err.println("[bench] wrote " + doc);
       if (warm != null) {
         assertThat(warm.onKafka()).as("warm-up on Kafka").isEqualTo(warm.sent().acknowledged());
@@ -495,6 +495,15 @@ class PipelineBenchmark {
     }
   }
 
+  /** The heading of the page's table of dated runs, kept by hand below the bench's figures. */
+  static final String DATED_RUNS = "## Dated runs";
+
+  /** The bench's new page followed by the dated-runs section of the page it replaces, if any. */
+  static String withDatedRuns(String page, String previous) {
+    int i = previous.indexOf("\n" + DATED_RUNS + "\n");
+    return i < 0 ? page : page.stripTrailing() + "\n" + previous.substring(i);
+  }
+
   private static Path docsDir() {
     String root = System.getProperty("maven.multiModuleProjectDirectory");
     Path p = root != null ? Path.of(root, "docs") : Path.of("..", "docs");
@@ -534,7 +543,8 @@ class PipelineBenchmark {
       b.append("# Benchmarks\n\n")
           .append("Written by `./airq bench` (`e2e` `PipelineBenchmark`) on ")
           .append(ZonedDateTime.now().withNano(0))
-          .append(". Every figure below is from that one run; rerun it to refresh the page.\n\n")
+          .append(
+              ". Every figure down to \"Dated runs\" is from that one run; rerun it to refresh the page.\n\n")
           .append("## Machine\n\n")
           .append(
               f(

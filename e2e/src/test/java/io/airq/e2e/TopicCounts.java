@@ -39,6 +39,13 @@ final class TopicCounts {
     return byHeader(topic, null).values().stream().mapToLong(Long::longValue).sum();
   }
 
+  /** The committed record values of {@code topic}, partition by partition. */
+  List<byte[]> values(String topic) {
+    List<byte[]> out = new java.util.ArrayList<>();
+    readAll(topic, r -> out.add(r.value()));
+    return out;
+  }
+
   private void readAll(
       String topic, java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> f) {
     Properties p = new Properties();

@@ -17,6 +17,7 @@ import io.airq.core.closure.Group;
 import io.airq.core.closure.Phase;
 import io.airq.core.impact.Moments;
 import io.airq.core.impact.PhaseAggregate;
+import io.airq.core.index.IndexValue;
 import io.airq.core.json.Json;
 import io.airq.core.reading.QaFlag;
 import io.airq.core.reading.QaRule;
@@ -188,7 +189,11 @@ class SinkIT {
             .containsEntry("count", 45.0)
             .containsEntry("expected", 75.0)
             .containsEntry("mean", 14.75)
-            .containsEntry("aqi", 55.0)
+            .containsEntry("aqi_us_nowcast", 55.0)
+            .containsEntry("aqi_us_nowcast_category", "Moderate")
+            .containsEntry("aqi_us_nowcast_pollutant", "pm25")
+            .containsEntry("aqi_us_nowcast_averaging", "nowcast-12h")
+            .containsEntry("aqi_us_nowcast_id", "us-epa-2024")
             .containsEntry("coverage", 60.0)
             .containsEntry("key", "nbo-cbd-01")
             .containsEntry("window", "1h");
@@ -200,7 +205,7 @@ class SinkIT {
             .containsEntry("count", 44.0)
             .containsEntry("mean", 21.5)
             .containsEntry("key", "nbo-cbd-01")
-            .doesNotContainKey("aqi");
+            .doesNotContainKey("aqi_us_nowcast");
 
         List<Map<String, Object>> phase = rows(influx, db, "SELECT * FROM closure_phase");
         assertThat(phase.get(0))
@@ -223,7 +228,10 @@ class SinkIT {
             .containsEntry("window", "24h")
             .containsEntry("mean", 31.5)
             .containsEntry("threshold", 15.0)
-            .containsEntry("guideline", "WHO 2021 24-hour");
+            .containsEntry("guideline", "who-2021")
+            .containsEntry("status", "raised")
+            .containsEntry("level", "guideline")
+            .containsEntry("averaging", "24h-rolling");
 
         List<ConsumerRecord<byte[], byte[]>> dead =
             SinkTestKit.readAll(
@@ -344,8 +352,17 @@ class SinkIT {
         30.5,
         mean + 4,
         mean,
-        "epa-2021-v1",
-        aqi);
+        "us-epa-2021-ext2022",
+        aqi == null
+            ? null
+            : List.of(
+                new IndexValue(
+                    "aqi_us_nowcast",
+                    "us-epa-2024",
+                    aqi,
+                    "Moderate",
+                    quantity,
+                    IndexValue.NOWCAST_12H)));
   }
 
   static Alert alert(String key, Instant start, double mean) {
@@ -358,6 +375,9 @@ class SinkIT {
         start.plus(Duration.ofHours(24)),
         mean,
         15,
-        "WHO 2021 24-hour");
+        "who-2021",
+        "guideline",
+        Alert.RAISED,
+        "24h-rolling");
   }
 }

@@ -48,7 +48,7 @@ final class SinkTestKit {
         "gw-1",
         SourceFormat.byId("airq").orElseThrow(),
         new SensorPlace(-1.28, 36.82, "Nairobi CBD", "Moi Ave", "Nairobi", false, null),
-        Map.of(Quantity.PM25, new CorrectedValue(pm25Raw, pm25, "epa-2021-v1")),
+        Map.of(Quantity.PM25, new CorrectedValue(pm25Raw, pm25, "us-epa-2021-ext2022")),
         flags);
   }
 

@@ -9,6 +9,7 @@ import io.airq.core.reading.Reading;
 import io.airq.core.registry.Sensor;
 import io.airq.core.topic.Topic;
 import io.airq.core.topic.Topics;
+import io.airq.streams.alert.WindowAlertProcessor;
 import io.airq.streams.average.AreaInput;
 import io.airq.streams.average.AreaWindowsProcessor;
 import io.airq.streams.average.SensorWindow;
@@ -143,7 +144,10 @@ public final class AirqTopology {
             .process(
                 () ->
                     new SensorWindowsProcessor(
-                        SENSORS_STORE, settings.grace(), settings.emitInterval()),
+                        SENSORS_STORE,
+                        settings.grace(),
+                        settings.emitInterval(),
+                        settings.coverageGate()),
                 Named.as("sensor-windows"),
                 SensorWindowsProcessor.MINUTE_STORE,
                 SensorWindowsProcessor.HOUR_STORE);
@@ -196,16 +200,25 @@ public final class AirqTopology {
     return b.build();
   }
 
-  /** Alerts of hourly and 24-hour means, each (subject, window, quantity, start) once. */
+  /**
+   * The WHO alerts of complete 24-hour and (NO2) hourly means, raised once per window and cleared
+   * by late data (docs/quality.md, "Alerts").
+   */
   private static KStream<String, Alert> alertsOnce(
       KStream<String, WindowAverages> averages, String scope, StreamsSettings settings) {
     return averages
         .filter((k, a) -> a.window() != AverageWindow.MINUTE, Named.as(scope + "-alert-candidates"))
         .flatMapValues(WindowAverages::averages, Named.as(scope + "-alert-quantities"))
-        .processValues(
-            () -> new AlertOnceProcessor("alerts-" + scope + "-store", settings),
+        .process(
+            () ->
+                new WindowAlertProcessor(
+                    TopologyStores.alertState(scope),
+                    TopologyStores.alertPending(scope),
+                    settings.coverageGate(),
+                    settings.emitInterval()),
             Named.as(scope + "-alerts"),
-            "alerts-" + scope + "-store");
+            TopologyStores.alertState(scope),
+            TopologyStores.alertPending(scope));
   }
 
   private static void closureImpact(

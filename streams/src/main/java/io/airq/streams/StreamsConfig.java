@@ -6,14 +6,12 @@ import io.airq.core.config.ConfigLoader;
 import io.airq.core.config.ConfigSpec;
 import io.airq.core.config.ConfigValues;
 import io.airq.core.config.KafkaClientSettings;
-import io.airq.core.reading.Quantity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -92,14 +90,11 @@ public record StreamsConfig(
     kafka.put("bootstrap.servers", v.get(Keys.KAFKA_BOOTSTRAP));
     Map<AverageWindow, Duration> grace = new EnumMap<>(AverageWindow.class);
     Keys.GRACE.forEach((w, key) -> grace.put(w, v.get(key)));
-    Map<Quantity, Double> alerts = new EnumMap<>(Quantity.class);
-    Keys.ALERT.forEach((q, key) -> alerts.put(q, v.get(key)));
     StreamsSettings settings =
         new StreamsSettings(
             v.get(Keys.TOPIC_PREFIX),
             v.get(Keys.DIGEST_HORIZON),
             grace,
-            alerts,
             v.get(Keys.COVERAGE_GATE),
             null,
             v.get(Keys.EMIT_INTERVAL));
@@ -175,8 +170,6 @@ public record StreamsConfig(
                 + " its sensor's interval fills is emitted at once). Shorter = fresher hourly,"
                 + " 24-hour and area means, more records for the sink and InfluxDB: with sensors"
                 + " reporting every 10 s, 10 s writes each sensor's hour once per reading.");
-    static final Map<Quantity, ConfigKey<Double>> ALERT =
-        alertKeys(Map.of(Quantity.PM25, 15.0, Quantity.PM10, 45.0, Quantity.NO2, 25.0));
     static final ConfigKey<Double> COVERAGE_GATE =
         ConfigKey.decimal(
             "coverage.gate",
@@ -215,24 +208,6 @@ public record StreamsConfig(
       return m;
     }
 
-    private static Map<Quantity, ConfigKey<Double>> alertKeys(Map<Quantity, Double> defaults) {
-      Map<Quantity, ConfigKey<Double>> m = new EnumMap<>(Quantity.class);
-      new EnumMap<>(defaults)
-          .forEach(
-              (q, dflt) ->
-                  m.put(
-                      q,
-                      ConfigKey.decimal(
-                          "alert." + q.name().toLowerCase(Locale.ROOT),
-                          dflt,
-                          0,
-                          Double.MAX_VALUE,
-                          "Alert when an hourly or 24-hour "
-                              + q.name()
-                              + " mean is above this (µg/m³).")));
-      return m;
-    }
-
     private static List<ConfigKey<?>> keys() {
       List<ConfigKey<?>> k =
           new ArrayList<>(
@@ -245,7 +220,6 @@ public record StreamsConfig(
                   TOPIC_PREFIX,
                   DIGEST_HORIZON));
       k.addAll(GRACE.values());
-      k.addAll(ALERT.values());
       k.add(COVERAGE_GATE);
       k.add(EMIT_INTERVAL);
       k.add(METRICS_PORT);

@@ -1,7 +1,6 @@
 package io.airq.streams;
 
 import io.airq.core.average.AverageWindow;
-import io.airq.core.reading.Quantity;
 import io.airq.streams.quality.QaSettings;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -16,7 +15,6 @@ import java.util.Map;
  *     redelivers
  * @param grace grace per window; a reading later than the hourly window's grace is routed to the
  *     late topic
- * @param alertThresholds alert when an hourly or 24-hour mean is above this (µg/m³)
  * @param coverageGate percent of the expected readings an hour needs to be valid
  * @param qa thresholds of the QA rules
  */
@@ -24,7 +22,6 @@ public record StreamsSettings(
     String topicPrefix,
     Duration digestHorizon,
     Map<AverageWindow, Duration> grace,
-    Map<Quantity, Double> alertThresholds,
     double coverageGate,
     QaSettings qa,
     Duration emitInterval) {
@@ -42,8 +39,6 @@ public record StreamsSettings(
    */
   public static final Duration DEFAULT_EMIT_INTERVAL = Duration.ofSeconds(60);
 
-  public static final String WHO_2021_24H = "who-2021-24h";
-
   public StreamsSettings {
     topicPrefix = topicPrefix == null ? "" : topicPrefix;
     digestHorizon = digestHorizon == null ? DEFAULT_DIGEST_HORIZON : digestHorizon;
@@ -58,10 +53,6 @@ public record StreamsSettings(
       g.putAll(grace);
     }
     grace = java.util.Collections.unmodifiableMap(g);
-    alertThresholds =
-        alertThresholds == null
-            ? Map.of(Quantity.PM25, 15.0, Quantity.PM10, 45.0, Quantity.NO2, 25.0)
-            : Map.copyOf(alertThresholds);
     qa = qa == null ? QaSettings.DEFAULTS : qa;
     emitInterval = emitInterval == null ? DEFAULT_EMIT_INTERVAL : emitInterval;
     if (emitInterval.toMillis() < 1) {
@@ -73,13 +64,12 @@ public record StreamsSettings(
   }
 
   public static StreamsSettings defaults(String topicPrefix) {
-    return new StreamsSettings(topicPrefix, null, null, null, 75.0, null, null);
+    return new StreamsSettings(topicPrefix, null, null, 75.0, null, null);
   }
 
   /** These settings with another {@link #emitInterval}. */
   public StreamsSettings withEmitInterval(Duration interval) {
-    return new StreamsSettings(
-        topicPrefix, digestHorizon, grace, alertThresholds, coverageGate, qa, interval);
+    return new StreamsSettings(topicPrefix, digestHorizon, grace, coverageGate, qa, interval);
   }
 
   /**

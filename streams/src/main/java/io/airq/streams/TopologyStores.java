@@ -1,6 +1,7 @@
 package io.airq.streams;
 
 import io.airq.core.average.AverageWindow;
+import io.airq.core.average.WindowAverage;
 import io.airq.core.impact.PhaseAggregate;
 import io.airq.core.json.JsonSerde;
 import io.airq.streams.average.AreaAggregate;
@@ -29,6 +30,7 @@ final class TopologyStores {
   private static final Map<String, String> APPEND_TIME =
       Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
   private static final Serde<PhaseAggregate> PHASE_AGG = JsonSerde.of(PhaseAggregate.class);
+  private static final Serde<WindowAverage> WINDOW_AVERAGE = JsonSerde.of(WindowAverage.class);
 
   private TopologyStores() {}
 
@@ -100,12 +102,27 @@ final class TopologyStores {
             .withCachingEnabled());
     for (String scope : List.of("sensor", "area")) {
       b.addStateStore(
-          windowStore(
-              "alerts-" + scope + "-store",
-              hourRetention,
-              AverageWindow.HOUR.size(),
-              Serdes.Long()));
+          windowStore(alertState(scope), hourRetention, AverageWindow.HOUR.size(), Serdes.Long()));
+      b.addStateStore(
+          Stores.keyValueStoreBuilder(
+                  Stores.persistentKeyValueStore(alertPending(scope)),
+                  Serdes.String(),
+                  WINDOW_AVERAGE)
+              .withCachingEnabled());
     }
+  }
+
+  /**
+   * What was last sent for each window of a scope: {@code AlertDecision.RAISED} or {@code CLEARED}.
+   * (Before the WHO levels, {@code alerts-<scope>-store} held when an alert fired.)
+   */
+  static String alertState(String scope) {
+    return "alerts-" + scope + "-state";
+  }
+
+  /** The open windows of a scope above a level, waiting to be complete. */
+  static String alertPending(String scope) {
+    return "alerts-" + scope + "-pending";
   }
 
   /**

@@ -3,7 +3,6 @@ package io.airq.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.airq.core.alert.Alert;
 import io.airq.core.average.AverageWindow;
 import io.airq.core.average.Scope;
 import io.airq.core.average.WindowAverage;
@@ -325,8 +324,8 @@ class AirqTopologyTest {
     assertThat(hour.rawMean()).isEqualTo(40);
     assertThat(hour.mean()).isCloseTo(27.64, within(1e-9));
     assertThat(hour.correction()).isEqualTo(EpaPurpleAirCorrection.ID);
-    // 27.64 truncates to 27.6: (100 - 51) / (35.4 - 9.1) * (27.6 - 9.1) + 51 = 85.5 -> 85
-    assertThat(hour.aqi()).isEqualTo(85);
+    // one reading of the 30 expected in an hour: below the coverage gate, so no NowCast
+    assertThat(hour.indices()).isEmpty();
   }
 
   @Test
@@ -394,20 +393,6 @@ class AirqTopologyTest {
   private static Sensor cbdSensor(String id, Duration interval) {
     return new Sensor(
         id, null, -1.28, 36.82, "cbd", "", "Nairobi", false, null, interval, "SDS011", Map.of());
-  }
-
-  @Test
-  void aValidHourlyMeanAboveTheWhoGuidelineRaisesAnAlert() {
-    for (int i = 0; i < 3; i++) {
-      t.send(pm25(CBD, H10.plus(Duration.ofMinutes(20 * i + 1)), 30));
-    }
-    List<Alert> alerts = t.alerts.readValuesToList();
-    assertThat(alerts).isNotEmpty();
-    Alert a = alerts.get(alerts.size() - 1);
-    assertThat(a.quantity()).isEqualTo(Quantity.PM25);
-    assertThat(a.threshold()).isEqualTo(15);
-    assertThat(a.mean()).isEqualTo(30);
-    assertThat(a.guideline()).isEqualTo(StreamsSettings.WHO_2021_24H);
   }
 
   @Test

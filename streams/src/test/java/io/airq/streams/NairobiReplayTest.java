@@ -158,7 +158,7 @@ class NairobiReplayTest {
   @Test
   void everySensorHourPm25MeanEqualsTheMeanComputedFromTheCsvWhenNoRuleFires() {
     QaSettings relaxed = new QaSettings(100000, 10, 5, 1e9, 1e9, 95, 5, 0.7);
-    StreamsSettings settings = new StreamsSettings("", null, null, null, 75, relaxed, null);
+    StreamsSettings settings = new StreamsSettings("", null, null, 75, relaxed, null);
     List<CleanReading> clean = new ArrayList<>();
     Map<String, WindowAverage> hourly = replay(settings, clean);
     assertThat(clean).hasSize(READINGS.size());

@@ -92,7 +92,7 @@ class ScaleOutIT {
         servers.newDirectory("streams-state-" + app),
         0,
         1,
-        new StreamsSettings(prefix, null, null, null, 75, NO_STATEFUL_RULES, EMIT_INTERVAL));
+        new StreamsSettings(prefix, null, null, 75, NO_STATEFUL_RULES, EMIT_INTERVAL));
   }
 
   private static void produce(String bootstrap, String prefix) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airq.core.average.AverageWindow;
-import io.airq.core.reading.Quantity;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -26,14 +25,12 @@ class StreamsConfigTest {
             Map.of(
                 "AIRQ_KAFKA_BOOTSTRAP_SERVERS", "env:9092",
                 "AIRQ_TOPIC_PREFIX", "env-",
-                "AIRQ_STREAMS_STANDBY_REPLICAS", "1",
-                "AIRQ_ALERT_PM25", "25"));
+                "AIRQ_STREAMS_STANDBY_REPLICAS", "1"));
     assertThat(c.kafka()).containsEntry("bootstrap.servers", "env:9092");
     assertThat(c.settings().topicPrefix()).isEqualTo("env-");
     assertThat(c.standbyReplicas()).isEqualTo(1);
     assertThat(c.settings().grace(AverageWindow.HOUR)).isEqualTo(Duration.ofHours(30));
     assertThat(c.settings().grace(AverageWindow.MINUTE)).isEqualTo(Duration.ofHours(26));
-    assertThat(c.settings().alertThresholds()).containsEntry(Quantity.PM25, 25.0);
     assertThat(c.settings().emitInterval()).isEqualTo(Duration.ofSeconds(30));
     assertThat(c.toString()).doesNotContain("secret-stuff");
     Properties kp = StreamsApp.properties(c);
@@ -97,5 +94,13 @@ class StreamsConfigTest {
     p.setProperty("kafka.bootstrap.servers", "x:9092");
     p.setProperty("grace.1h", "soon");
     assertThatThrownBy(() -> StreamsConfig.from(p, Map.of())).hasMessageContaining("grace.1h");
+  }
+
+  @Test
+  void theRemovedAlertThresholdKeysAreRefusedByName() {
+    Properties p = new Properties();
+    p.setProperty("kafka.bootstrap.servers", "x:9092");
+    p.setProperty("alert.pm25", "25");
+    assertThatThrownBy(() -> StreamsConfig.from(p, Map.of())).hasMessageContaining("alert.pm25");
   }
 }

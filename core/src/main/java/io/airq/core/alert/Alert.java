@@ -6,7 +6,8 @@ import io.airq.core.reading.Quantity;
 import java.time.Instant;
 
 /**
- * A window mean above its threshold.
+ * A complete window whose mean exceeds a WHO 2021 level ({@code raised}), or an alerted window that
+ * late data brought back under its guideline level ({@code cleared}). docs/quality.md, "Alerts".
  *
  * @param scope sensor or area
  * @param key sensor id or area name
@@ -15,8 +16,13 @@ import java.time.Instant;
  * @param start window start
  * @param end window end
  * @param mean the corrected mean
- * @param threshold the threshold it exceeded
- * @param guideline where the threshold comes from, e.g. {@code "WHO 2021 24-hour"}
+ * @param threshold the concentration of {@code level} (µg/m³): exceeded when raised, the guideline
+ *     level the mean is back under when cleared
+ * @param guideline where the levels come from: {@code who-2021}
+ * @param level the highest level exceeded: {@code guideline} (the air quality guideline level) or
+ *     {@code interim-target-4} ... {@code interim-target-1}; {@code guideline} when cleared
+ * @param status {@code raised} or {@code cleared}
+ * @param averaging the averaging the level is defined on: {@code 1h} or {@code 24h-rolling}
  */
 public record Alert(
     Scope scope,
@@ -27,4 +33,10 @@ public record Alert(
     Instant end,
     double mean,
     double threshold,
-    String guideline) {}
+    String guideline,
+    String level,
+    String status,
+    String averaging) {
+  public static final String RAISED = "raised";
+  public static final String CLEARED = "cleared";
+}

@@ -1,7 +1,10 @@
 package io.airq.core.average;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.airq.core.index.IndexValue;
 import io.airq.core.reading.Quantity;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,7 +28,9 @@ import java.util.Objects;
  * @param mean mean of the corrected values
  * @param correction the correction id of the corrected values (several in name order joined with
  *     {@code +} when they differ)
- * @param aqi the US EPA AQI of the mean where defined for this quantity and window, else null
+ * @param indices the index values of this quantity's mean on this window (US EPA NowCast AQI on
+ *     hourly windows, US EPA AQI on 24-hour ones; docs/quality.md), only where the window meets the
+ *     coverage gate; empty when none
  */
 public record WindowAverage(
     Scope scope,
@@ -44,7 +49,7 @@ public record WindowAverage(
     double rawMean,
     double mean,
     String correction,
-    Integer aqi) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<IndexValue> indices) {
 
   public WindowAverage {
     Objects.requireNonNull(scope, "scope");
@@ -54,5 +59,6 @@ public record WindowAverage(
     Objects.requireNonNull(quantity, "quantity");
     area = area == null ? "" : area;
     county = county == null ? "" : county;
+    indices = indices == null ? List.of() : List.copyOf(indices);
   }
 }

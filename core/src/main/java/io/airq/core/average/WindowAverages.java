@@ -1,5 +1,7 @@
 package io.airq.core.average;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.airq.core.index.IndexValue;
 import io.airq.core.reading.Quantity;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +47,8 @@ public record WindowAverages(
    * @param rawMean mean of the raw values
    * @param mean mean of the corrected values
    * @param correction the correction id (several in name order joined with {@code +})
-   * @param aqi the US EPA AQI of the mean where defined, else null
+   * @param indices the index values of the mean (see {@link WindowAverage#indices()}); empty when
+   *     none
    */
   public record QuantityAverage(
       long count,
@@ -56,7 +59,11 @@ public record WindowAverages(
       double rawMean,
       double mean,
       String correction,
-      Integer aqi) {}
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<IndexValue> indices) {
+    public QuantityAverage {
+      indices = indices == null ? List.of() : List.copyOf(indices);
+    }
+  }
 
   public WindowAverages {
     Objects.requireNonNull(scope, "scope");
@@ -108,7 +115,7 @@ public record WindowAverages(
               a.rawMean(),
               a.mean(),
               a.correction(),
-              a.aqi());
+              a.indices());
       if (byQuantity.put(a.quantity(), q) != null) {
         throw new IllegalArgumentException(a.quantity() + " twice in " + first);
       }
@@ -147,7 +154,7 @@ public record WindowAverages(
               q.rawMean(),
               q.mean(),
               q.correction(),
-              q.aqi()));
+              q.indices()));
     }
     return out;
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.airq.core.average.WindowAverages;
+import io.airq.core.index.IndexValue;
 import io.airq.core.reading.CleanReading;
 import io.airq.core.reading.CorrectedValue;
 import io.airq.core.reading.QaFlag;
@@ -43,8 +44,9 @@ public final class TopicCodecs {
 
   // Field names pre-encoded once: the generator copies their quoted bytes instead of checking every
   // character of "raw", "value", "correction" and the quantity ids again for each value written.
-  private static final SerializedString N_AQI = new SerializedString("aqi");
   private static final SerializedString N_AREA = new SerializedString("area");
+  private static final SerializedString N_AVERAGING = new SerializedString("averaging");
+  private static final SerializedString N_CATEGORY = new SerializedString("category");
   private static final SerializedString N_CORRECTION = new SerializedString("correction");
   private static final SerializedString N_CHANNEL_B = new SerializedString("channelB");
   private static final SerializedString N_COUNT = new SerializedString("count");
@@ -53,10 +55,13 @@ public final class TopicCodecs {
   private static final SerializedString N_DETAIL = new SerializedString("detail");
   private static final SerializedString N_END = new SerializedString("end");
   private static final SerializedString N_EXPECTED_COUNT = new SerializedString("expectedCount");
+  private static final SerializedString N_FIELD = new SerializedString("field");
   private static final SerializedString N_FLAGS = new SerializedString("flags");
   private static final SerializedString N_FORMAT = new SerializedString("format");
   private static final SerializedString N_GATEWAY_ID = new SerializedString("gatewayId");
   private static final SerializedString N_HOST_TYPE = new SerializedString("hostType");
+  private static final SerializedString N_ID = new SerializedString("id");
+  private static final SerializedString N_INDICES = new SerializedString("indices");
   private static final SerializedString N_INDOOR = new SerializedString("indoor");
   private static final SerializedString N_KEY = new SerializedString("key");
   private static final SerializedString N_LAT = new SerializedString("lat");
@@ -65,6 +70,7 @@ public final class TopicCodecs {
   private static final SerializedString N_MEAN = new SerializedString("mean");
   private static final SerializedString N_MIN = new SerializedString("min");
   private static final SerializedString N_PLACE = new SerializedString("place");
+  private static final SerializedString N_POLLUTANT = new SerializedString("pollutant");
   private static final SerializedString N_QUANTITIES = new SerializedString("quantities");
   private static final SerializedString N_QUANTITY = new SerializedString("quantity");
   private static final SerializedString N_RAW = new SerializedString("raw");
@@ -149,9 +155,21 @@ public final class TopicCodecs {
       number(g, N_RAW_MEAN, q.rawMean(), rawMean);
       number(g, N_MEAN, q.mean(), same(q.mean(), q.rawMean(), rawMean));
       string(g, N_CORRECTION, q.correction());
-      if (q.aqi() != null) {
-        g.writeFieldName(N_AQI);
-        g.writeNumber(q.aqi().intValue());
+      if (!q.indices().isEmpty()) {
+        g.writeFieldName(N_INDICES);
+        g.writeStartArray();
+        for (IndexValue v : q.indices()) {
+          g.writeStartObject();
+          string(g, N_FIELD, v.field());
+          string(g, N_ID, v.id());
+          g.writeFieldName(N_VALUE);
+          g.writeNumber(v.value());
+          string(g, N_CATEGORY, v.category());
+          id(g, N_POLLUTANT, v.pollutant());
+          string(g, N_AVERAGING, v.averaging());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
       }
       g.writeEndObject();
     }

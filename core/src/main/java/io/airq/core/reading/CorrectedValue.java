@@ -5,7 +5,7 @@ package io.airq.core.reading;
  *
  * @param raw the value as measured, canonical unit
  * @param value the corrected value; equals raw when {@code correction} is {@code "none"}
- * @param correction the correction id, e.g. {@code "epa-2021-v1"} or a calibration id
+ * @param correction the correction id, e.g. {@code "us-epa-2021-ext2022"} or a calibration id
  */
 public record CorrectedValue(double raw, double value, String correction) {
   public static final String NONE = "none";

@@ -8,6 +8,7 @@ import io.airq.core.average.Scope;
 import io.airq.core.average.WindowAverage;
 import io.airq.core.average.WindowAverages;
 import io.airq.core.average.WindowAverages.QuantityAverage;
+import io.airq.core.index.IndexValue;
 import io.airq.core.reading.CleanReading;
 import io.airq.core.reading.CorrectedValue;
 import io.airq.core.reading.QaFlag;
@@ -49,7 +50,7 @@ class TopicCodecsTest {
     "quote \" backslash \\ slash /",
     "control \n\t\r\u0001\u001f\u007f",
     "\u2028\u2029",
-    "epa-2021-v1+none",
+    "us-epa-2021-ext2022+none",
     "mixed"
   };
 
@@ -180,7 +181,7 @@ class TopicCodecsTest {
                 v.get((j + (one ? 1 : 3)) % v.size()),
                 v.get((j + (one ? 1 : 4)) % v.size()),
                 maybeNull(rnd),
-                rnd.nextBoolean() ? null : rnd.nextInt(600) - 1));
+                indices(rnd)));
       }
       WindowAverages value =
           new WindowAverages(
@@ -195,6 +196,26 @@ class TopicCodecsTest {
       sameBytes(serde, value);
       assertThat(serde.deserialize("t", serde.serialize("t", value))).isEqualTo(value);
     }
+  }
+
+  /** None (null or empty), or one or two index values with hostile strings. */
+  private static List<IndexValue> indices(Random rnd) {
+    int n = rnd.nextInt(4) - 1;
+    if (n < 0) {
+      return null;
+    }
+    List<IndexValue> out = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(
+          new IndexValue(
+              pick(STRINGS, rnd),
+              pick(STRINGS, rnd),
+              rnd.nextInt(600) - 1,
+              pick(STRINGS, rnd),
+              Quantity.values()[rnd.nextInt(Quantity.values().length)],
+              pick(STRINGS, rnd)));
+    }
+    return out;
   }
 
   @Test
@@ -216,8 +237,15 @@ class TopicCodecsTest {
             25.0,
             36.1,
             19.3,
-            "epa-2021-v1",
-            69);
+            "us-epa-2021-ext2022",
+            List.of(
+                new IndexValue(
+                    "aqi_us_nowcast",
+                    "us-epa-2024",
+                    69,
+                    "Moderate",
+                    Quantity.PM25,
+                    IndexValue.NOWCAST_12H)));
     byte[] written = Json.mapper().writeValueAsBytes(old);
     WindowAverages read = averagesSerde().deserialize("t", written);
     assertThat(read.averages()).containsExactly(old);
@@ -245,7 +273,9 @@ class TopicCodecsTest {
             AverageWindow.HOUR,
             INSTANTS[0],
             INSTANTS[1],
-            Map.of(Quantity.PM25, new QuantityAverage(1, 2, 50.0, 1, 2, 3, 4, big, 7))));
+            Map.of(
+                Quantity.PM25,
+                new QuantityAverage(1, 2, 50.0, 1, 2, 3, 4, big, indices(new Random(7))))));
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.airq.core.average.WindowAverages;
 import io.airq.core.closure.Closure;
 import io.airq.core.impact.Moments;
 import io.airq.core.impact.PhaseAggregate;
+import io.airq.core.index.IndexValue;
 import io.airq.core.json.Json;
 import io.airq.core.reading.CleanReading;
 import io.airq.core.reading.CorrectedValue;
@@ -104,8 +105,12 @@ public final class PointMapper {
             .field("count", a.count())
             .field("expected", a.expectedCount())
             .field("coverage", a.coverage());
-    if (a.aqi() != null) {
-      b.field("aqi", a.aqi().longValue());
+    for (IndexValue v : a.indices()) {
+      b.field(v.field(), (long) v.value());
+      b.field(v.field() + "_category", v.category());
+      b.field(v.field() + "_pollutant", v.pollutant().id());
+      b.field(v.field() + "_averaging", v.averaging());
+      b.field(v.field() + "_id", v.id());
     }
     b.field("correction", a.correction());
     return b.time(a.start());
@@ -145,7 +150,10 @@ public final class PointMapper {
         .time(start);
   }
 
-  /** An alert: one {@code alert} point at the window start. */
+  /**
+   * An alert: one {@code alert} point at the window start; a window's {@code raised} and {@code
+   * cleared} alerts are two points (the status is a tag).
+   */
   public static LineResult alert(Alert a) {
     if (a.scope() == null
         || a.key() == null
@@ -161,8 +169,11 @@ public final class PointMapper {
         .tag("quantity", a.quantity().id())
         .tag("window", a.window().id())
         .tag("guideline", a.guideline())
+        .tag("status", a.status())
         .field("mean", a.mean())
         .field("threshold", a.threshold())
+        .field("level", a.level())
+        .field("averaging", a.averaging())
         .time(a.start());
   }
 }

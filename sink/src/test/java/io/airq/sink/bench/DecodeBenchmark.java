@@ -41,7 +41,7 @@ public final class DecodeBenchmark {
                   new SensorPlace(0, 0, "Bench Area", "", "Bench", false, null),
                   Map.of(
                       Quantity.PM25,
-                      new CorrectedValue(10 + i % 7, 9 + i % 5, "epa-2021-v1"),
+                      new CorrectedValue(10 + i % 7, 9 + i % 5, "us-epa-2021-ext2022"),
                       Quantity.PM10,
                       CorrectedValue.uncorrected(20 + i % 11)),
                   List.of())));

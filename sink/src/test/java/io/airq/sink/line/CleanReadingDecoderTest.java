@@ -164,7 +164,7 @@ class CleanReadingDecoderTest {
             + "\"2026-03-01T10:00:01Z\",\"gatewayId\":\"gw\",\"format\":\"airq\",\"place\":{\"lat\":"
             + "-1.28,\"lon\":36.82,\"area\":\"Nairobi CBD\",\"street\":\"Moi Ave\",\"county\":"
             + "\"Nairobi\",\"indoor\":false,\"hostType\":\"public\"},\"values\":{\"pm25\":{\"raw\":20.5,"
-            + "\"value\":14.25,\"correction\":\"epa-2021-v1\"},\"humidity\":{\"raw\":61,\"value\":61}},"
+            + "\"value\":14.25,\"correction\":\"us-epa-2021-ext2022\"},\"humidity\":{\"raw\":61,\"value\":61}},"
             + "\"flags\":[{\"rule\":\"spike\",\"quantity\":\"pm25\",\"detail\":\"jump\"}]}";
     assertThat(CleanReadingDecoder.decode(ok.getBytes(StandardCharsets.UTF_8))).isNotNull();
     List<String> variants =

@@ -14,6 +14,7 @@ import io.airq.core.closure.Group;
 import io.airq.core.closure.Phase;
 import io.airq.core.impact.Moments;
 import io.airq.core.impact.PhaseAggregate;
+import io.airq.core.index.IndexValue;
 import io.airq.core.reading.CleanReading;
 import io.airq.core.reading.CorrectedValue;
 import io.airq.core.reading.QaFlag;
@@ -44,7 +45,7 @@ class PointMapperTest {
         CBD,
         Map.of(
             Quantity.PM25,
-            new CorrectedValue(20.5, 14.25, "epa-2021-v1"),
+            new CorrectedValue(20.5, 14.25, "us-epa-2021-ext2022"),
             Quantity.HUMIDITY,
             CorrectedValue.uncorrected(61)),
         List.of(new QaFlag(QaRule.SPIKE, Quantity.PM25, "jump")));
@@ -118,7 +119,7 @@ class PointMapperTest {
   }
 
   @Test
-  void windowAverageIsWrittenAtItsStartWithIntegerCountsAndAqi() {
+  void windowAverageIsWrittenAtItsStartWithIntegerCountsAndItsIndexWithCompanions() {
     WindowAverage a =
         new WindowAverage(
             Scope.SENSOR,
@@ -136,14 +137,24 @@ class PointMapperTest {
             40.25,
             21.0,
             15.5,
-            "epa-2021-v1",
-            58);
+            "us-epa-2021-ext2022",
+            List.of(
+                new IndexValue(
+                    "aqi_us_nowcast",
+                    "us-epa-2024",
+                    58,
+                    "Moderate",
+                    Quantity.PM25,
+                    IndexValue.NOWCAST_12H)));
     assertThat(PointMapper.average(a))
         .isEqualTo(
             LineResult.of(
                 "average,scope=sensor,key=nbo-cbd-01,area=Nairobi\\ CBD,county=Nairobi,window=1h,"
                     + "quantity=pm25 mean=15.5,raw_mean=21,min=3.5,max=40.25,count=57i,expected=60i,"
-                    + "coverage=95,aqi=58i,correction=\"epa-2021-v1\" 1772359200000000000"));
+                    + "coverage=95,aqi_us_nowcast=58i,aqi_us_nowcast_category=\"Moderate\","
+                    + "aqi_us_nowcast_pollutant=\"pm25\",aqi_us_nowcast_averaging=\"nowcast-12h\","
+                    + "aqi_us_nowcast_id=\"us-epa-2024\",correction=\"us-epa-2021-ext2022\""
+                    + " 1772359200000000000"));
   }
 
   @Test
@@ -160,7 +171,8 @@ class PointMapperTest {
             start.plusSeconds(60),
             Map.of(
                 Quantity.PM10, new QuantityAverage(3, 3, 100, 20, 30, 25, 25, "none", null),
-                Quantity.PM25, new QuantityAverage(3, 3, 100, 10, 12, 20, 11, "epa-2021-v1", 55)));
+                Quantity.PM25,
+                    new QuantityAverage(3, 3, 100, 10, 12, 20, 11, "us-epa-2021-ext2022", null)));
     String tags = "average,scope=area,key=CBD,area=CBD,county=Nairobi,window=1m,";
     assertThat(PointMapper.averages(w))
         .isEqualTo(
@@ -168,7 +180,7 @@ class PointMapperTest {
                 List.of(
                     tags
                         + "quantity=pm25 mean=11,raw_mean=20,min=10,max=12,count=3i,expected=3i,"
-                        + "coverage=100,aqi=55i,correction=\"epa-2021-v1\" 1772359200000000000",
+                        + "coverage=100,correction=\"us-epa-2021-ext2022\" 1772359200000000000",
                     tags
                         + "quantity=pm10 mean=25,raw_mean=25,min=20,max=30,count=3i,expected=3i,"
                         + "coverage=100,correction=\"none\" 1772359200000000000")));
@@ -223,13 +235,17 @@ class PointMapperTest {
             Instant.parse("2026-03-01T10:00:00Z"),
             Instant.parse("2026-03-02T10:00:00Z"),
             31.5,
-            15,
-            "WHO 2021 24-hour");
+            25,
+            "who-2021",
+            "interim-target-4",
+            Alert.RAISED,
+            "24h-rolling");
     assertThat(PointMapper.alert(a))
         .isEqualTo(
             LineResult.of(
-                "alert,scope=area,key=Nairobi\\ CBD,quantity=pm25,window=24h,"
-                    + "guideline=WHO\\ 2021\\ 24-hour mean=31.5,threshold=15 1772359200000000000"));
+                "alert,scope=area,key=Nairobi\\ CBD,quantity=pm25,window=24h,guideline=who-2021,"
+                    + "status=raised mean=31.5,threshold=25,level=\"interim-target-4\","
+                    + "averaging=\"24h-rolling\" 1772359200000000000"));
   }
 
   /** A pre-checked key writes what the plain field method writes, for values of every kind. */

@@ -20,7 +20,27 @@ public final class EuropeanAqi {
           Quantity.O3, new double[] {60, 100, 120, 160, 180},
           Quantity.SO2, new double[] {20, 40, 125, 190, 275});
 
+  /** The EEA's names of levels 1 to 6. */
+  private static final String[] NAMES = {
+    "Good", "Fair", "Moderate", "Poor", "Very poor", "Extremely poor"
+  };
+
   private EuropeanAqi() {}
+
+  /** The EEA's name of a level (1 to 6). */
+  public static String category(int level) {
+    return NAMES[level - 1];
+  }
+
+  /** Whether the index has bands for {@code q}. */
+  public static boolean covers(Quantity q) {
+    return UPPER.containsKey(q);
+  }
+
+  /** PM2.5 and PM10 are rated on their 24-hour running mean, the gases on their hourly mean. */
+  public static boolean onDailyMean(Quantity q) {
+    return q == Quantity.PM25 || q == Quantity.PM10;
+  }
 
   public static OptionalInt level(Quantity q, double concentration) {
     double[] up = UPPER.get(q);

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * India National AQI (CPCB 2014) sub-index for 24-hour PM2.5, PM10 and NO2 in µg/m³. The open top
- * band is closed at the concentration CPCB calculators use (PM2.5 380, PM10 510, NO2 520) and
- * capped at 500.
+ * India National AQI (CPCB 2014) sub-index for 24-hour PM2.5, PM10, NO2 and SO2 in µg/m³. The open
+ * top band is closed at the concentration CPCB calculators use (PM2.5 380, PM10 510, NO2 520, SO2
+ * 2100) and capped at 500.
  */
 public final class IndiaNaqi {
   public static final String ID = "in-naqi-2014";
@@ -38,7 +38,40 @@ public final class IndiaNaqi {
               new Breakpoint(80, 180, 100, 200),
               new Breakpoint(180, 280, 200, 300),
               new Breakpoint(280, 400, 300, 400),
-              new Breakpoint(400, 520, 400, 500)));
+              new Breakpoint(400, 520, 400, 500)),
+          Quantity.SO2,
+          List.of(
+              new Breakpoint(0, 40, 0, 50),
+              new Breakpoint(40, 80, 50, 100),
+              new Breakpoint(80, 380, 100, 200),
+              new Breakpoint(380, 800, 200, 300),
+              new Breakpoint(800, 1600, 300, 400),
+              new Breakpoint(1600, 2100, 400, 500)));
+
+  /** CPCB's category names, by the upper sub-index of each. */
+  private static final int[] UPPER = {50, 100, 200, 300, 400, 500};
+
+  private static final String[] NAMES = {
+    "Good", "Satisfactory", "Moderate", "Poor", "Very Poor", "Severe"
+  };
+
+  /** CPCB's minimum data rule: a 24-hour sub-index needs values in at least 16 of the hours. */
+  public static final int MIN_HOURS = 16;
+
+  /** CPCB's name of a sub-index or index value. */
+  public static String category(int value) {
+    for (int i = 0; i < UPPER.length; i++) {
+      if (value <= UPPER[i]) {
+        return NAMES[i];
+      }
+    }
+    return NAMES[NAMES.length - 1];
+  }
+
+  /** Whether {@code q} has a 24-hour table here (PM2.5, PM10, NO2, SO2). */
+  public static boolean covers(Quantity q) {
+    return TABLES.containsKey(q);
+  }
 
   private IndiaNaqi() {}
 

@@ -3,30 +3,44 @@ package io.airq.streams.average;
 import io.airq.core.average.AverageWindow;
 import io.airq.core.average.Scope;
 import io.airq.core.average.WindowAverage;
+import io.airq.core.index.IndexValue;
 import io.airq.core.reading.Quantity;
 import io.airq.core.registry.Sensor;
-import io.airq.streams.aqi.UsEpaAqi;
+import io.airq.streams.aqi.UsIndices;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.NavigableMap;
 
 /** Turns window accumulators into core WindowAverages (one per quantity) and area means. Pure. */
 public final class Averages {
   private Averages() {}
 
+  /**
+   * A sensor window's averages, one per quantity, with their index values ({@link SensorIndices}:
+   * {@code gate} is the coverage gate in percent, {@code hours} gives the hours before an hour for
+   * its NowCast, read at most once).
+   */
   public static List<WindowAverage> ofSensor(
-      AverageWindow w, Instant start, Sensor s, WindowAccumulators acc) {
+      AverageWindow w,
+      Instant start,
+      Sensor s,
+      WindowAccumulators acc,
+      double gate,
+      SensorIndices.HoursBefore hours) {
     List<WindowAverage> out = new ArrayList<>();
     long expected = s.expectedCount(w.size());
+    long expectedHour = s.expectedCount(AverageWindow.HOUR.size());
     Instant end = start.plus(w.size());
+    SensorIndices.HoursBefore once = once(hours);
     for (Map.Entry<Quantity, Accumulator> e : acc.quantities().entrySet()) {
       Accumulator a = e.getValue();
       if (a.count() == 0) {
         continue;
       }
       double mean = a.mean();
+      double coverage = 100.0 * a.count() / expected;
       out.add(
           new WindowAverage(
               Scope.SENSOR,
@@ -39,29 +53,95 @@ public final class Averages {
               e.getKey(),
               a.count(),
               expected,
-              100.0 * a.count() / expected,
+              coverage,
               a.min(),
               a.max(),
               a.rawMean(),
               mean,
               a.correction(),
-              aqi(w, e.getKey(), mean)));
+              SensorIndices.of(
+                  w, start.toEpochMilli(), e.getKey(), mean, coverage, gate, expectedHour, once)));
+    }
+    if (w == AverageWindow.HOUR) {
+      IndexValue eaqi =
+          HourEaqi.of(
+              start.toEpochMilli(),
+              acc,
+              gate,
+              expectedHour,
+              s.expectedCount(AverageWindow.DAY_ROLLING.size()),
+              once);
+      if (eaqi != null) {
+        withIndex(out, eaqi);
+      }
+    } else if (w == AverageWindow.DAY_ROLLING) {
+      IndexValue naqi = DayNaqi.of(start.toEpochMilli(), acc, gate, expected, once);
+      if (naqi != null) {
+        withIndex(out, naqi);
+      }
     }
     return out;
   }
 
-  /** EPA AQI (May 2024) of an hourly or 24-hour PM mean; null for other windows and quantities. */
-  public static Integer aqi(AverageWindow w, Quantity q, double mean) {
-    if (w == AverageWindow.MINUTE) {
-      return null;
+  /** Adds {@code v} to the average of its pollutant (which is in {@code out}). */
+  private static void withIndex(List<WindowAverage> out, IndexValue v) {
+    for (int i = 0; i < out.size(); i++) {
+      WindowAverage a = out.get(i);
+      if (a.quantity() == v.pollutant()) {
+        List<IndexValue> indices = new ArrayList<>(a.indices());
+        indices.add(v);
+        out.set(
+            i,
+            new WindowAverage(
+                a.scope(),
+                a.key(),
+                a.area(),
+                a.county(),
+                a.window(),
+                a.start(),
+                a.end(),
+                a.quantity(),
+                a.count(),
+                a.expectedCount(),
+                a.coverage(),
+                a.min(),
+                a.max(),
+                a.rawMean(),
+                a.mean(),
+                a.correction(),
+                indices));
+        return;
+      }
     }
-    OptionalInt i =
-        switch (q) {
-          case PM25 -> UsEpaAqi.index(UsEpaAqi.Pollutant.PM25_24H, mean);
-          case PM10 -> UsEpaAqi.index(UsEpaAqi.Pollutant.PM10_24H, mean);
-          default -> OptionalInt.empty();
-        };
-    return i.isPresent() ? i.getAsInt() : null;
+  }
+
+  /** {@code hours}, asked at most once per hour. */
+  private static SensorIndices.HoursBefore once(SensorIndices.HoursBefore hours) {
+    return new SensorIndices.HoursBefore() {
+      private long hour = Long.MIN_VALUE;
+      private NavigableMap<Long, WindowAccumulators> read;
+
+      @Override
+      public NavigableMap<Long, WindowAccumulators> before(long h) {
+        if (read == null || hour != h) {
+          read = hours.before(h);
+          hour = h;
+        }
+        return read;
+      }
+    };
+  }
+
+  /**
+   * The index values of an area mean: on a 24-hour rolling window the EPA AQI of the mean of its
+   * valid sensors' means; none on hours (a NowCast is per sensor) or minutes.
+   */
+  static List<IndexValue> areaIndices(AverageWindow w, Quantity q, double mean) {
+    if (w != AverageWindow.DAY_ROLLING) {
+      return List.of();
+    }
+    IndexValue v = UsIndices.daily(q, mean, IndexValue.ROLLING_24H);
+    return v == null ? List.of() : List.of(v);
   }
 
   /**
@@ -95,7 +175,7 @@ public final class Averages {
               s.rawMean(),
               mean,
               s.correction(),
-              aqi(w, e.getKey(), mean)));
+              areaIndices(w, e.getKey(), mean)));
     }
     return out;
   }

@@ -6,6 +6,8 @@ import io.airq.core.registry.Sensor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -55,16 +57,25 @@ public final class SensorWindowsProcessor
   private final String sensorsStore;
   private final PendingWindows.Limits limits;
   private final Duration emitInterval;
+  private final double coverageGate;
   private ProcessorContext<String, SensorWindow> context;
   private WindowStore<String, WindowAccumulators> minutes;
   private WindowStore<String, WindowAccumulators> hours;
   private ReadOnlyKeyValueStore<String, Object> sensors;
   private PendingWindows pending;
 
+  /**
+   * @param coverageGate percent of its expected readings a window (and an hour of a NowCast) needs
+   *     to get index values
+   */
   public SensorWindowsProcessor(
-      String sensorsStore, Map<AverageWindow, Duration> grace, Duration emitInterval) {
+      String sensorsStore,
+      Map<AverageWindow, Duration> grace,
+      Duration emitInterval,
+      double coverageGate) {
     this.sensorsStore = sensorsStore;
     this.emitInterval = emitInterval;
+    this.coverageGate = coverageGate;
     this.limits =
         new PendingWindows.Limits(
             grace.get(AverageWindow.MINUTE),
@@ -158,10 +169,30 @@ public final class SensorWindowsProcessor
       return;
     }
     Instant from = Instant.ofEpochMilli(start);
-    SensorWindow out = new SensorWindow(s, w, from, Averages.ofSensor(w, from, s, acc));
+    SensorWindow out =
+        new SensorWindow(
+            s, w, from, Averages.ofSensor(w, from, s, acc, coverageGate, h -> hoursBefore(id, h)));
     if (!out.averages().isEmpty()) {
       context.forward(new Record<>(id, out, Math.max(acc.maxTime(), start)));
     }
+  }
+
+  /**
+   * The stored hours of the 24 before {@code hour} (for its NowCast, its EAQI's 24-hour PM means
+   * and the NAQI's hours of a 24-hour window ending at {@code hour}), one range read.
+   */
+  private NavigableMap<Long, WindowAccumulators> hoursBefore(String id, long hour) {
+    NavigableMap<Long, WindowAccumulators> out = new TreeMap<>();
+    hours(
+        id,
+        hour - 24 * AverageWindow.HOUR.size().toMillis(),
+        hour - 1,
+        false,
+        (start, acc) -> {
+          out.put(start, acc);
+          return true;
+        });
+    return out;
   }
 
   private Sensor registered(String id) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.airq.core.average.AverageWindow;
 import io.airq.core.average.WindowAverage;
+import io.airq.core.index.IndexValue;
 import io.airq.core.reading.Quantity;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -55,7 +56,16 @@ class AreaAggregateTest {
     assertThat(area.max()).isEqualTo(50);
     assertThat(area.county()).isEqualTo("Nairobi");
     assertThat(area.correction()).isEqualTo("none");
-    assertThat(area.aqi()).isNotNull();
+    assertThat(area.indices())
+        .as("an area hour gets no index (the NowCast is per sensor)")
+        .isEmpty();
+    WindowAverage day =
+        Averages.ofArea("cbd", AverageWindow.DAY_ROLLING, Instant.ofEpochMilli(START), agg).get(0);
+    // 26.0: (100 - 51) / (35.4 - 9.1) * (26.0 - 9.1) + 51 = 82.49 -> 82
+    assertThat(day.indices())
+        .containsExactly(
+            new IndexValue(
+                "aqi_us", "us-epa-2024", 82, "Moderate", Quantity.PM25, IndexValue.ROLLING_24H));
   }
 
   @Test

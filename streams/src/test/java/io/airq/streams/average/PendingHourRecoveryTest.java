@@ -90,7 +90,7 @@ class PendingHourRecoveryTest {
   private static SensorWindowsProcessor started(
       MockProcessorContext<String, SensorWindow> context, Map<AverageWindow, Duration> grace) {
     SensorWindowsProcessor p =
-        new SensorWindowsProcessor("sensors-store", grace, java.time.Duration.ofSeconds(10));
+        new SensorWindowsProcessor("sensors-store", grace, java.time.Duration.ofSeconds(10), 75);
     p.init(context);
     return p;
   }

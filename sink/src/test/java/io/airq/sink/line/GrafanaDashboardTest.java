@@ -1,0 +1,99 @@
+package io.airq.sink.line;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.airq.core.average.AverageWindow;
+import io.airq.core.average.Scope;
+import io.airq.core.average.WindowAverage;
+import io.airq.core.index.IndexValue;
+import io.airq.core.json.Json;
+import io.airq.core.reading.Quantity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Grafana's dashboard (deploy/grafana) reads only fields the sink writes, and each index panel's
+ * title names the averaging its index was computed on.
+ */
+class GrafanaDashboardTest {
+  private static final Path DASHBOARD = Path.of("../deploy/grafana/dashboards/airq-overview.json");
+  private static final Pattern SELECTED =
+      Pattern.compile("\\(\"([a-z0-9_]+)\"\\) FROM \"average\"");
+
+  /** The field keys of {@code average} points of a window with both US indices. */
+  private static Set<String> averageFields() {
+    Instant t = Instant.parse("2026-03-01T10:00:00Z");
+    WindowAverage a =
+        new WindowAverage(
+            Scope.SENSOR,
+            "s",
+            "a",
+            "c",
+            AverageWindow.HOUR,
+            t,
+            t.plusSeconds(3600),
+            Quantity.PM25,
+            60,
+            60,
+            100,
+            1,
+            2,
+            3,
+            4,
+            "none",
+            List.of(
+                new IndexValue("aqi_us_nowcast", "us-epa-2024", 1, "Good", Quantity.PM25, "n"),
+                new IndexValue("aqi_us", "us-epa-2024", 1, "Good", Quantity.PM25, "d"),
+                new IndexValue("eaqi", "eu-eaqi-2024", 1, "Good", Quantity.PM25, "e"),
+                new IndexValue("naqi", "in-naqi-2014", 1, "Good", Quantity.PM25, "n")));
+    String line = ((LineResult.Lines) PointMapper.average(a)).lines().get(0);
+    Set<String> out = new HashSet<>();
+    for (String kv : line.split(" ")[1].split(",")) {
+      out.add(kv.substring(0, kv.indexOf('=')));
+    }
+    return out;
+  }
+
+  @Test
+  void everyAverageFieldThePanelsReadIsWrittenAndIndexPanelsNameTheirAveraging() throws Exception {
+    JsonNode d = Json.mapper().readTree(Files.readString(DASHBOARD));
+    Set<String> written = averageFields();
+    int indexPanels = 0;
+    for (JsonNode panel : d.path("panels")) {
+      String title = panel.path("title").asText();
+      for (JsonNode target : panel.path("targets")) {
+        Matcher m = SELECTED.matcher(target.path("query").asText());
+        while (m.find()) {
+          String field = m.group(1);
+          assertThat(written).as("field %s of panel '%s'", field, title).contains(field);
+          if (field.equals("aqi_us_nowcast")) {
+            assertThat(title).contains("NowCast").contains("12 hourly");
+            assertThat(target.path("query").asText()).contains("\"window\" = '1h'");
+            indexPanels++;
+          } else if (field.equals("eaqi")) {
+            assertThat(title).contains("24-hour running mean").contains("hourly");
+            assertThat(target.path("query").asText()).contains("\"window\" = '1h'");
+            indexPanels++;
+          } else if (field.equals("naqi")) {
+            assertThat(title).contains("24-hour").contains("at least 3 pollutants");
+            assertThat(target.path("query").asText()).contains("\"window\" = '24h'");
+            indexPanels++;
+          } else if (field.equals("aqi_us")) {
+            assertThat(title).contains("24-hour");
+            assertThat(target.path("query").asText()).contains("\"window\" = '24h'");
+            indexPanels++;
+          }
+        }
+      }
+    }
+    assertThat(indexPanels).isEqualTo(4);
+  }
+}

@@ -1,0 +1,68 @@
+package io.airq.streams.average;
+
+import io.airq.core.average.AverageWindow;
+import io.airq.core.index.IndexValue;
+import io.airq.core.reading.Quantity;
+import io.airq.streams.aqi.UsIndices;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableMap;
+
+/**
+ * The index values of one quantity of a sensor window (docs/quality.md), computed when the window
+ * is emitted, never per reading: on an hour the EPA NowCast AQI from that hour and the 11 before
+ * it, on a 24-hour rolling window the EPA AQI of its mean. A window (and, for the NowCast, an hour)
+ * counts only when its coverage is at or above the gate; a window below it gets no index. Pure.
+ */
+final class SensorIndices {
+  private static final long HOUR_MS = AverageWindow.HOUR.size().toMillis();
+
+  /** The hours of a sensor before a given hour, read only when a NowCast needs them. */
+  interface HoursBefore {
+    /** The stored hours starting in [hour - 24 h, hour - 1 h]. */
+    NavigableMap<Long, WindowAccumulators> before(long hour);
+  }
+
+  private SensorIndices() {}
+
+  /**
+   * @param coverage the window's coverage of {@code q}, percent
+   * @param expectedHour readings expected in one hour of the sensor
+   */
+  static List<IndexValue> of(
+      AverageWindow w,
+      long start,
+      Quantity q,
+      double mean,
+      double coverage,
+      double gate,
+      long expectedHour,
+      HoursBefore hours) {
+    if (w == AverageWindow.MINUTE || coverage < gate || !UsIndices.covers(q)) {
+      return List.of();
+    }
+    IndexValue v =
+        w == AverageWindow.HOUR
+            ? UsIndices.nowCast(q, hourlyMeans(start, q, mean, gate, expectedHour, hours))
+            : UsIndices.daily(q, mean, IndexValue.ROLLING_24H);
+    return v == null ? List.of() : List.of(v);
+  }
+
+  /**
+   * The 12 hourly means of {@code q} ending with the hour at {@code start}, most recent first; null
+   * for an hour without values or below the gate.
+   */
+  static List<Double> hourlyMeans(
+      long start, Quantity q, double mean, double gate, long expectedHour, HoursBefore hours) {
+    NavigableMap<Long, WindowAccumulators> before = hours.before(start);
+    List<Double> out = new ArrayList<>(12);
+    out.add(mean);
+    for (int i = 1; i < 12; i++) {
+      WindowAccumulators h = before.get(start - i * HOUR_MS);
+      Accumulator a = h == null ? null : h.quantities().get(q);
+      boolean valid = a != null && a.count() > 0 && 100.0 * a.count() / expectedHour >= gate;
+      out.add(valid ? a.mean() : null);
+    }
+    return out;
+  }
+}
