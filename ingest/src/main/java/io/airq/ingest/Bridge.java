@@ -67,6 +67,9 @@ public final class Bridge implements AutoCloseable {
 
   private final Function<Reading, Optional<GatewayPolicy.Refusal>> gate;
 
+  /** Merges staged per-pin pushes; null when there is no HTTP push or no pin window. */
+  private final PinMergeLoop pinMerge;
+
   private volatile boolean closed;
 
   /** Set while Kafka refuses sends: the outage is logged once, not per message. */
@@ -102,10 +105,24 @@ public final class Bridge implements AutoCloseable {
             ? IngestEndpoints.start(
                 cfg,
                 registry,
-                new HttpPush(parser, publisher, metrics, gate, cfg.http().pushTimeout()),
+                new HttpPush(
+                    parser,
+                    publisher,
+                    metrics,
+                    gate,
+                    cfg.http().pushTimeout(),
+                    cfg.http().pinWindow()),
                 mqtt::isConnected,
-                sensors == null ? null : sensors::check)
+                sensors == null ? null : sensors::check,
+                cfg.http().pinWindow().isZero() ? null : this::pinCheck)
             : null;
+    this.pinMerge =
+        cfg.http().enabled() && !cfg.http().pinWindow().isZero()
+            ? new PinMergeLoop(cfg, publisher, gate)
+            : null;
+    if (pinMerge != null) {
+      pinMerge.start();
+    }
   }
 
   private ThreadFactory daemon(String name) {
@@ -114,6 +131,11 @@ public final class Bridge implements AutoCloseable {
       t.setDaemon(true);
       return t;
     };
+  }
+
+  /** The per-pin merge's health; asked only once the bridge is built. */
+  private io.airq.kit.Check pinCheck() {
+    return pinMerge == null ? io.airq.kit.Check.down("not started") : pinMerge.check();
   }
 
   /** Starts following the registry and waits up to 30 s until it is read to its end. */
@@ -153,18 +175,24 @@ public final class Bridge implements AutoCloseable {
   }
 
   /** On Paho's thread: hands the message to its topic's worker. */
-  private void arrived(String topic, MqttMessage message, AckOrder.Ticket ticket) {
-    workers[route.of(topic)].execute(() -> handle(topic, message, ticket));
+  private void arrived(
+      String topic, MqttMessage message, AckOrder.Ticket ticket, Instant receivedAt) {
+    workers[route.of(topic)].execute(() -> handle(topic, message, ticket, receivedAt));
   }
 
-  private void handle(String topic, MqttMessage message, AckOrder.Ticket ticket) {
-    Instant receivedAt = Instant.now();
+  private void handle(
+      String topic, MqttMessage message, AckOrder.Ticket ticket, Instant receivedAt) {
     byte[] body = message.getPayload();
     ParseResult result =
         TopicRoute.parse(parser, topic, body, receivedAt, cfg.mqtt().defaultFormat());
     Provenance from =
         new Provenance(
-            topic, TopicRoute.gateway(topic), TopicRoute.sensor(topic), receivedAt, body);
+            topic,
+            TopicRoute.gateway(topic),
+            TopicRoute.sensor(topic),
+            receivedAt,
+            body,
+            Redelivery.digestIfTimeless(result, topic, body));
     if (result instanceof ParseResult.Rejected r) {
       LOG.debug("rejected message on {}: {} {}", topic, r.code(), r.reason());
     }
@@ -234,6 +262,9 @@ public final class Bridge implements AutoCloseable {
     mqtt.close();
     if (http != null) {
       http.close();
+    }
+    if (pinMerge != null) {
+      pinMerge.close();
     }
     publisher.close();
     if (sensors != null) {

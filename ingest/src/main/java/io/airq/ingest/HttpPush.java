@@ -48,6 +48,7 @@ final class HttpPush implements HttpHandler, AutoCloseable {
   private final IngestMetrics metrics;
   private final Function<Reading, Optional<GatewayPolicy.Refusal>> gate;
   private final Duration timeout;
+  private final Duration pinWindow;
   private final ExecutorService pool =
       Executors.newFixedThreadPool(
           4,
@@ -59,43 +60,46 @@ final class HttpPush implements HttpHandler, AutoCloseable {
 
   /**
    * @param timeout how long a push waits for Kafka before answering 503
+   * @param pinWindow how long a device's per-pin pushes join one reading; zero: not merged
    */
   HttpPush(
       PayloadParser parser,
       KafkaPublisher publisher,
       IngestMetrics metrics,
       Function<Reading, Optional<GatewayPolicy.Refusal>> gate,
-      Duration timeout) {
+      Duration timeout,
+      Duration pinWindow) {
     this.parser = parser;
     this.publisher = publisher;
     this.metrics = metrics;
     this.gate = gate;
     this.timeout = timeout;
+    this.pinWindow = pinWindow;
   }
 
   @Override
   public void handle(HttpExchange ex) {
     try {
-      pool.execute(() -> answer(ex));
+      Instant receivedAt = Instant.now(); // before the wait for a push thread
+      pool.execute(() -> answer(ex, receivedAt));
     } catch (RejectedExecutionException e) {
       ex.close(); // closing
     }
   }
 
-  private void answer(HttpExchange ex) {
+  private void answer(HttpExchange ex, Instant receivedAt) {
     try (ex) {
-      push(ex);
+      push(ex, receivedAt);
     } catch (IOException | RuntimeException e) {
       LOG.debug("HTTP push failed: {}", e.toString());
     }
   }
 
-  private void push(HttpExchange ex) throws IOException {
+  private void push(HttpExchange ex, Instant receivedAt) throws IOException {
     if (!ex.getRequestMethod().equals("POST")) {
       respond(ex, 405, "POST only\n");
       return;
     }
-    Instant receivedAt = Instant.now();
     int maxBytes = parser.limits().maxBytes();
     InputStream in = ex.getRequestBody();
     byte[] body = in.readNBytes(maxBytes + 1);
@@ -113,14 +117,29 @@ final class HttpPush implements HttpHandler, AutoCloseable {
             ? tooLarge(body.length + rest, rest >= MAX_DRAINED_BYTES, maxBytes)
             : parser.parse(
                 body, new Origin(CHANNEL, gateway, sensor, Optional.empty(), receivedAt));
-    Provenance from = new Provenance(CHANNEL, Optional.of(gateway), sensor, receivedAt, body);
+    Provenance from =
+        new Provenance(
+            CHANNEL,
+            Optional.of(gateway),
+            sensor,
+            receivedAt,
+            body,
+            Redelivery.digestIfTimeless(result, CHANNEL + sensor.orElse(""), body));
+    Optional<Reading> pinned = pinned(ex, result);
     long start = System.nanoTime();
     PushAnswer answer;
     try {
-      int quarantined =
-          publisher.publish(result, from, gate).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      metrics.sent(start);
-      answer = PushAnswer.of(result, quarantined, gate);
+      if (pinned.isPresent()) {
+        String pin = ex.getRequestHeaders().getFirst("X-PIN").trim();
+        publisher.stagePin(pinned.get(), pin, from).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        metrics.sent(start);
+        answer = PushAnswer.pin(pin, pinWindow);
+      } else {
+        int quarantined =
+            publisher.publish(result, from, gate).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        metrics.sent(start);
+        answer = PushAnswer.of(result, quarantined, gate);
+      }
     } catch (ExecutionException | TimeoutException e) {
       LOG.debug("HTTP push from {} not stored: {}", gateway, e.toString());
       answer = PushAnswer.NOT_STORED;
@@ -134,6 +153,24 @@ final class HttpPush implements HttpHandler, AutoCloseable {
       LOG.debug("HTTP push from {} rejected: {} {}", gateway, r.code(), r.reason());
     }
     respond(ex, answer.status(), answer.body());
+  }
+
+  /**
+   * The reading of a per-pin push to merge with the device's other pins: with pin merging on, an
+   * {@code X-PIN} header, one reading with nothing refused, and (strict mode) a sensor the gate
+   * lets through. Anything else is published as it is.
+   */
+  private Optional<Reading> pinned(HttpExchange ex, ParseResult result) {
+    if (pinWindow.isZero()
+        || ex.getRequestHeaders().getFirst("X-PIN") == null
+        || ex.getRequestHeaders().getFirst("X-PIN").isBlank()
+        || !(result instanceof ParseResult.Accepted a)
+        || a.readings().size() != 1
+        || !a.excluded().isEmpty()
+        || gate.apply(a.readings().get(0)).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(a.readings().get(0));
   }
 
   /** Reads and drops up to {@code max} bytes; returns how many there were. */

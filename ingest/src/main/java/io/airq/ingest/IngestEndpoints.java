@@ -14,7 +14,8 @@ import org.apache.kafka.clients.admin.Admin;
 /**
  * The bridge's HTTP side on {@code http.port}: {@code /health} and {@code /metrics} by the kit's
  * {@link ServiceEndpoints}, and the Sensor.Community push beside them. {@code /health} checks the
- * MQTT session, whether Kafka answers, and in strict mode whether the sensor registry was read.
+ * MQTT session, whether Kafka answers, in strict mode whether the sensor registry was read, and
+ * whether per-pin pushes are being merged.
  */
 final class IngestEndpoints implements AutoCloseable {
   /** How long /health waits for Kafka to describe its cluster. */
@@ -33,13 +34,15 @@ final class IngestEndpoints implements AutoCloseable {
   /**
    * @param mqttConnected whether the MQTT session is connected now
    * @param registry the sensor registry's check in strict mode; null in open mode
+   * @param pins the per-pin merge's check; null when pins are not merged
    */
   static IngestEndpoints start(
       BridgeConfig cfg,
       PrometheusMeterRegistry meters,
       HttpPush push,
       BooleanSupplier mqttConnected,
-      Supplier<Check> registry) {
+      Supplier<Check> registry,
+      Supplier<Check> pins) {
     Admin admin = KafkaClients.admin(cfg.kafka().bootstrapServers(), cfg.kafka().settings());
     String url = cfg.mqtt().url();
     Map<String, Supplier<Check>> checks = new LinkedHashMap<>();
@@ -52,6 +55,9 @@ final class IngestEndpoints implements AutoCloseable {
     checks.put("kafka", () -> KafkaClients.reachable(admin, KAFKA_CHECK_TIMEOUT));
     if (registry != null) {
       checks.put("registry", registry);
+    }
+    if (pins != null) {
+      checks.put("pins", pins);
     }
     try {
       ServiceEndpoints server =

@@ -28,6 +28,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class KafkaPublisher implements AutoCloseable {
   static final String ORIGIN = "ingest";
+
+  /**
+   * On a dead letter of one reading of a batch: its index among the message's readings (the array
+   * index of an airq JSON batch).
+   */
+  static final String BATCH_INDEX = "airq.batch-index";
+
+  /** On the pins topic: the {@code X-PIN} of the push. */
+  static final String PIN = "airq.pin";
+
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(KafkaPublisher.class);
 
@@ -35,6 +45,7 @@ final class KafkaPublisher implements AutoCloseable {
   private final Topic<String, Reading> readings;
   private final Topic<String, byte[]> deadLetters;
   private final Topic<String, Reading> quarantine;
+  private final Topic<String, Reading> pins;
   private final int maxBytes;
 
   KafkaPublisher(BridgeConfig cfg) {
@@ -61,6 +72,7 @@ final class KafkaPublisher implements AutoCloseable {
     deadLetters = Topics.READINGS_DEAD_LETTER.prefixed(cfg.kafka().topicPrefix());
     maxBytes = cfg.limits().maxBytes();
     quarantine = Topics.QUARANTINE.prefixed(cfg.kafka().topicPrefix());
+    pins = Topics.READINGS_PINS.prefixed(cfg.kafka().topicPrefix());
   }
 
   /** Publishes in open mode: every accepted reading goes to the readings topic. */
@@ -99,6 +111,9 @@ final class KafkaPublisher implements AutoCloseable {
                 target.serializeValue(r),
                 h));
       }
+      for (ParseResult.Excluded x : accepted.excluded()) {
+        records.add(excluded(x, from));
+      }
     } else if (result instanceof ParseResult.Rejected rejected) {
       Headers h = provenance(from, from.gateway().orElse(null), null);
       header(h, RecordHeaders.REASON, rejected.reason());
@@ -121,7 +136,45 @@ final class KafkaPublisher implements AutoCloseable {
     return sendAll(records).thenApply(v -> q);
   }
 
-  private CompletableFuture<Void> sendAll(List<ProducerRecord<byte[], byte[]>> records) {
+  /**
+   * Keeps one per-pin push on the pins topic until {@link PinMergeLoop} merged the device's pins
+   * (record time = receive time, header {@code airq.pin}); completes when Kafka acked it.
+   */
+  CompletableFuture<Void> stagePin(Reading r, String pin, Provenance from) {
+    Headers h = provenance(from, r.gatewayId(), r.format().id());
+    header(h, PIN, pin);
+    return sendAll(
+        List.of(
+            new ProducerRecord<>(
+                pins.name(),
+                null,
+                from.receivedAt().toEpochMilli(),
+                pins.serializeKey(r.sensorId()),
+                pins.serializeValue(r),
+                h)));
+  }
+
+  /**
+   * A batch's reading refused alone: its canonical reading (as on the readings topic) to the
+   * dead-letter topic, keyed by its sensor, with the reason and its index in the batch.
+   */
+  private ProducerRecord<byte[], byte[]> excluded(ParseResult.Excluded x, Provenance from) {
+    Reading r = x.reading();
+    Headers h = provenance(from, r.gatewayId(), r.format().id());
+    header(h, RecordHeaders.REASON, x.reason());
+    header(h, RecordHeaders.REASON_CODE, x.code().id());
+    header(h, RecordHeaders.ORIGIN, ORIGIN);
+    header(h, BATCH_INDEX, Integer.toString(x.index()));
+    return new ProducerRecord<>(
+        deadLetters.name(),
+        null,
+        from.receivedAt().toEpochMilli(),
+        deadLetters.serializeKey(r.sensorId()),
+        readings.serializeValue(r),
+        h);
+  }
+
+  CompletableFuture<Void> sendAll(List<ProducerRecord<byte[], byte[]>> records) {
     List<CompletableFuture<Void>> acks = new ArrayList<>(records.size());
     for (ProducerRecord<byte[], byte[]> record : records) {
       CompletableFuture<Void> ack = new CompletableFuture<>();
@@ -153,6 +206,9 @@ final class KafkaPublisher implements AutoCloseable {
       header(h, RecordHeaders.FORMAT, format);
     }
     header(h, RecordHeaders.RECEIVED_AT, IsoInstants.format(from.receivedAt()));
+    if (from.digest() != null) {
+      header(h, RecordHeaders.PAYLOAD_DIGEST, from.digest());
+    }
     return h;
   }
 

@@ -2,6 +2,7 @@ package io.airq.ingest;
 
 import io.airq.ingest.config.MqttConfig;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLSocketFactory;
@@ -30,7 +31,11 @@ final class MqttIntake implements AutoCloseable {
 
   /** Where a received message goes; may throw {@link RejectedExecutionException} when closing. */
   interface Arrivals {
-    void arrived(String topic, MqttMessage message, AckOrder.Ticket ticket);
+    /**
+     * @param receivedAt when Paho handed the message over: the earliest time the bridge sees it
+     *     (MQTT v5 brokers send no time of their own), and the time of a payload without one
+     */
+    void arrived(String topic, MqttMessage message, AckOrder.Ticket ticket, Instant receivedAt);
   }
 
   private final MqttConfig cfg;
@@ -128,6 +133,8 @@ final class MqttIntake implements AutoCloseable {
   private final class Callback implements MqttCallback {
     @Override
     public void messageArrived(String topic, MqttMessage message) {
+      // stamped before any wait for room: the receive time is the time a payload without one gets
+      Instant receivedAt = Instant.now();
       if (!room.tryTake()) {
         metrics.paused();
         if (overSent.compareAndSet(false, true)) {
@@ -149,7 +156,7 @@ final class MqttIntake implements AutoCloseable {
       AckOrder.Ticket ticket =
           message.getQos() > 0 ? ackOrder.arrived(message.getId(), message.getQos()) : null;
       try {
-        arrivals.arrived(topic, message, ticket);
+        arrivals.arrived(topic, message, ticket, receivedAt);
       } catch (RejectedExecutionException e) {
         room.release(); // closing: left unacknowledged for redelivery
       }

@@ -15,7 +15,8 @@ enum Outcome {
 
   /**
    * The payload was readable but refused by a limit or a time bound (dead-lettered), or some of its
-   * readings were quarantined by the strict gateway mode.
+   * readings were dead-lettered alone (an impossible time in a batch) or quarantined by the strict
+   * gateway mode.
    */
   REJECTED("rejected"),
 
@@ -55,6 +56,7 @@ enum Outcome {
     if (result instanceof ParseResult.Rejected r) {
       return of(r.code());
     }
-    return quarantined > 0 ? REJECTED : FORWARDED;
+    boolean partly = ((ParseResult.Accepted) result).excluded().size() > 0;
+    return quarantined > 0 || partly ? REJECTED : FORWARDED;
   }
 }

@@ -11,10 +11,24 @@ import java.util.Optional;
  * @param sensor the sensor named by the topic or header, when known
  * @param receivedAt receive time at the bridge
  * @param body the original bytes
+ * @param digest for a payload without a time of its own, the digest of its channel and bytes
+ *     ({@link Redelivery}); null otherwise
  */
 record Provenance(
     String channel,
     Optional<String> gateway,
     Optional<String> sensor,
     Instant receivedAt,
-    byte[] body) {}
+    byte[] body,
+    String digest) {
+
+  /** A message that is neither timestamp-less nor a redelivery. */
+  Provenance(
+      String channel,
+      Optional<String> gateway,
+      Optional<String> sensor,
+      Instant receivedAt,
+      byte[] body) {
+    this(channel, gateway, sensor, receivedAt, body, null);
+  }
+}

@@ -26,6 +26,25 @@ class OutcomeTest {
                   SourceFormat.AIRQ_JSON,
                   Map.of(Quantity.PM25, 5.0))));
 
+  /** A batch of which one reading (index 1) was refused alone for its time. */
+  private static final ParseResult PARTLY =
+      new ParseResult.Accepted(
+          ((ParseResult.Accepted) ACCEPTED).readings(),
+          List.of(
+              new ParseResult.Excluded(
+                  1,
+                  ((ParseResult.Accepted) ACCEPTED).readings().get(0),
+                  RejectionCode.FUTURE_TIMESTAMP,
+                  "2099")));
+
+  @Test
+  void aPushWithReadingsRefusedAloneIsStoredAndNamesTheirIndex() {
+    assertThat(PushAnswer.of(PARTLY, 0, r -> Optional.empty()))
+        .isEqualTo(
+            new PushAnswer(
+                201, "stored 1, dead-lettered 1: [1] future-timestamp\n", Outcome.REJECTED));
+  }
+
   @Test
   void refusalsByALimitAreRejectedAndUnreadablePayloadsInvalid() {
     assertThat(Outcome.of(RejectionCode.PAYLOAD_TOO_LARGE)).isEqualTo(Outcome.REJECTED);
@@ -47,6 +66,7 @@ class OutcomeTest {
   void aDeliveredMessageIsForwardedUnlessRefusedOrPartlyQuarantined() {
     assertThat(Outcome.delivered(ACCEPTED, 0)).isEqualTo(Outcome.FORWARDED);
     assertThat(Outcome.delivered(ACCEPTED, 1)).isEqualTo(Outcome.REJECTED);
+    assertThat(Outcome.delivered(PARTLY, 0)).isEqualTo(Outcome.REJECTED);
     assertThat(Outcome.delivered(new ParseResult.Rejected(RejectionCode.TOO_OLD, "old"), 0))
         .isEqualTo(Outcome.REJECTED);
     assertThat(Outcome.delivered(new ParseResult.Rejected(RejectionCode.NO_VALUES, "none"), 0))

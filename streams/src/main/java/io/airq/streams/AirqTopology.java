@@ -88,7 +88,11 @@ public final class AirqTopology {
 
     KStream<String, Enriched> enriched =
         readings
-            .processValues(DedupProcessor::new, Named.as("dedup"), DedupProcessor.STORE)
+            .processValues(
+                () -> new DedupProcessor(settings.digestHorizon()),
+                Named.as("dedup"),
+                DedupProcessor.STORE,
+                DedupProcessor.DIGEST_STORE)
             .leftJoin(sensors, (k, r) -> r.sensorId(), Enriched::new, Named.as("enrich-sensor"));
 
     Map<String, KStream<String, Enriched>> split =

@@ -93,7 +93,7 @@ public record StreamsConfig(
     StreamsSettings settings =
         new StreamsSettings(
             v.get(Keys.TOPIC_PREFIX),
-            v.get(Keys.DEDUP_HORIZON),
+            v.get(Keys.DIGEST_HORIZON),
             grace,
             v.get(Keys.COVERAGE_GATE),
             null,
@@ -153,12 +153,14 @@ public record StreamsConfig(
         ConfigKey.integer("streams.threads", 1, 1, 256, "`num.stream.threads` per instance.");
     static final ConfigKey<String> TOPIC_PREFIX =
         ConfigKey.text("topic.prefix", "", "Prefix of every airq Kafka topic name.");
-    static final ConfigKey<Duration> DEDUP_HORIZON =
+    static final ConfigKey<Duration> DIGEST_HORIZON =
         ConfigKey.duration(
-            "dedup.horizon",
-            Duration.ofHours(48),
-            "How long (sensor, measurement time) pairs are remembered to drop duplicates; not"
-                + " shorter than `grace.1h`.");
+            "dedup.digest-horizon",
+            StreamsSettings.DEFAULT_DIGEST_HORIZON,
+            "How long the digest of a payload without a time of its own is remembered, to drop a"
+                + " copy the broker redelivered after a bridge crash; at least the bridge's"
+                + " `mqtt.session-expiry`. (The (sensor, time) horizon is not set: it is the hour"
+                + " store's retention, from the `grace.*` keys.)");
     static final Map<AverageWindow, ConfigKey<Duration>> GRACE = graceKeys();
     static final ConfigKey<Duration> EMIT_INTERVAL =
         ConfigKey.duration(
@@ -224,7 +226,7 @@ public record StreamsConfig(
                   STANDBY_REPLICAS,
                   THREADS,
                   TOPIC_PREFIX,
-                  DEDUP_HORIZON));
+                  DIGEST_HORIZON));
       k.addAll(GRACE.values());
       k.add(COVERAGE_GATE);
       k.add(EMIT_INTERVAL);

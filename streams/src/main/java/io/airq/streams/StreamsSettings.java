@@ -10,7 +10,9 @@ import java.util.Map;
  * Everything the topology needs, immutable.
  *
  * @param topicPrefix prefix of every topic name ("" by default)
- * @param dedupHorizon how long a (sensor, measurement time) pair is remembered to drop duplicates
+ * @param digestHorizon how long a timestamp-less payload's digest is remembered to drop a
+ *     redelivered copy; at least the bridge's {@code mqtt.session-expiry}, within which the broker
+ *     redelivers
  * @param grace grace per window; a reading later than the hourly window's grace is routed to the
  *     late topic
  * @param coverageGate percent of the expected readings an hour needs to be valid
@@ -20,7 +22,7 @@ import java.util.Map;
  */
 public record StreamsSettings(
     String topicPrefix,
-    Duration dedupHorizon,
+    Duration digestHorizon,
     Map<AverageWindow, Duration> grace,
     double coverageGate,
     QaSettings qa,
@@ -28,6 +30,9 @@ public record StreamsSettings(
     Duration quarantineHorizon) {
 
   public static final Duration DEFAULT_GRACE = Duration.ofHours(26);
+
+  /** Twice the bridge's default session expiry (1 h). */
+  public static final Duration DEFAULT_DIGEST_HORIZON = Duration.ofHours(2);
 
   /**
    * How often a sensor's changed windows are emitted (wall-clock), besides a minute that its
@@ -43,17 +48,20 @@ public record StreamsSettings(
   /** Settings with the default quarantine horizon. */
   public StreamsSettings(
       String topicPrefix,
-      Duration dedupHorizon,
+      Duration digestHorizon,
       Map<AverageWindow, Duration> grace,
       double coverageGate,
       QaSettings qa,
       Duration emitInterval) {
-    this(topicPrefix, dedupHorizon, grace, coverageGate, qa, emitInterval, null);
+    this(topicPrefix, digestHorizon, grace, coverageGate, qa, emitInterval, null);
   }
 
   public StreamsSettings {
     topicPrefix = topicPrefix == null ? "" : topicPrefix;
-    dedupHorizon = dedupHorizon == null ? Duration.ofHours(48) : dedupHorizon;
+    digestHorizon = digestHorizon == null ? DEFAULT_DIGEST_HORIZON : digestHorizon;
+    if (digestHorizon.isNegative() || digestHorizon.isZero()) {
+      throw new IllegalArgumentException("digestHorizon must be positive, was " + digestHorizon);
+    }
     Map<AverageWindow, Duration> g = new EnumMap<>(AverageWindow.class);
     for (AverageWindow w : AverageWindow.values()) {
       g.put(w, DEFAULT_GRACE);
@@ -74,9 +82,6 @@ public record StreamsSettings(
     if (!(coverageGate > 0 && coverageGate <= 100)) {
       throw new IllegalArgumentException("coverageGate must be in (0, 100], was " + coverageGate);
     }
-    if (dedupHorizon.compareTo(g.get(AverageWindow.HOUR)) < 0) {
-      throw new IllegalArgumentException("dedupHorizon must not be shorter than the hourly grace");
-    }
   }
 
   public static StreamsSettings defaults(String topicPrefix) {
@@ -86,7 +91,18 @@ public record StreamsSettings(
   /** These settings with another {@link #emitInterval}. */
   public StreamsSettings withEmitInterval(Duration interval) {
     return new StreamsSettings(
-        topicPrefix, dedupHorizon, grace, coverageGate, qa, interval, quarantineHorizon);
+        topicPrefix, digestHorizon, grace, coverageGate, qa, interval, quarantineHorizon);
+  }
+
+  /**
+   * How long a reading's (sensor, measurement time) is remembered to drop copies: the longest lag
+   * behind its partition at which a sensor's reading is still averaged (the hour store's retention,
+   * from the grace settings). Derived, not set, so that a reading the windows still take is never
+   * counted twice: a sensor 3 days behind its partition (a gateway's offline backlog, redelivered
+   * after a crash) is averaged and de-duplicated alike.
+   */
+  public Duration dedupHorizon() {
+    return io.airq.streams.average.SensorWindowsProcessor.hourRetention(grace);
   }
 
   public Duration grace(AverageWindow w) {

@@ -40,6 +40,12 @@ final class TopologyStores {
         windowStore(
             DedupProcessor.STORE, settings.dedupHorizon(), Duration.ofMillis(1), Serdes.Long()));
     b.addStateStore(
+        windowStore(
+            DedupProcessor.DIGEST_STORE,
+            settings.digestHorizon(),
+            Duration.ofMillis(1),
+            Serdes.Long()));
+    b.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CleaningProcessor.HISTORY_STORE),
                 Serdes.String(),

@@ -16,6 +16,13 @@ public final class RecordHeaders {
   /** Receive time at the bridge, ISO-8601. */
   public static final String RECEIVED_AT = "airq.received-at";
 
+  /**
+   * On the readings of a payload without a time of its own (their time is the receive time): a
+   * digest of the channel (MQTT topic, or the push's sensor) and the payload bytes, the same for
+   * every delivery of the message.
+   */
+  public static final String PAYLOAD_DIGEST = "airq.payload-digest";
+
   /** Why a record was dead-lettered or quarantined, in plain words. */
   public static final String REASON = "airq.reason";
 

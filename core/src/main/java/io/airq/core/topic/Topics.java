@@ -32,6 +32,18 @@ public final class Topics {
           false);
 
   /**
+   * Per-pin pushes (airrohr / sensors.AFRICA firmware: one HTTP request per sensor pin), each kept
+   * here until the bridge merged a device's pins into one reading on {@link #READINGS}. Key =
+   * sensor id; record time = the push's receive time; header {@code airq.pin}.
+   */
+  public static final Topic<String, Reading> READINGS_PINS =
+      new Topic<>(
+          "airq.readings.pins",
+          Serdes.String(),
+          JsonSerde.of(Reading.class, TopicCodecs::writeReading, TopicReaders::readReading),
+          false);
+
+  /**
    * Messages the bridge could not turn into readings: the original bytes, with {@link
    * RecordHeaders#REASON} and origin headers. Key = sensor id when known, else the MQTT topic.
    */
@@ -102,6 +114,7 @@ public final class Topics {
   public static List<Topic<?, ?>> all() {
     return List.of(
         READINGS,
+        READINGS_PINS,
         READINGS_DEAD_LETTER,
         SENSORS,
         CLOSURES,

@@ -10,8 +10,10 @@ import java.util.List;
  *
  * @param port the port; 0 = no HTTP server, -1 = any free port
  * @param pushTimeout how long an HTTP push waits for Kafka before answering 503
+ * @param pinWindow how long after a device's first per-pin push ({@code X-PIN}) its later pins join
+ *     the same reading; zero: every push is a reading of its own
  */
-public record HttpConfig(int port, Duration pushTimeout) {
+public record HttpConfig(int port, Duration pushTimeout, Duration pinWindow) {
 
   public static final ConfigKey<Integer> PORT =
       ConfigKey.integer(
@@ -27,8 +29,15 @@ public record HttpConfig(int port, Duration pushTimeout) {
           Duration.ofSeconds(30),
           "How long an HTTP push waits for Kafka before answering 503.");
 
+  public static final ConfigKey<Duration> PIN_WINDOW =
+      ConfigKey.duration(
+          "ingest.pin-window",
+          Duration.ofSeconds(10),
+          "Per-pin pushes (`X-PIN`) of one device (`X-Sensor`) within this time after its first"
+              + " become one reading; 0 = each push is its own reading.");
+
   /** The HTTP keys, in the order the configuration reference lists them. */
-  public static final List<ConfigKey<?>> KEYS = List.of(PORT, PUSH_TIMEOUT);
+  public static final List<ConfigKey<?>> KEYS = List.of(PORT, PUSH_TIMEOUT, PIN_WINDOW);
 
   public HttpConfig {
     if (port < -1 || port > 65535) {
@@ -37,11 +46,14 @@ public record HttpConfig(int port, Duration pushTimeout) {
     if (pushTimeout == null || pushTimeout.isNegative() || pushTimeout.isZero()) {
       throw new IllegalArgumentException(PUSH_TIMEOUT.name() + " must be positive");
     }
+    if (pinWindow == null || pinWindow.isNegative()) {
+      throw new IllegalArgumentException(PIN_WINDOW.name() + " must be 0 or positive");
+    }
   }
 
   /** The HTTP side of the loaded configuration. */
   public static HttpConfig from(ConfigValues v) {
-    return new HttpConfig(v.get(PORT), v.get(PUSH_TIMEOUT));
+    return new HttpConfig(v.get(PORT), v.get(PUSH_TIMEOUT), v.get(PIN_WINDOW));
   }
 
   /** Whether the bridge serves HTTP at all. */

@@ -6,19 +6,19 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.airq.core.json.Json;
-import io.airq.core.reading.Quantity;
 import io.airq.core.reading.Reading;
 import io.airq.core.reading.SourceFormat;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Turns one message's bytes into canonical readings or a rejection. Pure: no I/O, no clock (the
- * receive time comes with the {@link Origin}). A message is accepted or rejected as a whole.
+ * receive time comes with the {@link Origin}). A message whose form is wrong is rejected as a
+ * whole; values are judged downstream, and a batch's readings with an impossible time one by one.
  */
 public final class PayloadParser {
 
@@ -165,6 +165,14 @@ public final class PayloadParser {
     };
   }
 
+  /**
+   * Checks what cannot be judged value by value: a sensor id, a known quantity, a plausible time.
+   * Values themselves are not judged here: a negative or out-of-range value goes on and is flagged
+   * by the streams job's QA rules ({@code negative}, {@code out-of-range}), so one bad value costs
+   * that value only. In a batch, a reading whose time is impossible is excluded alone, with its
+   * index; the others go on. A single reading with such a time, or a batch of nothing else, is
+   * refused whole.
+   */
   private ParseResult validate(List<Reading> readings, Instant receivedAt) {
     if (readings.isEmpty()) {
       return ParseResult.rejected(RejectionCode.NO_VALUES, "the message holds no reading");
@@ -176,7 +184,9 @@ public final class PayloadParser {
     }
     Instant latest = receivedAt.plus(limits.futureSkew());
     Instant earliest = receivedAt.minus(limits.maxAge());
-    for (Reading r : readings) {
+    List<ParseResult.Excluded> excluded = null;
+    for (int i = 0; i < readings.size(); i++) {
+      Reading r = readings.get(i);
       if (!isValidSensorId(r.sensorId())) {
         return ParseResult.rejected(
             RejectionCode.INVALID_SENSOR,
@@ -186,22 +196,51 @@ public final class PayloadParser {
         return ParseResult.rejected(
             RejectionCode.NO_VALUES, r.sensorId() + " at " + r.time() + " has no known quantity");
       }
+      ParseResult.Rejected badTime = null;
       if (r.time().isAfter(latest)) {
-        return ParseResult.rejected(
-            RejectionCode.FUTURE_TIMESTAMP,
-            r.time() + " is more than " + limits.futureSkew() + " after receipt at " + receivedAt);
+        badTime =
+            new ParseResult.Rejected(
+                RejectionCode.FUTURE_TIMESTAMP,
+                r.time()
+                    + " is more than "
+                    + limits.futureSkew()
+                    + " after receipt at "
+                    + receivedAt);
+      } else if (r.time().isBefore(earliest)) {
+        badTime =
+            new ParseResult.Rejected(
+                RejectionCode.TOO_OLD,
+                r.time() + " is more than " + limits.maxAge() + " before receipt at " + receivedAt);
       }
-      if (r.time().isBefore(earliest)) {
-        return ParseResult.rejected(
-            RejectionCode.TOO_OLD,
-            r.time() + " is more than " + limits.maxAge() + " before receipt at " + receivedAt);
-      }
-      Optional<String> negative = negative(r.values()).or(() -> negative(r.channelB()));
-      if (negative.isPresent()) {
-        return ParseResult.rejected(RejectionCode.NEGATIVE_VALUE, negative.get());
+      if (badTime != null) {
+        if (readings.size() == 1) {
+          return badTime;
+        }
+        if (excluded == null) {
+          excluded = new ArrayList<>();
+        }
+        excluded.add(new ParseResult.Excluded(i, r, badTime.code(), badTime.reason()));
       }
     }
-    return new ParseResult.Accepted(readings);
+    if (excluded == null) {
+      return new ParseResult.Accepted(readings);
+    }
+    if (excluded.size() == readings.size()) {
+      ParseResult.Excluded first = excluded.get(0);
+      return ParseResult.rejected(
+          first.code(),
+          "every reading of the batch has an impossible time; the first: " + first.reason());
+    }
+    List<Reading> kept = new ArrayList<>(readings.size() - excluded.size());
+    int next = 0;
+    for (int i = 0; i < readings.size(); i++) {
+      if (next < excluded.size() && excluded.get(next).index() == i) {
+        next++;
+      } else {
+        kept.add(readings.get(i));
+      }
+    }
+    return new ParseResult.Accepted(kept, excluded);
   }
 
   /** {@code [A-Za-z0-9][A-Za-z0-9._:@-]{0,127}}, checked without a regex (it is per reading). */
@@ -218,15 +257,5 @@ public final class PayloadParser {
       }
     }
     return true;
-  }
-
-  /** Only temperature may be below zero. */
-  private static Optional<String> negative(Map<Quantity, Double> values) {
-    for (Map.Entry<Quantity, Double> e : values.entrySet()) {
-      if (e.getKey() != Quantity.TEMPERATURE && e.getValue() < 0) {
-        return Optional.of(e.getKey() + " cannot be negative, was " + e.getValue());
-      }
-    }
-    return Optional.empty();
   }
 }

@@ -12,7 +12,6 @@ public enum RejectionCode {
   UNKNOWN_QUANTITY("unknown-quantity"),
   UNSUPPORTED_UNIT("unsupported-unit"),
   NON_FINITE("non-finite"),
-  NEGATIVE_VALUE("negative-value"),
   NO_VALUES("no-values"),
   MISSING_SENSOR("missing-sensor"),
   INVALID_SENSOR("invalid-sensor"),

@@ -239,7 +239,6 @@ class PayloadParserTest {
     rejectedWith(
         parse("{\"sensordatavalues\":[{\"value_type\":\"P2\",\"value\":\"abc\"}]}", topic("s")),
         RejectionCode.WRONG_TYPE);
-    rejectedWith(parse("{\"values\":{\"pm25\":-1}}", topic("s")), RejectionCode.NEGATIVE_VALUE);
     rejectedWith(parse("{\"values\":{\"smell\":3}}", topic("s")), RejectionCode.UNKNOWN_QUANTITY);
     rejectedWith(parse("{\"values\":{}}", topic("s")), RejectionCode.NO_VALUES);
     rejectedWith(parse("{\"values\":{\"pm25\":3}}", topic(null)), RejectionCode.MISSING_SENSOR);
@@ -255,6 +254,61 @@ class PayloadParserTest {
     rejectedWith(
         parse("[{\"n\":\"pm25\",\"u\":\"lb\",\"v\":3}]", topic("s")),
         RejectionCode.UNSUPPORTED_UNIT);
+  }
+
+  @Test
+  void negativeAndOutOfRangeValuesGoOnForTheQaRulesToFlag() {
+    Reading r =
+        accepted(parse("{\"values\":{\"no2\":-3.5,\"pm25\":12,\"humidity\":140}}", topic("s")))
+            .get(0);
+    assertThat(r.values())
+        .containsEntry(Quantity.NO2, -3.5)
+        .containsEntry(Quantity.PM25, 12.0)
+        .containsEntry(Quantity.HUMIDITY, 140.0);
+    // the same through the tree way (a field the fast path does not take)
+    Reading viaTree = accepted(parse("{\"values\":{\"no2\":-3.5},\"note\":1}", topic("s"))).get(0);
+    assertThat(viaTree.values()).containsEntry(Quantity.NO2, -3.5);
+  }
+
+  @Test
+  void aBatchReadingWithAnImpossibleTimeIsExcludedAloneWithItsIndex() {
+    StringBuilder batch = new StringBuilder("[");
+    for (int i = 0; i < 1000; i++) {
+      String time =
+          i == 417
+              ? "2099-01-01T00:00:00Z"
+              : i == 3 ? "2025-01-01T00:00:00Z" : NOW.minusSeconds(1000 - i).toString();
+      String no2 = i == 200 ? "-2.5" : "14";
+      batch
+          .append(i == 0 ? "" : ",")
+          .append("{\"time\":\"")
+          .append(time)
+          .append("\",\"values\":{\"no2\":")
+          .append(no2)
+          .append("}}");
+    }
+    ParseResult r = parse(batch.append("]").toString(), topic("s"));
+    ParseResult.Accepted a = (ParseResult.Accepted) r;
+    assertThat(a.readings()).hasSize(998);
+    assertThat(a.readings()).filteredOn(x -> x.value(Quantity.NO2) < 0).hasSize(1);
+    assertThat(a.excluded())
+        .extracting(ParseResult.Excluded::index, ParseResult.Excluded::code)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(3, RejectionCode.TOO_OLD),
+            org.assertj.core.groups.Tuple.tuple(417, RejectionCode.FUTURE_TIMESTAMP));
+    assertThat(a.excluded().get(1).reading().time())
+        .isEqualTo(Instant.parse("2099-01-01T00:00:00Z"));
+    assertThat(a.readings()).noneMatch(x -> x.time().getEpochSecond() > NOW.getEpochSecond());
+  }
+
+  @Test
+  void aBatchOfOnlyImpossibleTimesIsRefusedWhole() {
+    rejectedWith(
+        parse(
+            "[{\"time\":\"2099-01-01T00:00:00Z\",\"values\":{\"pm25\":3}},"
+                + "{\"time\":\"2098-01-01T00:00:00Z\",\"values\":{\"pm25\":3}}]",
+            topic("s")),
+        RejectionCode.FUTURE_TIMESTAMP);
   }
 
   @Test

@@ -1,0 +1,181 @@
+package io.airq.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.airq.app.Pipeline;
+import io.airq.core.reading.CleanReading;
+import io.airq.core.reading.CorrectedValue;
+import io.airq.core.reading.Quantity;
+import io.airq.core.registry.Sensor;
+import io.airq.core.topic.Topics;
+import io.airq.devstack.junit.RealServers;
+import io.airq.devstack.junit.Servers;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An airrohr / sensors.AFRICA device with a PMS5003 on pin 1 and a DHT22 on pin 7 pushes each pin
+ * in its own request, one after the other, to the whole pipeline's bridge: the clean reading has
+ * PM2.5 and humidity together and its PM2.5 is EPA-corrected, on {@code airq.readings.clean} and in
+ * InfluxDB's {@code reading}.
+ */
+@RealServers
+class PerPinPushEndToEndIT {
+  private static final String DHT22 =
+      "{\"software_version\":\"NRZ-2020-129\",\"sensordatavalues\":["
+          + "{\"value_type\":\"temperature\",\"value\":\"24.10\"},"
+          + "{\"value_type\":\"humidity\",\"value\":\"61.30\"}]}";
+
+  private static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Test
+  void pinOneAndPinSevenOfAnAirrohrDeviceAreStoredTogetherAndEpaCorrected(Servers servers)
+      throws Exception {
+    String prefix = servers.newPrefix("e2e-pins");
+    String database = servers.newDatabase("e2e-pins");
+    int port = freePort();
+    Pipeline.Settings settings =
+        new Pipeline.Settings(
+            servers.mqttUrl(),
+            servers.kafkaBootstrap(),
+            servers.influxUrl(),
+            database,
+            prefix,
+            0,
+            port,
+            servers.newDirectory("e2e-pins-streams-state"),
+            PipelineHarness.SUITE_EMIT_INTERVAL);
+    String sensor = "esp8266-" + UUID.randomUUID().toString().substring(0, 8);
+    try (Pipeline pipeline = Pipeline.start(settings, System.err);
+        InfluxDB influx = InfluxDBFactory.connect(servers.influxUrl())) {
+      io.airq.simulator.publish.Registrar.register(
+          servers.kafkaBootstrap(),
+          prefix,
+          List.of(
+              new Sensor(
+                  sensor,
+                  null,
+                  -1.2864,
+                  36.8172,
+                  "nairobi-cbd",
+                  "",
+                  "Nairobi",
+                  false,
+                  null,
+                  Duration.ofSeconds(145),
+                  "PMS5003+DHT22",
+                  Map.of())),
+          List.of());
+      HttpClient http = HttpClient.newHttpClient();
+      PipelineHarness.awaitSettled(
+          () -> {
+            try {
+              String body =
+                  http.send(
+                          HttpRequest.newBuilder(URI.create(pipeline.plannerUrl() + "/api/sensors"))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString())
+                      .body();
+              return body.contains(sensor) ? 1 : 0;
+            } catch (Exception e) {
+              return 0;
+            }
+          },
+          Duration.ofSeconds(2),
+          Duration.ofSeconds(60));
+
+      byte[] pm =
+          Files.readAllBytes(
+              Path.of(
+                  System.getProperty("airq.shared.data"),
+                  "payloads",
+                  "sensors_africa_push_example.json"));
+      for (Object[] push : new Object[][] {{"1", pm}, {"7", DHT22.getBytes()}}) {
+        HttpResponse<String> answer =
+            http.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/v1/push-sensor-data/"))
+                    .header("Content-Type", "application/json")
+                    .header("X-Sensor", sensor)
+                    .header("X-PIN", (String) push[0])
+                    .POST(HttpRequest.BodyPublishers.ofByteArray((byte[]) push[1]))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+      }
+
+      List<CleanReading> clean = new ArrayList<>();
+      Properties p = new Properties();
+      p.put("bootstrap.servers", servers.kafkaBootstrap());
+      p.put("group.id", "e2e-pins-" + UUID.randomUUID());
+      p.put("auto.offset.reset", "earliest");
+      p.put("isolation.level", "read_committed");
+      try (KafkaConsumer<byte[], byte[]> c =
+          new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        c.subscribe(List.of(Topics.CLEAN_READINGS.prefixed(prefix).name()));
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (clean.isEmpty() && System.nanoTime() < deadline) {
+          c.poll(Duration.ofMillis(500))
+              .forEach(r -> clean.add(Topics.CLEAN_READINGS.deserializeValue(r.value())));
+        }
+        c.poll(Duration.ofSeconds(2))
+            .forEach(r -> clean.add(Topics.CLEAN_READINGS.deserializeValue(r.value())));
+      }
+      // Barkjohn et al. 2021 below 30 ug/m3: 0.524 x - 0.0862 RH + 5.75
+      double epa = 0.524 * 13.40 - 0.0862 * 61.30 + 5.75;
+      assertThat(clean).hasSize(1);
+      CorrectedValue pm25 = clean.get(0).values().get(Quantity.PM25);
+      assertThat(pm25.raw()).isEqualTo(13.40);
+      assertThat(pm25.correction()).isEqualTo("us-epa-2021-ext2022");
+      assertThat(pm25.value()).isCloseTo(epa, within(1e-9));
+      assertThat(clean.get(0).values().get(Quantity.HUMIDITY).raw()).isEqualTo(61.30);
+
+      PipelineHarness.awaitSettled(
+          () -> {
+            QueryResult r =
+                influx.query(
+                    new Query("SELECT count(pm25_raw) FROM \"raw_90d\".\"reading\"", database));
+            return r.getResults().get(0).getSeries() == null ? 0 : 1;
+          },
+          Duration.ofSeconds(3),
+          Duration.ofSeconds(60));
+      List<List<Object>> rows =
+          influx
+              .query(
+                  new Query(
+                      "SELECT pm25, pm25_raw, humidity FROM \"raw_90d\".\"reading\"", database))
+              .getResults()
+              .get(0)
+              .getSeries()
+              .get(0)
+              .getValues();
+      assertThat(rows).hasSize(1);
+      assertThat(((Number) rows.get(0).get(1)).doubleValue()).isCloseTo(epa, within(1e-9));
+      assertThat(((Number) rows.get(0).get(2)).doubleValue()).isEqualTo(13.40);
+      assertThat(((Number) rows.get(0).get(3)).doubleValue()).isEqualTo(61.30);
+    }
+  }
+}
