@@ -109,6 +109,37 @@ public final class Api {
     }
   }
 
+  /**
+   * airq-impact-2 is computed when asked ({@code weather=true}) or, unless refused ({@code
+   * weather=false}), when the closure names its weather station.
+   */
+  private static boolean weatherWanted(Closure c, Map<String, String> q) {
+    String w = q.getOrDefault("weather", "auto");
+    return switch (w) {
+      case "true" -> true;
+      case "false" -> false;
+      case "auto" -> c.weather() != null;
+      default -> throw new Http.ClientError(400, List.of("weather must be true, false or auto"));
+    };
+  }
+
+  private static java.time.Duration training(Map<String, String> q) {
+    String w = q.get("trainingWeeks");
+    if (w == null) {
+      return io.airq.planner.impact.weather.ClosureAdjustment.DEFAULT_TRAINING;
+    }
+    try {
+      int n = Integer.parseInt(w);
+      if (n < 2 || n > 104) {
+        throw new NumberFormatException();
+      }
+      return java.time.Duration.ofDays(7L * n);
+    } catch (NumberFormatException e) {
+      throw new Http.ClientError(
+          400, List.of("trainingWeeks must be a whole number of weeks from 2 to 104"));
+    }
+  }
+
   private void closures(HttpExchange ex, String method, String[] parts, Map<String, String> q)
       throws IOException {
     if (parts.length == 2 && method.equals("GET")) {
@@ -134,7 +165,10 @@ public final class Api {
         r = impact.live(c, quantity, options);
         p = Provenance.live(cfg.topicPrefix());
       } else if (source.equals("stored")) {
-        r = impact.report(c, quantity, registry.sensors(), options);
+        r =
+            weatherWanted(c, q)
+                ? impact.reportWithWeather(c, quantity, registry.sensors(), options, training(q))
+                : impact.report(c, quantity, registry.sensors(), options);
         p = Provenance.of(cfg.influxDatabase(), "scope=sensor, window=1h");
       } else {
         throw new Http.ClientError(400, List.of("source must be stored or live"));

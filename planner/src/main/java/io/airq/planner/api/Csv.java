@@ -5,6 +5,7 @@ import io.airq.planner.impact.Change;
 import io.airq.planner.impact.GroupImpact;
 import io.airq.planner.impact.ImpactReport;
 import io.airq.planner.impact.PhaseStats;
+import io.airq.planner.impact.weather.WeatherAdjusted;
 import io.airq.planner.influx.SeriesPoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +88,50 @@ public final class Csv {
         .append(',')
         .append(r.didOutcome().name())
         .append('\n');
+    weather(s, r);
     return s.toString();
+  }
+
+  /**
+   * The weather-adjusted results (airq-impact-2), when the report has them: a second table after a
+   * {@code # weather_adjusted:} line, one row per group and phase.
+   */
+  private static void weather(StringBuilder s, ImpactReport r) {
+    List<GroupImpact> groups = new ArrayList<>();
+    groups.add(r.treated());
+    if (r.control() != null) {
+      groups.add(r.control());
+    }
+    groups.removeIf(g -> g.weatherAdjusted() == null);
+    if (groups.isEmpty()) {
+      return;
+    }
+    s.append("# weather_adjusted: ")
+        .append(groups.get(0).weatherAdjusted().methodVersion())
+        .append('\n');
+    s.append(
+        "group,phase,change_percent,ci_low_percent,ci_high_percent,r2,rmse,nmb,fac2,"
+            + "placebo_p,false_positive_rate,interval_coverage,minimum_detectable_percent,"
+            + "weather_source,outcome,reason\n");
+    for (GroupImpact g : groups) {
+      WeatherAdjusted w = g.weatherAdjusted();
+      for (Phase ph : List.of(Phase.DURING, Phase.AFTER)) {
+        Change c = ph == Phase.DURING ? w.duringVsBefore() : w.afterVsBefore();
+        boolean during = ph == Phase.DURING;
+        s.append(field(g.label())).append(',').append(ph).append(',');
+        s.append(num(c.percent())).append(',').append(num(c.lowPercent())).append(',');
+        s.append(num(c.highPercent())).append(',');
+        s.append(num(w.skill().r2())).append(',').append(num(w.skill().rmse())).append(',');
+        s.append(num(w.skill().nmb())).append(',').append(num(w.skill().fac2())).append(',');
+        s.append(during ? num(w.placebo().pValue()) : "").append(',');
+        s.append(during ? num(w.placebo().falsePositiveRate()) : "").append(',');
+        s.append(during ? num(w.placebo().intervalCoverage()) : "").append(',');
+        s.append(during ? num(w.minimumDetectablePercent()) : "").append(',');
+        s.append(field(w.weatherSource())).append(',');
+        s.append(during ? w.outcome().name() : "").append(',');
+        s.append(during ? field(w.reason()) : "").append('\n');
+      }
+    }
   }
 
   public static String series(List<SeriesPoint> points, String quantity, Provenance p) {

@@ -26,10 +26,26 @@ import java.util.Map;
 public final class ImpactService {
   private final AverageReader reader;
   private final Registry registry;
+  private final WeatherImpact weather;
 
   public ImpactService(AverageReader reader, Registry registry) {
     this.reader = reader;
     this.registry = registry;
+    this.weather = new WeatherImpact(reader);
+  }
+
+  /**
+   * The stored-path report with the weather-adjusted result (airq-impact-2) of its treated and
+   * control groups, the model trained on {@code training} before the closure (docs/method.md).
+   */
+  public ImpactReport reportWithWeather(
+      Closure closure,
+      Quantity quantity,
+      Collection<Sensor> sensors,
+      ImpactAnalysis.Options o,
+      java.time.Duration training) {
+    ImpactReport r = report(closure, quantity, sensors, o);
+    return weather.add(r, closure, quantity, sensors, registry.closures(), o, training);
   }
 
   /**

@@ -38,6 +38,22 @@ final class ImpactCommand implements Callable<Integer> {
   boolean matchedHours;
 
   @Option(
+      names = "--weather",
+      defaultValue = "auto",
+      description =
+          "The weather-adjusted result (airq-impact-2): true, false, or auto = when the closure"
+              + " names its weather station (default: ${DEFAULT-VALUE}).")
+  String weather;
+
+  @Option(
+      names = "--training-weeks",
+      paramLabel = "N",
+      description =
+          "Weeks before the closure the weather model trains on (2 to 104; default 6,"
+              + " docs/method.md).")
+  Integer trainingWeeks;
+
+  @Option(
       names = "--format",
       defaultValue = "text",
       description = "text, json or csv (default: ${DEFAULT-VALUE}).")
@@ -49,6 +65,10 @@ final class ImpactCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("--format must be text, json or csv");
       return 2;
     }
+    if (!List.of("true", "false", "auto").contains(weather)) {
+      spec.commandLine().getErr().println("--weather must be true, false or auto");
+      return 2;
+    }
     String path =
         "/api/closures/"
             + PlannerApi.enc(closure)
@@ -56,6 +76,9 @@ final class ImpactCommand implements Callable<Integer> {
             + PlannerApi.enc(quantity)
             + "&matchedHours="
             + matchedHours
+            + "&weather="
+            + weather
+            + (trainingWeeks == null ? "" : "&trainingWeeks=" + trainingWeeks)
             + (format.equals("csv") ? "&format=csv" : "");
     return api.call(
         spec,
@@ -78,6 +101,7 @@ final class ImpactCommand implements Callable<Integer> {
       out.println(
           "WITHDRAWN at " + r.path("withdrawnAt").asText() + ": this closure was withdrawn.");
     }
+    out.println(report.path("headlineEn").asText());
     out.println(report.path("summaryEn").asText());
     out.println(report.path("summarySw").asText());
     out.printf(
@@ -121,6 +145,51 @@ final class ImpactCommand implements Callable<Integer> {
         num(d.path("lowPercent")),
         num(d.path("highPercent")),
         report.path("didOutcome").asText());
+    for (String g : List.of("treated", "control")) {
+      weather(g, report.path(g).path("weatherAdjusted"), out);
+    }
+  }
+
+  /** A group's weather-adjusted lines (airq-impact-2), when the report has them. */
+  static void weather(String g, JsonNode w, PrintWriter out) {
+    if (w.isMissingNode() || w.isNull()) {
+      return;
+    }
+    JsonNode c = w.path("duringVsBefore");
+    JsonNode a = w.path("afterVsBefore");
+    out.printf(
+        Locale.ROOT,
+        "%-8s weather-adjusted (%s, weather %s) during %s [%s, %s], after %s [%s, %s] -> %s%s%n",
+        g,
+        w.path("methodVersion").asText(),
+        w.path("weatherSource").asText(),
+        num(c.path("percent")),
+        num(c.path("lowPercent")),
+        num(c.path("highPercent")),
+        num(a.path("percent")),
+        num(a.path("lowPercent")),
+        num(a.path("highPercent")),
+        w.path("outcome").asText(),
+        w.path("reason").asText().isEmpty() ? "" : " (" + w.path("reason").asText() + ")");
+    JsonNode k = w.path("skill");
+    JsonNode p = w.path("placebo");
+    out.printf(
+        Locale.ROOT,
+        "%-8s skill R² %s, RMSE %s, NMB %s, FAC2 %s; placebo p %s over %d, coverage %s;"
+            + " minimum detectable %s%n",
+        g,
+        plain(k.path("r2")),
+        plain(k.path("rmse")),
+        plain(k.path("nmb")),
+        plain(k.path("fac2")),
+        plain(p.path("pValue")),
+        p.path("count").asInt(),
+        plain(p.path("intervalCoverage")),
+        num(w.path("minimumDetectablePercent")));
+  }
+
+  private static String plain(JsonNode n) {
+    return n.isNumber() ? String.format(Locale.ROOT, "%.2f", n.asDouble()) : "-";
   }
 
   private static String num(JsonNode n) {

@@ -1,6 +1,7 @@
 package io.airq.planner.impact;
 
 import io.airq.core.closure.Phase;
+import io.airq.planner.impact.weather.WeatherAdjusted;
 import java.util.Map;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param afterVsBefore the change after the closure relative to the baseline
  * @param outcome the category for duringVsBefore, with the coverage gate applied
  * @param reason why the outcome is INSUFFICIENT_DATA, else empty
+ * @param weatherAdjusted the weather-adjusted result (airq-impact-2), null when not computed
  */
 public record GroupImpact(
     String label,
@@ -22,7 +24,8 @@ public record GroupImpact(
     Change duringVsBefore,
     Change afterVsBefore,
     Outcome outcome,
-    String reason) {
+    String reason,
+    WeatherAdjusted weatherAdjusted) {
 
   /** Summarises phases against the coverage gate (a fraction of expected sensor-hours). */
   public static GroupImpact of(
@@ -44,7 +47,13 @@ public record GroupImpact(
     if (reason.isEmpty() && outcome == Outcome.INSUFFICIENT_DATA) {
       reason = "fewer than two days of data to estimate day-to-day variability";
     }
-    return new GroupImpact(label, sensors, phases, d, a, outcome, reason);
+    return new GroupImpact(label, sensors, phases, d, a, outcome, reason, null);
+  }
+
+  /** The same, with its weather-adjusted result. */
+  public GroupImpact withWeather(WeatherAdjusted w) {
+    return new GroupImpact(
+        label, sensors, phases, duringVsBefore, afterVsBefore, outcome, reason, w);
   }
 
   static String insufficiency(PhaseStats before, PhaseStats during, double gate) {

@@ -149,6 +149,8 @@ public final class ImpactAnalysis {
                     .isEmpty()
             ? Outcome.INSUFFICIENT_DATA
             : did.outcome();
+    String en = Summary.english(quantity, treated, control, did, didOutcome);
+    String sw = Summary.swahili(quantity, treated, control, did, didOutcome);
     return new ImpactReport(
         METHOD_VERSION,
         closure.id(),
@@ -160,7 +162,9 @@ public final class ImpactAnalysis {
         did,
         didOutcome,
         breakdown,
-        Summary.english(quantity, treated, control, did, didOutcome),
-        Summary.swahili(quantity, treated, control, did, didOutcome));
+        en,
+        sw,
+        WeatherSummary.headlineEnglish(quantity, treated, null, en),
+        WeatherSummary.headlineSwahili(quantity, treated, null, sw));
   }
 }

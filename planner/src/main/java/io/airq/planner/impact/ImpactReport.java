@@ -2,6 +2,7 @@ package io.airq.planner.impact;
 
 import io.airq.core.closure.Phase;
 import io.airq.core.reading.Quantity;
+import io.airq.planner.impact.weather.WeatherAdjusted;
 import java.util.List;
 
 /**
@@ -19,6 +20,9 @@ import java.util.List;
  * @param breakdown per area and per county of the treated group
  * @param summaryEn the summary in English
  * @param summarySw the summary in Swahili
+ * @param headlineEn the headline in English: the weather-adjusted result when it is valid, else the
+ *     plain comparison, and it says which
+ * @param headlineSw the headline in Swahili
  */
 public record ImpactReport(
     String methodVersion,
@@ -32,7 +36,30 @@ public record ImpactReport(
     Outcome didOutcome,
     List<GroupImpact> breakdown,
     String summaryEn,
-    String summarySw) {
+    String summarySw,
+    String headlineEn,
+    String headlineSw) {
+
+  /** The same report with the treated and control groups' weather-adjusted results. */
+  public ImpactReport withWeather(WeatherAdjusted treatedWeather, WeatherAdjusted controlWeather) {
+    GroupImpact t = treated.withWeather(treatedWeather);
+    GroupImpact c = control == null ? null : control.withWeather(controlWeather);
+    return new ImpactReport(
+        methodVersion,
+        closureId,
+        quantity,
+        matchedHours,
+        coverageGate,
+        t,
+        c,
+        differenceInDifferences,
+        didOutcome,
+        breakdown,
+        summaryEn,
+        summarySw,
+        WeatherSummary.headlineEnglish(quantity, treated, treatedWeather, summaryEn),
+        WeatherSummary.headlineSwahili(quantity, treated, treatedWeather, summarySw));
+  }
 
   static Change did(GroupImpact treated, GroupImpact control) {
     if (control == null) {

@@ -9,6 +9,7 @@ import java.util.List;
  * A group's weather-adjusted result (method airq-impact-2): observed against the business-as-usual
  * prediction with the weather that occurred.
  *
+ * @param methodVersion {@link WeatherAdjustment#METHOD_VERSION}
  * @param duringVsBefore during: observed/predicted − 1, with its 95 % interval
  * @param afterVsBefore after: observed/predicted − 1, with its 95 % interval
  * @param skill the model's skill on held-out training days
@@ -21,6 +22,7 @@ import java.util.List;
  * @param training the training window and what the model used
  */
 public record WeatherAdjusted(
+    String methodVersion,
     Change duringVsBefore,
     Change afterVsBefore,
     Skill skill,

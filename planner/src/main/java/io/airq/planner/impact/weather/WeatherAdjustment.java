@@ -101,6 +101,7 @@ public final class WeatherAdjustment {
               placebo.pValue());
     }
     return new WeatherAdjusted(
+        METHOD_VERSION,
         cd,
         change(ea, ba),
         skill,
@@ -230,6 +231,7 @@ public final class WeatherAdjustment {
   private static WeatherAdjusted insufficient(
       BauInput in, List<Bau.Row> train, int days, String source, String reason) {
     return new WeatherAdjusted(
+        METHOD_VERSION,
         NO_CHANGE,
         NO_CHANGE,
         Skill.NONE,
