@@ -39,6 +39,7 @@ public final class Api {
   private final AccessRoutes access;
   private final SensorRoutes sensors;
   private final HealthRoutes health;
+  private final PlanRoutes plan;
 
   public Api(
       Registry registry,
@@ -56,6 +57,7 @@ public final class Api {
     this.access = access;
     this.sensors = new SensorRoutes(registry, sensorWriter, Clock.systemUTC());
     this.health = new HealthRoutes(registry, reader, Clock.systemUTC());
+    this.plan = new PlanRoutes(registry, new WeatherImpact(reader), cfg.hourGate());
   }
 
   public void handle(HttpExchange ex) throws IOException {
@@ -96,6 +98,8 @@ public final class Api {
       health.network(ex, q);
     } else if (parts.length >= 2 && parts[0].equals("api") && parts[1].equals("sensors")) {
       sensors.route(ex, method, parts);
+    } else if (path.equals("/api/impact-plan") && method.equals("GET")) {
+      plan.plan(ex, q);
     } else if (path.equals("/api/series") && method.equals("GET")) {
       series(ex, q);
     } else if (parts.length >= 2 && parts[0].equals("api") && parts[1].equals("closures")) {

@@ -62,22 +62,10 @@ final class WeatherImpact {
     List<String> ids =
         java.util.stream.Stream.concat(treated.stream(), control.stream()).map(Sensor::id).toList();
     List<HourlyMean> hours = means(ids, quantity, from, to, byId);
-    Map<Quantity, List<HourlyMean>> weather = new EnumMap<>(Quantity.class);
-    String source;
-    if (closure.weather() != null) {
-      String station = closure.weather().station();
-      for (Quantity q : STATION) {
-        weather.put(q, means(List.of(station), q, from, to, byId));
-      }
-      source = "station:" + station;
-    } else {
-      List<String> own = treated.stream().map(Sensor::id).toList();
-      for (Quantity q : List.of(Quantity.TEMPERATURE, Quantity.HUMIDITY)) {
-        weather.put(q, meanOverSensors(means(own, q, from, to, byId)));
-      }
-      source = "treated-sensors:temperature,humidity";
-    }
-    Map<Instant, WeatherHour> w = ClosureAdjustment.weather(weather);
+    String station = closure.weather() == null ? null : closure.weather().station();
+    String source = station != null ? "station:" + station : "treated-sensors:temperature,humidity";
+    Map<Instant, WeatherHour> w =
+        weather(station, treated.stream().map(Sensor::id).toList(), from, to, byId);
     ClosureAdjustment.Result r =
         ClosureAdjustment.analyse(
             closure,
@@ -93,7 +81,23 @@ final class WeatherImpact {
     return report.withWeather(r.treated(), r.control());
   }
 
-  private List<HourlyMean> means(
+  /** A station's hourly weather, or the given sensors' temperature and humidity without one. */
+  Map<Instant, WeatherHour> weather(
+      String station, List<String> own, Instant from, Instant to, Map<String, Sensor> byId) {
+    Map<Quantity, List<HourlyMean>> weather = new EnumMap<>(Quantity.class);
+    if (station != null) {
+      for (Quantity q : STATION) {
+        weather.put(q, means(List.of(station), q, from, to, byId));
+      }
+    } else {
+      for (Quantity q : List.of(Quantity.TEMPERATURE, Quantity.HUMIDITY)) {
+        weather.put(q, meanOverSensors(means(own, q, from, to, byId)));
+      }
+    }
+    return ClosureAdjustment.weather(weather);
+  }
+
+  List<HourlyMean> means(
       List<String> ids, Quantity q, Instant from, Instant to, Map<String, Sensor> byId) {
     if (ids.isEmpty()) {
       return List.of();

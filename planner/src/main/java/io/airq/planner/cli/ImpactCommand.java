@@ -16,12 +16,16 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "impact",
     mixinStandardHelpOptions = true,
+    subcommands = ImpactPlanCommand.class,
     description = "The impact report of a closure.")
 final class ImpactCommand implements Callable<Integer> {
   @Mixin PlannerApi api;
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--closure", required = true, paramLabel = "ID", description = "The closure id.")
+  @Option(
+      names = "--closure",
+      paramLabel = "ID",
+      description = "The closure id (required; `impact plan` needs none).")
   String closure;
 
   @Option(
@@ -61,6 +65,10 @@ final class ImpactCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (closure == null) {
+      spec.commandLine().getErr().println("Missing required option: '--closure=ID'");
+      return 2;
+    }
     if (!List.of("text", "json", "csv").contains(format)) {
       spec.commandLine().getErr().println("--format must be text, json or csv");
       return 2;
