@@ -11,6 +11,9 @@ RUN mvn -B -q install -DskipTests -DskipITs -Dspotless.check.skip=true \
  && cp -r app/target/classes /out/classes
 
 FROM eclipse-temurin:17-jre
+# libgomp1: the OpenMP runtime XGBoost's native library (the planner's airq-impact-2 model) links to.
+RUN apt-get update && apt-get install -y --no-install-recommends libgomp1 \
+ && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 airq \
  && mkdir -p /var/lib/airq/streams \
  && chown -R airq /var/lib/airq

@@ -170,6 +170,41 @@ class CorkWeatherAdjustedEndToEndIT {
       assertThat(code).isZero();
       assertThat(out.toString())
           .contains("weather-adjusted (airq-impact-2, weather station:" + STATION + ")");
+
+      StringWriter planned = new StringWriter();
+      code =
+          new CommandLine(new PlannerCli())
+              .setOut(new PrintWriter(planned))
+              .execute(
+                  "impact",
+                  "plan",
+                  "--api",
+                  h.pipeline.plannerUrl(),
+                  "--treated",
+                  String.join(",", plan.sensors().stream().map(Sensor::id).toList()),
+                  "--start",
+                  START.toString(),
+                  "--end",
+                  "2023-09-22T19:00",
+                  "--zone",
+                  DUBLIN.getId(),
+                  "--quantity",
+                  "no2",
+                  "--weather-station",
+                  STATION,
+                  "--weeks",
+                  "3,6",
+                  "--format",
+                  "json");
+      assertThat(code).as("airq impact plan: %s", planned).isZero();
+      JsonNode estimates = Json.mapper().readTree(planned.toString()).get("estimates");
+      System.err.printf("e2e-cork-weather: impact plan %s%n", estimates);
+      assertThat(estimates.size()).isEqualTo(2);
+      assertThat(estimates.get(1).get("trainingWeeks").asInt()).isEqualTo(6);
+      assertThat(estimates.get(1).get("trainingDays").asInt()).isEqualTo(43);
+      assertThat(estimates.get(1).get("placebos").asInt()).isEqualTo(20);
+      assertThat(estimates.get(1).get("minimumDetectablePercent").asDouble()).isPositive();
+      assertThat(estimates.get(0).get("trainingDays").asInt()).isEqualTo(22);
     }
   }
 

@@ -12,6 +12,12 @@ import java.util.List;
  * effect there. More positions than {@link BauSettings#maxPlacebos()} are thinned evenly.
  */
 final class PlaceboInTime {
+  /**
+   * Placebo refits × training hours at most (but at least 20 refits): 60 refits up to 2,000
+   * training hours (12 weeks), fewer beyond, so that a year of history stays within seconds.
+   */
+  static final int HOUR_BUDGET = 120_000;
+
   private PlaceboInTime() {}
 
   /** The placebo effects (ratio − 1), in time order. */
@@ -21,7 +27,7 @@ final class PlaceboInTime {
     long expected =
         Math.max(1, (in.duringEnd().getEpochSecond() - in.duringStart().getEpochSecond()) / 3600);
     int n = windows.size();
-    int take = Math.min(n, s.maxPlacebos());
+    int take = Math.min(n, Math.min(s.maxPlacebos(), Math.max(20, HOUR_BUDGET / train.size())));
     for (int k = 0; k < take; k++) {
       Instant[] w = windows.get(take == n ? k : (int) ((long) k * n / take));
       List<Bau.Row> fitOn = new ArrayList<>();
