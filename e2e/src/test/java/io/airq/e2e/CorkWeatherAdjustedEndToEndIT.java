@@ -1,6 +1,7 @@
 package io.airq.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -202,8 +203,11 @@ class CorkWeatherAdjustedEndToEndIT {
       assertThat(estimates.size()).isEqualTo(2);
       assertThat(estimates.get(1).get("trainingWeeks").asInt()).isEqualTo(6);
       assertThat(estimates.get(1).get("trainingDays").asInt()).isEqualTo(43);
-      assertThat(estimates.get(1).get("placebos").asInt()).isEqualTo(20);
-      assertThat(estimates.get(1).get("minimumDetectablePercent").asDouble()).isPositive();
+      assertThat(estimates.get(1).get("placebos").asInt())
+          .as("the plan's six weeks are the report's placebo closures")
+          .isEqualTo(w.at("/placebo/count").asInt());
+      assertThat(estimates.get(1).get("minimumDetectablePercent").asDouble())
+          .isCloseTo(w.get("minimumDetectablePercent").asDouble(), within(1e-9));
       assertThat(estimates.get(0).get("trainingDays").asInt()).isEqualTo(22);
     }
   }

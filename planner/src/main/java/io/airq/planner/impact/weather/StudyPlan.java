@@ -18,12 +18,11 @@ import java.util.TreeSet;
 /**
  * Before a closure: the smallest change it could show (the minimum detectable effect from placebo
  * closures in the history before it), for several lengths of history and with or without the
- * control sites, so a planner sees what more baseline weeks or control sites would buy (pure).
+ * control sites, so a planner sees what more baseline weeks or control sites would buy (pure). The
+ * placebo closures are those a report on the same history would use, so the estimate for the
+ * default six weeks is the report's minimum detectable effect.
  */
 public final class StudyPlan {
-  /** Placebo closures per estimate (each is a refit). */
-  static final int PLACEBOS = 20;
-
   private StudyPlan() {}
 
   /**
@@ -88,9 +87,7 @@ public final class StudyPlan {
     }
     double[] oof = HeldOutDays.logPredictions(train, s);
     double smear = HeldOutDays.smear(train, oof);
-    List<Double> placebos =
-        PlaceboInTime.effects(
-            in, train, smear, s.withMaxPlacebos(Math.min(PLACEBOS, s.maxPlacebos())));
+    List<Double> placebos = PlaceboInTime.effects(in, train, smear, s);
     double[] predicted = new double[oof.length];
     for (int i = 0; i < oof.length; i++) {
       predicted[i] = Math.exp(oof[i]) * smear;

@@ -37,7 +37,7 @@ class StudyPlanTest {
             1,
             BauSettings.DEFAULT);
 
-    assertThat(six.placebos()).isEqualTo(StudyPlan.PLACEBOS);
+    assertThat(six.placebos()).isEqualTo(42);
     assertThat(six.trainingDays()).isEqualTo(43);
     assertThat(six.minimumDetectablePercent()).isBetween(5.0, 60.0);
     assertThat(one.trainingDays()).isEqualTo(8).isLessThan(BauSettings.DEFAULT.minTrainingDays());
