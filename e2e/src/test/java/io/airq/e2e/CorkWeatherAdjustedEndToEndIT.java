@@ -156,6 +156,24 @@ class CorkWeatherAdjustedEndToEndIT {
         assertThat(report.get("headlineEn").asText()).startsWith("Weather-adjusted result");
       }
 
+      JsonNode threeWeeks =
+          h.getJson("/api/closures/" + CLOSURE + "/impact?quantity=no2&trainingWeeks=3")
+              .at("/report/treated/weatherAdjusted/training");
+      assertThat(threeWeeks.get("days").asInt()).isEqualTo(22);
+      String csv = h.get("/api/closures/" + CLOSURE + "/impact?quantity=no2&format=csv");
+      assertThat(csv)
+          .contains("# weather_adjusted: airq-impact-2\n")
+          .contains(",station:" + STATION + "," + w.get("outcome").asText() + ",");
+      JsonNode plain =
+          h.getJson("/api/closures/" + CLOSURE + "/impact?quantity=no2&weather=false")
+              .get("report");
+      assertThat(plain.at("/treated/weatherAdjusted").isMissingNode())
+          .as("no weatherAdjusted with weather=false: %s", plain.get("treated"))
+          .isTrue();
+      assertThat(plain.at("/treated/duringVsBefore"))
+          .as("airq-impact-1.1's numbers do not change")
+          .isEqualTo(treated.get("duringVsBefore"));
+
       StringWriter out = new StringWriter();
       int code =
           new CommandLine(new PlannerCli())
