@@ -28,6 +28,9 @@ public final class QaRules {
       } else if (!range.contains(v)) {
         flags.add(new QaFlag(QaRule.OUT_OF_RANGE, q, "value " + v + " outside " + range));
       }
+      if (!shapeRulesApply(q)) {
+        continue;
+      }
       Doubles past = history.values(q);
       if (stuck(past, v)) {
         flags.add(
@@ -59,6 +62,15 @@ public final class QaRules {
       }
     }
     return flags;
+  }
+
+  /**
+   * Whether the stuck and spike rules judge this quantity. Not rain, wind speed and wind direction:
+   * a dry spell or a calm reads the same value for hours, a shower is a spike by nature, and a
+   * direction from 350° to 10° is no jump. Only the range rule judges them.
+   */
+  static boolean shapeRulesApply(Quantity q) {
+    return q != Quantity.RAIN && q != Quantity.WIND_SPEED && q != Quantity.WIND_DIR;
   }
 
   private static final double HALF_MAX = Double.MAX_VALUE / 2;
