@@ -1,5 +1,6 @@
 package io.airq.streams.quality;
 
+import io.airq.core.reading.PhysicalRange;
 import io.airq.core.reading.QaFlag;
 import io.airq.core.reading.QaRule;
 import io.airq.core.reading.Quantity;
