@@ -166,11 +166,14 @@ public final class Generator {
               1));
       counts.merge("unknownSensor", 1L, Long::sum);
     }
+    List<SimMessage> weather = StationReadings.messages(scenario, model, environment);
+    messages.addAll(weather);
     messages.sort(Comparator.comparing(SimMessage::publishAt));
 
     GroundTruth truth =
         truth(scenario, readings, marks, counts, messages.size())
-            .withDelivery(readingsInMessages(messages), uniqueReadings(readings, marks, f));
+            .withDelivery(
+                readingsInMessages(messages), uniqueReadings(readings, marks, f) + weather.size());
     return new Generation(scenario, List.copyOf(readings), List.copyOf(messages), truth);
   }
 
