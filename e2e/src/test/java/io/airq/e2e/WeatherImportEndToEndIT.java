@@ -140,6 +140,21 @@ class WeatherImportEndToEndIT {
       assertThat(refused.code()).isNotZero();
       assertThat(refused.err()).contains("sensor cork-sps is of kind air, not weather");
 
+      // the route itself refuses an air sensor, whatever the client checked
+      HttpResponse<String> direct =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(api + "/api/weather/cork-sps/hours"))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"hours\":[{\"start\":\"2023-09-20T00:00:00Z\","
+                              + "\"values\":{\"rain\":1}}]}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(direct.statusCode()).isEqualTo(422);
+      assertThat(direct.body()).contains("sensor cork-sps is of kind air, not weather");
+
       Run imported =
           airq(
               "weather",
