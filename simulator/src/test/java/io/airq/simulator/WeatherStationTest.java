@@ -46,7 +46,10 @@ class WeatherStationTest {
             3.0,
             List.of(
                 new WeatherStationSpec(
-                    "nbo-jkia-wx", "gw-jkia", -1.3192, 36.9278, "JKIA", "Nairobi", null)));
+                    "nbo-jkia-wx", "gw-jkia", -1.3192, 36.9278, "JKIA", "Nairobi", null)),
+            null,
+            null,
+            null);
     return new Scenario(
         s.name(),
         s.description(),

@@ -8,7 +8,6 @@ import io.airq.simulator.scenario.Scenario;
 import io.airq.simulator.scenario.WeatherSpec;
 import io.airq.simulator.scenario.WeatherStationSpec;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -54,13 +53,9 @@ final class StationReadings {
   static Map<Quantity, Double> values(
       Scenario scenario, CityModel model, Environment env, Instant t, long seconds, Random random) {
     WeatherSpec w = scenario.weather();
-    ZonedDateTime local = t.atZone(scenario.zone());
-    double hour = local.getHour() + local.getMinute() / 60.0;
     boolean raining = env.raining(t);
     double days = (t.getEpochSecond() - scenario.startInstant().getEpochSecond()) / 86400.0;
-    double speed =
-        (w.windSpeedMean() + w.windSpeedAmplitude() * Math.cos(2 * Math.PI * (hour - 15) / 24.0))
-            * (raining ? 1.5 : 1.0);
+    double speed = model.trueWindSpeed(t);
     double dir = w.windDirection() + w.windDirectionSwing() * Math.sin(2 * Math.PI * days / 5.0);
     Map<Quantity, Double> v = new EnumMap<>(Quantity.class);
     v.put(Quantity.WIND_SPEED, CityModel.round1(Math.max(0, speed + 0.3 * random.nextGaussian())));

@@ -13,6 +13,10 @@ import java.util.List;
  * peaking at 15:00 around {@code windSpeedMean}, 1.5 times stronger in rain; the direction swings
  * by {@code windDirectionSwing} degrees around {@code windDirection} over a five-day period;
  * pressure (hPa) is {@code pressureMean}, 8 hPa lower in rain; rain falls at {@code rainMmPerHour}.
+ * An optional {@code spell} ({@link SpellSpec}) makes the closure's days windy and rainy. Each
+ * day's wind is multiplied by a factor drawn from 1 ± {@code windDayVariation} (default 0). With
+ * {@code windPmExponent} k (default 0: the wind moves no PM) PM is multiplied by (windSpeedMean /
+ * wind)^k: wind dilutes it, everywhere, before and during a closure alike.
  */
 public record WeatherSpec(
     double humidityMean,
@@ -29,7 +33,10 @@ public record WeatherSpec(
     Double windDirectionSwing,
     Double pressureMean,
     Double rainMmPerHour,
-    List<WeatherStationSpec> stations) {
+    List<WeatherStationSpec> stations,
+    SpellSpec spell,
+    Double windDayVariation,
+    Double windPmExponent) {
 
   public WeatherSpec {
     windSpeedMean = windSpeedMean == null ? 3.0 : windSpeedMean;
@@ -39,5 +46,10 @@ public record WeatherSpec(
     pressureMean = pressureMean == null ? 1013.0 : pressureMean;
     rainMmPerHour = rainMmPerHour == null ? 2.0 : rainMmPerHour;
     stations = stations == null ? List.of() : List.copyOf(stations);
+    windDayVariation = windDayVariation == null ? 0.0 : windDayVariation;
+    windPmExponent = windPmExponent == null ? 0.0 : windPmExponent;
+    if (windDayVariation < 0 || windDayVariation >= 1) {
+      throw new IllegalArgumentException("windDayVariation must be in [0, 1)");
+    }
   }
 }
