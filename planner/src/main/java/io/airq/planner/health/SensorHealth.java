@@ -1,7 +1,7 @@
 package io.airq.planner.health;
 
 import io.airq.core.reading.Quantity;
-import io.airq.core.registry.LinearCalibration;
+import io.airq.core.registry.CalibrationHistory;
 import io.airq.core.registry.Sensor;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +28,7 @@ public record SensorHealth(
     Duration reportingInterval,
     List<Day> days,
     Double completeness,
-    Map<Quantity, LinearCalibration> calibration) {
+    Map<Quantity, CalibrationHistory> calibration) {
 
   /** One local day: readings seen, readings expected, seen / expected (null when none expected). */
   public record Day(LocalDate date, long seen, long expected, Double completeness) {}
