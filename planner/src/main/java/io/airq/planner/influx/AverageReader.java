@@ -85,17 +85,20 @@ public final class AverageReader implements AutoCloseable {
         int time = cols.indexOf("time");
         int key = cols.indexOf("key");
         int mean = cols.indexOf("mean");
+        int raw = cols.indexOf("raw_mean");
         int count = cols.indexOf("count");
         int expected = cols.indexOf("expected");
         for (List<Object> v : s.getValues()) {
           if (v.get(mean) == null) {
             continue;
           }
+          Object rawMean = raw < 0 ? null : v.get(raw);
           out.add(
               new SeriesPoint(
                   String.valueOf(v.get(key)),
                   Instant.parse(String.valueOf(v.get(time))),
                   ((Number) v.get(mean)).doubleValue(),
+                  rawMean == null ? null : ((Number) rawMean).doubleValue(),
                   v.get(count) == null ? 0 : ((Number) v.get(count)).longValue(),
                   v.get(expected) == null ? 0 : ((Number) v.get(expected)).longValue()));
         }
