@@ -200,6 +200,17 @@ public final class AverageReader implements AutoCloseable {
     return HealthQuery.perDayOf(raw(policy -> HealthQuery.perDay(sensors, from, to, zone, policy)));
   }
 
+  /** One sensor's share of values flagged per QA rule over the 24 hours and 7 days before now. */
+  public io.airq.planner.health.QaFlagShares qaFlagShares(String sensor, Instant now) {
+    Instant day = now.minus(java.time.Duration.ofDays(1));
+    Instant week = now.minus(java.time.Duration.ofDays(7));
+    return io.airq.planner.health.QaFlagShares.of(
+        HealthQuery.valueCountsOf(raw(policy -> HealthQuery.valueCounts(sensor, day, policy))),
+        HealthQuery.valueCountsOf(raw(policy -> HealthQuery.valueCounts(sensor, week, policy))),
+        HealthQuery.flaggedOf(raw(policy -> HealthQuery.flagged(sensor, week, policy))),
+        day);
+  }
+
   /** A query on the raw readings' policy, falling back to the default policy as rawHourly does. */
   private QueryResult raw(java.util.function.Function<String, String> query) {
     String policy = rawPolicy;
