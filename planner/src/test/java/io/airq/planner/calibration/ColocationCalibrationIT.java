@@ -84,10 +84,6 @@ class ColocationCalibrationIT {
             hourly.put(h, mean);
           }
         });
-    try (InfluxDB influx = InfluxDBFactory.connect(servers.influxUrl())) {
-      influx.query(new Query("CREATE DATABASE " + db));
-      influx.write(db, "autogen", InfluxDB.ConsistencyLevel.ONE, lines);
-    }
 
     // the independent calculation: the station labels each hour by its end; even hours fit, odd
     // test
@@ -123,6 +119,16 @@ class ColocationCalibrationIT {
       rawBias += p[0] - p[1];
       double c = slope * p[0] + intercept;
       corrSq += (c - p[1]) * (c - p[1]);
+    }
+    // the station as a registered reference sensor too: its hourly means as the sink writes them
+    station.forEach(
+        (h, v) ->
+            lines.add(
+                "average,scope=sensor,key=abd-ref,area=Aberdeen,window=1h,quantity=pm25 mean=%s,raw_mean=%s,count=1i,expected=1i,coverage=100,correction=\"none\" %d"
+                    .formatted(v, v, h.toEpochMilli() * 1_000_000L)));
+    try (InfluxDB influx = InfluxDBFactory.connect(servers.influxUrl())) {
+      influx.query(new Query("CREATE DATABASE " + db));
+      influx.write(db, "autogen", InfluxDB.ConsistencyLevel.ONE, lines);
     }
     double rawRmse = Math.sqrt(rawSq / test.size());
     double corrRmse = Math.sqrt(corrSq / test.size());
@@ -194,6 +200,12 @@ class ColocationCalibrationIT {
       assertThat(after.get("rmse")).isCloseTo(corrRmse, within(1e-4));
       // corrected is closer to the reference than raw on the held-out hours
       assertThat(after.get("rmse")).isLessThan(before.get("rmse") * 0.75);
+
+      // the same against the station registered as a reference sensor
+      String[] bySensor = without(calibrate, "--reference", reference.toString());
+      Run refSensor = cli(with(bySensor, "--reference-sensor", "abd-ref"));
+      assertThat(refSensor.code()).as(refSensor.err()).isZero();
+      assertThat(refSensor.out().lines().skip(1).toList()).isEqualTo(out.subList(1, 4));
 
       Run anonymous = cli(with(calibrate, "--apply", "--token", ""));
       assertThat(anonymous.err()).contains("HTTP 401");
