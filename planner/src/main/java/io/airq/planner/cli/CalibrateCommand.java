@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.airq.core.json.Json;
 import io.airq.planner.calibration.ColocationFit;
-import io.airq.planner.calibration.ColocationFit.Agreement;
 import io.airq.planner.calibration.ColocationFit.Pair;
+import io.airq.planner.calibration.FitReport;
 import io.airq.planner.calibration.ReferenceCsv;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Fit corrected = slope × raw + intercept of a sensor's hourly raw means against a"
-            + " co-located reference, print the fit and its test-hour errors before and after;"
-            + " --apply stores it as a calibration version (docs/registry.md).")
+            + " co-located reference, print the fit and its test-hour errors before and after (and"
+            + " a humidity-aware fit when the sensor has humidity); --apply stores the linear fit"
+            + " as a calibration version (docs/registry.md).")
 final class CalibrateCommand implements Callable<Integer> {
   @Mixin PlannerApi api;
   @Spec CommandLine.Model.CommandSpec spec;
@@ -140,7 +141,7 @@ final class CalibrateCommand implements Callable<Integer> {
       return 2;
     }
     Map<Instant, Double> raw = new TreeMap<>();
-    int code = hourly(sensor, a, b, true, raw);
+    int code = hourly(sensor, quantity, a, b, true, raw);
     if (code != 0) {
       return code;
     }
@@ -162,18 +163,25 @@ final class CalibrateCommand implements Callable<Integer> {
       against =
           reference.file.getFileName() + " (" + col + ", hours labelled by their " + labels + ")";
     } else {
-      code = hourly(reference.sensor, a, b, false, ref);
+      code = hourly(reference.sensor, quantity, a, b, false, ref);
       if (code != 0) {
         return code;
       }
       against = "sensor " + reference.sensor;
+    }
+    Map<Instant, Double> rh = new TreeMap<>();
+    if (!quantity.equals("humidity")) {
+      code = hourly(sensor, "humidity", a, b, false, rh);
+      if (code != 0) {
+        return code;
+      }
     }
     List<Pair> pairs = new ArrayList<>();
     raw.forEach(
         (h, v) -> {
           Double r = ref.get(h);
           if (r != null) {
-            pairs.add(new Pair(h, v, r));
+            pairs.add(new Pair(h, v, r, rh.get(h)));
           }
         });
     ColocationFit.Result fit;
@@ -194,15 +202,7 @@ final class CalibrateCommand implements Callable<Integer> {
     out.printf(
         "%s %s against %s, %s to %s: %d co-located hours, split by %s%n",
         sensor, quantity, against, a, b, pairs.size(), split);
-    out.printf(
-        Locale.ROOT,
-        "fit\tcorrected = %.4f × raw + %.4f\tn=%d\tr2=%.4f%n",
-        fit.slope(),
-        fit.intercept(),
-        fit.train().n(),
-        fit.train().r2());
-    print(out, "before", fit.before());
-    print(out, "after", fit.after());
+    FitReport.print(out, fit, ColocationFit.fitWithHumidity(pairs, how), !rh.isEmpty());
     out.flush();
     return apply ? apply(fit, b, versionFrom) : 0;
   }
@@ -226,29 +226,18 @@ final class CalibrateCommand implements Callable<Integer> {
         (r, o) -> o.printf("applied\t%s from %s%n", id, body.get("from").asText()));
   }
 
-  private static void print(PrintWriter out, String label, Agreement g) {
-    out.printf(
-        Locale.ROOT,
-        "%s\tn=%d\trmse=%.4f\tmae=%.4f\tbias=%.4f\tr2=%.4f%n",
-        label,
-        g.n(),
-        g.rmse(),
-        g.mae(),
-        g.bias(),
-        g.r2());
-  }
-
   /**
    * Reads a sensor's hourly means from the API into {@code into}: the raw means ({@code raw}) or
    * the corrected ones, leaving out hours below the coverage floor.
    */
-  private int hourly(String id, Instant a, Instant b, boolean raw, Map<Instant, Double> into)
+  private int hourly(
+      String id, String q, Instant a, Instant b, boolean raw, Map<Instant, Double> into)
       throws Exception {
     String path =
         "/api/series?sensor="
             + PlannerApi.enc(id)
             + "&quantity="
-            + PlannerApi.enc(quantity)
+            + PlannerApi.enc(q)
             + "&window=1h&format=json&from="
             + PlannerApi.enc(a.toString())
             + "&to="

@@ -66,4 +66,35 @@ class ColocationFitTest {
     }
     assertThatThrownBy(() -> ColocationFit.fit(flat, Split.HOUR)).hasMessageContaining("vary");
   }
+
+  @Test
+  void theHumidityAwareFitRecoversAnEpaLikeCorrectionFromThePairsWithHumidity() {
+    List<Pair> pairs = new ArrayList<>();
+    for (int h = 0; h < 48; h++) {
+      double raw = 8 + (h * 7) % 23;
+      double rh = 40 + (h * 11) % 50;
+      Double humidity = h == 5 ? null : rh; // one hour without humidity: left out
+      pairs.add(
+          new Pair(DAY.plus(Duration.ofHours(h)), raw, 0.52 * raw - 0.086 * rh + 5.75, humidity));
+    }
+    ColocationFit.HumidityResult r = ColocationFit.fitWithHumidity(pairs, Split.DAY).orElseThrow();
+    assertThat(r.slope()).isCloseTo(0.52, within(1e-9));
+    assertThat(r.humidity()).isCloseTo(-0.086, within(1e-9));
+    assertThat(r.intercept()).isCloseTo(5.75, within(1e-9));
+    assertThat(r.train().n()).isEqualTo(23);
+    assertThat(r.after().n()).isEqualTo(24);
+    assertThat(r.after().rmse()).isCloseTo(0, within(1e-9));
+    assertThat(r.before().rmse()).isGreaterThan(1);
+  }
+
+  @Test
+  void noHumidityAwareFitWithoutHumidityOrWhenItMovesWithTheRawMeans() {
+    assertThat(ColocationFit.fitWithHumidity(line(24), Split.HOUR)).isEmpty();
+    List<Pair> collinear = new ArrayList<>();
+    for (int h = 0; h < 24; h++) {
+      double raw = 5 + h % 7;
+      collinear.add(new Pair(DAY.plus(Duration.ofHours(h)), raw, raw + h % 3, 2 * raw + 1));
+    }
+    assertThat(ColocationFit.fitWithHumidity(collinear, Split.HOUR)).isEmpty();
+  }
 }
