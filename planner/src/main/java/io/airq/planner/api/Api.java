@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.airq.core.average.AverageWindow;
 import io.airq.core.average.Scope;
+import io.airq.core.average.WindowAverages;
 import io.airq.core.closure.Closure;
 import io.airq.core.json.Json;
 import io.airq.core.reading.Quantity;
@@ -40,6 +41,7 @@ public final class Api {
   private final SensorRoutes sensors;
   private final HealthRoutes health;
   private final PlanRoutes plan;
+  private final WeatherRoutes weather;
 
   public Api(
       Registry registry,
@@ -48,6 +50,7 @@ public final class Api {
       PlannerConfig cfg,
       Consumer<Closure> closureWriter,
       Consumer<List<Sensor>> sensorWriter,
+      Consumer<List<WindowAverages>> averagesWriter,
       AccessRoutes access) {
     this.registry = registry;
     this.impact = impact;
@@ -57,7 +60,8 @@ public final class Api {
     this.access = access;
     this.sensors = new SensorRoutes(registry, sensorWriter, Clock.systemUTC());
     this.health = new HealthRoutes(registry, reader, Clock.systemUTC());
-    this.plan = new PlanRoutes(registry, new WeatherImpact(reader), cfg.hourGate());
+    this.plan = new PlanRoutes(registry, new WeatherImpact(reader, null), cfg.hourGate());
+    this.weather = new WeatherRoutes(registry, averagesWriter);
   }
 
   public void handle(HttpExchange ex) throws IOException {
@@ -106,6 +110,8 @@ public final class Api {
       if (!closureWrites.route(ex, method, parts)) {
         closures(ex, method, parts, q);
       }
+    } else if (WeatherRoutes.handles(parts)) {
+      weather.route(ex, method, parts);
     } else if (AccessRoutes.handles(parts)) {
       access.route(ex, method, parts, q);
     } else {

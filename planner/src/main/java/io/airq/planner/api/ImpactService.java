@@ -28,10 +28,16 @@ public final class ImpactService {
   private final Registry registry;
   private final WeatherImpact weather;
 
-  public ImpactService(AverageReader reader, Registry registry) {
+  /**
+   * @param weatherSource where a closure's weather comes from (docs/weather.md)
+   */
+  public ImpactService(
+      AverageReader reader,
+      Registry registry,
+      io.airq.planner.weather.WeatherSource weatherSource) {
     this.reader = reader;
     this.registry = registry;
-    this.weather = new WeatherImpact(reader);
+    this.weather = new WeatherImpact(reader, weatherSource);
   }
 
   /**

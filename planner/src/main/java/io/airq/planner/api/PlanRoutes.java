@@ -85,9 +85,7 @@ final class PlanRoutes {
     ObjectNode o = Json.mapper().createObjectNode();
     o.put("methodVersion", io.airq.planner.impact.weather.WeatherAdjustment.METHOD_VERSION);
     o.put("quantity", quantity.id());
-    o.put(
-        "weatherSource",
-        station == null ? "treated-sensors:temperature,humidity" : "station:" + station);
+    o.put("weatherSource", station == null ? "treated-sensors" : "station:" + station);
     o.set("estimates", JsonOut.tree(estimates));
     o.put("summaryEn", summary(estimates));
     Http.json(ex, 200, o);

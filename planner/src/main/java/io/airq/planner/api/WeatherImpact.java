@@ -11,6 +11,8 @@ import io.airq.planner.impact.weather.BauSettings;
 import io.airq.planner.impact.weather.ClosureAdjustment;
 import io.airq.planner.impact.weather.WeatherHour;
 import io.airq.planner.influx.AverageReader;
+import io.airq.planner.weather.HourlyWeather;
+import io.airq.planner.weather.WeatherSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -36,9 +38,14 @@ final class WeatherImpact {
           Quantity.PRESSURE);
 
   private final AverageReader reader;
+  private final WeatherSource source;
 
-  WeatherImpact(AverageReader reader) {
+  /**
+   * @param source the closure's weather (null: only a named station, else the treated sensors)
+   */
+  WeatherImpact(AverageReader reader, WeatherSource source) {
     this.reader = reader;
+    this.source = source;
   }
 
   ImpactReport add(
@@ -62,10 +69,17 @@ final class WeatherImpact {
     List<String> ids =
         java.util.stream.Stream.concat(treated.stream(), control.stream()).map(Sensor::id).toList();
     List<HourlyMean> hours = means(ids, quantity, from, to, byId);
-    String station = closure.weather() == null ? null : closure.weather().station();
-    String source = station != null ? "station:" + station : "treated-sensors:temperature,humidity";
-    Map<Instant, WeatherHour> w =
-        weather(station, treated.stream().map(Sensor::id).toList(), from, to, byId);
+    String src;
+    Map<Instant, WeatherHour> w;
+    if (source != null) {
+      HourlyWeather hw = source.hourly(closure, from, to);
+      src = hw.source();
+      w = ClosureAdjustment.weatherHours(hw.hours());
+    } else {
+      String station = closure.weather() == null ? null : closure.weather().station();
+      src = station != null ? "station:" + station : HourlyWeather.TREATED_SENSORS;
+      w = weather(station, treated.stream().map(Sensor::id).toList(), from, to, byId);
+    }
     ClosureAdjustment.Result r =
         ClosureAdjustment.analyse(
             closure,
@@ -74,7 +88,7 @@ final class WeatherImpact {
             hours,
             o.hourGate(),
             w,
-            source,
+            src,
             closures,
             training,
             BauSettings.DEFAULT);

@@ -153,6 +153,25 @@ public final class ClosureAdjustment {
     return out;
   }
 
+  /** The weather by hour from hourly values per quantity (NaN where a quantity is missing). */
+  public static Map<Instant, WeatherHour> weatherHours(
+      java.util.SortedMap<Instant, Map<Quantity, Double>> hours) {
+    Map<Instant, WeatherHour> out = new HashMap<>();
+    hours.forEach(
+        (t, v) ->
+            out.put(
+                t,
+                new WeatherHour(
+                    t,
+                    v.getOrDefault(Quantity.WIND_SPEED, Double.NaN),
+                    v.getOrDefault(Quantity.WIND_DIR, Double.NaN),
+                    v.getOrDefault(Quantity.TEMPERATURE, Double.NaN),
+                    v.getOrDefault(Quantity.HUMIDITY, Double.NaN),
+                    v.getOrDefault(Quantity.RAIN, Double.NaN),
+                    v.getOrDefault(Quantity.PRESSURE, Double.NaN))));
+    return out;
+  }
+
   /**
    * The weather by hour from a station's hourly means per quantity: wind speed, direction (already
    * a vector mean), temperature, humidity and pressure as means, rain as the hour's total (mean ×
