@@ -71,14 +71,15 @@ final class WeatherImpact {
     List<HourlyMean> hours = means(ids, quantity, from, to, byId);
     String src;
     Map<Instant, WeatherHour> w;
-    if (source != null) {
+    String station = closure.weather() == null ? null : closure.weather().station();
+    if (station != null || source == null) {
+      // a named station: its hourly means completed from its raw readings, like the pollutant's
+      src = station != null ? "station:" + station : HourlyWeather.TREATED_SENSORS;
+      w = weather(station, treated.stream().map(Sensor::id).toList(), from, to, byId);
+    } else {
       HourlyWeather hw = source.hourly(closure, from, to);
       src = hw.source();
       w = ClosureAdjustment.weatherHours(hw.hours());
-    } else {
-      String station = closure.weather() == null ? null : closure.weather().station();
-      src = station != null ? "station:" + station : HourlyWeather.TREATED_SENSORS;
-      w = weather(station, treated.stream().map(Sensor::id).toList(), from, to, byId);
     }
     ClosureAdjustment.Result r =
         ClosureAdjustment.analyse(
