@@ -50,6 +50,8 @@ class PlannerPageBrowserIT {
   private static final String ID = MoiAvenueFixture.CLOSURE_ID;
   private static final Path MODULE = Path.of(System.getProperty("basedir", "."));
 
+  private static final PageMessages EN = PageMessages.load("en");
+
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -88,12 +90,17 @@ class PlannerPageBrowserIT {
         assertChartDrawn(charts.get("series"));
         assertChartDrawn(charts.get("phases"));
         assertReadableWithoutColour(charts, chrome);
-        assertSeriesChartShowsTheApiSeries(charts.get("series"), base, api.get("periods"));
+        assertSeriesChartShowsTheApiSeries(
+            charts.get("series"), base, api.get("periods"), api.get("hourGate").asDouble());
         assertPhasesChartShowsTheReport(charts.get("phases"), report);
         assertTableShowsTheReport(chrome, report);
 
         String en = chrome.findElement(By.cssSelector("p.summary[lang='en']")).getText();
-        String sw = chrome.findElement(By.cssSelector("p.summary[lang='sw']")).getText();
+        String sw =
+            chrome
+                .findElement(By.cssSelector("p.summary[lang='sw']"))
+                .getAttribute("textContent")
+                .trim();
         assertThat(en).isNotBlank().isEqualTo(report.get("summaryEn").asText());
         assertThat(sw).isNotBlank().isEqualTo(report.get("summarySw").asText()).isNotEqualTo(en);
 
@@ -115,7 +122,7 @@ class PlannerPageBrowserIT {
         chrome.get(base + "/#/closure/" + ID);
         awaitCharts(chrome);
         assertThat(chrome.findElement(By.cssSelector("#main p.withdrawn")).getText())
-            .startsWith("This closure was withdrawn at ");
+            .startsWith(EN.t("closure.withdrawn").replace("{date}.", ""));
         chrome.get(base + "/#/");
         new WebDriverWait(chrome, Duration.ofSeconds(30))
             .until(d -> chrome.findElement(By.id("main")).getText().contains("(withdrawn "));
@@ -194,20 +201,25 @@ class PlannerPageBrowserIT {
     assertThat(bars.get(1).get("patterned").asBoolean()).as("control bars patterned").isTrue();
     assertThat(charts.at("/series/ariaLabel").asText()).isNotBlank();
     assertThat(charts.at("/phases/ariaLabel").asText()).isNotBlank();
-    assertThat(chrome.findElement(By.cssSelector("label:has(#quantity)")).getText())
-        .startsWith("Quantity");
+    assertThat(chrome.findElement(By.cssSelector("label[for='quantity']")).getText())
+        .isEqualTo(EN.t("quantity.label"));
   }
 
-  /** The line chart: hourly means of the treated and of the control sensors, as /api/series. */
-  private void assertSeriesChartShowsTheApiSeries(JsonNode chart, String base, JsonNode periods)
-      throws Exception {
+  /**
+   * The line chart: hourly means of the valid sensor-hours of the treated and of the control
+   * sensors, as /api/series gives them; the invalid sensor-hours marked apart.
+   */
+  private void assertSeriesChartShowsTheApiSeries(
+      JsonNode chart, String base, JsonNode periods, double hourGate) throws Exception {
     String from = periods.at("/before/0/from").asText();
     String to = periods.at("/after/to").asText();
     JsonNode datasets = chart.get("datasets");
-    assertThat(datasets).hasSize(2);
-    assertThat(datasets.get(0).get("label").asText()).startsWith("Treated");
-    assertThat(datasets.get(1).get("label").asText()).startsWith("Control");
+    assertThat(datasets).hasSize(3);
+    assertThat(datasets.get(0).get("label").asText()).isEqualTo(EN.t("closure.series.treated"));
+    assertThat(datasets.get(1).get("label").asText()).isEqualTo(EN.t("closure.series.control"));
+    assertThat(datasets.get(2).get("label").asText()).isEqualTo(EN.t("closure.series.invalid"));
     List<List<String>> groups = List.of(MoiAvenueFixture.TREATED, MoiAvenueFixture.CONTROL);
+    int invalid = 0;
     for (int g = 0; g < 2; g++) {
       Map<Long, double[]> expected = new LinkedHashMap<>();
       for (String sensor : groups.get(g)) {
@@ -221,6 +233,10 @@ class PlannerPageBrowserIT {
                     + "&to="
                     + URLEncoder.encode(to, StandardCharsets.UTF_8));
         for (JsonNode p : series.get("points")) {
+          if (p.get("count").asLong() < hourGate * p.get("expected").asLong()) {
+            invalid++;
+            continue;
+          }
           double[] acc =
               expected.computeIfAbsent(
                   Instant.parse(p.get("time").asText()).toEpochMilli(), t -> new double[2]);
@@ -228,7 +244,9 @@ class PlannerPageBrowserIT {
           acc[1]++;
         }
       }
-      JsonNode drawn = datasets.get(g).get("data");
+      List<JsonNode> drawn = new ArrayList<>();
+      datasets.get(g).get("data").forEach(p -> drawn.add(p));
+      drawn.removeIf(p -> p.get(1).isNull());
       assertThat(drawn).hasSize(expected.size()).hasSizeGreaterThan(24 * 6);
       int i = 0;
       for (Map.Entry<Long, double[]> e : expected.entrySet()) {
@@ -239,19 +257,24 @@ class PlannerPageBrowserIT {
             .isCloseTo(e.getValue()[0] / e.getValue()[1], within(1e-9));
       }
     }
+    assertThat(invalid).as("the fixture's outage hours").isEqualTo(4);
+    assertThat(datasets.get(2).get("data")).hasSize(invalid);
   }
 
   /** The bar chart: the changes during and after, and the difference in differences. */
   private static void assertPhasesChartShowsTheReport(JsonNode chart, JsonNode report) {
     assertThat(chart.get("labels"))
         .extracting(JsonNode::asText)
-        .containsExactly("During vs before", "After vs before", "Difference in differences");
+        .containsExactly(
+            EN.t("closure.phases.during"),
+            EN.t("closure.phases.after"),
+            EN.t("closure.phases.did"));
     JsonNode ds = chart.get("datasets");
     assertThat(ds).hasSize(3);
     String[] groups = {"treated", "control"};
     for (int g = 0; g < 2; g++) {
       JsonNode data = ds.get(g).get("data");
-      assertThat(ds.get(g).get("label").asText()).containsIgnoringCase(groups[g]);
+      assertThat(ds.get(g).get("label").asText()).isEqualTo(EN.t("closure.phases." + groups[g]));
       assertThat(data.get(0).asDouble())
           .isEqualTo(report.get(groups[g]).at("/duringVsBefore/percent").asDouble());
       assertThat(data.get(1).asDouble())
@@ -285,26 +308,38 @@ class PlannerPageBrowserIT {
                 : phase.equals("after") ? g.get("afterVsBefore") : null;
         expected.add(
             List.of(
-                g.get("label").asText(),
-                phase,
+                EN.group(g.get("label").asText()),
+                EN.t("phase." + phase),
                 fmt(s.get("mean"), 2),
                 s.get("validHours").asText() + " / " + s.get("expectedHours").asText(),
                 fmt(s.get("coverage").asDouble() * 100, 0) + " %",
                 s.get("days").asText(),
                 ch == null ? "" : pct(ch.get("percent")),
-                ch == null ? "" : pct(ch.get("lowPercent")) + " to " + pct(ch.get("highPercent")),
-                phase.equals("during") ? g.get("outcome").asText() : ""));
+                ch == null
+                    ? ""
+                    : EN.t(
+                        "closure.table.range",
+                        "low",
+                        pct(ch.get("lowPercent")),
+                        "high",
+                        pct(ch.get("highPercent"))),
+                phase.equals("during") ? EN.t("outcome." + g.get("outcome").asText()) : ""));
       }
     }
     JsonNode did = report.get("differenceInDifferences");
     expected.add(
         List.of(
-            "difference in differences",
-            "during",
+            EN.t("group.did"),
+            EN.t("phase.during"),
             "",
             pct(did.get("percent")),
-            pct(did.get("lowPercent")) + " to " + pct(did.get("highPercent")),
-            report.get("didOutcome").asText()));
+            EN.t(
+                "closure.table.range",
+                "low",
+                pct(did.get("lowPercent")),
+                "high",
+                pct(did.get("highPercent"))),
+            EN.t("outcome." + report.get("didOutcome").asText())));
     assertThat(shown).containsExactlyElementsOf(expected);
   }
 

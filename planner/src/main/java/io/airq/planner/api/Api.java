@@ -151,6 +151,8 @@ public final class Api {
         o.set("provenance", JsonOut.tree(p));
         o.set("closure", JsonOut.tree(c));
         o.set("periods", periods(c));
+        o.put("unit", quantity.unit());
+        o.put("hourGate", cfg.hourGate());
         o.set("report", JsonOut.tree(r));
         Http.json(ex, 200, o);
       }
