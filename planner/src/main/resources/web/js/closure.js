@@ -34,9 +34,9 @@ export async function closurePage(main, id, params, charts) {
   const api = `/api/closures/${encodeURIComponent(id)}/impact?quantity=${quantity}&matchedHours=${matched}`;
   const go = (q, m) => (location.hash = link(["closure", id], { quantity: q, matchedHours: m ? "true" : "" }));
 
-  main.innerHTML = `<h2>${esc(closure.name)}</h2>
+  main.innerHTML = `<h2 data-user>${esc(closure.name)}</h2>
     ${closure.withdrawnAt ? `<p class="withdrawn" role="status">${esc(t("closure.withdrawn", { date: when(closure.withdrawnAt, zone) }))}</p>` : ""}
-    <p>${esc(t("closure.period", { start: when(closure.start, zone), end: when(closure.end, zone), zone }))}</p>
+    <p class="period">${esc(t("closure.period", { start: when(closure.start, zone), end: when(closure.end, zone), zone }))}</p>
     <p class="controls"><label for="quantity">${esc(t("quantity.label"))}</label>
       <select id="quantity">${offered.map((q) => `<option value="${q}" ${q === quantity ? "selected" : ""}>${esc(t("quantity." + q))}</option>`).join("")}</select>
       <input type="checkbox" id="matched" ${matched ? "checked" : ""}><label for="matched">${esc(t("matched.label"))}</label></p>

@@ -18,7 +18,7 @@ function chrome() {
   }).join(" · ");
   document.getElementById("top").innerHTML = `<h1><a href="${link([])}">${esc(t("app.name"))}</a></h1>
     <p>${esc(t("app.tagline"))}</p>
-    <nav aria-label="${esc(t("lang.label"))}"><span id="lang-label">${esc(t("lang.label"))}:</span> ${langLinks}</nav>
+    <nav aria-label="${esc(t("lang.label"))}"><span id="lang-label">${esc(t("lang.label"))}</span> ${langLinks}</nav>
     <nav><a href="${link([])}">${esc(t("nav.home"))}</a> · <a href="/method?lang=${lang()}">${esc(t("nav.method"))}</a> ·
       <a href="/openapi.json">${esc(t("nav.api"))}</a></nav>`;
   document.getElementById("foot").innerHTML = `<p>${esc(t("footer.licence"))}</p>`;

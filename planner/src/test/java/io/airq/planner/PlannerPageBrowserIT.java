@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.airq.core.json.Json;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -19,15 +17,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
@@ -48,7 +43,6 @@ import org.slf4j.LoggerFactory;
 class PlannerPageBrowserIT {
   private static final Logger LOG = LoggerFactory.getLogger(PlannerPageBrowserIT.class);
   private static final String ID = MoiAvenueFixture.CLOSURE_ID;
-  private static final Path MODULE = Path.of(System.getProperty("basedir", "."));
 
   private static final PageMessages EN = PageMessages.load("en");
 
@@ -107,7 +101,7 @@ class PlannerPageBrowserIT {
         chrome.findElement(By.cssSelector("a[download='" + ID + "-impact.csv']")).click();
         assertCsvMatchesTheReport(awaitDownload(downloads.resolve(ID + "-impact.csv")), report);
 
-        screenshot(chrome);
+        PageScreenshot.take(chrome, "planner-page");
 
         // withdrawn by an editor: the page says so, above the same report
         HttpResponse<String> withdrawn =
@@ -401,43 +395,6 @@ class PlannerPageBrowserIT {
     }
     assertThat(file).as("the downloaded CSV").exists();
     return Files.readString(file);
-  }
-
-  /** The whole page at 1280 px wide into target/, and into docs/images/ when asked to. */
-  @SuppressWarnings("unchecked")
-  private static void screenshot(ChromeDriver chrome) throws Exception {
-    // the whole document, not only the viewport: DevTools captures beyond it
-    Map<String, Object> size =
-        (Map<String, Object>)
-            chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
-    Map<String, Object> clip =
-        Map.of(
-            "x", 0,
-            "y", 0,
-            "width", ((Number) size.get("width")).doubleValue(),
-            "height", ((Number) size.get("height")).doubleValue(),
-            "scale", 1);
-    String data =
-        (String)
-            chrome
-                .executeCdpCommand(
-                    "Page.captureScreenshot",
-                    Map.of("format", "png", "captureBeyondViewport", true, "clip", clip))
-                .get("data");
-    byte[] png = Base64.getDecoder().decode(data);
-    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-    assertThat(image.getWidth()).isGreaterThanOrEqualTo(1000);
-    assertThat(image.getHeight()).isGreaterThan(800);
-    Path target = MODULE.resolve("target/planner-page.png");
-    Files.createDirectories(target.getParent());
-    Files.write(target, png);
-    LOG.info("screenshot {} ({}x{})", target, image.getWidth(), image.getHeight());
-    if (Boolean.getBoolean("airq.update-screenshot")) {
-      Path readme = MODULE.resolve("../docs/images/planner-page.png").normalize();
-      Files.createDirectories(readme.getParent());
-      Files.copy(target, readme, StandardCopyOption.REPLACE_EXISTING);
-      LOG.info("README screenshot updated: {}", readme);
-    }
   }
 
   /**
