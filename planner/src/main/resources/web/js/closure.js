@@ -2,7 +2,8 @@
 import { t, lang } from "./i18n.js";
 import { esc, fmt, pct, getJson, when, link } from "./util.js";
 import { PHASES, groupLabel, usableChange, groupOutcome, didOutcome, hasData } from "./report.js";
-import { seriesChart, phasesChart, breakdownChart } from "./closure-charts.js";
+import { seriesChart, phasesChart, breakdownChart, selected } from "./closure-charts.js";
+import { sensorMap } from "./map.js";
 
 /** Every quantity the page can show; the default is the first of PREFERRED with valid data. */
 export const QUANTITIES = ["no2", "pm25", "pm10", "pm1", "o3"];
@@ -47,6 +48,7 @@ export async function closurePage(main, id, params, charts) {
       <p class="summary" lang="${lang() === "sw" ? "en" : "sw"}">${esc(lang() === "sw" ? report.summaryEn : report.summarySw)}</p></details>
     <p><a href="/method?lang=${lang()}">${esc(t("closure.method", { version: report.methodVersion }))}</a></p>
     ${weather(report, gate)}
+    <h3>${esc(t("map.title"))}</h3><div id="map-box"></div>
     <h3>${esc(t("closure.series.title"))}</h3>
     <div class="chart"><canvas id="series" role="img" aria-label="${esc(t("closure.series.aria"))}"></canvas></div>
     <p class="note">${esc(t("closure.series.gaps", { gate: fmt(data.hourGate * 100, 0) }))}</p>
@@ -63,6 +65,8 @@ export async function closurePage(main, id, params, charts) {
   document.getElementById("quantity").onchange = (e) => go(e.target.value, matched);
   document.getElementById("matched").onchange = (e) => go(quantity, e.target.checked);
 
+  const roles = new Map([...selected(closure.control, sensors).map((s) => [s, "control"]), ...selected(closure.treated, sensors).map((s) => [s, "treated"])]);
+  await sensorMap(document.getElementById("map-box"), sensors, roles);
   charts.push(phasesChart(document.getElementById("phases"), report));
   if (report.breakdown.length) charts.push(breakdownChart(document.getElementById("breakdown"), report));
   charts.push(await seriesChart(document.getElementById("series"), { closure, periods, quantity, unit, hourGate: data.hourGate, sensors }));

@@ -32,6 +32,8 @@ public record PlannerConfig(
     double coverageGate,
     double hourGate,
     String adminToken,
+    String mapTiles,
+    String mapAttribution,
     Map<String, String> kafka) {
   private static final Logger LOG = LoggerFactory.getLogger(PlannerConfig.class);
 
@@ -77,6 +79,28 @@ public record PlannerConfig(
         coverageGate,
         hourGate,
         token,
+        mapTiles,
+        mapAttribution,
+        kafka);
+  }
+
+  /** The same configuration with this map tile URL template ({@code map.tiles}). */
+  public PlannerConfig withMapTiles(String tiles) {
+    return new PlannerConfig(
+        httpPort,
+        httpBind,
+        influxUrl,
+        influxDatabase,
+        influxUser,
+        influxPassword,
+        influxRawPolicy,
+        kafkaBootstrap,
+        topicPrefix,
+        coverageGate,
+        hourGate,
+        adminToken,
+        tiles,
+        mapAttribution,
         kafka);
   }
 
@@ -102,6 +126,8 @@ public record PlannerConfig(
         v.get(Keys.COVERAGE_GATE),
         v.get(Keys.HOUR_GATE),
         v.get(Keys.ADMIN_TOKEN),
+        v.get(Keys.MAP_TILES),
+        v.get(Keys.MAP_ATTRIBUTION),
         v.kafka());
   }
 
@@ -187,6 +213,18 @@ public record PlannerConfig(
                     + " Empty = none. `./airq up` generates one (docs/security.md).")
             .asSecret();
 
+    static final ConfigKey<String> MAP_TILES =
+        ConfigKey.text(
+            "map.tiles",
+            "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+            "Tile URL template of the page's maps (Leaflet: {z}/{x}/{y}); e.g. a local tile"
+                + " server for an offline deployment. The maps show every sensor without tiles.");
+    static final ConfigKey<String> MAP_ATTRIBUTION =
+        ConfigKey.text(
+            "map.attribution",
+            "© OpenStreetMap contributors",
+            "Attribution shown under the maps, as the tiles' licence asks.");
+
     /** The planner's keys; {@code AIRQ_PLANNER_<KEY>} is still read, with a warning. */
     public static final ConfigSpec SPEC =
         ConfigSpec.of(
@@ -204,7 +242,9 @@ public record PlannerConfig(
                     TOPIC_PREFIX,
                     COVERAGE_GATE,
                     HOUR_GATE,
-                    ADMIN_TOKEN))
+                    ADMIN_TOKEN,
+                    MAP_TILES,
+                    MAP_ATTRIBUTION))
             .withDeprecatedEnvPrefix("AIRQ_PLANNER_");
   }
 
@@ -232,6 +272,8 @@ public record PlannerConfig(
         + hourGate
         + ", adminToken="
         + (adminToken.isEmpty() ? "" : "***")
+        + ", mapTiles="
+        + mapTiles
         + ", kafka="
         + kafka.keySet()
         + "]";

@@ -42,7 +42,8 @@ class ClosurePageCorkIT {
   private static final String PAGE_TEXTS =
       """
       const sel = "h1, h2:not([data-user]), h3, label, th, caption, summary, nav a:not([lang]),"
-        + " nav span, .note, .notice, p.period, p.withdrawn, td.text, option, #main a";
+        + " nav span, .note, .notice, p.period, p.withdrawn, td.text, option,"
+        + " #main a:not(.leaflet-container a)";
       const out = [...document.querySelectorAll(sel)].map((e) => e.innerText.trim());
       out.push(document.title);
       for (const canvas of document.querySelectorAll("canvas")) {

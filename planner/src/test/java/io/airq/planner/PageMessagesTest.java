@@ -23,7 +23,9 @@ class PageMessagesTest {
           "quantity.no2",
           "quantity.o3",
           "closure.download.csv",
-          "closure.download.json");
+          "closure.download.json",
+          "map.treated",
+          "map.control");
 
   @Test
   void everyKeyIsInBothLanguagesWithTheSamePlaceholdersAndTranslated() {

@@ -77,8 +77,13 @@ class PlannerPageBrowserIT {
 
       ChromeDriver chrome = HeadlessChromium.start(work, downloads);
       try {
+        // no map tiles, as in an offline deployment: the maps must still show every sensor
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand(
+            "Network.setBlockedURLs", Map.of("urls", List.of("*tile.openstreetmap.org*")));
         chrome.get(base + "/#/closure/" + ID);
         awaitCharts(chrome);
+        assertMapShows(chrome, MoiAvenueFixture.TREATED, MoiAvenueFixture.CONTROL);
         JsonNode charts = chartState(chrome);
 
         assertChartDrawn(charts.get("series"));
@@ -120,10 +125,59 @@ class PlannerPageBrowserIT {
         chrome.get(base + "/#/");
         new WebDriverWait(chrome, Duration.ofSeconds(30))
             .until(d -> chrome.findElement(By.id("main")).getText().contains("(withdrawn "));
+
+        // the network page: every sensor on the map, tiles still blocked
+        chrome.get(base + "/#/network");
+        new WebDriverWait(chrome, Duration.ofSeconds(30))
+            .until(d -> chrome.findElements(By.cssSelector(".leaflet-marker-icon")).size() == 4);
+        assertThat(chrome.findElements(By.cssSelector(".leaflet-marker-icon")))
+            .extracting(e -> e.getAttribute("data-sensor"))
+            .containsExactlyInAnyOrder("t1", "t2", "c1", "c2");
+        assertThat(chrome.findElements(By.cssSelector("#main tbody th")))
+            .extracting(WebElement::getText)
+            .containsExactlyInAnyOrder("t1", "t2", "c1", "c2");
       } finally {
         chrome.quit();
       }
     }
+  }
+
+  /**
+   * The closure's map with its tiles blocked: every treated sensor a square marked T, every control
+   * a circle marked C (shape and letter, not colour alone), each named in its title, at its
+   * position; the page says the background did not load.
+   */
+  static void assertMapShows(ChromeDriver chrome, List<String> treated, List<String> control) {
+    Map<String, List<String>> groups = Map.of("treated", treated, "control", control);
+    for (Map.Entry<String, List<String>> g : groups.entrySet()) {
+      List<WebElement> markers =
+          chrome.findElements(By.cssSelector(".leaflet-marker-icon." + g.getKey()));
+      assertThat(markers)
+          .extracting(e -> e.getAttribute("data-sensor"))
+          .containsExactlyInAnyOrderElementsOf(g.getValue());
+      for (WebElement m : markers) {
+        assertThat(m.isDisplayed()).isTrue();
+        assertThat(m.getText()).isEqualTo(EN.t("map." + g.getKey()));
+        assertThat(m.getAttribute("title"))
+            .startsWith(m.getAttribute("data-sensor") + " — ")
+            .contains(
+                EN.t(g.getKey().equals("treated") ? "map.legendTreated" : "map.legendControl"));
+      }
+    }
+    assertThat(chrome.findElements(By.cssSelector(".leaflet-marker-icon")))
+        .hasSize(treated.size() + control.size());
+    String square =
+        (String)
+            chrome.executeScript(
+                "return getComputedStyle(document.querySelector('.leaflet-marker-icon.treated')).borderRadius");
+    String circle =
+        (String)
+            chrome.executeScript(
+                "return getComputedStyle(document.querySelector('.leaflet-marker-icon.control')).borderRadius");
+    assertThat(square).isEqualTo("0px");
+    assertThat(circle).isEqualTo("50%");
+    new WebDriverWait(chrome, Duration.ofSeconds(30))
+        .until(d -> chrome.findElement(By.cssSelector(".map-tiles-failed")).isDisplayed());
   }
 
   private static void awaitCharts(ChromeDriver chrome) {

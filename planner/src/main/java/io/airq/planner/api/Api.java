@@ -26,10 +26,11 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP routes: REST API, exports, OpenAPI document, web page and Chart.js. */
+/**
+ * The HTTP routes: REST API, exports, OpenAPI document; the web page's through {@link PageRoutes}.
+ */
 public final class Api {
   private static final Logger LOG = LoggerFactory.getLogger(Api.class);
-  private static final String CHART_JS = "/webjars/chart.js/4.5.1/";
 
   private final Registry registry;
   private final ImpactService impact;
@@ -39,6 +40,7 @@ public final class Api {
   private final AccessRoutes access;
   private final SensorRoutes sensors;
   private final HealthRoutes health;
+  private final PageRoutes page;
 
   public Api(
       Registry registry,
@@ -56,6 +58,7 @@ public final class Api {
     this.access = access;
     this.sensors = new SensorRoutes(registry, sensorWriter, Clock.systemUTC());
     this.health = new HealthRoutes(registry, reader, Clock.systemUTC());
+    this.page = new PageRoutes(cfg);
   }
 
   public void handle(HttpExchange ex) throws IOException {
@@ -81,12 +84,8 @@ public final class Api {
     String[] parts = path.replaceAll("^/+|/+$", "").split("/");
     if (path.equals("/openapi.json")) {
       Http.resource(ex, "openapi.json", "application/json");
-    } else if (path.equals("/") || path.equals("/index.html")) {
-      Http.resource(ex, "web/index.html", "text/html; charset=utf-8");
-    } else if (path.startsWith("/web/") && !path.contains("..")) {
-      Http.resource(ex, path.substring(1), Http.contentType(path));
-    } else if (path.startsWith(CHART_JS) && !path.contains("..")) {
-      Http.resource(ex, "META-INF/resources" + path, Http.contentType(path));
+    } else if (page.route(ex, method, path, q)) {
+      return;
     } else if (parts.length == 4
         && path.startsWith("/api/sensors/")
         && parts[3].equals("health")
