@@ -37,6 +37,7 @@ export async function closurePage(main, id, params, charts) {
 
   main.innerHTML = `<h2 data-user>${esc(closure.name)}</h2>
     ${closure.withdrawnAt ? `<p class="withdrawn" role="status">${esc(t("closure.withdrawn", { date: when(closure.withdrawnAt, zone) }))}</p>` : ""}
+    <p><a href="${link(["closure", id, "edit"])}" id="edit">${esc(t("form.editLink"))}</a></p>
     <p class="period">${esc(t("closure.period", { start: when(closure.start, zone), end: when(closure.end, zone), zone }))}</p>
     <p class="controls"><label for="quantity">${esc(t("quantity.label"))}</label>
       <select id="quantity">${offered.map((q) => `<option value="${q}" ${q === quantity ? "selected" : ""}>${esc(t("quantity." + q))}</option>`).join("")}</select>
@@ -62,16 +63,16 @@ export async function closurePage(main, id, params, charts) {
       <a href="${api}" download="${esc(id)}-impact.json">${esc(t("closure.download.json"))}</a>,
       <a href="#" id="png-series">${esc(t("closure.download.pngSeries"))}</a>, <a href="#" id="png-phases">${esc(t("closure.download.pngPhases"))}</a></p>
     <p><small>${esc(t("closure.generated", { date: when(provenance.generatedAt, zone) }))} ${esc(provenance.licence)}</small></p>`;
-  document.getElementById("quantity").onchange = (e) => go(e.target.value, matched);
-  document.getElementById("matched").onchange = (e) => go(quantity, e.target.checked);
+  main.querySelector("#quantity").onchange = (e) => go(e.target.value, matched);
+  main.querySelector("#matched").onchange = (e) => go(quantity, e.target.checked);
 
   const roles = new Map([...selected(closure.control, sensors).map((s) => [s, "control"]), ...selected(closure.treated, sensors).map((s) => [s, "treated"])]);
-  await sensorMap(document.getElementById("map-box"), sensors, roles);
-  charts.push(phasesChart(document.getElementById("phases"), report));
-  if (report.breakdown.length) charts.push(breakdownChart(document.getElementById("breakdown"), report));
-  charts.push(await seriesChart(document.getElementById("series"), { closure, periods, quantity, unit, hourGate: data.hourGate, sensors }));
+  await sensorMap(main.querySelector("#map-box"), sensors, roles);
+  charts.push(phasesChart(main.querySelector("#phases"), report));
+  if (report.breakdown.length) charts.push(breakdownChart(main.querySelector("#breakdown"), report));
+  charts.push(await seriesChart(main.querySelector("#series"), { closure, periods, quantity, unit, hourGate: data.hourGate, sensors }));
   for (const [linkId, canvas] of [["png-series", "series"], ["png-phases", "phases"]]) {
-    document.getElementById(linkId).onclick = (e) => {
+    main.querySelector("#" + linkId).onclick = (e) => {
       e.preventDefault();
       const a = document.createElement("a"); a.href = Chart.getChart(canvas).toBase64Image(); a.download = `${id}-${canvas}.png`; a.click();
     };

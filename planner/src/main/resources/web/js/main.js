@@ -4,6 +4,7 @@ import { esc, currentRoute, link } from "./util.js";
 import { homePage } from "./home.js";
 import { closurePage } from "./closure.js";
 import { networkPage } from "./network.js";
+import { formPage } from "./form.js";
 
 const main = document.getElementById("main");
 const charts = [];
@@ -28,16 +29,21 @@ function chrome() {
 async function route() {
   charts.splice(0).forEach((c) => c.destroy());
   const { path, params } = currentRoute();
+  // each route draws into its own view: a slower page still loading draws into its detached view
+  const view = document.createElement("div");
+  main.replaceChildren(view);
   try {
     await useLang(params.get("lang") || "en");
     chrome();
-    main.innerHTML = `<p>${esc(t("loading"))}</p>`;
-    if (path.length === 0) await homePage(main);
-    else if (path[0] === "network" && path.length === 1) await networkPage(main);
-    else if (path[0] === "closure" && path.length === 2) await closurePage(main, path[1], params, charts);
-    else main.innerHTML = `<p class="error" role="alert">${esc(t("error.notFound", { path: location.hash }))}</p>`;
+    view.innerHTML = `<p>${esc(t("loading"))}</p>`;
+    if (path.length === 0) await homePage(view);
+    else if (path[0] === "network" && path.length === 1) await networkPage(view);
+    else if (path[0] === "closures" && path[1] === "new" && path.length === 2) await formPage(view, null);
+    else if (path[0] === "closure" && path[2] === "edit" && path.length === 3) await formPage(view, path[1]);
+    else if (path[0] === "closure" && path.length === 2) await closurePage(view, path[1], params, charts);
+    else view.innerHTML = `<p class="error" role="alert">${esc(t("error.notFound", { path: location.hash }))}</p>`;
   } catch (e) {
-    main.innerHTML = `<p class="error" role="alert">${esc(t("error.load", { message: e.message }))}</p>`;
+    view.innerHTML = `<p class="error" role="alert">${esc(t("error.load", { message: e.message }))}</p>`;
   }
 }
 

@@ -11,5 +11,5 @@ export async function networkPage(main) {
   main.innerHTML = `<h2>${esc(t("network.title"))}</h2><div id="map-box"></div>
     <table><caption>${esc(t("network.caption"))}</caption><thead><tr>${["sensor", "area", "county", "street", "position", "active"]
       .map((c) => `<th scope="col">${esc(t("network.col." + c))}</th>`).join("")}</tr></thead><tbody>${rows}</tbody></table>`;
-  await sensorMap(document.getElementById("map-box"), sensors);
+  await sensorMap(main.querySelector("#map-box"), sensors);
 }
