@@ -21,7 +21,7 @@ function chrome() {
   document.getElementById("top").innerHTML = `<h1><a href="${link([])}">${esc(t("app.name"))}</a></h1>
     <p>${esc(t("app.tagline"))}</p>
     <nav aria-label="${esc(t("lang.label"))}"><span id="lang-label">${esc(t("lang.label"))}</span> ${langLinks}</nav>
-    <nav><a href="${link([])}">${esc(t("nav.home"))}</a> · <a href="${link(["network"])}">${esc(t("nav.network"))}</a> · <a href="/method?lang=${lang()}">${esc(t("nav.method"))}</a> ·
+    <nav><a href="${link([])}">${esc(t("nav.home"))}</a> · <a href="${link(["network"])}">${esc(t("nav.network"))}</a> · <a href="${link(["explorer"])}">${esc(t("nav.explorer"))}</a> · <a href="/method?lang=${lang()}">${esc(t("nav.method"))}</a> ·
       <a href="/openapi.json">${esc(t("nav.api"))}</a></nav>`;
   document.getElementById("foot").innerHTML = `<p>${esc(t("footer.licence"))}</p>`;
 }

@@ -96,6 +96,9 @@ class ClosurePageCorkIT {
             .contains(PlannerPageBrowserIT.toFixed(during, 1) + " %")
             .contains(SW.t("outcome." + report.at("/treated/outcome").asText()));
         PageScreenshot.take(chrome, "planner-closure-sw");
+
+        assertHomeListsTheClosureWithItsResult(chrome, base, report);
+        assertMethodPageIsServedInBothLanguages(chrome, base);
       } finally {
         chrome.quit();
       }
@@ -131,6 +134,56 @@ class ClosurePageCorkIT {
     Object drawn = chrome.executeScript("return Chart.getChart('phases').data.datasets[0].data[0]");
     assertThat(((Number) drawn).doubleValue())
         .isEqualTo(report.at("/treated/duringVsBefore/percent").asDouble());
+  }
+
+  /** Home: the finished closure with its headline result; the search box filters the list. */
+  private static void assertHomeListsTheClosureWithItsResult(
+      ChromeDriver chrome, String base, JsonNode report) {
+    chrome.get(base + "/#/");
+    By result = By.cssSelector("tr[data-closure='" + CorkFixture.CLOSURE_ID + "'] .result");
+    new WebDriverWait(chrome, Duration.ofSeconds(30))
+        .until(
+            d -> !d.findElements(result).isEmpty() && !d.findElement(result).getText().equals("…"));
+    assertThat(chrome.findElement(result).getText())
+        .isEqualTo(
+            EN.t(
+                "home.result",
+                "quantity",
+                EN.t("quantity.no2"),
+                "percent",
+                PlannerPageBrowserIT.toFixed(
+                        report.at("/treated/duringVsBefore/percent").asDouble(), 1)
+                    + " %",
+                "outcome",
+                EN.t("outcome.CLEAR_DECREASE")));
+    assertThat(chrome.findElement(By.cssSelector("tr[data-closure] .status")).getText())
+        .isEqualTo(EN.t("status.finished"));
+    assertThat(chrome.findElement(By.cssSelector("p.about")).getText())
+        .isEqualTo(EN.t("home.about"));
+    WebElement search = chrome.findElement(By.id("search"));
+    search.sendKeys("nairobi");
+    assertThat(chrome.findElement(By.cssSelector("tr[data-closure]")).isDisplayed()).isFalse();
+    assertThat(chrome.findElement(By.id("no-match")).isDisplayed()).isTrue();
+    search.clear();
+    search.sendKeys("car-free");
+    assertThat(chrome.findElement(By.cssSelector("tr[data-closure]")).isDisplayed()).isTrue();
+    assertThat(chrome.findElement(By.id("no-match")).isDisplayed()).isFalse();
+  }
+
+  /** /method: docs/method.md rendered, linked from the report, with the page's words in sw. */
+  private static void assertMethodPageIsServedInBothLanguages(ChromeDriver chrome, String base) {
+    chrome.get(base + "/#/closure/" + CorkFixture.CLOSURE_ID + "?lang=sw");
+    awaitCharts(chrome);
+    chrome.findElement(By.cssSelector("a[href='/method?lang=sw']")).click();
+    new WebDriverWait(chrome, Duration.ofSeconds(30))
+        .until(d -> !d.findElements(By.cssSelector("#method article h1")).isEmpty());
+    assertThat(chrome.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("sw");
+    assertThat(chrome.getTitle()).isEqualTo(SW.t("method.title"));
+    assertThat(chrome.findElement(By.cssSelector("#method article h1")).getText())
+        .startsWith("Closure-impact method");
+    assertThat(chrome.findElements(By.cssSelector("#method article h2"))).hasSizeGreaterThan(3);
+    assertThat(chrome.findElement(By.cssSelector("#method p.note")).getText())
+        .isEqualTo(SW.t("method.intro"));
   }
 
   /**
