@@ -5,6 +5,7 @@ import { homePage } from "./home.js";
 import { closurePage } from "./closure.js";
 import { networkPage } from "./network.js";
 import { formPage } from "./form.js";
+import { explorerPage } from "./explorer.js";
 
 const main = document.getElementById("main");
 const charts = [];
@@ -38,6 +39,7 @@ async function route() {
     view.innerHTML = `<p>${esc(t("loading"))}</p>`;
     if (path.length === 0) await homePage(view);
     else if (path[0] === "network" && path.length === 1) await networkPage(view);
+    else if (path[0] === "explorer" && path.length === 1) await explorerPage(view, params, charts);
     else if (path[0] === "closures" && path[1] === "new" && path.length === 2) await formPage(view, null);
     else if (path[0] === "closure" && path[2] === "edit" && path.length === 3) await formPage(view, path[1]);
     else if (path[0] === "closure" && path.length === 2) await closurePage(view, path[1], params, charts);

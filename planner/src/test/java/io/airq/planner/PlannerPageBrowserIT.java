@@ -126,6 +126,8 @@ class PlannerPageBrowserIT {
         new WebDriverWait(chrome, Duration.ofSeconds(30))
             .until(d -> chrome.findElement(By.id("main")).getText().contains("(withdrawn "));
 
+        assertExplorerShowsTheStoredAverages(chrome, base);
+
         // the network page: every sensor on the map, tiles still blocked
         chrome.get(base + "/#/network");
         new WebDriverWait(chrome, Duration.ofSeconds(30))
@@ -178,6 +180,62 @@ class PlannerPageBrowserIT {
     assertThat(circle).isEqualTo("50%");
     new WebDriverWait(chrome, Duration.ofSeconds(30))
         .until(d -> chrome.findElement(By.cssSelector(".map-tiles-failed")).isDisplayed());
+  }
+
+  /**
+   * The explorer on two sensors for one day: the chart and the table hold every stored hourly
+   * average with its corrected and raw mean, extremes, coverage and correction, as /api/series.
+   */
+  private void assertExplorerShowsTheStoredAverages(ChromeDriver chrome, String base)
+      throws Exception {
+    chrome.get(
+        base + "/#/explorer?sensors=t1,c1&quantity=pm25&window=1h&from=2024-01-03&to=2024-01-03");
+    new WebDriverWait(chrome, Duration.ofSeconds(30))
+        .until(d -> !d.findElements(By.cssSelector("#explorer-table tbody tr")).isEmpty());
+    List<List<String>> expected = new ArrayList<>();
+    for (String sensor : List.of("t1", "c1")) {
+      JsonNode series =
+          json(
+              base
+                  + "/api/series?sensor="
+                  + sensor
+                  + "&quantity=pm25&window=1h&from=2024-01-03T00:00:00Z&to=2024-01-04T00:00:00Z");
+      assertThat(series.get("points")).hasSize(24);
+      for (JsonNode p : series.get("points")) {
+        assertThat(p.has("raw_mean") && p.has("min") && p.has("max")).as(p.toString()).isTrue();
+        expected.add(
+            List.of(
+                sensor,
+                p.get("time").asText().replace("T", " ").replace("Z", ""),
+                fmt(p.get("mean"), 2),
+                fmt(p.get("raw_mean"), 2),
+                fmt(p.get("min"), 2),
+                fmt(p.get("max"), 2),
+                fmt(p.get("coverage"), 0),
+                p.get("count").asText() + " / " + p.get("expected").asText(),
+                p.get("correction").asText(),
+                ""));
+      }
+    }
+    List<List<String>> shown = new ArrayList<>();
+    for (WebElement tr : chrome.findElements(By.cssSelector("#explorer-table tbody tr"))) {
+      shown.add(
+          tr.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList());
+    }
+    assertThat(shown).containsExactlyElementsOf(expected);
+    JsonNode drawn =
+        Json.mapper()
+            .readTree(
+                (String)
+                    chrome.executeScript(
+                        "return JSON.stringify(Chart.getChart('explorer-chart').data.datasets"
+                            + ".map((d) => [d.label, d.data.length, d.borderDash || []]))"));
+    assertThat(drawn).hasSize(4);
+    assertThat(drawn.get(0).get(0).asText()).isEqualTo(EN.t("explorer.corrected", "key", "t1"));
+    assertThat(drawn.get(1).get(0).asText()).isEqualTo(EN.t("explorer.raw", "key", "t1"));
+    drawn.forEach(d -> assertThat(d.get(1).asInt()).isEqualTo(24));
+    assertThat(drawn.get(0).get(2)).isNotEqualTo(drawn.get(2).get(2));
+    assertThat(chrome.findElements(By.cssSelector("#results a[download$='.csv']"))).hasSize(2);
   }
 
   private static void awaitCharts(ChromeDriver chrome) {

@@ -12,7 +12,7 @@ import io.airq.planner.PlannerConfig;
 import io.airq.planner.impact.ImpactAnalysis;
 import io.airq.planner.impact.ImpactReport;
 import io.airq.planner.influx.AverageReader;
-import io.airq.planner.influx.SeriesPoint;
+import io.airq.planner.influx.SeriesDetail;
 import io.airq.planner.registry.Registry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -201,7 +201,7 @@ public final class Api {
     }
     Scope scope = sensor != null ? Scope.SENSOR : Scope.AREA;
     String key = sensor != null ? sensor : area;
-    List<SeriesPoint> points = reader.series(scope, List.of(key), window, quantity, from, to);
+    List<SeriesDetail> points = reader.detail(scope, List.of(key), window, quantity, from, to);
     Provenance p =
         Provenance.of(cfg.influxDatabase(), "scope=" + scope.id() + ", window=" + window.id());
     if ("csv".equals(q.get("format"))) {

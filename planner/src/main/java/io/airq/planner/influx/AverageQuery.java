@@ -18,9 +18,31 @@ public final class AverageQuery {
       Quantity quantity,
       Instant from,
       Instant to) {
+    return "SELECT \"key\", \"mean\", \"count\", \"expected\" FROM \"average\""
+        + where(scope, keys, window, quantity, from, to);
+  }
+
+  /** As {@link #select}, with every field the sink stores (raw mean, extremes, indices, …). */
+  public static String selectAll(
+      Scope scope,
+      Collection<String> keys,
+      AverageWindow window,
+      Quantity quantity,
+      Instant from,
+      Instant to) {
+    return "SELECT * FROM \"average\"" + where(scope, keys, window, quantity, from, to);
+  }
+
+  private static String where(
+      Scope scope,
+      Collection<String> keys,
+      AverageWindow window,
+      Quantity quantity,
+      Instant from,
+      Instant to) {
     String keyFilter =
         keys.stream().map(k -> "\"key\" = " + literal(k)).collect(Collectors.joining(" OR "));
-    return "SELECT \"key\", \"mean\", \"count\", \"expected\" FROM \"average\" WHERE \"scope\" = "
+    return " WHERE \"scope\" = "
         + literal(scope.id())
         + " AND \"window\" = "
         + literal(window.id())

@@ -104,6 +104,40 @@ public final class AverageReader implements AutoCloseable {
     return out;
   }
 
+  /** Window averages with every stored field (the series API and the page's explorer). */
+  public List<SeriesDetail> detail(
+      Scope scope,
+      Collection<String> keys,
+      AverageWindow window,
+      Quantity quantity,
+      Instant from,
+      Instant to) {
+    QueryResult r =
+        influx.query(
+            new Query(AverageQuery.selectAll(scope, keys, window, quantity, from, to), database));
+    if (r.hasError()) {
+      throw new IllegalStateException("InfluxDB query failed: " + r.getError());
+    }
+    List<SeriesDetail> out = new ArrayList<>();
+    for (QueryResult.Result result : r.getResults()) {
+      if (result.hasError()) {
+        throw new IllegalStateException("InfluxDB query failed: " + result.getError());
+      }
+      if (result.getSeries() == null) {
+        continue;
+      }
+      for (QueryResult.Series s : result.getSeries()) {
+        for (List<Object> v : s.getValues()) {
+          SeriesDetail d = SeriesDetail.fromRow(s.getColumns(), v);
+          if (d != null) {
+            out.add(d);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /**
    * Hourly sensor means for the impact calculation (the retroactive path): the hourly averages the
    * streams job stored, and, for an hour the raw readings hold more of (readings the streams job
