@@ -4,6 +4,7 @@ import { esc, fmt, pct, getJson, when, link } from "./util.js";
 import { PHASES, groupLabel, usableChange, groupOutcome, didOutcome, hasData } from "./report.js";
 import { seriesChart, phasesChart, breakdownChart, selected } from "./closure-charts.js";
 import { sensorMap } from "./map.js";
+import { weatherChart } from "./weather-chart.js";
 
 /** Every quantity the page can show; the default is the first of PREFERRED with valid data. */
 export const QUANTITIES = ["no2", "pm25", "pm10", "pm1", "o3"];
@@ -33,6 +34,7 @@ export async function closurePage(main, id, params, charts) {
   const gate = report.coverageGate;
   const zone = closure.zone;
   const api = `/api/closures/${encodeURIComponent(id)}/impact?quantity=${quantity}&matchedHours=${matched}`;
+  const station = closure.weather && closure.weather.station;
   const go = (q, m) => (location.hash = link(["closure", id], { quantity: q, matchedHours: m ? "true" : "" }));
 
   main.innerHTML = `<h2 data-user>${esc(closure.name)}</h2>
@@ -53,6 +55,8 @@ export async function closurePage(main, id, params, charts) {
     <h3>${esc(t("closure.series.title"))}</h3>
     <div class="chart"><canvas id="series" role="img" aria-label="${esc(t("closure.series.aria"))}"></canvas></div>
     <p class="note">${esc(t("closure.series.gaps", { gate: fmt(data.hourGate * 100, 0) }))}</p>
+    ${station ? `<h3>${esc(t("weather.title", { station }))}</h3>
+    <div class="chart weather"><canvas id="weather" role="img" aria-label="${esc(t("weather.aria"))}"></canvas></div>` : ""}
     <h3>${esc(t("closure.phases.title"))}</h3>
     <div class="chart"><canvas id="phases" role="img" aria-label="${esc(t("closure.phases.aria"))}"></canvas></div>
     <p class="note">${esc(t("closure.phases.clipped"))}</p>
@@ -70,6 +74,12 @@ export async function closurePage(main, id, params, charts) {
   await sensorMap(main.querySelector("#map-box"), sensors, roles);
   charts.push(phasesChart(main.querySelector("#phases"), report));
   if (report.breakdown.length) charts.push(breakdownChart(main.querySelector("#breakdown"), report));
+  if (station) {
+    const from = periods.before.map((p) => p.from).sort()[0];
+    const to = [periods.after.to, ...periods.before.map((p) => p.to)].sort().reverse()[0];
+    charts.push(await weatherChart(main.querySelector("#weather"), station, from, to, zone));
+  }
+  // the series chart last: a drawn series chart means the page is complete
   charts.push(await seriesChart(main.querySelector("#series"), { closure, periods, quantity, unit, hourGate: data.hourGate, sensors }));
   for (const [linkId, canvas] of [["png-series", "series"], ["png-phases", "phases"]]) {
     main.querySelector("#" + linkId).onclick = (e) => {

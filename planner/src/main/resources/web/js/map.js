@@ -18,6 +18,16 @@ function icon(role) {
   return L.divIcon({ className: `marker ${role}`, html: `<span aria-hidden="true">${esc(letter)}</span>`, iconSize: [size, size] });
 }
 
+/** A legend entry for each kind of marker on the map. */
+function legend(roles) {
+  const present = new Set(roles.size ? roles.values() : ["other"]);
+  return ["treated", "control", "other"].filter((r) => present.has(r)).map((r) => {
+    const letter = r === "other" ? "" : `<span>${esc(t("map." + r))}</span>`;
+    const text = t(r === "treated" ? "map.legendTreated" : r === "control" ? "map.legendControl" : "map.legendOther");
+    return `<li><span class="marker ${r}" aria-hidden="true">${letter}</span> ${esc(text)}</li>`;
+  }).join("");
+}
+
 /**
  * Draws `sensors` on a map in `container`; `roles` maps a sensor id to treated or control (others
  * are "other"). Returns the Leaflet map.
@@ -25,9 +35,7 @@ function icon(role) {
 export async function sensorMap(container, sensors, roles = new Map()) {
   const cfg = await tiles();
   container.innerHTML = `<div class="map" role="img" aria-label="${esc(t("map.aria"))}"></div>
-    <ul class="map-legend"><li><span class="marker treated" aria-hidden="true"><span>${esc(t("map.treated"))}</span></span> ${esc(t("map.legendTreated"))}</li>
-    <li><span class="marker control" aria-hidden="true"><span>${esc(t("map.control"))}</span></span> ${esc(t("map.legendControl"))}</li>
-    ${roles.size ? "" : `<li><span class="marker other" aria-hidden="true"></span> ${esc(t("map.legendOther"))}</li>`}</ul>
+    <ul class="map-legend">${legend(roles)}</ul>
     <p class="note map-tiles-failed" hidden>${esc(t("map.noTiles"))}</p>`;
   const map = L.map(container.querySelector(".map"), { scrollWheelZoom: false });
   const layer = L.tileLayer(cfg.tiles, { attribution: esc(cfg.attribution), maxZoom: 19 });

@@ -70,7 +70,7 @@ class ClosurePageCorkIT {
             PlannerConfig.of(0, servers.influxUrl(), db, servers.kafkaBootstrap(), prefix)
                 .withAdminToken("cork-page-admin"))) {
       String base = "http://127.0.0.1:" + planner.port();
-      awaitSensors(base, 4);
+      awaitSensors(base, 5);
       HttpResponse<String> r = post(base + "/api/closures", CorkFixture.CLOSURE_JSON);
       assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
       JsonNode report =
@@ -86,6 +86,7 @@ class ClosurePageCorkIT {
         awaitCharts(chrome);
         assertOpensOnNo2(chrome, report);
         assertWideIntervalIsClipped(chrome, report);
+        assertWeatherPanelShowsTheStation(chrome, base);
         PageScreenshot.take(chrome, "planner-closure-en");
 
         chrome.get(base + "/#/closure/" + CorkFixture.CLOSURE_ID + "?lang=sw");
@@ -134,6 +135,48 @@ class ClosurePageCorkIT {
     Object drawn = chrome.executeScript("return Chart.getChart('phases').data.datasets[0].data[0]");
     assertThat(((Number) drawn).doubleValue())
         .isEqualTo(report.at("/treated/duringVsBefore/percent").asDouble());
+  }
+
+  /**
+   * The weather panel: the station's hourly rain and wind speed over the chart's span, as stored.
+   */
+  private void assertWeatherPanelShowsTheStation(ChromeDriver chrome, String base)
+      throws Exception {
+    assertThat(chrome.findElement(By.cssSelector("h3:has(+ .chart.weather)")).getText())
+        .isEqualTo(EN.t("weather.title", "station", CorkFixture.STATION));
+    JsonNode drawn =
+        Json.mapper()
+            .readTree(
+                (String)
+                    chrome.executeScript(
+                        "const c = Chart.getChart('weather'); return JSON.stringify({"
+                            + " labels: c.data.datasets.map((d) => d.label),"
+                            + " data: c.data.datasets.map((d) => d.data.map((p) => [p.x, p.y])),"
+                            + " from: c.scales.x.min, to: c.scales.x.max })"));
+    assertThat(drawn.get("labels"))
+        .extracting(JsonNode::asText)
+        .containsExactly(EN.t("weather.rain"), EN.t("weather.wind"));
+    String range =
+        "&window=1h&from="
+            + java.time.Instant.ofEpochMilli(drawn.get("from").asLong())
+            + "&to="
+            + java.time.Instant.ofEpochMilli(drawn.get("to").asLong());
+    List<String> quantities = List.of("rain", "wind_speed");
+    for (int i = 0; i < 2; i++) {
+      JsonNode points =
+          json(base
+                  + "/api/series?sensor="
+                  + CorkFixture.STATION
+                  + "&quantity="
+                  + quantities.get(i)
+                  + range)
+              .get("points");
+      JsonNode data = drawn.at("/data/" + i);
+      assertThat(data).hasSize(points.size()).hasSizeGreaterThan(24 * 20);
+      for (int k = 0; k < points.size(); k++) {
+        assertThat(data.get(k).get(1).asDouble()).isEqualTo(points.get(k).get("mean").asDouble());
+      }
+    }
   }
 
   /** Home: the finished closure with its headline result; the search box filters the list. */

@@ -2,6 +2,7 @@ package io.airq.planner;
 
 import io.airq.core.registry.HostType;
 import io.airq.core.registry.Sensor;
+import io.airq.core.registry.SensorKind;
 import io.airq.core.topic.Topic;
 import io.airq.core.topic.Topics;
 import java.io.IOException;
@@ -30,10 +31,14 @@ import org.influxdb.dto.Query;
  * the registry topic, and their real hourly NO2 of {@code shared/data/cork/<SITE>_combined.csv} (25
  * August to 30 September 2023) as hourly averages in InfluxDB, as the sink writes them for sensors
  * reporting once an hour (CorkCarFreeDayEndToEndIT replays the same files through the whole
- * pipeline). The sensors measure NO2 only.
+ * pipeline). The sensors measure NO2 only. The files' Met Éireann columns (hourly rain in mm, mean
+ * wind speed in knots) are a weather station's {@code rain} and {@code wind_speed} (m/s) averages,
+ * the closure's weather station {@link #STATION}.
  */
 final class CorkFixture {
   static final String CLOSURE_ID = "cork-car-free-day-2023";
+  static final String STATION = "met-cork";
+  private static final double KNOT = 0.514444;
 
   /**
    * As CorkCarFreeDayTest computes it: compared with the same hours of the other Fridays of
@@ -45,6 +50,7 @@ final class CorkFixture {
       {"id":"cork-car-free-day-2023","name":"Cork Car-Free Day 2023",
        "treated":{"sensors":["cork-sps","cork-op","cork-gp","cork-bs"]},
        "start":"2023-09-22T07:00:00","end":"2023-09-22T19:00:00","after":"PT12H",
+       "weather":{"station":"met-cork"},
        "zone":"Europe/Dublin",
        "comparisonPeriods":[{"start":"2023-09-01T07:00:00","end":"2023-09-01T19:00:00"},
         {"start":"2023-09-08T07:00:00","end":"2023-09-08T19:00:00"},
@@ -92,6 +98,31 @@ final class CorkFixture {
                     topic.name(), topic.serializeKey(sensor.id()), topic.serializeValue(sensor)))
             .get();
       }
+      // the weather columns' station (position approximate: Cork Airport)
+      Sensor station =
+          new Sensor(
+              STATION,
+              STATION,
+              51.8472,
+              -8.4861,
+              "",
+              "",
+              "Cork",
+              false,
+              HostType.PUBLIC,
+              Duration.ofHours(1),
+              "Met Éireann synoptic station",
+              null,
+              SensorKind.WEATHER,
+              null,
+              null,
+              "CC-BY-4.0",
+              "Met Éireann");
+      producer
+          .send(
+              new ProducerRecord<>(
+                  topic.name(), topic.serializeKey(STATION), topic.serializeValue(station)))
+          .get();
     }
   }
 
@@ -103,26 +134,22 @@ final class CorkFixture {
       List<String> rows = Files.readAllLines(dir.resolve(s[0] + "_combined.csv"));
       List<String> header = List.of(rows.get(0).replace("\"", "").split(","));
       int no2 = header.indexOf("NO2");
+      int rain = header.indexOf("rain");
+      int wind = header.indexOf("wdsp");
       for (String row : rows.subList(1, rows.size())) {
         String[] f = row.replace("\"", "").split(",");
         OffsetDateTime t = OffsetDateTime.parse(f[0], TS);
         LocalDate day = t.atZoneSameInstant(DUBLIN).toLocalDate();
-        if (f[no2].equals("NA") || day.isBefore(FIRST) || day.isAfter(LAST)) {
+        if (day.isBefore(FIRST) || day.isAfter(LAST)) {
           continue;
         }
-        double v = Double.parseDouble(f[no2]);
-        lines.add(
-            String.format(
-                Locale.ROOT,
-                "average,scope=sensor,key=%s,area=Cork\\ city\\ centre,county=Cork,window=1h,"
-                    + "quantity=no2 mean=%s,raw_mean=%s,min=%s,max=%s,count=1i,expected=1i,"
-                    + "coverage=100.0,correction=\"none\" %d",
-                s[1],
-                v,
-                v,
-                v,
-                v,
-                t.toInstant().toEpochMilli() * 1_000_000L));
+        if (!f[no2].equals("NA")) {
+          lines.add(average(s[1], "Cork\\ city\\ centre", "no2", Double.parseDouble(f[no2]), t));
+        }
+        if (s[0].equals("BS") && !f[rain].equals("NA") && !f[wind].equals("NA")) {
+          lines.add(average(STATION, "", "rain", Double.parseDouble(f[rain]), t));
+          lines.add(average(STATION, "", "wind_speed", Double.parseDouble(f[wind]) * KNOT, t));
+        }
       }
     }
     try (InfluxDB influx = InfluxDBFactory.connect(influxUrl)) {
@@ -130,6 +157,22 @@ final class CorkFixture {
       influx.write(db, "autogen", InfluxDB.ConsistencyLevel.ONE, lines);
     }
     return lines.size();
+  }
+
+  private static String average(
+      String key, String area, String quantity, double v, OffsetDateTime t) {
+    return String.format(
+        Locale.ROOT,
+        "average,scope=sensor,key=%s,%scounty=Cork,window=1h,quantity=%s mean=%s,raw_mean=%s,"
+            + "min=%s,max=%s,count=1i,expected=1i,coverage=100.0,correction=\"none\" %d",
+        key,
+        area.isEmpty() ? "" : "area=" + area + ",",
+        quantity,
+        v,
+        v,
+        v,
+        v,
+        t.toInstant().toEpochMilli() * 1_000_000L);
   }
 
   private static Path sharedData() {
