@@ -24,8 +24,8 @@ export async function explorerPage(main, params, charts) {
       <input type="radio" name="mode" id="mode-sensors" value="sensors" ${mode === "sensors" ? "checked" : ""}><label for="mode-sensors">${esc(t("explorer.mode.sensors"))}</label>
       <input type="radio" name="mode" id="mode-area" value="area" ${mode === "area" ? "checked" : ""}><label for="mode-area">${esc(t("explorer.mode.area"))}</label></fieldset>
     <p><label for="sensors">${esc(t("explorer.sensors"))}</label><br><select id="sensors" multiple size="${Math.min(8, Math.max(2, sensors.length))}">${sensors.map((s) =>
-      `<option value="${esc(s.id)}" ${chosen.includes(s.id) ? "selected" : ""}>${esc(s.id)}${s.area ? " — " + esc(s.area) : ""}</option>`).join("")}</select></p>
-    <p><label for="area">${esc(t("explorer.area"))}</label> ${select("area", areas, params.get("area") || "", (a) => a)}</p>
+      `<option data-user value="${esc(s.id)}" ${chosen.includes(s.id) ? "selected" : ""}>${esc(s.id)}${s.area ? " — " + esc(s.area) : ""}</option>`).join("")}</select></p>
+    <p><label for="area">${esc(t("explorer.area"))}</label> ${select("area", areas, params.get("area") || "", (a) => a).replace(/<option /g, "<option data-user ")}</p>
     <p><label for="quantity">${esc(t("quantity.label"))}</label> ${select("quantity", QUANTITIES, quantity, (q) => t("quantity." + q))}
       <label for="window">${esc(t("explorer.window"))}</label> ${select("window", WINDOWS, window, (w) => t("window." + w))}</p>
     <p><label for="from">${esc(t("explorer.from"))}</label> <input type="date" id="from" value="${esc(from)}">
@@ -49,8 +49,8 @@ export async function explorerPage(main, params, charts) {
   const rows = all.flatMap((s) => s.points);
   results.innerHTML = `<h3>${esc(t("explorer.chart"))}</h3>
     <div class="chart"><canvas id="explorer-chart" role="img" aria-label="${esc(t("explorer.aria"))}"></canvas></div>
-    <p>${all.map((s, i) => `<a href="${urls[i]}&format=csv" download="${esc(s.key)}-${quantity}-${window}.csv">${esc(t("explorer.download", { key: s.key }))} (CSV)</a>,
-      <a href="${urls[i]}" download="${esc(s.key)}-${quantity}-${window}.json">JSON</a>`).join(" · ")}</p>
+    <p>${all.map((s, i) => `<a href="${urls[i]}&format=csv" download="${esc(s.key)}-${quantity}-${window}.csv">${esc(t("explorer.download", { key: s.key }))} (${esc(t("closure.download.csv"))})</a>,
+      <a href="${urls[i]}" download="${esc(s.key)}-${quantity}-${window}.json">${esc(t("closure.download.json"))}</a>`).join(" · ")}</p>
     ${rows.length ? table(rows, unit, quantity, window) : `<p class="notice">${esc(t("explorer.none"))}</p>`}`;
   const dash = [[], [6, 4], [2, 3], [8, 3, 2, 3]];
   const styles = ["circle", "triangle", "rect", "rectRot"];
@@ -70,10 +70,10 @@ export async function explorerPage(main, params, charts) {
 function table(rows, unit, quantity, window) {
   const cols = ["key", "time", "mean", "raw", "min", "max", "coverage", "count", "correction", "indices"]
     .map((c) => `<th scope="col">${esc(t("explorer.col." + c, { unit }))}</th>`).join("");
-  const body = rows.slice(0, ROWS).map((p) => `<tr><th scope="row">${esc(p.key)}</th><td class="text">${esc(p.time.replace("T", " ").replace("Z", ""))}</td>
+  const body = rows.slice(0, ROWS).map((p) => `<tr><th scope="row" data-user>${esc(p.key)}</th><td class="text" data-user>${esc(p.time.replace("T", " ").replace("Z", ""))}</td>
     <td>${fmt(p.mean, 2)}</td><td>${fmt(p.raw_mean, 2)}</td><td>${fmt(p.min, 2)}</td><td>${fmt(p.max, 2)}</td><td>${fmt(p.coverage, 0)}</td>
-    <td>${p.count} / ${p.expected}</td><td class="text">${esc(p.correction || "")}</td>
-    <td class="text">${esc((p.indices || []).map((i) => `${i.field} ${i.value} (${i.category})`).join("; "))}</td></tr>`).join("");
+    <td>${p.count} / ${p.expected}</td><td class="text" data-user>${esc(p.correction || "")}</td>
+    <td class="text" data-user>${esc((p.indices || []).map((i) => `${i.field} ${i.value} (${i.category})`).join("; "))}</td></tr>`).join("");
   return `<table id="explorer-table"><caption>${esc(t("explorer.caption", { quantity: t("quantity." + quantity), window: t("window." + window) }))}</caption>
     <thead><tr>${cols}</tr></thead><tbody>${body}</tbody></table>
     ${rows.length > ROWS ? `<p class="note">${esc(t("explorer.more", { shown: ROWS, total: rows.length }))}</p>` : ""}`;

@@ -13,7 +13,7 @@ export async function formPage(main, id) {
   const [sensors, closure] = await Promise.all([getJson("/api/sensors"), id ? getJson(`/api/closures/${encodeURIComponent(id)}`) : null]);
   const c = closure || { treated: { sensors: [], areas: [] }, control: { sensors: [], areas: [] }, zone: Intl.DateTimeFormat().resolvedOptions().timeZone, baseline: "P7D", after: "P7D", comparisonPeriods: [] };
   const role = (s) => (c.treated.sensors.includes(s) ? "treated" : c.control.sensors.includes(s) ? "control" : "none");
-  const rows = sensors.map((s) => `<tr><th scope="row">${esc(s.id)}</th><td class="text">${esc([s.area, s.street, s.county].filter(Boolean).join(", "))}</td><td class="text">
+  const rows = sensors.map((s) => `<tr><th scope="row" data-user>${esc(s.id)}</th><td class="text" data-user>${esc([s.area, s.street, s.county].filter(Boolean).join(", "))}</td><td class="text">
       <select id="role-${esc(s.id)}" data-sensor="${esc(s.id)}" aria-label="${esc(t("form.role"))} ${esc(s.id)}">${["none", "treated", "control"]
         .map((r) => `<option value="${r}" ${r === role(s.id) ? "selected" : ""}>${esc(t("form.role." + r))}</option>`).join("")}</select></td></tr>`).join("");
   main.innerHTML = `<h2>${esc(t(id ? "form.editTitle" : "form.newTitle"))}</h2>

@@ -15,10 +15,10 @@ export function status(c, now = Date.now()) {
 export async function homePage(main) {
   const closures = await getJson("/api/closures");
   const rows = closures.map((c) => `<tr data-closure="${esc(c.id)}" data-search="${esc([c.id, c.name, c.zone, ...c.treated.sensors, ...c.treated.areas].join(" ").toLowerCase())}">
-      <td class="text"><a href="${link(["closure", c.id])}">${esc(c.name)}</a>${c.withdrawnAt ? ` (${esc(t("home.withdrawn", { date: when(c.withdrawnAt, c.zone) }))})` : ""}</td>
+      <td class="text" data-user><a href="${link(["closure", c.id])}">${esc(c.name)}</a>${c.withdrawnAt ? ` (${esc(t("home.withdrawn", { date: when(c.withdrawnAt, c.zone) }))})` : ""}</td>
       <td class="text status">${esc(t("status." + status(c)))}</td>
-      <td class="text">${esc(when(c.start, c.zone))}</td><td class="text">${esc(when(c.end, c.zone))}</td><td class="text">${esc(c.zone)}</td>
-      <td class="text">${esc([...c.treated.sensors, ...c.treated.areas].join(", "))}</td><td class="text result">…</td></tr>`).join("");
+      <td class="text" data-user>${esc(when(c.start, c.zone))}</td><td class="text" data-user>${esc(when(c.end, c.zone))}</td><td class="text" data-user>${esc(c.zone)}</td>
+      <td class="text" data-user>${esc([...c.treated.sensors, ...c.treated.areas].join(", "))}</td><td class="text result">…</td></tr>`).join("");
   const cols = ["closure", "status", "start", "end", "zone", "treated", "result"].map((c) => `<th scope="col">${esc(t("home.col." + c))}</th>`).join("");
   main.innerHTML = `<p class="about">${esc(t("home.about"))}</p>
     <p><a href="${link(["network"])}">${esc(t("nav.network"))}</a> · <a href="${link(["explorer"])}">${esc(t("nav.explorer"))}</a> ·

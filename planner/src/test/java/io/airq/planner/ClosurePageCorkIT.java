@@ -41,10 +41,10 @@ class ClosurePageCorkIT {
   /** Texts the page writes from its message files, and the chart texts. */
   private static final String PAGE_TEXTS =
       """
-      const sel = "h1, h2:not([data-user]), h3, label, th, caption, summary, nav a:not([lang]),"
-        + " nav span, .note, .notice, p.period, p.withdrawn, td.text, option,"
-        + " #main a:not(.leaflet-container a)";
-      const out = [...document.querySelectorAll(sel)].map((e) => e.innerText.trim());
+      const sel = "h1, h2, h3, label, legend, th, caption, summary, nav a, nav span, .note, .notice,"
+        + " p.period, p.withdrawn, p.about, td.text:not(:has(select)), option, button, #main a";
+      const data = (e) => e.closest("[data-user], .leaflet-container, [lang]:not(html)");
+      const out = [...document.querySelectorAll(sel)].filter((e) => !data(e)).map((e) => e.innerText.trim());
       out.push(document.title);
       for (const canvas of document.querySelectorAll("canvas")) {
         out.push(canvas.getAttribute("aria-label"));
@@ -92,11 +92,12 @@ class ClosurePageCorkIT {
         chrome.get(base + "/#/closure/" + CorkFixture.CLOSURE_ID + "?lang=sw");
         awaitCharts(chrome);
         assertThat(chrome.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("sw");
-        assertEveryTextIsKiswahili(chrome);
+        assertEveryTextIsKiswahili(chrome, 40);
         assertThat(chrome.findElement(By.cssSelector("#numbers")).getText())
             .contains(PlannerPageBrowserIT.toFixed(during, 1) + " %")
             .contains(SW.t("outcome." + report.at("/treated/outcome").asText()));
         PageScreenshot.take(chrome, "planner-closure-sw");
+        assertOtherPagesAreKiswahili(chrome, base);
 
         assertHomeListsTheClosureWithItsResult(chrome, base, report);
         assertMethodPageIsServedInBothLanguages(chrome, base);
@@ -135,6 +136,32 @@ class ClosurePageCorkIT {
     Object drawn = chrome.executeScript("return Chart.getChart('phases').data.datasets[0].data[0]");
     assertThat(((Number) drawn).doubleValue())
         .isEqualTo(report.at("/treated/duringVsBefore/percent").asDouble());
+  }
+
+  /** Home, network, explorer (with a result) and the closure form, in Kiswahili. */
+  private static void assertOtherPagesAreKiswahili(ChromeDriver chrome, String base)
+      throws Exception {
+    Map<String, By> pages =
+        Map.of(
+            "#/?lang=sw",
+            By.cssSelector("tr[data-closure] .result"),
+            "#/network?lang=sw",
+            By.cssSelector(".leaflet-marker-icon"),
+            "#/explorer?lang=sw&sensors=cork-bs&quantity=no2&window=1h&from=2023-09-22&to=2023-09-22",
+            By.cssSelector("#explorer-table"),
+            "#/closure/" + CorkFixture.CLOSURE_ID + "/edit?lang=sw",
+            By.cssSelector("#preview li"));
+    for (Map.Entry<String, By> page : pages.entrySet()) {
+      chrome.get(base + "/" + page.getKey());
+      new WebDriverWait(chrome, Duration.ofSeconds(30))
+          .until(
+              d ->
+                  !d.findElements(page.getValue()).isEmpty()
+                      && d.findElements(By.cssSelector(".result")).stream()
+                          .noneMatch(e -> e.getText().equals("…")));
+      assertThat(chrome.findElements(By.cssSelector("#main .error"))).isEmpty();
+      assertEveryTextIsKiswahili(chrome, 12);
+    }
   }
 
   /**
@@ -233,12 +260,13 @@ class ClosurePageCorkIT {
    * Every text the page writes matches a Kiswahili message, and none is an English message that
    * differs from its Kiswahili one.
    */
-  private static void assertEveryTextIsKiswahili(ChromeDriver chrome) throws Exception {
+  private static void assertEveryTextIsKiswahili(ChromeDriver chrome, int atLeast)
+      throws Exception {
     List<String> texts = new ArrayList<>();
     Json.mapper()
         .readTree((String) chrome.executeScript(PAGE_TEXTS))
         .forEach(n -> texts.add(n.asText()));
-    assertThat(texts).hasSizeGreaterThan(40);
+    assertThat(texts).hasSizeGreaterThan(atLeast);
     List<Pattern> sw = patterns(SW, null);
     List<Pattern> en = patterns(EN, SW);
     for (String text : texts) {
