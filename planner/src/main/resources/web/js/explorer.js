@@ -51,7 +51,8 @@ export async function explorerPage(main, params, charts) {
     <div class="chart"><canvas id="explorer-chart" role="img" aria-label="${esc(t("explorer.aria"))}"></canvas></div>
     <p>${all.map((s, i) => `<a href="${urls[i]}&format=csv" download="${esc(s.key)}-${quantity}-${window}.csv">${esc(t("explorer.download", { key: s.key }))} (${esc(t("closure.download.csv"))})</a>,
       <a href="${urls[i]}" download="${esc(s.key)}-${quantity}-${window}.json">${esc(t("closure.download.json"))}</a>`).join(" · ")}</p>
-    ${rows.length ? table(rows, unit, quantity, window) : `<p class="notice">${esc(t("explorer.none"))}</p>`}`;
+    ${rows.length ? table(rows, unit, quantity, window) : `<p class="notice">${esc(t("explorer.none"))}</p>`}
+    <h3>${esc(t("explorer.flags"))}</h3><div id="flags"></div>`;
   const dash = [[], [6, 4], [2, 3], [8, 3, 2, 3]];
   const styles = ["circle", "triangle", "rect", "rectRot"];
   charts.push(new Chart(results.querySelector("#explorer-chart"), {
@@ -65,6 +66,13 @@ export async function explorerPage(main, params, charts) {
         y: { title: { display: true, text: t("explorer.yAxis", { quantity: t("quantity." + quantity), unit }) } } },
       plugins: { legend: { labels: { usePointStyle: true } } } },
   }));
+  const flagsBox = results.querySelector("#flags");
+  if (mode === "area") flagsBox.innerHTML = `<p class="note">${esc(t("explorer.flagsArea"))}</p>`;
+  else {
+    const range2 = `quantity=${quantity}&from=${from}T00:00:00Z&to=${new Date(Date.parse(to) + 86400000).toISOString().replace(".000", "")}`;
+    const flagged = (await Promise.all(chosen.map((s) => getJson(`/api/flags?sensor=${encodeURIComponent(s)}&${range2}`)))).flatMap((f) => f.readings);
+    flagsBox.innerHTML = flagged.length ? flagTable(flagged, unit, quantity) : `<p class="note">${esc(t("explorer.flagsNone"))}</p>`;
+  }
 }
 
 function table(rows, unit, quantity, window) {
@@ -77,4 +85,12 @@ function table(rows, unit, quantity, window) {
   return `<table id="explorer-table"><caption>${esc(t("explorer.caption", { quantity: t("quantity." + quantity), window: t("window." + window) }))}</caption>
     <thead><tr>${cols}</tr></thead><tbody>${body}</tbody></table>
     ${rows.length > ROWS ? `<p class="note">${esc(t("explorer.more", { shown: ROWS, total: rows.length }))}</p>` : ""}`;
+}
+
+function flagTable(readings, unit, quantity) {
+  const cols = ["sensor", "time", "flags", "value", "raw"].map((c) => `<th scope="col">${esc(t("explorer.flags." + c, { unit }))}</th>`).join("");
+  const body = readings.slice(0, ROWS).map((r) => `<tr><th scope="row" data-user>${esc(r.sensor)}</th><td class="text" data-user>${esc(r.time.replace("T", " ").replace("Z", ""))}</td>
+    <td class="text" data-user>${esc(r.flags)}</td><td>${fmt(r.value, 2)}</td><td>${fmt(r.raw, 2)}</td></tr>`).join("");
+  return `<table id="flags-table"><caption>${esc(t("explorer.flagsCaption", { quantity: t("quantity." + quantity) }))}</caption>
+    <thead><tr>${cols}</tr></thead><tbody>${body}</tbody></table>`;
 }

@@ -126,6 +126,7 @@ class PlannerPageBrowserIT {
         new WebDriverWait(chrome, Duration.ofSeconds(30))
             .until(d -> chrome.findElement(By.id("main")).getText().contains("(withdrawn "));
 
+        writeFlaggedReadings(servers.influxUrl(), db);
         assertExplorerShowsTheStoredAverages(chrome, base);
 
         // the network page: every sensor on the map, tiles still blocked
@@ -236,6 +237,43 @@ class PlannerPageBrowserIT {
     drawn.forEach(d -> assertThat(d.get(1).asInt()).isEqualTo(24));
     assertThat(drawn.get(0).get(2)).isNotEqualTo(drawn.get(2).get(2));
     assertThat(chrome.findElements(By.cssSelector("#results a[download$='.csv']"))).hasSize(2);
+
+    // the QA flags: t1's two readings flagged on pm25, not the one flagged on humidity only
+    new WebDriverWait(chrome, Duration.ofSeconds(30))
+        .until(d -> !d.findElements(By.cssSelector("#flags-table tbody tr")).isEmpty());
+    JsonNode flags =
+        json(
+            base
+                + "/api/flags?sensor=t1&quantity=pm25"
+                + "&from=2024-01-03T00:00:00Z&to=2024-01-04T00:00:00Z");
+    assertThat(flags.get("readings")).hasSize(2);
+    List<List<String>> flagRows = new ArrayList<>();
+    for (WebElement tr : chrome.findElements(By.cssSelector("#flags-table tbody tr"))) {
+      flagRows.add(
+          tr.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList());
+    }
+    assertThat(flagRows)
+        .containsExactly(
+            List.of("t1", "2024-01-03 05:00:00", "pm25:out-of-range", "900.00", "900.00"),
+            List.of(
+                "t1", "2024-01-03 09:30:00", "pm25:stuck,humidity:out-of-range", "31.00", "33.00"));
+  }
+
+  /** Three raw readings of t1 with QA flags, as the sink stores them (influxdb-schema.md). */
+  private static void writeFlaggedReadings(String influxUrl, String db) {
+    try (org.influxdb.InfluxDB influx = org.influxdb.InfluxDBFactory.connect(influxUrl)) {
+      influx.write(
+          db,
+          "autogen",
+          org.influxdb.InfluxDB.ConsistencyLevel.ONE,
+          List.of(
+              "reading,sensor=t1 pm25=900,pm25_raw=900,flags=\"pm25:out-of-range\" "
+                  + Instant.parse("2024-01-03T05:00:00Z").toEpochMilli() * 1_000_000L,
+              "reading,sensor=t1 pm25=31,pm25_raw=33,flags=\"pm25:stuck,humidity:out-of-range\" "
+                  + Instant.parse("2024-01-03T09:30:00Z").toEpochMilli() * 1_000_000L,
+              "reading,sensor=t1 humidity=120,flags=\"humidity:out-of-range\" "
+                  + Instant.parse("2024-01-03T10:00:00Z").toEpochMilli() * 1_000_000L));
+    }
   }
 
   private static void awaitCharts(ChromeDriver chrome) {

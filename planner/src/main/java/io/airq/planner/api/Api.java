@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class Api {
   private static final Logger LOG = LoggerFactory.getLogger(Api.class);
 
+  private static final int FLAG_LIMIT = 1000;
+
   private final Registry registry;
   private final ImpactService impact;
   private final AverageReader reader;
@@ -97,6 +99,8 @@ public final class Api {
       sensors.route(ex, method, parts);
     } else if (path.equals("/api/series") && method.equals("GET")) {
       series(ex, q);
+    } else if (path.equals("/api/flags") && method.equals("GET")) {
+      flags(ex, q);
     } else if (parts.length >= 2 && parts[0].equals("api") && parts[1].equals("closures")) {
       if (!closureWrites.route(ex, method, parts)) {
         closures(ex, method, parts, q);
@@ -221,6 +225,26 @@ public final class Api {
       o.set("points", JsonOut.tree(points));
       Http.json(ex, 200, o);
     }
+  }
+
+  /** A sensor's readings with a QA flag on the quantity (at most 1000, oldest first). */
+  private void flags(HttpExchange ex, Map<String, String> q) throws IOException {
+    String sensor = q.get("sensor");
+    if (sensor == null || sensor.isBlank()) {
+      throw new Http.ClientError(400, List.of("sensor is required"));
+    }
+    Quantity quantity = quantity(q.getOrDefault("quantity", "pm25"));
+    Instant from = instant(q, "from");
+    Instant to = instant(q, "to");
+    if (!to.isAfter(from)) {
+      throw new Http.ClientError(400, List.of("to must be after from"));
+    }
+    ObjectNode o = Json.mapper().createObjectNode();
+    o.put("sensor", sensor);
+    o.put("quantity", quantity.id());
+    o.put("limit", FLAG_LIMIT);
+    o.set("readings", JsonOut.tree(reader.flagged(sensor, quantity, from, to, FLAG_LIMIT)));
+    Http.json(ex, 200, o);
   }
 
   private Closure closure(String id) {

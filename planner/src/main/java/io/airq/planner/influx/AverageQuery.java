@@ -86,6 +86,30 @@ public final class AverageQuery {
         + "' GROUP BY time(1h), \"sensor\" fill(none)";
   }
 
+  /**
+   * A sensor's raw readings with a QA flag on {@code quantity}, oldest first, at most {@code
+   * limit}: time, flags, the corrected and the raw value.
+   */
+  public static String flagged(
+      String sensor, Quantity quantity, Instant from, Instant to, String policy, int limit) {
+    return "SELECT \"flags\", \""
+        + quantity.id()
+        + "\", \""
+        + quantity.id()
+        + "_raw\" FROM "
+        + (policy.isEmpty() ? "" : "\"" + policy + "\".")
+        + "\"reading\" WHERE \"sensor\" = "
+        + literal(sensor)
+        + " AND \"flags\" =~ /(^|,)"
+        + quantity.id()
+        + ":/ AND time >= '"
+        + from
+        + "' AND time < '"
+        + to
+        + "' LIMIT "
+        + limit;
+  }
+
   static String literal(String s) {
     return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }

@@ -220,6 +220,13 @@ public final class AverageReader implements AutoCloseable {
     return out;
   }
 
+  /** A sensor's raw readings flagged on {@code quantity} in [from, to), at most {@code limit}. */
+  public List<FlaggedReading> flagged(
+      String sensor, Quantity quantity, Instant from, Instant to, int limit) {
+    return FlaggedReading.of(
+        raw(policy -> AverageQuery.flagged(sensor, quantity, from, to, policy, limit)), sensor);
+  }
+
   /** Each sensor's last raw reading (absent: none in the raw retention). */
   public Map<String, Instant> lastReadings(Collection<String> sensors) {
     return HealthQuery.lastOf(raw(policy -> HealthQuery.last(sensors, policy)));
