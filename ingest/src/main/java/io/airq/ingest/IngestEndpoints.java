@@ -61,7 +61,7 @@ final class IngestEndpoints implements AutoCloseable {
     }
     try {
       ServiceEndpoints server =
-          ServiceEndpoints.start("ingest", "0.0.0.0", cfg.http().bindPort(), meters, checks)
+          ServiceEndpoints.start("ingest", cfg.http().bind(), cfg.http().bindPort(), meters, checks)
               .withContext(HttpPush.PATH, push);
       return new IngestEndpoints(admin, push, server);
     } catch (RuntimeException e) {

@@ -31,6 +31,7 @@ public record PlannerConfig(
     String topicPrefix,
     double coverageGate,
     double hourGate,
+    double weatherNearestKm,
     String adminToken,
     String mapTiles,
     String mapAttribution,
@@ -78,28 +79,9 @@ public record PlannerConfig(
         topicPrefix,
         coverageGate,
         hourGate,
+        weatherNearestKm,
         token,
         mapTiles,
-        mapAttribution,
-        kafka);
-  }
-
-  /** The same configuration with this map tile URL template ({@code map.tiles}). */
-  public PlannerConfig withMapTiles(String tiles) {
-    return new PlannerConfig(
-        httpPort,
-        httpBind,
-        influxUrl,
-        influxDatabase,
-        influxUser,
-        influxPassword,
-        influxRawPolicy,
-        kafkaBootstrap,
-        topicPrefix,
-        coverageGate,
-        hourGate,
-        adminToken,
-        tiles,
         mapAttribution,
         kafka);
   }
@@ -125,6 +107,7 @@ public record PlannerConfig(
         v.get(Keys.TOPIC_PREFIX),
         v.get(Keys.COVERAGE_GATE),
         v.get(Keys.HOUR_GATE),
+        v.get(Keys.WEATHER_NEAREST_KM),
         v.get(Keys.ADMIN_TOKEN),
         v.get(Keys.MAP_TILES),
         v.get(Keys.MAP_ATTRIBUTION),
@@ -203,6 +186,16 @@ public record PlannerConfig(
             false,
             false,
             "Share of an hour's expected readings it needs to count as a valid hour.");
+    static final ConfigKey<Double> WEATHER_NEAREST_KM =
+        ConfigKey.decimal(
+            "weather.nearest-km",
+            25.0,
+            0,
+            1000,
+            "How far (km, from the centre of a closure's treated sensors) the nearest registered"
+                + " weather station may be to give a closure that names none its weather; beyond"
+                + " it, the treated sensors' own temperature and humidity are used"
+                + " (docs/weather.md). 0 = never the nearest.");
 
     static final ConfigKey<String> ADMIN_TOKEN =
         ConfigKey.text(
@@ -242,6 +235,7 @@ public record PlannerConfig(
                     TOPIC_PREFIX,
                     COVERAGE_GATE,
                     HOUR_GATE,
+                    WEATHER_NEAREST_KM,
                     ADMIN_TOKEN,
                     MAP_TILES,
                     MAP_ATTRIBUTION))
@@ -270,6 +264,8 @@ public record PlannerConfig(
         + coverageGate
         + ", hourGate="
         + hourGate
+        + ", weatherNearestKm="
+        + weatherNearestKm
         + ", adminToken="
         + (adminToken.isEmpty() ? "" : "***")
         + ", mapTiles="

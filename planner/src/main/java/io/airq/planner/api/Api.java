@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.airq.core.average.AverageWindow;
 import io.airq.core.average.Scope;
+import io.airq.core.average.WindowAverages;
 import io.airq.core.closure.Closure;
 import io.airq.core.json.Json;
 import io.airq.core.reading.Quantity;
@@ -43,6 +44,7 @@ public final class Api {
   private final SensorRoutes sensors;
   private final HealthRoutes health;
   private final PageRoutes page;
+  private final WeatherRoutes weather;
 
   public Api(
       Registry registry,
@@ -51,6 +53,7 @@ public final class Api {
       PlannerConfig cfg,
       Consumer<Closure> closureWriter,
       Consumer<List<Sensor>> sensorWriter,
+      Consumer<List<WindowAverages>> averagesWriter,
       AccessRoutes access) {
     this.registry = registry;
     this.impact = impact;
@@ -61,6 +64,7 @@ public final class Api {
     this.sensors = new SensorRoutes(registry, sensorWriter, Clock.systemUTC());
     this.health = new HealthRoutes(registry, reader, Clock.systemUTC());
     this.page = new PageRoutes(cfg);
+    this.weather = new WeatherRoutes(registry, averagesWriter);
   }
 
   public void handle(HttpExchange ex) throws IOException {
@@ -105,6 +109,8 @@ public final class Api {
       if (!closureWrites.route(ex, method, parts)) {
         closures(ex, method, parts, q);
       }
+    } else if (WeatherRoutes.handles(parts)) {
+      weather.route(ex, method, parts);
     } else if (AccessRoutes.handles(parts)) {
       access.route(ex, method, parts, q);
     } else {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ImpactCommand.class,
       SeriesCommand.class,
       SensorsCommand.class,
+      WeatherCommand.class,
       TokensCommand.class,
       AuditCommand.class
     })
