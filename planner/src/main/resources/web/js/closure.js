@@ -50,7 +50,7 @@ export async function closurePage(main, id, params, charts) {
     <details><summary>${esc(t("closure.summaryOther"))}</summary>
       <p class="summary" lang="${lang() === "sw" ? "en" : "sw"}">${esc(lang() === "sw" ? report.summaryEn : report.summarySw)}</p></details>
     <p><a href="/method?lang=${lang()}">${esc(t("closure.method", { version: report.methodVersion }))}</a></p>
-    ${weather(report, gate)}
+    ${weather(report)}
     <h3>${esc(t("map.title"))}</h3><div id="map-box"></div>
     <h3>${esc(t("closure.series.title"))}</h3>
     <div class="chart"><canvas id="series" role="img" aria-label="${esc(t("closure.series.aria"))}"></canvas></div>
@@ -110,16 +110,22 @@ function table(report, unit) {
     <thead><tr>${cols}</tr></thead><tbody>${rows}${didRow}</tbody></table>`;
 }
 
-/** The weather-adjusted change of each group, when the report has one. */
-function weather(report, gate) {
+/**
+ * The weather-adjusted change of each group (`weatherAdjusted`, method airq-impact-2), when the
+ * report has one: the change during against the weather-predicted level, with its interval, the
+ * model's skill and the smallest change the data could detect, in plain words.
+ */
+function weather(report) {
   const groups = [report.treated, report.control, ...report.breakdown].filter((g) => g && g.weatherAdjusted);
   if (!groups.length) return "";
   const items = groups.map((g) => {
     const w = g.weatherAdjusted;
-    const parts = [t("closure.weather.text", { group: groupLabel(g.label), percent: pct(w.percent), low: pct(w.lowPercent), high: pct(w.highPercent) })];
-    if (Number.isFinite(w.skill)) parts.push(t("closure.weather.skill", { skill: fmt(w.skill * 100, 0) }));
-    const mde = w.minimumDetectableEffect ?? w.minimumDetectablePercent ?? w.mde;
-    if (Number.isFinite(mde)) parts.push(t("closure.weather.mde", { mde: pct(Math.abs(mde)).replace("+", "") }));
+    const ch = w.duringVsBefore || {};
+    const parts = [t("closure.weather.text", { group: groupLabel(g.label), percent: pct(ch.percent), low: pct(ch.lowPercent), high: pct(ch.highPercent) })];
+    if (w.skill && Number.isFinite(w.skill.r2)) parts.push(t("closure.weather.skill", { skill: fmt(w.skill.r2 * 100, 0) }));
+    if (Number.isFinite(w.minimumDetectablePercent)) parts.push(t("closure.weather.mde", { mde: fmt(Math.abs(w.minimumDetectablePercent), 1) + " %" }));
+    if (w.outcome) parts.push(t("closure.weather.outcome", { outcome: t("outcome." + w.outcome, { reason: t("reason.weatherModel") }) }));
+    if (w.weatherSource) parts.push(t("closure.weather.source", { source: w.weatherSource }));
     return `<li>${esc(parts.join(" "))}</li>`;
   }).join("");
   return `<section class="weather"><h3>${esc(t("closure.weather.title"))}</h3><ul>${items}</ul></section>`;
