@@ -50,7 +50,7 @@ export async function sensorMap(container, sensors, roles = new Map()) {
     const label = `${s.id} — ${role === "other" ? t("map.legendOther") : t(role === "treated" ? "map.legendTreated" : "map.legendControl")}`
       + (s.positionCoarsened ? ` (${t("map.coarsened")})` : "");
     const m = L.marker([s.lat, s.lon], { icon: icon(role), title: label, alt: label, keyboard: true }).addTo(map);
-    m.getElement().dataset.sensor = s.id;
+    Object.assign(m.getElement().dataset, { sensor: s.id, lat: m.getLatLng().lat, lon: m.getLatLng().lng });
     m.bindTooltip(esc(s.id) + (role === "other" ? "" : ` (${esc(t("map." + role))})`));
   }
   return map;

@@ -58,10 +58,28 @@ class ClosureFormBrowserIT {
               ADMIN);
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
       String editor = Json.mapper().readTree(created.body()).get("token").asText();
+      // a sensor on a resident's house: public output, the maps included, shows it ~100 m off
+      HttpResponse<String> resident =
+          send(
+              "POST",
+              base + "/api/sensors",
+              "{\"id\":\"r1\",\"lat\":-1.283456,\"lon\":36.821789,\"area\":\"CBD\","
+                  + "\"hostType\":\"resident\"}",
+              ADMIN);
+      assertThat(resident.statusCode()).as(resident.body()).isEqualTo(201);
+      awaitSensors(base, 5);
 
       ChromeDriver chrome =
           HeadlessChromium.start(work, Files.createDirectories(work.resolve("d")));
       try {
+        chrome.get(base + "/#/network");
+        By r1 = By.cssSelector(".leaflet-marker-icon[data-sensor='r1']");
+        wait(chrome).until(d -> !d.findElements(r1).isEmpty());
+        WebElement marker = chrome.findElement(r1);
+        assertThat(Double.parseDouble(marker.getAttribute("data-lat"))).isEqualTo(-1.283);
+        assertThat(Double.parseDouble(marker.getAttribute("data-lon"))).isEqualTo(36.822);
+        assertThat(marker.getAttribute("title")).contains(EN.t("map.coarsened"));
+
         chrome.get(base + "/#/");
         wait(chrome).until(d -> !d.findElements(By.id("new-closure")).isEmpty());
         chrome.findElement(By.id("new-closure")).click();
