@@ -59,7 +59,7 @@ export async function explorerPage(main, params, charts) {
     type: "line",
     data: { datasets: all.flatMap((s, i) => [
       { label: t("explorer.corrected", { key: s.key }), data: s.points.map((p) => ({ x: Date.parse(p.time), y: p.mean })), borderColor: "#000", backgroundColor: "#000", borderDash: dash[i % 4], pointStyle: styles[i % 4], pointRadius: 2, borderWidth: 2 },
-      { label: t("explorer.raw", { key: s.key }), data: s.points.filter((p) => p.raw_mean !== null && p.raw_mean !== undefined).map((p) => ({ x: Date.parse(p.time), y: p.raw_mean })), borderColor: "#777", backgroundColor: "#777", borderDash: [3, 3], pointStyle: styles[i % 4], pointRadius: 1, borderWidth: 1 },
+      { label: t("explorer.raw", { key: s.key }), data: s.points.filter((p) => p.rawMean !== null && p.rawMean !== undefined).map((p) => ({ x: Date.parse(p.time), y: p.rawMean })), borderColor: "#777", backgroundColor: "#777", borderDash: [3, 3], pointStyle: styles[i % 4], pointRadius: 1, borderWidth: 1 },
     ]) },
     options: { animation: false, maintainAspectRatio: false, parsing: false,
       scales: { x: { type: "linear", ticks: { callback: (v) => new Date(v).toISOString().slice(0, 16).replace("T", " ") }, title: { display: true, text: t("explorer.xAxis") } },
@@ -79,7 +79,7 @@ function table(rows, unit, quantity, window) {
   const cols = ["key", "time", "mean", "raw", "min", "max", "coverage", "count", "correction", "indices"]
     .map((c) => `<th scope="col">${esc(t("explorer.col." + c, { unit }))}</th>`).join("");
   const body = rows.slice(0, ROWS).map((p) => `<tr><th scope="row" data-user>${esc(p.key)}</th><td class="text" data-user>${esc(p.time.replace("T", " ").replace("Z", ""))}</td>
-    <td>${fmt(p.mean, 2)}</td><td>${fmt(p.raw_mean, 2)}</td><td>${fmt(p.min, 2)}</td><td>${fmt(p.max, 2)}</td><td>${fmt(p.coverage, 0)}</td>
+    <td>${fmt(p.mean, 2)}</td><td>${fmt(p.rawMean, 2)}</td><td>${fmt(p.min, 2)}</td><td>${fmt(p.max, 2)}</td><td>${fmt(p.coverage, 0)}</td>
     <td>${p.count} / ${p.expected}</td><td class="text" data-user>${esc(p.correction || "")}</td>
     <td class="text" data-user>${esc((p.indices || []).map((i) => `${i.field} ${i.value} (${i.category})`).join("; "))}</td></tr>`).join("");
   return `<table id="explorer-table"><caption>${esc(t("explorer.caption", { quantity: t("quantity." + quantity), window: t("window." + window) }))}</caption>

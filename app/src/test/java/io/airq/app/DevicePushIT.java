@@ -43,7 +43,8 @@ import picocli.CommandLine;
  * its secret, the bridge ({@code http.device-secrets}) stores a real airrohr firmware request that
  * carries it, refuses one without credentials (401) or with a wrong secret (403) and puts their
  * readings in quarantine with the reason, and refuses the device once {@code airq devices revoke}
- * removed it, without a restart.
+ * removed it, without a restart. With {@code metrics.port} the push port serves only the push, and
+ * {@code /health} and {@code /metrics} answer on their own port.
  */
 @RealServers
 class DevicePushIT {
@@ -94,6 +95,13 @@ class DevicePushIT {
     return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  private static HttpResponse<String> get(int port, String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
   private static String basic(String user, String password) {
     return "Basic "
         + Base64.getEncoder()
@@ -125,6 +133,7 @@ class DevicePushIT {
             .set(HttpConfig.PORT, -1)
             .set(HttpConfig.BIND, "127.0.0.1")
             .set(HttpConfig.DEVICE_SECRETS, secrets.toString())
+            .set(HttpConfig.METRICS_PORT, -1)
             .build();
     try (Bridge bridge = Bridge.start(cfg)) {
       URI uri = URI.create("http://127.0.0.1:" + bridge.httpPort() + "/v1/push-sensor-data/");
@@ -141,6 +150,17 @@ class DevicePushIT {
       assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(403);
       assertThat(wrong.body()).startsWith("device-auth:");
       assertThat(otherUser.statusCode()).as(otherUser.body()).isEqualTo(403);
+
+      // the port devices reach serves only the push; /health and /metrics have their own
+      assertThat(get(bridge.httpPort(), "/metrics").statusCode()).isEqualTo(404);
+      assertThat(get(bridge.httpPort(), "/health").statusCode()).isEqualTo(404);
+      assertThat(bridge.metricsPort()).isNotEqualTo(bridge.httpPort());
+      HttpResponse<String> health = get(bridge.metricsPort(), "/health");
+      assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+      assertThat(get(bridge.metricsPort(), "/metrics").body())
+          .contains(
+              "airq_ingest_messages_total{outcome=\"forwarded\"} 1.0",
+              "airq_ingest_messages_total{outcome=\"rejected\"} 3.0");
 
       cli("devices", "revoke", device, "--file", secrets.toString());
       // the bridge re-reads the file within a second of a change; pushes until then are stored

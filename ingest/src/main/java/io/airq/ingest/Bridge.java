@@ -174,6 +174,11 @@ public final class Bridge implements AutoCloseable {
     return http == null ? 0 : http.port();
   }
 
+  /** The port of /health and /metrics (the push's port unless {@code metrics.port} is set). */
+  public int metricsPort() {
+    return http == null ? 0 : http.metricsPort();
+  }
+
   /** The Prometheus scrape text of the bridge's meters. */
   public String scrape() {
     return registry.scrape();

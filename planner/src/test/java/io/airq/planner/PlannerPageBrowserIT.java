@@ -203,13 +203,13 @@ class PlannerPageBrowserIT {
                   + "&quantity=pm25&window=1h&from=2024-01-03T00:00:00Z&to=2024-01-04T00:00:00Z");
       assertThat(series.get("points")).hasSize(24);
       for (JsonNode p : series.get("points")) {
-        assertThat(p.has("raw_mean") && p.has("min") && p.has("max")).as(p.toString()).isTrue();
+        assertThat(p.has("rawMean") && p.has("min") && p.has("max")).as(p.toString()).isTrue();
         expected.add(
             List.of(
                 sensor,
                 p.get("time").asText().replace("T", " ").replace("Z", ""),
                 fmt(p.get("mean"), 2),
-                fmt(p.get("raw_mean"), 2),
+                fmt(p.get("rawMean"), 2),
                 fmt(p.get("min"), 2),
                 fmt(p.get("max"), 2),
                 fmt(p.get("coverage"), 0),

@@ -10,6 +10,7 @@ import io.airq.core.registry.Sensor;
 import io.airq.core.topic.Topic;
 import io.airq.core.topic.Topics;
 import io.airq.streams.alert.WindowAlertProcessor;
+import io.airq.streams.average.AreaExpectation;
 import io.airq.streams.average.AreaInput;
 import io.airq.streams.average.AreaWindowsProcessor;
 import io.airq.streams.average.SensorWindow;
@@ -176,7 +177,9 @@ public final class AirqTopology {
     KStream<String, WindowAverages> areaAverages =
         sensorWindows
             .filter(
-                (k, w) -> w.window() != AverageWindow.MINUTE && !w.sensor().area().isEmpty(),
+                (k, w) ->
+                    w.window() != AverageWindow.MINUTE
+                        && AreaExpectation.entersAreaMeans(w.sensor()),
                 Named.as("area-with-area"))
             .map((k, w) -> KeyValue.pair(w.sensor().area(), w.areaInput()), Named.as("area-key"))
             .repartition(
@@ -184,7 +187,9 @@ public final class AirqTopology {
                     .withKeySerde(Serdes.String())
                     .withValueSerde(AreaInput.SERDE))
             .process(
-                () -> new AreaWindowsProcessor(settings.coverageGate(), settings.emitInterval()),
+                () ->
+                    new AreaWindowsProcessor(
+                        settings.coverageGate(), settings.emitInterval(), SENSORS_STORE),
                 Named.as("area-windows"),
                 AreaWindowsProcessor.STORE,
                 AreaWindowsProcessor.SENSORS_STORE,

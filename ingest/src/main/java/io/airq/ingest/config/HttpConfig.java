@@ -14,9 +14,17 @@ import java.util.List;
  *     the same reading; zero: every push is a reading of its own
  * @param bind the address the server listens on
  * @param deviceSecrets the file of per-device push secrets; empty: pushes are not authenticated
+ * @param metricsPort the port of /health and /metrics; 0 = on {@code port}, -1 = any free port
+ * @param metricsBind the address of /health and /metrics when they have their own port
  */
 public record HttpConfig(
-    int port, Duration pushTimeout, Duration pinWindow, String bind, String deviceSecrets) {
+    int port,
+    Duration pushTimeout,
+    Duration pinWindow,
+    String bind,
+    String deviceSecrets,
+    int metricsPort,
+    String metricsBind) {
 
   public static final ConfigKey<Integer> PORT =
       ConfigKey.integer(
@@ -54,9 +62,24 @@ public record HttpConfig(
               + " `Authorization: Basic` with its `X-Sensor` id and secret (401/403 otherwise)."
               + " Empty: pushes are not authenticated.");
 
+  public static final ConfigKey<Integer> METRICS_PORT =
+      ConfigKey.integer(
+          "metrics.port",
+          0,
+          -1,
+          65535,
+          "Port of `/health` and `/metrics` on their own server (on `metrics.bind`), so the push"
+              + " port exposes only the push; 0 = on `http.port`, -1 = any free port.");
+
+  public static final ConfigKey<String> METRICS_BIND =
+      ConfigKey.text(
+          "metrics.bind",
+          "127.0.0.1",
+          "Address of `/health` and `/metrics` when `metrics.port` gives them their own port.");
+
   /** The HTTP keys, in the order the configuration reference lists them. */
   public static final List<ConfigKey<?>> KEYS =
-      List.of(PORT, BIND, PUSH_TIMEOUT, PIN_WINDOW, DEVICE_SECRETS);
+      List.of(PORT, BIND, PUSH_TIMEOUT, PIN_WINDOW, DEVICE_SECRETS, METRICS_PORT, METRICS_BIND);
 
   public HttpConfig {
     if (port < -1 || port > 65535) {
@@ -70,17 +93,32 @@ public record HttpConfig(
     }
     bind = bind == null || bind.isBlank() ? "0.0.0.0" : bind.strip();
     deviceSecrets = deviceSecrets == null ? "" : deviceSecrets.strip();
+    if (metricsPort < -1 || metricsPort > 65535) {
+      throw new IllegalArgumentException(METRICS_PORT.name() + " must be -1..65535");
+    }
+    metricsBind = metricsBind == null || metricsBind.isBlank() ? "127.0.0.1" : metricsBind.strip();
   }
 
   /** The HTTP side of the loaded configuration. */
   public static HttpConfig from(ConfigValues v) {
     return new HttpConfig(
-        v.get(PORT), v.get(PUSH_TIMEOUT), v.get(PIN_WINDOW), v.get(BIND), v.get(DEVICE_SECRETS));
+        v.get(PORT),
+        v.get(PUSH_TIMEOUT),
+        v.get(PIN_WINDOW),
+        v.get(BIND),
+        v.get(DEVICE_SECRETS),
+        v.get(METRICS_PORT),
+        v.get(METRICS_BIND));
   }
 
   /** Whether the bridge serves HTTP at all. */
   public boolean enabled() {
     return port != 0;
+  }
+
+  /** Whether /health and /metrics have a server of their own. */
+  public boolean separateMetrics() {
+    return metricsPort != 0;
   }
 
   /** The port to bind: 0 (any free port) for -1. */

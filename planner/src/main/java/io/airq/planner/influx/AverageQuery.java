@@ -18,7 +18,7 @@ public final class AverageQuery {
       Quantity quantity,
       Instant from,
       Instant to) {
-    return "SELECT \"key\", \"mean\", \"count\", \"expected\" FROM \"average\""
+    return "SELECT \"key\", \"mean\", \"raw_mean\", \"count\", \"expected\" FROM \"average\""
         + where(scope, keys, window, quantity, from, to);
   }
 

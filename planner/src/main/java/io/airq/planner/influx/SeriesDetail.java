@@ -1,6 +1,5 @@
 package io.airq.planner.influx;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,8 @@ import java.util.List;
  * @param key the sensor id or area
  * @param time the window start
  * @param mean the mean of the corrected values
- * @param rawMean the mean of the values as the sensor sent them; null when not stored
+ * @param rawMean the mean of the values as the sensor sent them (InfluxDB {@code raw_mean}); null
+ *     when not stored
  * @param min the smallest corrected value; null when not stored
  * @param max the largest; null when not stored
  * @param count readings in the window
@@ -25,7 +25,7 @@ public record SeriesDetail(
     String key,
     Instant time,
     double mean,
-    @JsonProperty("raw_mean") Double rawMean,
+    Double rawMean,
     Double min,
     Double max,
     long count,
@@ -77,7 +77,7 @@ public record SeriesDetail(
 
   /** The point as the impact path reads it. */
   public SeriesPoint point() {
-    return new SeriesPoint(key, time, mean, count, expected);
+    return new SeriesPoint(key, time, mean, rawMean, count, expected);
   }
 
   private static Object get(List<String> cols, List<Object> v, String col) {

@@ -3,9 +3,11 @@ package io.airq.streams.average;
 import io.airq.core.average.AverageWindow;
 import io.airq.core.average.WindowAverage;
 import io.airq.core.average.WindowAverages;
+import io.airq.core.registry.Sensor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * input wrote an area window as many times per interval as the area has sensors (a city of sensors
  * reporting every 10 s got two area records per reading). The mark is in a store, committed with
  * the update, so a crash between an update and its emission is followed by the emission.
+ *
+ * <p>At emission each area window's expected count comes from the sensors registered in the area
+ * and in service in the window ({@link AreaExpectation}), so its coverage says what is missing.
  */
 public final class AreaWindowsProcessor
     implements Processor<String, AreaInput, String, WindowAverages> {
@@ -47,6 +53,8 @@ public final class AreaWindowsProcessor
 
   private final double coverageGate;
   private final Duration emitInterval;
+  private final String registryStore;
+  private KeyValueStore<String, Object> registry;
   private ProcessorContext<String, WindowAverages> context;
   private WindowStore<String, AreaAggregate> aggregates;
   private WindowStore<String, AreaInput> sensors;
@@ -75,9 +83,19 @@ public final class AreaWindowsProcessor
     }
   }
 
+  /** Without the registry: an area window's expected count is that of its reporting sensors. */
   public AreaWindowsProcessor(double coverageGate, Duration emitInterval) {
+    this(coverageGate, emitInterval, null);
+  }
+
+  /**
+   * @param registryStore the global store of the sensor registry: an area window's expected count
+   *     comes from the sensors registered in the area ({@link AreaExpectation})
+   */
+  public AreaWindowsProcessor(double coverageGate, Duration emitInterval, String registryStore) {
     this.coverageGate = coverageGate;
     this.emitInterval = emitInterval;
+    this.registryStore = registryStore;
   }
 
   @Override
@@ -86,6 +104,7 @@ public final class AreaWindowsProcessor
     this.aggregates = context.getStateStore(STORE);
     this.sensors = context.getStateStore(SENSORS_STORE);
     this.pendingStore = context.getStateStore(PENDING_STORE);
+    this.registry = registryStore == null ? null : context.getStateStore(registryStore);
     pending.clear();
     try (KeyValueIterator<String, Long> it = pendingStore.all()) {
       while (it.hasNext()) {
@@ -124,14 +143,23 @@ public final class AreaWindowsProcessor
   }
 
   private void emitPending() {
+    Map<String, List<Sensor>> registered = pending.isEmpty() ? Map.of() : registeredByArea();
     for (Map.Entry<PendingWindow, Long> e : pending.entrySet()) {
       PendingWindow w = e.getKey();
-      AreaAggregate agg = aggregates.fetch(w.area() + "|" + w.window().id(), w.start());
+      String key = w.area() + "|" + w.window().id();
+      AreaAggregate agg = aggregates.fetch(key, w.start());
+      Instant start = Instant.ofEpochMilli(w.start());
       List<WindowAverage> means =
-          agg == null
-              ? List.of()
-              : Averages.ofArea(w.area(), w.window(), Instant.ofEpochMilli(w.start()), agg);
+          agg == null ? List.of() : Averages.ofArea(w.area(), w.window(), start, agg);
       if (!means.isEmpty()) {
+        means =
+            AreaExpectation.apply(
+                means,
+                entries(key + "|", w.start()),
+                registered.getOrDefault(w.area(), List.of()),
+                start,
+                w.window().size(),
+                coverageGate);
         context.forward(new Record<>(w.area(), WindowAverages.of(means), e.getValue()));
       }
       pendingStore.delete(w.key());
@@ -141,6 +169,32 @@ public final class AreaWindowsProcessor
 
   /** The aggregate from every sensor entry of the area window (the new input included). */
   private AreaAggregate rebuild(String sensorsPrefix, long start) {
+    return AreaAggregate.of(entries(sensorsPrefix, start), coverageGate);
+  }
+
+  /**
+   * The registered sensors that count for area windows ({@link AreaExpectation#expectedInArea}), by
+   * area; empty without the registry. Read once per emission.
+   */
+  private Map<String, List<Sensor>> registeredByArea() {
+    if (registry == null) {
+      return Map.of();
+    }
+    Map<String, List<Sensor>> out = new HashMap<>();
+    try (KeyValueIterator<String, Object> it = registry.all()) {
+      while (it.hasNext()) {
+        Object v = it.next().value;
+        v = v instanceof ValueAndTimestamp<?> vt ? vt.value() : v;
+        if (v instanceof Sensor s && AreaExpectation.expectedInArea(s)) {
+          out.computeIfAbsent(s.area(), a -> new ArrayList<>()).add(s);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every sensor entry of the area window. */
+  private List<AreaInput> entries(String sensorsPrefix, long start) {
     List<AreaInput> all = new ArrayList<>();
     try (KeyValueIterator<Windowed<String>, AreaInput> it =
         sensors.fetch(sensorsPrefix, sensorsPrefix + LAST, start, start)) {
@@ -151,6 +205,6 @@ public final class AreaWindowsProcessor
         }
       }
     }
-    return AreaAggregate.of(all, coverageGate);
+    return all;
   }
 }
