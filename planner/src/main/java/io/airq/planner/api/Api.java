@@ -192,7 +192,8 @@ public final class Api {
     Quantity quantity = quantity(q.getOrDefault("quantity", "pm25"));
     AverageWindow window =
         AverageWindow.byId(q.getOrDefault("window", "1h"))
-            .orElseThrow(() -> new Http.ClientError(400, List.of("window must be 1m, 1h or 24h")));
+            .orElseThrow(
+                () -> new Http.ClientError(400, List.of("window must be 1m, 1h, 24h or day")));
     Instant from = instant(q, "from");
     Instant to = instant(q, "to");
     if (!to.isAfter(from)) {

@@ -87,13 +87,18 @@ class GrafanaDashboardTest {
             assertThat(target.path("query").asText()).contains("\"window\" = '24h'");
             indexPanels++;
           } else if (field.equals("aqi_us")) {
-            assertThat(title).contains("24-hour");
-            assertThat(target.path("query").asText()).contains("\"window\" = '24h'");
+            String query = target.path("query").asText();
+            if (query.contains("\"window\" = 'day'")) {
+              assertThat(title).contains("daily AQI").contains("local calendar day");
+            } else {
+              assertThat(title).contains("rolling 24-hour");
+              assertThat(query).contains("\"window\" = '24h'");
+            }
             indexPanels++;
           }
         }
       }
     }
-    assertThat(indexPanels).isEqualTo(4);
+    assertThat(indexPanels).isEqualTo(5);
   }
 }

@@ -5,6 +5,7 @@ import io.airq.core.average.WindowAverage;
 import io.airq.core.average.WindowAverages;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,7 @@ public final class AreaWindowsProcessor
 
   private final double coverageGate;
   private final Duration emitInterval;
+  private final ZoneId dayZone;
   private ProcessorContext<String, WindowAverages> context;
   private WindowStore<String, AreaAggregate> aggregates;
   private WindowStore<String, AreaInput> sensors;
@@ -76,8 +78,16 @@ public final class AreaWindowsProcessor
   }
 
   public AreaWindowsProcessor(double coverageGate, Duration emitInterval) {
+    this(coverageGate, emitInterval, ZoneId.of("UTC"));
+  }
+
+  /**
+   * @param dayZone the zone of the local calendar days (window {@code day}), for their end
+   */
+  public AreaWindowsProcessor(double coverageGate, Duration emitInterval, ZoneId dayZone) {
     this.coverageGate = coverageGate;
     this.emitInterval = emitInterval;
+    this.dayZone = dayZone;
   }
 
   @Override
@@ -127,10 +137,13 @@ public final class AreaWindowsProcessor
     for (Map.Entry<PendingWindow, Long> e : pending.entrySet()) {
       PendingWindow w = e.getKey();
       AreaAggregate agg = aggregates.fetch(w.area() + "|" + w.window().id(), w.start());
+      Instant start = Instant.ofEpochMilli(w.start());
+      Instant end =
+          w.window() == AverageWindow.DAY
+              ? Instant.ofEpochMilli(LocalDay.endOf(w.start(), dayZone))
+              : start.plus(w.window().size());
       List<WindowAverage> means =
-          agg == null
-              ? List.of()
-              : Averages.ofArea(w.area(), w.window(), Instant.ofEpochMilli(w.start()), agg);
+          agg == null ? List.of() : Averages.ofArea(w.area(), w.window(), start, end, agg);
       if (!means.isEmpty()) {
         context.forward(new Record<>(w.area(), WindowAverages.of(means), e.getValue()));
       }

@@ -29,10 +29,25 @@ public final class Averages {
       WindowAccumulators acc,
       double gate,
       SensorIndices.HoursBefore hours) {
+    return ofSensor(w, start, start.plus(w.size()), s, acc, gate, hours);
+  }
+
+  /**
+   * As {@link #ofSensor(AverageWindow, Instant, Sensor, WindowAccumulators, double,
+   * SensorIndices.HoursBefore)} for a window ending at {@code end}: a calendar day ({@link
+   * AverageWindow#DAY}) has 23, 24 or 25 hours, and its expected count follows.
+   */
+  public static List<WindowAverage> ofSensor(
+      AverageWindow w,
+      Instant start,
+      Instant end,
+      Sensor s,
+      WindowAccumulators acc,
+      double gate,
+      SensorIndices.HoursBefore hours) {
     List<WindowAverage> out = new ArrayList<>();
-    long expected = s.expectedCount(w.size());
+    long expected = s.expectedCount(java.time.Duration.between(start, end));
     long expectedHour = s.expectedCount(AverageWindow.HOUR.size());
-    Instant end = start.plus(w.size());
     SensorIndices.HoursBefore once = once(hours);
     for (Map.Entry<Quantity, Accumulator> e : acc.quantities().entrySet()) {
       Accumulator a = e.getValue();
@@ -133,14 +148,15 @@ public final class Averages {
   }
 
   /**
-   * The index values of an area mean: on a 24-hour rolling window the EPA AQI of the mean of its
-   * valid sensors' means; none on hours (a NowCast is per sensor) or minutes.
+   * The index values of an area mean: on a 24-hour rolling window and a calendar day the EPA AQI of
+   * the mean of its valid sensors' means; none on hours (a NowCast is per sensor) or minutes.
    */
   static List<IndexValue> areaIndices(AverageWindow w, Quantity q, double mean) {
-    if (w != AverageWindow.DAY_ROLLING) {
+    String averaging = SensorIndices.dailyAveraging(w);
+    if (averaging == null) {
       return List.of();
     }
-    IndexValue v = UsIndices.daily(q, mean, IndexValue.ROLLING_24H);
+    IndexValue v = UsIndices.daily(q, mean, averaging);
     return v == null ? List.of() : List.of(v);
   }
 
@@ -152,6 +168,12 @@ public final class Averages {
    */
   public static List<WindowAverage> ofArea(
       String area, AverageWindow w, Instant start, AreaAggregate agg) {
+    return ofArea(area, w, start, start.plus(w.size()), agg);
+  }
+
+  /** As {@link #ofArea(String, AverageWindow, Instant, AreaAggregate)}, ending at {@code end}. */
+  public static List<WindowAverage> ofArea(
+      String area, AverageWindow w, Instant start, Instant end, AreaAggregate agg) {
     List<WindowAverage> out = new ArrayList<>(agg.quantities().size());
     String county = agg.county();
     for (Map.Entry<Quantity, AreaStats> e : agg.quantities().entrySet()) {
@@ -165,7 +187,7 @@ public final class Averages {
               county,
               w,
               start,
-              start.plus(w.size()),
+              end,
               e.getKey(),
               s.count(),
               s.expected(),

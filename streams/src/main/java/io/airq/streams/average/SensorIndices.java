@@ -11,8 +11,9 @@ import java.util.NavigableMap;
 /**
  * The index values of one quantity of a sensor window (docs/quality.md), computed when the window
  * is emitted, never per reading: on an hour the EPA NowCast AQI from that hour and the 11 before
- * it, on a 24-hour rolling window the EPA AQI of its mean. A window (and, for the NowCast, an hour)
- * counts only when its coverage is at or above the gate; a window below it gets no index. Pure.
+ * it, on a 24-hour rolling window and a local calendar day the EPA AQI of its mean. A window (and,
+ * for the NowCast, an hour) counts only when its coverage is at or above the gate; a window below
+ * it gets no index. Pure.
  */
 final class SensorIndices {
   private static final long HOUR_MS = AverageWindow.HOUR.size().toMillis();
@@ -44,8 +45,20 @@ final class SensorIndices {
     IndexValue v =
         w == AverageWindow.HOUR
             ? UsIndices.nowCast(q, hourlyMeans(start, q, mean, gate, expectedHour, hours))
-            : UsIndices.daily(q, mean, IndexValue.ROLLING_24H);
+            : UsIndices.daily(q, mean, dailyAveraging(w));
     return v == null ? List.of() : List.of(v);
+  }
+
+  /**
+   * How a window's daily AQI names its averaging: {@code 24h-rolling} or {@code calendar-day}; null
+   * for the windows that get none.
+   */
+  static String dailyAveraging(AverageWindow w) {
+    return switch (w) {
+      case DAY_ROLLING -> IndexValue.ROLLING_24H;
+      case DAY -> IndexValue.CALENDAR_DAY;
+      default -> null;
+    };
   }
 
   /**
