@@ -21,7 +21,7 @@ import org.influxdb.dto.QueryResult;
  * count-weighted mean, its coverage against the day's length at the sensor's interval, and its
  * {@code aqi_us} (averaging {@code calendar-day}) is EPA's 24-hour AQI of that mean when the day
  * meets the 75 % gate, and absent otherwise. The planner's {@code /api/series?window=day} answers
- * the same days.
+ * the same days, and {@code /api/series?index=us-aqi} the same daily AQIs.
  */
 final class CalendarDayCheck {
   private static final long HOUR = 3_600_000L;
@@ -105,6 +105,25 @@ final class CalendarDayCheck {
     assertThat(served)
         .as("/api/series?window=day of %s", sensor)
         .containsExactlyElementsOf(days.get(sensor).keySet());
+    // and, asked for the index, each day's daily AQI (us-aqi is on window day unless told)
+    List<Long> indexed = new ArrayList<>();
+    String range = "&from=2021-03-01T00:00:00Z&to=2021-05-01T00:00:00Z";
+    for (String key : days.keySet()) {
+      JsonNode aqi = h.getJson("/api/series?sensor=" + key + "&quantity=pm25&index=us-aqi" + range);
+      assertThat(aqi.path("window").asText()).isEqualTo("day");
+      for (JsonNode p : aqi.path("points")) {
+        long t = Instant.parse(p.path("time").asText()).toEpochMilli();
+        Object[] row = days.get(key).get(t);
+        assertThat(row).as("%s day %s", key, p.path("time").asText()).isNotNull();
+        assertThat(p.path("value").asInt()).isEqualTo(((Number) row[4]).intValue());
+        assertThat(p.path("averaging").asText()).isEqualTo("calendar-day");
+        assertThat(p.path("category").asText()).isNotEmpty();
+        indexed.add(t);
+      }
+    }
+    long stored =
+        days.values().stream().flatMap(m -> m.values().stream()).filter(r -> r[4] != null).count();
+    assertThat(indexed).as("days served with index=us-aqi").hasSize((int) stored);
     return new Result(n, withIndex, bad);
   }
 

@@ -129,6 +129,40 @@ class UsNowCastEndToEndIT {
         }
       }
       assertThat(mismatches).as("hourly NowCast AQIs that differ from the test's").isEmpty();
+      // areas: the NowCast of the area's own stored hourly means
+      int areaHours = 0;
+      for (String q : List.of("pm25", "pm10")) {
+        Map<String, TreeMap<Long, Object[]>> hours =
+            rows(
+                h,
+                "SELECT mean, coverage, aqi_us_nowcast FROM average WHERE scope = 'area'"
+                    + " AND \"window\" = '1h' AND quantity = '"
+                    + q
+                    + "' GROUP BY \"key\"");
+        for (Map.Entry<String, TreeMap<Long, Object[]>> a : hours.entrySet()) {
+          for (Map.Entry<Long, Object[]> e : a.getValue().entrySet()) {
+            Integer want = nowCastAqi(q, e.getKey(), a.getValue());
+            Object[] row = e.getValue();
+            Integer got = row[2] == null ? null : ((Number) row[2]).intValue();
+            areaHours += got == null ? 0 : 1;
+            if (!java.util.Objects.equals(want, got)) {
+              mismatches.add(
+                  "area "
+                      + a.getKey()
+                      + " "
+                      + q
+                      + " "
+                      + e.getKey()
+                      + ": want "
+                      + want
+                      + " got "
+                      + got);
+            }
+          }
+        }
+      }
+      assertThat(mismatches).as("area NowCast AQIs that differ from the test's").isEmpty();
+      assertThat(areaHours).as("area-hours with a NowCast AQI").isPositive();
       assertThat(withIndex).as("hours with a NowCast AQI").isGreaterThan(100);
       assertThat(
               h.count(

@@ -12,6 +12,8 @@ import io.airq.planner.PlannerConfig;
 import io.airq.planner.impact.ImpactAnalysis;
 import io.airq.planner.impact.ImpactReport;
 import io.airq.planner.influx.AverageReader;
+import io.airq.planner.influx.IndexPoint;
+import io.airq.planner.influx.SeriesIndex;
 import io.airq.planner.influx.SeriesPoint;
 import io.airq.planner.registry.Registry;
 import java.io.IOException;
@@ -190,10 +192,13 @@ public final class Api {
       throw new Http.ClientError(400, List.of("give exactly one of sensor or area"));
     }
     Quantity quantity = quantity(q.getOrDefault("quantity", "pm25"));
+    SeriesIndex index = q.containsKey("index") ? IndexSeriesAnswer.index(q.get("index")) : null;
     AverageWindow window =
-        AverageWindow.byId(q.getOrDefault("window", "1h"))
-            .orElseThrow(
-                () -> new Http.ClientError(400, List.of("window must be 1m, 1h, 24h or day")));
+        index != null
+            ? IndexSeriesAnswer.window(index, q)
+            : AverageWindow.byId(q.getOrDefault("window", "1h"))
+                .orElseThrow(
+                    () -> new Http.ClientError(400, List.of("window must be 1m, 1h, 24h or day")));
     Instant from = instant(q, "from");
     Instant to = instant(q, "to");
     if (!to.isAfter(from)) {
@@ -201,6 +206,25 @@ public final class Api {
     }
     Scope scope = sensor != null ? Scope.SENSOR : Scope.AREA;
     String key = sensor != null ? sensor : area;
+    if (index != null) {
+      List<IndexPoint> values =
+          reader.indexSeries(index, scope, List.of(key), window, quantity, from, to);
+      Provenance p =
+          Provenance.of(
+              cfg.influxDatabase(),
+              "scope=" + scope.id() + ", window=" + window.id() + ", field=" + index.field());
+      if ("csv".equals(q.get("format"))) {
+        String csv = IndexSeriesAnswer.csv(values, Csv.provenance(p));
+        Http.send(ex, 200, "text/csv; charset=utf-8", csv.getBytes(StandardCharsets.UTF_8));
+      } else {
+        ObjectNode o = IndexSeriesAnswer.json(index, window, quantity, values);
+        o.set("provenance", JsonOut.tree(p));
+        o.put("scope", scope.id());
+        o.put("key", key);
+        Http.json(ex, 200, o);
+      }
+      return;
+    }
     List<SeriesPoint> points = reader.series(scope, List.of(key), window, quantity, from, to);
     Provenance p =
         Provenance.of(cfg.influxDatabase(), "scope=" + scope.id() + ", window=" + window.id());

@@ -3,13 +3,17 @@ package io.airq.streams.average;
 import io.airq.core.average.AverageWindow;
 import io.airq.core.average.WindowAverage;
 import io.airq.core.average.WindowAverages;
+import io.airq.core.reading.Quantity;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -19,6 +23,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * that window ({@link #STORE}). An update replaces the sensor's earlier means in the aggregate, so
  * it reads and writes two small entries whatever the number of sensors in the area; only when the
  * sensor held the area's min or max and gave it up are the area's sensor entries read again.
+ *
+ * <p>An area hour carries the index values a sensor hour does (NowCast, gas sub-indices, overall US
+ * AQI, EAQI: {@link AreaHourIndices}), from the area's stored hourly aggregates of the 24 hours
+ * ending with it, read when the hour is emitted; so when an area hour changes, the stored area
+ * hours of the 23 after it are emitted again with it (their NowCast and EAQI read it).
  *
  * <p>An updated area window is marked pending ({@link #PENDING_STORE}) and emitted once per
  * emission interval of wall-clock time with its latest means (one record with every quantity), like
@@ -134,22 +144,88 @@ public final class AreaWindowsProcessor
   }
 
   private void emitPending() {
+    Map<PendingWindow, Long> following = new LinkedHashMap<>();
     for (Map.Entry<PendingWindow, Long> e : pending.entrySet()) {
       PendingWindow w = e.getKey();
-      AreaAggregate agg = aggregates.fetch(w.area() + "|" + w.window().id(), w.start());
-      Instant start = Instant.ofEpochMilli(w.start());
-      Instant end =
-          w.window() == AverageWindow.DAY
-              ? Instant.ofEpochMilli(LocalDay.endOf(w.start(), dayZone))
-              : start.plus(w.window().size());
-      List<WindowAverage> means =
-          agg == null ? List.of() : Averages.ofArea(w.area(), w.window(), start, end, agg);
-      if (!means.isEmpty()) {
-        context.forward(new Record<>(w.area(), WindowAverages.of(means), e.getValue()));
-      }
+      emit(w, e.getValue());
       pendingStore.delete(w.key());
+      if (w.window() == AverageWindow.HOUR) {
+        addFollowing(w, e.getValue(), following);
+      }
+    }
+    // the area hours after a changed one whose indices read it (NowCast: 11 hours, EAQI: 23)
+    for (Map.Entry<PendingWindow, Long> e : following.entrySet()) {
+      emit(e.getKey(), e.getValue());
     }
     pending.clear();
+  }
+
+  /** The stored area hours of the 23 after {@code w} that are not pending themselves. */
+  private void addFollowing(PendingWindow w, long time, Map<PendingWindow, Long> following) {
+    long hour = AverageWindow.HOUR.size().toMillis();
+    try (WindowStoreIterator<AreaAggregate> it =
+        aggregates.fetch(
+            w.area() + "|" + AverageWindow.HOUR.id(), w.start() + hour, w.start() + 23 * hour)) {
+      while (it.hasNext()) {
+        PendingWindow next = new PendingWindow(w.area(), AverageWindow.HOUR, it.next().key);
+        if (!pending.containsKey(next)) {
+          following.merge(next, time, Math::max);
+        }
+      }
+    }
+  }
+
+  private void emit(PendingWindow w, long time) {
+    AreaAggregate agg = aggregates.fetch(w.area() + "|" + w.window().id(), w.start());
+    if (agg == null) {
+      return;
+    }
+    Instant start = Instant.ofEpochMilli(w.start());
+    Instant end =
+        w.window() == AverageWindow.DAY
+            ? Instant.ofEpochMilli(LocalDay.endOf(w.start(), dayZone))
+            : start.plus(w.window().size());
+    List<WindowAverage> means =
+        Averages.ofArea(
+            w.area(),
+            w.window(),
+            start,
+            end,
+            agg,
+            w.window() == AverageWindow.HOUR
+                ? AreaHourIndices.of(w.start(), hourlyMeans(w.area(), w.start()))
+                : Map.of());
+    if (!means.isEmpty()) {
+      context.forward(new Record<>(w.area(), WindowAverages.of(means), time));
+    }
+  }
+
+  /**
+   * The area's hourly means of the 24 hours ending with the hour at {@code start}, per quantity
+   * with at least one valid sensor (its index values need them: {@link AreaHourIndices}).
+   */
+  private NavigableMap<Long, Map<Quantity, Double>> hourlyMeans(String area, long start) {
+    NavigableMap<Long, Map<Quantity, Double>> out = new TreeMap<>();
+    try (WindowStoreIterator<AreaAggregate> it =
+        aggregates.fetch(
+            area + "|" + AverageWindow.HOUR.id(),
+            start - 23 * AverageWindow.HOUR.size().toMillis(),
+            start)) {
+      while (it.hasNext()) {
+        KeyValue<Long, AreaAggregate> kv = it.next();
+        Map<Quantity, Double> m = new EnumMap<>(Quantity.class);
+        kv.value
+            .quantities()
+            .forEach(
+                (q, s) -> {
+                  if (s.sensors() > 0) {
+                    m.put(q, s.mean());
+                  }
+                });
+        out.put(kv.key, m);
+      }
+    }
+    return out;
   }
 
   /** The aggregate from every sensor entry of the area window (the new input included). */

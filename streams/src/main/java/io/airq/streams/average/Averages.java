@@ -89,6 +89,10 @@ public final class Averages {
       if (eaqi != null) {
         withIndex(out, eaqi);
       }
+      IndexValue overall = UsOverall.of(out);
+      if (overall != null) {
+        withIndex(out, overall);
+      }
     } else if (w == AverageWindow.DAY_ROLLING) {
       IndexValue naqi = DayNaqi.of(start.toEpochMilli(), acc, gate, expected, once);
       if (naqi != null) {
@@ -130,6 +134,15 @@ public final class Averages {
     }
   }
 
+  private static List<IndexValue> withHourIndices(List<IndexValue> own, List<IndexValue> more) {
+    if (more == null || more.isEmpty()) {
+      return own;
+    }
+    List<IndexValue> all = new ArrayList<>(own);
+    all.addAll(more);
+    return all;
+  }
+
   /** {@code hours}, asked at most once per hour. */
   private static SensorIndices.HoursBefore once(SensorIndices.HoursBefore hours) {
     return new SensorIndices.HoursBefore() {
@@ -148,8 +161,9 @@ public final class Averages {
   }
 
   /**
-   * The index values of an area mean: on a 24-hour rolling window and a calendar day the EPA AQI of
-   * the mean of its valid sensors' means; none on hours (a NowCast is per sensor) or minutes.
+   * The index values of an area mean of its own: on a 24-hour rolling window and a calendar day the
+   * EPA AQI of the mean of its valid sensors' means (an area hour's come from its earlier hours
+   * too: {@link AreaHourIndices}).
    */
   static List<IndexValue> areaIndices(AverageWindow w, Quantity q, double mean) {
     String averaging = SensorIndices.dailyAveraging(w);
@@ -174,6 +188,20 @@ public final class Averages {
   /** As {@link #ofArea(String, AverageWindow, Instant, AreaAggregate)}, ending at {@code end}. */
   public static List<WindowAverage> ofArea(
       String area, AverageWindow w, Instant start, Instant end, AreaAggregate agg) {
+    return ofArea(area, w, start, end, agg, Map.of());
+  }
+
+  /**
+   * As {@link #ofArea(String, AverageWindow, Instant, Instant, AreaAggregate)}, with index values
+   * computed from the area's earlier hours ({@link AreaHourIndices}) added per quantity.
+   */
+  public static List<WindowAverage> ofArea(
+      String area,
+      AverageWindow w,
+      Instant start,
+      Instant end,
+      AreaAggregate agg,
+      Map<Quantity, List<IndexValue>> hourIndices) {
     List<WindowAverage> out = new ArrayList<>(agg.quantities().size());
     String county = agg.county();
     for (Map.Entry<Quantity, AreaStats> e : agg.quantities().entrySet()) {
@@ -197,7 +225,7 @@ public final class Averages {
               s.rawMean(),
               mean,
               s.correction(),
-              areaIndices(w, e.getKey(), mean)));
+              withHourIndices(areaIndices(w, e.getKey(), mean), hourIndices.get(e.getKey()))));
     }
     return out;
   }
