@@ -217,6 +217,7 @@ class UsNowCastEndToEndIT {
               + " EAQI level, all equal; %d alerts, none hourly; %d Nairobi calendar days, %d"
               + " with a daily AQI, all equal%n",
           compared, withIndex, eaqiHours, alerts.size(), days.days(), days.withIndex());
+      System.err.printf("e2e-nowcast: %d area-hours with a NowCast AQI, all equal%n", areaHours);
     }
   }
 
