@@ -13,7 +13,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates airq's topics (compacted where the descriptor says so); existing topics are kept.
@@ -106,17 +109,56 @@ public final class TopicSetup {
       }
       if (!missing.isEmpty()) {
         admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+        awaitLeaders(admin, bootstrap, missing.stream().map(NewTopic::name).toList());
       }
     } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
         throw new IllegalStateException(
             "cannot create topics on " + bootstrap + ": " + e.getCause(), e);
       }
     } catch (TimeoutException e) {
-      throw new IllegalStateException("Kafka at " + bootstrap + " did not answer within 60 s", e);
+      throw new IllegalStateException(
+          e.getMessage() != null
+              ? e.getMessage()
+              : "Kafka at " + bootstrap + " did not answer within 60 s",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
+    }
+  }
+
+  /**
+   * Waits until the broker knows a leader for every partition of the new topics. The controller
+   * answers a create before the broker has applied it; a producer writing at once gets {@code
+   * NOT_LEADER_OR_FOLLOWER}, and an idempotent producer's retries then meet {@code
+   * OUT_OF_ORDER_SEQUENCE_NUMBER}, which under load could fail the first batches.
+   */
+  private static void awaitLeaders(Admin admin, String bootstrap, List<String> names)
+      throws InterruptedException, TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      try {
+        Map<String, TopicDescription> d =
+            admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+        boolean led =
+            d.values().stream()
+                .flatMap(t -> t.partitions().stream())
+                .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        if (led && d.keySet().containsAll(names)) {
+          return;
+        }
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw new IllegalStateException(
+              "cannot describe new topics on " + bootstrap + ": " + e.getCause(), e);
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException(
+            "Kafka at " + bootstrap + " had no leader for every new partition after 60 s");
+      }
+      Thread.sleep(100);
     }
   }
 }

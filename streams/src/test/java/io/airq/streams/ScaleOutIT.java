@@ -7,6 +7,7 @@ import io.airq.core.average.AverageWindow;
 import io.airq.core.average.Scope;
 import io.airq.core.average.WindowAverage;
 import io.airq.core.average.WindowAverages;
+import io.airq.core.reading.CleanReading;
 import io.airq.core.reading.Quantity;
 import io.airq.core.reading.Reading;
 import io.airq.core.reading.SourceFormat;
@@ -28,10 +29,14 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,6 +71,12 @@ class ScaleOutIT {
       assertThat(tasks(a)).as("instance a has tasks").isPositive();
       assertThat(tasks(b)).as("instance b has tasks").isPositive();
 
+      assertThat(setApart(bootstrap, two))
+          .as("readings the pair set apart as late or quarantined (sensor@hour)")
+          .isEmpty();
+      assertThat(setApart(bootstrap, one))
+          .as("readings the single instance set apart as late or quarantined (sensor@hour)")
+          .isEmpty();
       assertThat(shared.keySet()).isEqualTo(alone.keySet()).isEqualTo(expected.keySet());
       for (Map.Entry<String, List<Double>> e : expected.entrySet()) {
         double mean =
@@ -76,6 +87,41 @@ class ScaleOutIT {
         assertThat(shared.get(e.getKey()).mean()).isCloseTo(mean, within(1e-9));
       }
     }
+  }
+
+  /** The sensor@hour of every reading on the late and quarantine topics, committed so far. */
+  private static List<String> setApart(String bootstrap, String prefix) {
+    List<String> out = new ArrayList<>();
+    for (CleanReading r : drain(bootstrap, Topics.LATE_READINGS.prefixed(prefix))) {
+      out.add("late " + r.sensorId() + "@" + r.time().truncatedTo(ChronoUnit.HOURS));
+    }
+    for (Reading r : drain(bootstrap, Topics.QUARANTINE.prefixed(prefix))) {
+      out.add("quarantined " + r.sensorId() + "@" + r.time().truncatedTo(ChronoUnit.HOURS));
+    }
+    return out;
+  }
+
+  private static <V> List<V> drain(String bootstrap, Topic<String, V> t) {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", bootstrap);
+    p.put("isolation.level", "read_committed");
+    List<V> out = new ArrayList<>();
+    try (KafkaConsumer<String, V> c =
+        new KafkaConsumer<>(p, t.keySerde().deserializer(), t.valueSerde().deserializer())) {
+      List<TopicPartition> parts =
+          c.partitionsFor(t.name()).stream()
+              .map(i -> new TopicPartition(i.topic(), i.partition()))
+              .toList();
+      c.assign(parts);
+      c.seekToBeginning(parts);
+      Map<TopicPartition, Long> end = c.endOffsets(parts);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))
+          && System.nanoTime() < deadline) {
+        c.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.value()));
+      }
+    }
+    return out;
   }
 
   private static int tasks(StreamsApp app) {
@@ -128,17 +174,26 @@ class ScaleOutIT {
         }
       }
       sp.flush();
+      List<Future<RecordMetadata>> sent = new ArrayList<>();
       NairobiReplayTest.READINGS.forEach(
           (r, values) -> {
             if (r.time().isBefore(UNTIL)) {
               Reading reading =
                   Reading.of(r.sensor(), r.time(), r.time(), null, SourceFormat.REPLAY, values);
-              rp.send(
-                  new ProducerRecord<>(
-                      rt.name(), null, r.time().toEpochMilli(), r.sensor(), reading));
+              sent.add(
+                  rp.send(
+                      new ProducerRecord<>(
+                          rt.name(), null, r.time().toEpochMilli(), r.sensor(), reading)));
             }
           });
       rp.flush();
+      for (Future<RecordMetadata> f : sent) {
+        try {
+          f.get();
+        } catch (ExecutionException | InterruptedException e) {
+          throw new IllegalStateException("the test's input was not written to Kafka", e);
+        }
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package io.airq.core.closure;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,8 @@ import java.util.Optional;
  * <p>A withdrawn closure ({@link #withdrawnAt()} set, by the planner's {@code DELETE
  * /api/closures/{id}}) stays registered, so its reports remain readable, and they say it was
  * withdrawn.
+ *
+ * <p>{@link #weather()} optionally names the closure's weather station (null: none named).
  */
 public record Closure(
     String id,
@@ -42,11 +45,13 @@ public record Closure(
     Duration after,
     ZoneId zone,
     List<ComparisonPeriod> comparisonPeriods,
-    Instant withdrawnAt) {
+    Instant withdrawnAt,
+    ClosureWeather weather) {
 
   public static final Duration DEFAULT_BASELINE = Duration.ofDays(7);
   public static final Duration DEFAULT_AFTER = Duration.ofDays(7);
 
+  @JsonCreator
   public Closure {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(start, "start");
@@ -75,11 +80,67 @@ public record Closure(
     this(id, name, treated, control, start, end, baseline, after, zone, comparisonPeriods, null);
   }
 
+  /** A closure with no weather station named. */
+  public Closure(
+      String id,
+      String name,
+      SensorSelection treated,
+      SensorSelection control,
+      LocalDateTime start,
+      LocalDateTime end,
+      Duration baseline,
+      Duration after,
+      ZoneId zone,
+      List<ComparisonPeriod> comparisonPeriods,
+      Instant withdrawnAt) {
+    this(
+        id,
+        name,
+        treated,
+        control,
+        start,
+        end,
+        baseline,
+        after,
+        zone,
+        comparisonPeriods,
+        withdrawnAt,
+        null);
+  }
+
   /** The same closure, withdrawn at {@code at}. */
   public Closure withdrawn(Instant at) {
     Objects.requireNonNull(at, "at");
     return new Closure(
-        id, name, treated, control, start, end, baseline, after, zone, comparisonPeriods, at);
+        id,
+        name,
+        treated,
+        control,
+        start,
+        end,
+        baseline,
+        after,
+        zone,
+        comparisonPeriods,
+        at,
+        weather);
+  }
+
+  /** The same closure with its weather station named ({@code null}: none). */
+  public Closure withWeather(ClosureWeather w) {
+    return new Closure(
+        id,
+        name,
+        treated,
+        control,
+        start,
+        end,
+        baseline,
+        after,
+        zone,
+        comparisonPeriods,
+        withdrawnAt,
+        w);
   }
 
   /** Whether it was withdrawn (it then stays registered, for its reports). */

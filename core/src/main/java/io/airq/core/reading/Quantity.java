@@ -21,7 +21,16 @@ public enum Quantity {
   CO2("co2", "ppm", false),
   TEMPERATURE("temperature", "°C", false),
   HUMIDITY("humidity", "%", false),
-  PRESSURE("pressure", "hPa", false);
+  PRESSURE("pressure", "hPa", false),
+  /** Wind speed, m/s. */
+  WIND_SPEED("wind_speed", "m/s", false),
+  /**
+   * Wind direction, degrees clockwise from north, where the wind comes from, in [0, 360). Averaged
+   * as a vector, never arithmetically ({@link #circular()}).
+   */
+  WIND_DIR("wind_dir", "°", false),
+  /** Rain in the reading's interval (an accumulation, not a rate), mm. */
+  RAIN("rain", "mm", false);
 
   private static final Map<String, Quantity> BY_ID =
       Arrays.stream(values()).collect(Collectors.toMap(q -> q.id, Function.identity()));
@@ -48,6 +57,19 @@ public enum Quantity {
   /** Particulate matter, measured by optical sensors that read high in humid air. */
   public boolean particulate() {
     return particulate;
+  }
+
+  /** An angle in degrees: its mean is the direction of the mean unit vector. */
+  public boolean circular() {
+    return this == WIND_DIR;
+  }
+
+  /** A quantity of the weather rather than of the air (wind, rain, pressure, temperature...). */
+  public boolean weather() {
+    return switch (this) {
+      case TEMPERATURE, HUMIDITY, PRESSURE, WIND_SPEED, WIND_DIR, RAIN -> true;
+      default -> false;
+    };
   }
 
   public static Optional<Quantity> byId(String id) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.airq.core.closure.Closure;
 import io.airq.core.json.Json;
 import io.airq.core.registry.Sensor;
+import io.airq.core.registry.SensorKind;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -44,6 +45,12 @@ public final class ClosureValidator {
     } catch (DateTimeException e) {
       errors.add("zone is not a valid time zone: " + zone);
     }
+    JsonNode weather = body.path("weather");
+    if (!weather.isMissingNode()
+        && !weather.isNull()
+        && !(weather.isObject() && weather.path("station").isTextual())) {
+      errors.add("weather must be an object {\"station\": \"<weather sensor id>\"}");
+    }
     if (!errors.isEmpty()) {
       return new Result(null, errors);
     }
@@ -77,6 +84,7 @@ public final class ClosureValidator {
     }
     checkSelection("treated", c.treated(), sensors, errors);
     checkSelection("control", c.control(), sensors, errors);
+    checkWeather(c, sensors, errors);
     return errors.isEmpty() ? new Result(c, List.of()) : new Result(null, errors);
   }
 
@@ -94,6 +102,19 @@ public final class ClosureValidator {
       if (sensors.stream().noneMatch(x -> x.area().equals(area))) {
         errors.add(name + ": no sensor in area " + area);
       }
+    }
+  }
+
+  private static void checkWeather(Closure c, Collection<Sensor> sensors, List<String> errors) {
+    if (c.weather() == null) {
+      return;
+    }
+    String station = c.weather().station();
+    Sensor s = sensors.stream().filter(x -> x.id().equals(station)).findFirst().orElse(null);
+    if (s == null) {
+      errors.add("weather: unknown sensor " + station);
+    } else if (s.kind() != SensorKind.WEATHER) {
+      errors.add("weather: sensor " + station + " is of kind " + s.kind() + ", not weather");
     }
   }
 

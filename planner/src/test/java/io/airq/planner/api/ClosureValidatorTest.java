@@ -3,8 +3,10 @@ package io.airq.planner.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airq.core.closure.ClosureWeather;
 import io.airq.core.json.Json;
 import io.airq.core.registry.Sensor;
+import io.airq.core.registry.SensorKind;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -24,6 +26,24 @@ class ClosureValidatorTest {
               false,
               null,
               Duration.ofMinutes(1),
+              null,
+              null),
+          new Sensor(
+              "wx1",
+              null,
+              -1.30,
+              36.80,
+              "Airport",
+              "",
+              "Nairobi",
+              false,
+              null,
+              Duration.ofHours(1),
+              null,
+              null,
+              SensorKind.WEATHER,
+              null,
+              null,
               null,
               null));
 
@@ -75,5 +95,47 @@ class ClosureValidatorTest {
             ClosureValidator.validate(json(OK.replace("\"treated\"", "\"x\"")), null, SENSORS)
                 .errors())
         .containsExactly("treated must name at least one sensor or area");
+  }
+
+  @Test
+  void aClosureNamesItsWeatherStationAndKeepsItThroughJson() throws Exception {
+    String withStation = OK.replace("{\"id\"", "{\"weather\":{\"station\":\"wx1\"},\"id\"");
+    ClosureValidator.Result r = ClosureValidator.validate(json(withStation), null, SENSORS);
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.closure().weather()).isEqualTo(new ClosureWeather("wx1"));
+    JsonNode written = Json.mapper().valueToTree(r.closure());
+    assertThat(written.path("weather").path("station").asText()).isEqualTo("wx1");
+    assertThat(Json.mapper().treeToValue(written, io.airq.core.closure.Closure.class))
+        .isEqualTo(r.closure());
+  }
+
+  @Test
+  void aClosureWithoutWeatherIsWrittenAsBefore() throws Exception {
+    ClosureValidator.Result r = ClosureValidator.validate(json(OK), null, SENSORS);
+    assertThat(r.closure().weather()).isNull();
+    assertThat(Json.mapper().valueToTree(r.closure()).has("weather")).isFalse();
+  }
+
+  @Test
+  void weatherStationMustBeARegisteredWeatherSensor() throws Exception {
+    assertThat(
+            ClosureValidator.validate(
+                    json(OK.replace("{\"id\"", "{\"weather\":{\"station\":\"nope\"},\"id\"")),
+                    null,
+                    SENSORS)
+                .errors())
+        .containsExactly("weather: unknown sensor nope");
+    assertThat(
+            ClosureValidator.validate(
+                    json(OK.replace("{\"id\"", "{\"weather\":{\"station\":\"s1\"},\"id\"")),
+                    null,
+                    SENSORS)
+                .errors())
+        .containsExactly("weather: sensor s1 is of kind air, not weather");
+    assertThat(
+            ClosureValidator.validate(
+                    json(OK.replace("{\"id\"", "{\"weather\":\"wx1\",\"id\"")), null, SENSORS)
+                .errors())
+        .containsExactly("weather must be an object {\"station\": \"<weather sensor id>\"}");
   }
 }

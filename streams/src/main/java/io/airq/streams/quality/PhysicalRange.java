@@ -2,8 +2,15 @@ package io.airq.streams.quality;
 
 import io.airq.core.reading.Quantity;
 
-/** Plausible physical range per quantity, in the quantity's canonical unit. */
-public record PhysicalRange(double min, double max) {
+/**
+ * Plausible physical range per quantity, in the quantity's canonical unit: [min, max], or [min,
+ * max) when {@code maxIncluded} is false (a wind direction of 360° is written 0°).
+ */
+public record PhysicalRange(double min, double max, boolean maxIncluded) {
+
+  public PhysicalRange(double min, double max) {
+    this(min, max, true);
+  }
 
   public static PhysicalRange of(Quantity q) {
     return switch (q) {
@@ -15,10 +22,19 @@ public record PhysicalRange(double min, double max) {
       case TEMPERATURE -> new PhysicalRange(-50, 70);
       case HUMIDITY -> new PhysicalRange(0, 100);
       case PRESSURE -> new PhysicalRange(300, 1100);
+      case WIND_SPEED -> new PhysicalRange(0, 100);
+      case WIND_DIR -> new PhysicalRange(0, 360, false);
+      case RAIN -> new PhysicalRange(0, 500);
     };
   }
 
   public boolean contains(double v) {
-    return v >= min && v <= max;
+    return v >= min && (maxIncluded ? v <= max : v < max);
+  }
+
+  /** The range as written in a QA flag, e.g. {@code [0.0, 360.0)}. */
+  @Override
+  public String toString() {
+    return "[" + min + ", " + max + (maxIncluded ? "]" : ")");
   }
 }

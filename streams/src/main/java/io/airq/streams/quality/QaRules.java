@@ -26,11 +26,7 @@ public final class QaRules {
       if (v < 0 && q != Quantity.TEMPERATURE) {
         flags.add(new QaFlag(QaRule.NEGATIVE, q, "value " + v + " < 0"));
       } else if (!range.contains(v)) {
-        flags.add(
-            new QaFlag(
-                QaRule.OUT_OF_RANGE,
-                q,
-                "value " + v + " outside [" + range.min() + ", " + range.max() + "]"));
+        flags.add(new QaFlag(QaRule.OUT_OF_RANGE, q, "value " + v + " outside " + range));
       }
       Doubles past = history.values(q);
       if (stuck(past, v)) {

@@ -27,7 +27,10 @@ public final class StateCodes {
     Quantity.CO2,
     Quantity.TEMPERATURE,
     Quantity.HUMIDITY,
-    Quantity.PRESSURE
+    Quantity.PRESSURE,
+    Quantity.WIND_SPEED,
+    Quantity.WIND_DIR,
+    Quantity.RAIN
   };
 
   /** Correction codes: 1 + the index in this table; 0 = the id follows in modified UTF-8. */

@@ -25,7 +25,10 @@ class StateCodesTest {
             Quantity.CO2,
             Quantity.TEMPERATURE,
             Quantity.HUMIDITY,
-            Quantity.PRESSURE);
+            Quantity.PRESSURE,
+            Quantity.WIND_SPEED,
+            Quantity.WIND_DIR,
+            Quantity.RAIN);
     for (int i = 0; i < pinned.size(); i++) {
       assertThat(StateCodes.code(pinned.get(i))).isEqualTo(i);
     }
