@@ -13,7 +13,7 @@ import java.util.OptionalInt;
  * PM10, NO2 and SO2 on the 24-hour mean, each only when the window meets the coverage gate for it
  * and CPCB's minimum data rule (values in at least 16 of the 24 hours); the index, the worst
  * sub-index, only when at least three pollutants have one and one of them is PM2.5 or PM10. (O3 and
- * CO, on 8 hours, are not computed: airq has no 8-hour window.) Pure.
+ * CO, on 8 hours, are not computed: CPCB's O3 and CO tables are not in airq.) Pure.
  */
 final class DayNaqi {
   static final String FIELD = "naqi";
