@@ -62,34 +62,6 @@ public final class Pipeline implements AutoCloseable {
       Duration emitInterval,
       String dayZone) {
 
-    /** With the streams job's default {@code day.zone}. */
-    public Settings(
-        String mqttUrl,
-        String kafkaBootstrap,
-        String influxUrl,
-        String influxDatabase,
-        String topicPrefix,
-        int plannerPort,
-        int ingestHttpPort,
-        int sinkPort,
-        int streamsPort,
-        Path stateDir,
-        Duration emitInterval) {
-      this(
-          mqttUrl,
-          kafkaBootstrap,
-          influxUrl,
-          influxDatabase,
-          topicPrefix,
-          plannerPort,
-          ingestHttpPort,
-          sinkPort,
-          streamsPort,
-          stateDir,
-          emitInterval,
-          null);
-    }
-
     /** With the sink's and the streams job's endpoints on free ports. */
     public Settings(
         String mqttUrl,

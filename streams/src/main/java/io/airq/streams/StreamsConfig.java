@@ -9,7 +9,6 @@ import io.airq.core.config.KafkaClientSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -100,7 +99,7 @@ public record StreamsConfig(
             null,
             v.get(Keys.EMIT_INTERVAL),
             v.get(Keys.QUARANTINE_HORIZON),
-            dayZone(v.get(Keys.DAY_ZONE)));
+            StreamsSettings.zone(v.get(Keys.DAY_ZONE)));
     String stateDir = v.get(Keys.STATE_DIR);
     return new StreamsConfig(
         v.get(Keys.APPLICATION_ID),
@@ -113,17 +112,6 @@ public record StreamsConfig(
         settings,
         v.get(Keys.METRICS_BIND),
         v.get(Keys.METRICS_PORT));
-  }
-
-  private static ZoneId dayZone(String zone) {
-    try {
-      return ZoneId.of(zone);
-    } catch (java.time.DateTimeException e) {
-      throw new io.airq.core.config.ConfigException(
-          "streams",
-          List.of(
-              "day.zone: not a time zone id (e.g. Africa/Nairobi, Europe/Dublin, UTC): " + zone));
-    }
   }
 
   /** Every key the streams job reads; docs/configuration.md is generated from {@link #SPEC}. */

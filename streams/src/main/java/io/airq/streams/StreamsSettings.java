@@ -112,6 +112,22 @@ public record StreamsSettings(
         topicPrefix, digestHorizon, grace, coverageGate, qa, interval, quarantineHorizon, dayZone);
   }
 
+  /**
+   * The zone of {@code day.zone}.
+   *
+   * @throws io.airq.core.config.ConfigException naming the key when it is not a zone id
+   */
+  static ZoneId zone(String id) {
+    try {
+      return ZoneId.of(id);
+    } catch (java.time.DateTimeException e) {
+      throw new io.airq.core.config.ConfigException(
+          "streams",
+          java.util.List.of(
+              "day.zone: not a time zone id (e.g. Africa/Nairobi, Europe/Dublin, UTC): " + id));
+    }
+  }
+
   /** These settings with another {@link #dayZone}. */
   public StreamsSettings withDayZone(ZoneId zone) {
     return new StreamsSettings(
