@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       SinkCommand.class,
       PlannerCommand.class,
       TopicsCommand.class,
+      DevicesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class AirqMain {

@@ -262,8 +262,8 @@ public final class Pipeline implements AutoCloseable {
    */
   public Map<String, String> serviceUrls() {
     Map<String, String> m = new java.util.LinkedHashMap<>();
-    if (bridge.httpPort() > 0) {
-      m.put("ingest", "http://127.0.0.1:" + bridge.httpPort());
+    if (bridge.metricsPort() > 0) {
+      m.put("ingest", "http://127.0.0.1:" + bridge.metricsPort());
     }
     if (streams.healthUrl() != null) {
       m.put("streams", streams.healthUrl().replaceFirst("/health$", ""));

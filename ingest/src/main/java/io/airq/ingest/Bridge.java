@@ -3,6 +3,7 @@ package io.airq.ingest;
 import io.airq.core.reading.Reading;
 import io.airq.core.registry.Sensor;
 import io.airq.core.topic.Topics;
+import io.airq.ingest.device.DeviceSecrets;
 import io.airq.ingest.gateway.GatewayPolicy;
 import io.airq.ingest.payload.ParseResult;
 import io.airq.ingest.payload.PayloadParser;
@@ -11,6 +12,7 @@ import io.airq.kit.CompactedTable;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -111,7 +113,10 @@ public final class Bridge implements AutoCloseable {
                     metrics,
                     gate,
                     cfg.http().pushTimeout(),
-                    cfg.http().pinWindow()),
+                    cfg.http().pinWindow(),
+                    cfg.http().deviceSecrets().isEmpty()
+                        ? null
+                        : DeviceSecrets.load(Path.of(cfg.http().deviceSecrets()))),
                 mqtt::isConnected,
                 sensors == null ? null : sensors::check,
                 cfg.http().pinWindow().isZero() ? null : this::pinCheck)
@@ -167,6 +172,11 @@ public final class Bridge implements AutoCloseable {
   /** The HTTP port actually bound, or 0 when the HTTP server is off. */
   public int httpPort() {
     return http == null ? 0 : http.port();
+  }
+
+  /** The port of /health and /metrics (the push's port unless {@code metrics.port} is set). */
+  public int metricsPort() {
+    return http == null ? 0 : http.metricsPort();
   }
 
   /** The Prometheus scrape text of the bridge's meters. */

@@ -3,6 +3,7 @@ package io.airq.ingest;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.airq.core.reading.Reading;
+import io.airq.ingest.device.DeviceSecrets;
 import io.airq.ingest.gateway.GatewayPolicy;
 import io.airq.ingest.payload.Origin;
 import io.airq.ingest.payload.ParseResult;
@@ -49,6 +50,7 @@ final class HttpPush implements HttpHandler, AutoCloseable {
   private final Function<Reading, Optional<GatewayPolicy.Refusal>> gate;
   private final Duration timeout;
   private final Duration pinWindow;
+  private final DeviceSecrets secrets;
   private final ExecutorService pool =
       Executors.newFixedThreadPool(
           4,
@@ -61,6 +63,7 @@ final class HttpPush implements HttpHandler, AutoCloseable {
   /**
    * @param timeout how long a push waits for Kafka before answering 503
    * @param pinWindow how long a device's per-pin pushes join one reading; zero: not merged
+   * @param secrets the per-device secrets a push must prove; null: pushes are not authenticated
    */
   HttpPush(
       PayloadParser parser,
@@ -68,13 +71,15 @@ final class HttpPush implements HttpHandler, AutoCloseable {
       IngestMetrics metrics,
       Function<Reading, Optional<GatewayPolicy.Refusal>> gate,
       Duration timeout,
-      Duration pinWindow) {
+      Duration pinWindow,
+      DeviceSecrets secrets) {
     this.parser = parser;
     this.publisher = publisher;
     this.metrics = metrics;
     this.gate = gate;
     this.timeout = timeout;
     this.pinWindow = pinWindow;
+    this.secrets = secrets;
   }
 
   @Override
@@ -125,7 +130,18 @@ final class HttpPush implements HttpHandler, AutoCloseable {
             receivedAt,
             body,
             Redelivery.digestIfTimeless(result, CHANNEL + sensor.orElse(""), body));
-    Optional<Reading> pinned = pinned(ex, result);
+    // a device that does not prove its secret: its readings go to quarantine with the reason, and
+    // the answer is 401 or 403
+    Optional<DeviceSecrets.Refusal> denied =
+        secrets == null
+            ? Optional.empty()
+            : secrets.check(sensor, ex.getRequestHeaders().getFirst("Authorization"));
+    Function<Reading, Optional<GatewayPolicy.Refusal>> gate =
+        denied.isEmpty()
+            ? this.gate
+            : r ->
+                Optional.of(new GatewayPolicy.Refusal(denied.get().code(), denied.get().reason()));
+    Optional<Reading> pinned = denied.isPresent() ? Optional.empty() : pinned(ex, result);
     long start = System.nanoTime();
     PushAnswer answer;
     try {
@@ -151,6 +167,15 @@ final class HttpPush implements HttpHandler, AutoCloseable {
     metrics.outcome(answer.outcome());
     if (result instanceof ParseResult.Rejected r) {
       LOG.debug("HTTP push from {} rejected: {} {}", gateway, r.code(), r.reason());
+    }
+    if (denied.isPresent() && answer != PushAnswer.NOT_STORED) {
+      DeviceSecrets.Refusal d = denied.get();
+      LOG.debug("HTTP push from {} refused: {}", gateway, d.reason());
+      if (d.status() == 401) {
+        ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"airq push\"");
+      }
+      respond(ex, d.status(), d.code() + ": " + d.reason() + "\n");
+      return;
     }
     respond(ex, answer.status(), answer.body());
   }

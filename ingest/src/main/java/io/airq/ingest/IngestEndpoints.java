@@ -1,9 +1,14 @@
 package io.airq.ingest;
 
+import com.sun.net.httpserver.HttpServer;
+import io.airq.ingest.config.HttpConfig;
 import io.airq.kit.Check;
 import io.airq.kit.KafkaClients;
 import io.airq.kit.ServiceEndpoints;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,10 +17,11 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * The bridge's HTTP side on {@code http.port}: {@code /health} and {@code /metrics} by the kit's
- * {@link ServiceEndpoints}, and the Sensor.Community push beside them. {@code /health} checks the
- * MQTT session, whether Kafka answers, in strict mode whether the sensor registry was read, and
- * whether per-pin pushes are being merged.
+ * The bridge's HTTP side: the Sensor.Community push on {@code http.port}, and {@code /health} and
+ * {@code /metrics} by the kit's {@link ServiceEndpoints}, on the same port or, with {@code
+ * metrics.port}, on their own (so the port devices reach exposes only the push). {@code /health}
+ * checks the MQTT session, whether Kafka answers, in strict mode whether the sensor registry was
+ * read, and whether per-pin pushes are being merged.
  */
 final class IngestEndpoints implements AutoCloseable {
   /** How long /health waits for Kafka to describe its cluster. */
@@ -25,10 +31,15 @@ final class IngestEndpoints implements AutoCloseable {
   private final HttpPush push;
   private final ServiceEndpoints server;
 
-  private IngestEndpoints(Admin admin, HttpPush push, ServiceEndpoints server) {
+  /** The push's own server when /health and /metrics have theirs; null when they share one. */
+  private final HttpServer pushServer;
+
+  private IngestEndpoints(
+      Admin admin, HttpPush push, ServiceEndpoints server, HttpServer pushServer) {
     this.admin = admin;
     this.push = push;
     this.server = server;
+    this.pushServer = pushServer;
   }
 
   /**
@@ -59,24 +70,52 @@ final class IngestEndpoints implements AutoCloseable {
     if (pins != null) {
       checks.put("pins", pins);
     }
+    HttpConfig http = cfg.http();
+    HttpServer pushServer = null;
     try {
+      if (!http.separateMetrics()) {
+        ServiceEndpoints server =
+            ServiceEndpoints.start("ingest", http.bind(), http.bindPort(), meters, checks)
+                .withContext(HttpPush.PATH, push);
+        return new IngestEndpoints(admin, push, server, null);
+      }
+      pushServer = HttpServer.create(new InetSocketAddress(http.bind(), http.bindPort()), 0);
+      pushServer.createContext(HttpPush.PATH, push); // its handler hands each push to its pool
+      pushServer.start();
       ServiceEndpoints server =
-          ServiceEndpoints.start("ingest", "0.0.0.0", cfg.http().bindPort(), meters, checks)
-              .withContext(HttpPush.PATH, push);
-      return new IngestEndpoints(admin, push, server);
+          ServiceEndpoints.start(
+              "ingest", http.metricsBind(), Math.max(0, http.metricsPort()), meters, checks);
+      return new IngestEndpoints(admin, push, server, pushServer);
+    } catch (IOException e) {
+      push.close();
+      admin.close(Duration.ZERO);
+      throw new UncheckedIOException(
+          "ingest: cannot listen on " + http.bind() + ":" + http.bindPort() + " for HTTP push", e);
     } catch (RuntimeException e) {
+      if (pushServer != null) {
+        pushServer.stop(0);
+      }
       push.close();
       admin.close(Duration.ZERO);
       throw e;
     }
   }
 
+  /** The HTTP push's port. */
   int port() {
+    return pushServer != null ? pushServer.getAddress().getPort() : server.port();
+  }
+
+  /** The port of /health and /metrics. */
+  int metricsPort() {
     return server.port();
   }
 
   @Override
   public void close() {
+    if (pushServer != null) {
+      pushServer.stop(0);
+    }
     server.close();
     push.close();
     admin.close(Duration.ofSeconds(5));

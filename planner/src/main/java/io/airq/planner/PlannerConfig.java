@@ -31,6 +31,7 @@ public record PlannerConfig(
     String topicPrefix,
     double coverageGate,
     double hourGate,
+    double weatherNearestKm,
     String adminToken,
     Map<String, String> kafka) {
   private static final Logger LOG = LoggerFactory.getLogger(PlannerConfig.class);
@@ -76,6 +77,7 @@ public record PlannerConfig(
         topicPrefix,
         coverageGate,
         hourGate,
+        weatherNearestKm,
         token,
         kafka);
   }
@@ -101,6 +103,7 @@ public record PlannerConfig(
         v.get(Keys.TOPIC_PREFIX),
         v.get(Keys.COVERAGE_GATE),
         v.get(Keys.HOUR_GATE),
+        v.get(Keys.WEATHER_NEAREST_KM),
         v.get(Keys.ADMIN_TOKEN),
         v.kafka());
   }
@@ -177,6 +180,16 @@ public record PlannerConfig(
             false,
             false,
             "Share of an hour's expected readings it needs to count as a valid hour.");
+    static final ConfigKey<Double> WEATHER_NEAREST_KM =
+        ConfigKey.decimal(
+            "weather.nearest-km",
+            25.0,
+            0,
+            1000,
+            "How far (km, from the centre of a closure's treated sensors) the nearest registered"
+                + " weather station may be to give a closure that names none its weather; beyond"
+                + " it, the treated sensors' own temperature and humidity are used"
+                + " (docs/weather.md). 0 = never the nearest.");
 
     static final ConfigKey<String> ADMIN_TOKEN =
         ConfigKey.text(
@@ -204,6 +217,7 @@ public record PlannerConfig(
                     TOPIC_PREFIX,
                     COVERAGE_GATE,
                     HOUR_GATE,
+                    WEATHER_NEAREST_KM,
                     ADMIN_TOKEN))
             .withDeprecatedEnvPrefix("AIRQ_PLANNER_");
   }
@@ -230,6 +244,8 @@ public record PlannerConfig(
         + coverageGate
         + ", hourGate="
         + hourGate
+        + ", weatherNearestKm="
+        + weatherNearestKm
         + ", adminToken="
         + (adminToken.isEmpty() ? "" : "***")
         + ", kafka="

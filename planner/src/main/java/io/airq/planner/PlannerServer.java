@@ -15,6 +15,7 @@ import io.airq.planner.influx.AverageReader;
 import io.airq.planner.registry.ClosureWriter;
 import io.airq.planner.registry.Registry;
 import io.airq.planner.registry.SensorWriter;
+import io.airq.planner.weather.AveragesWriter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -41,6 +42,7 @@ public final class PlannerServer implements AutoCloseable {
   private final AverageReader reader;
   private final ClosureWriter writer;
   private final SensorWriter sensorWriter;
+  private final AveragesWriter averagesWriter;
   private final Admin admin;
   private final Access access;
   private final ExecutorService apiThreads;
@@ -59,6 +61,7 @@ public final class PlannerServer implements AutoCloseable {
             cfg.influxRawPolicy());
     this.writer = new ClosureWriter(kafka, cfg.topicPrefix(), registry);
     this.sensorWriter = new SensorWriter(kafka, cfg.topicPrefix(), registry);
+    this.averagesWriter = new AveragesWriter(kafka, cfg.topicPrefix());
     this.admin = KafkaClients.admin(cfg.kafkaBootstrap(), cfg.kafka());
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.bindTo(meters);
@@ -73,6 +76,7 @@ public final class PlannerServer implements AutoCloseable {
             cfg,
             writer,
             sensorWriter::acceptAll,
+            averagesWriter::write,
             new AccessRoutes(access));
     AccessGuard guard = new AccessGuard(access.tokens(), access.audit());
     Map<String, Supplier<Check>> checks = new LinkedHashMap<>();
@@ -129,6 +133,7 @@ public final class PlannerServer implements AutoCloseable {
     apiThreads.shutdownNow();
     writer.close();
     sensorWriter.close();
+    averagesWriter.close();
     access.close();
     admin.close();
     reader.close();

@@ -42,7 +42,9 @@ public final class Simulator {
         s.sensors().size(),
         g.truth().faults());
     if (options.kafka().enabled()) {
-      List<Sensor> sensors = s.sensors().stream().map(x -> x.toSensor(s.interval())).toList();
+      List<Sensor> sensors = new java.util.ArrayList<>();
+      s.sensors().forEach(x -> sensors.add(x.toSensor(s.interval())));
+      s.weather().stations().forEach(x -> sensors.add(x.toSensor()));
       Registrar.register(options.kafka(), sensors, List.of(s.toClosure()));
     }
     long published = publish(g.messages(), s, options);

@@ -10,6 +10,7 @@ import io.airq.core.registry.Sensor;
 import io.airq.core.topic.Topic;
 import io.airq.core.topic.Topics;
 import io.airq.streams.alert.WindowAlertProcessor;
+import io.airq.streams.average.AreaExpectation;
 import io.airq.streams.average.AreaInput;
 import io.airq.streams.average.AreaWindowsProcessor;
 import io.airq.streams.average.SensorWindow;
@@ -177,7 +178,9 @@ public final class AirqTopology {
     KStream<String, WindowAverages> areaAverages =
         sensorWindows
             .filter(
-                (k, w) -> w.window() != AverageWindow.MINUTE && !w.sensor().area().isEmpty(),
+                (k, w) ->
+                    w.window() != AverageWindow.MINUTE
+                        && AreaExpectation.entersAreaMeans(w.sensor()),
                 Named.as("area-with-area"))
             .map((k, w) -> KeyValue.pair(w.sensor().area(), w.areaInput()), Named.as("area-key"))
             .repartition(
@@ -187,7 +190,10 @@ public final class AirqTopology {
             .process(
                 () ->
                     new AreaWindowsProcessor(
-                        settings.coverageGate(), settings.emitInterval(), settings.dayZone()),
+                        settings.coverageGate(),
+                        settings.emitInterval(),
+                        SENSORS_STORE,
+                        settings.dayZone()),
                 Named.as("area-windows"),
                 AreaWindowsProcessor.STORE,
                 AreaWindowsProcessor.SENSORS_STORE,

@@ -18,6 +18,7 @@ import io.airq.core.reading.QaRule;
 import io.airq.core.reading.Quantity;
 import io.airq.core.reading.Reading;
 import io.airq.core.reading.SourceFormat;
+import io.airq.core.registry.CalibrationHistory;
 import io.airq.core.registry.LinearCalibration;
 import io.airq.core.registry.Sensor;
 import io.airq.core.topic.RecordHeaders;
@@ -294,7 +295,9 @@ class AirqTopologyTest {
             null,
             Duration.ofMinutes(2),
             "PurpleAir PA-II",
-            Map.of(Quantity.PM10, new LinearCalibration(0.8, 1.0, "cal-2026-01")));
+            Map.of(
+                Quantity.PM10,
+                CalibrationHistory.of(new LinearCalibration(0.8, 1.0, "cal-2026-01"))));
     t.register(pms);
     Reading r =
         Reading.of(

@@ -25,6 +25,8 @@ class AreaIndicesTopologyTest {
   private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
   private static final Sensor A = SensorFixtures.cbd("nbo-cbd-01");
   private static final Sensor B = SensorFixtures.cbd("nbo-cbd-02");
+  private static final Sensor C = SensorFixtures.cbd("nbo-cbd-03");
+  private static final Sensor D = SensorFixtures.cbd("nbo-cbd-04");
 
   private TopologyFixture t;
 
@@ -80,13 +82,18 @@ class AreaIndicesTopologyTest {
 
   @Test
   void aSensorBelowTheGateDoesNotCountInTheAreaHour() {
-    hour(A, 0, 10);
-    hour(A, 1, 10);
+    // four registered sensors, three at the gate: the area's coverage is 9 of 12 readings (75 %)
+    t.register(C);
+    t.register(D);
+    for (Sensor s : new Sensor[] {A, C, D}) {
+      hour(s, 0, 10);
+      hour(s, 1, 10);
+    }
     // B: one reading of three in each hour (33 %), far higher
     t.send(pm25(B, T0.plus(Duration.ofMinutes(5)), 300));
     t.send(pm25(B, T0.plus(Duration.ofMinutes(65)), 301));
     t.emit();
     IndexValue area = nowCast(t.averages.readValuesToList(), Scope.AREA, "cbd", 1);
-    assertThat(area.value()).as("A's alone: 10.0 -> 53").isEqualTo(53);
+    assertThat(area.value()).as("A, C and D's 10.0 -> 53, not B's 300").isEqualTo(53);
   }
 }

@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param start window start, inclusive
  * @param end window end, exclusive
  * @param quantity the quantity
- * @param count readings (sensor scope) or sensors (area scope) in the window
- * @param expectedCount readings expected at the nominal interval (area scope: sensors registered)
- * @param coverage count / expectedCount in percent, capped at 100
+ * @param count readings in the window (area scope: summed over the sensors whose means it averages)
+ * @param expectedCount readings expected at the nominal interval (area scope: from the sensors
+ *     registered in the area and in service in the window, docs/quality.md)
+ * @param coverage count / expectedCount in percent, capped at 100 (a sensor that sends more often
+ *     than registered does not pass 100)
  * @param min smallest corrected value
  * @param max largest corrected value
  * @param rawMean mean of the raw values
@@ -60,5 +62,32 @@ public record WindowAverage(
     area = area == null ? "" : area;
     county = county == null ? "" : county;
     indices = indices == null ? List.of() : List.copyOf(indices);
+    coverage = Math.min(coverage, 100.0);
+  }
+
+  /**
+   * This average with another expected count, its coverage recomputed from it; without its indices
+   * when the new coverage is below {@code gate} (percent).
+   */
+  public WindowAverage withExpected(long expected, double gate) {
+    double c = expected <= 0 ? coverage : 100.0 * count / expected;
+    return new WindowAverage(
+        scope,
+        key,
+        area,
+        county,
+        window,
+        start,
+        end,
+        quantity,
+        count,
+        expected <= 0 ? expectedCount : expected,
+        c,
+        min,
+        max,
+        rawMean,
+        mean,
+        correction,
+        Math.min(c, 100.0) < gate ? List.of() : indices);
   }
 }

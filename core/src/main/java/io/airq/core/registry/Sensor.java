@@ -25,8 +25,8 @@ import java.util.Objects;
  *     window
  * @param model the sensor model, e.g. {@code PMS5003}; Plantower-class models get the EPA
  *     correction
- * @param calibration per-quantity linear calibrations (each with its version id and the instant it
- *     applies from); empty when none
+ * @param calibration per-quantity linear calibrations, each a history of versions (with its version
+ *     id and the instant it applies from); empty when none
  * @param kind {@code air} (the default) or {@code weather}
  * @param installed when the sensor started to count for coverage; null: always (older entries)
  * @param retired when it stopped; null while in service. A retired sensor stays in the registry so
@@ -46,7 +46,7 @@ public record Sensor(
     HostType hostType,
     Duration reportingInterval,
     String model,
-    Map<Quantity, LinearCalibration> calibration,
+    Map<Quantity, CalibrationHistory> calibration,
     SensorKind kind,
     Instant installed,
     Instant retired,
@@ -97,7 +97,7 @@ public record Sensor(
       HostType hostType,
       Duration reportingInterval,
       String model,
-      Map<Quantity, LinearCalibration> calibration) {
+      Map<Quantity, CalibrationHistory> calibration) {
     this(
         id,
         gatewayId,
@@ -116,6 +116,40 @@ public record Sensor(
         null,
         null,
         null);
+  }
+
+  /**
+   * The calibration version of {@code q} that applied at {@code t} (the newest whose {@code from}
+   * is at or before it); null when none did.
+   */
+  public LinearCalibration calibrationAt(Quantity q, Instant t) {
+    CalibrationHistory h = calibration.get(q);
+    return h == null ? null : h.at(t);
+  }
+
+  /** This sensor with {@code version} added to the calibration history of {@code q}. */
+  public Sensor withCalibration(Quantity q, LinearCalibration version) {
+    Map<Quantity, CalibrationHistory> c = new EnumMap<>(Quantity.class);
+    c.putAll(calibration);
+    c.merge(q, CalibrationHistory.of(version), (old, v) -> old.with(version));
+    return new Sensor(
+        id,
+        gatewayId,
+        lat,
+        lon,
+        area,
+        street,
+        county,
+        indoor,
+        hostType,
+        reportingInterval,
+        model,
+        c,
+        kind,
+        installed,
+        retired,
+        licence,
+        attribution);
   }
 
   /** Whether the sensor was in service at {@code t}: installed at or before it, not yet retired. */

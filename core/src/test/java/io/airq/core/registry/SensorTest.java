@@ -24,8 +24,8 @@ class SensorTest {
     assertThat(s.installed()).isNull();
     assertThat(s.retired()).isNull();
     assertThat(s.licence()).isEmpty();
-    assertThat(s.calibration().get(Quantity.PM25).from()).isNull();
-    assertThat(s.calibration().get(Quantity.PM25).id()).isEqualTo("colocation-2026-01");
+    assertThat(s.calibration().get(Quantity.PM25).latest().from()).isNull();
+    assertThat(s.calibration().get(Quantity.PM25).latest().id()).isEqualTo("colocation-2026-01");
     assertThat(s.activeAt(Instant.EPOCH)).isTrue();
   }
 
@@ -75,7 +75,8 @@ class SensorTest {
         null,
         null,
         "SDS011",
-        java.util.Map.of(Quantity.PM25, new LinearCalibration(1.1, -2, "v2", JUNE)),
+        java.util.Map.of(
+            Quantity.PM25, CalibrationHistory.of(new LinearCalibration(1.1, -2, "v2", JUNE))),
         SensorKind.WEATHER,
         installed,
         retired,

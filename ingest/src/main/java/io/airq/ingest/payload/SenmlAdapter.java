@@ -20,10 +20,15 @@ import java.util.Optional;
  * temperature}, ...), the part before it the sensor (topic sensor when empty). Times are seconds
  * since the epoch; {@code bt + t} below 2^28 is relative to the receive time (RFC 8428 §4.5.3).
  * Records with the same sensor and time form one reading. Units: Cel, K, %RH, Pa, hPa, kPa, ug/m3,
- * mg/m3, ppm, or none.
+ * mg/m3, ppm, m/s, km/h, kn, deg, rad, mm, m, or none. Weather names: {@code wind_speed}, {@code
+ * wind_dir} (or {@code wind_direction}), {@code rain} (or {@code precipitation}, an amount in the
+ * interval: a rate in mm/h is refused).
  */
 final class SenmlAdapter {
   private static final double RELATIVE_TIME_LIMIT = 268_435_456d;
+
+  /** m/s per knot (1852 m per hour). */
+  static final double KNOT = 1852.0 / 3600.0;
 
   private SenmlAdapter() {}
 
@@ -113,6 +118,9 @@ final class SenmlAdapter {
       case "temp" -> Optional.of(Quantity.TEMPERATURE);
       case "rh" -> Optional.of(Quantity.HUMIDITY);
       case "pm10" -> Optional.of(Quantity.PM10);
+      case "windspeed" -> Optional.of(Quantity.WIND_SPEED);
+      case "winddir", "winddirection" -> Optional.of(Quantity.WIND_DIR);
+      case "rain", "precipitation" -> Optional.of(Quantity.RAIN);
       default -> Quantity.byId(n);
     };
   }
@@ -136,6 +144,25 @@ final class SenmlAdapter {
                 case "hPa" -> Optional.of(v);
                 case "kPa" -> Optional.of(v * 10.0);
                 default -> Optional.empty();
+              };
+          case WIND_SPEED ->
+              switch (u) {
+                case "m/s" -> Optional.of(v);
+                case "km/h" -> Optional.of(v / 3.6);
+                case "kn" -> Optional.of(v * KNOT);
+                default -> Optional.empty();
+              };
+          case WIND_DIR ->
+              switch (u) {
+                case "deg", "°" -> Optional.of(v);
+                case "rad" -> Optional.of(Math.toDegrees(v));
+                default -> Optional.empty();
+              };
+          case RAIN ->
+              switch (u) {
+                case "mm" -> Optional.of(v);
+                case "m" -> Optional.of(v * 1000.0);
+                default -> Optional.empty(); // a rate (mm/h) is not an amount in the interval
               };
           case CO2 -> u.equals("ppm") ? Optional.of(v) : Optional.empty();
           case CO -> u.equals("mg/m3") ? Optional.of(v) : Optional.empty();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.airq.core.average.AverageWindow;
 import io.airq.core.average.Scope;
+import io.airq.core.average.WindowAverages;
 import io.airq.core.closure.Closure;
 import io.airq.core.json.Json;
 import io.airq.core.reading.Quantity;
@@ -41,6 +42,7 @@ public final class Api {
   private final AccessRoutes access;
   private final SensorRoutes sensors;
   private final HealthRoutes health;
+  private final WeatherRoutes weather;
 
   public Api(
       Registry registry,
@@ -49,6 +51,7 @@ public final class Api {
       PlannerConfig cfg,
       Consumer<Closure> closureWriter,
       Consumer<List<Sensor>> sensorWriter,
+      Consumer<List<WindowAverages>> averagesWriter,
       AccessRoutes access) {
     this.registry = registry;
     this.impact = impact;
@@ -58,6 +61,7 @@ public final class Api {
     this.access = access;
     this.sensors = new SensorRoutes(registry, sensorWriter, Clock.systemUTC());
     this.health = new HealthRoutes(registry, reader, Clock.systemUTC());
+    this.weather = new WeatherRoutes(registry, averagesWriter);
   }
 
   public void handle(HttpExchange ex) throws IOException {
@@ -104,6 +108,8 @@ public final class Api {
       if (!closureWrites.route(ex, method, parts)) {
         closures(ex, method, parts, q);
       }
+    } else if (WeatherRoutes.handles(parts)) {
+      weather.route(ex, method, parts);
     } else if (AccessRoutes.handles(parts)) {
       access.route(ex, method, parts, q);
     } else {

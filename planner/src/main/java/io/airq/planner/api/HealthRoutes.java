@@ -27,10 +27,14 @@ final class HealthRoutes {
 
   private final Registry registry;
   private final NetworkHealth health;
+  private final AverageReader reader;
+  private final Clock clock;
 
   HealthRoutes(Registry registry, AverageReader reader, Clock clock) {
     this.registry = registry;
     this.health = new NetworkHealth(reader, clock);
+    this.reader = reader;
+    this.clock = clock;
   }
 
   void sensor(HttpExchange ex, String id, Map<String, String> q) throws IOException {
@@ -38,7 +42,10 @@ final class HealthRoutes {
         registry
             .sensor(id)
             .orElseThrow(() -> new Http.ClientError(404, List.of("no sensor " + id)));
-    Http.json(ex, 200, health(List.of(s), q).get(0));
+    Http.json(
+        ex,
+        200,
+        health(List.of(s), q).get(0).withQaFlags(reader.qaFlagShares(id, clock.instant())));
   }
 
   /** Counts by status and the sensors in service with the lowest completeness. */

@@ -1,8 +1,8 @@
 package io.airq.planner.api;
 
 import io.airq.core.reading.Quantity;
+import io.airq.core.registry.CalibrationHistory;
 import io.airq.core.registry.HostType;
-import io.airq.core.registry.LinearCalibration;
 import io.airq.core.registry.Sensor;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +28,7 @@ public record PublicSensor(
     Instant retired,
     boolean active,
     Duration reportingInterval,
-    Map<Quantity, LinearCalibration> calibration,
+    Map<Quantity, CalibrationHistory> calibration,
     String licence,
     String attribution) {
 

@@ -53,6 +53,9 @@ public final class RequestMeter {
         default -> "other";
       };
     }
+    if (parts.length == 4 && parts[0].equals("api") && parts[1].equals("weather")) {
+      return parts[3].equals("hours") ? "/api/weather/{station}/hours" : "other";
+    }
     if (parts.length == 3 && parts[0].equals("api") && parts[1].equals("tokens")) {
       return "/api/tokens/{id}";
     }

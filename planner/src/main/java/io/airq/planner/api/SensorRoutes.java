@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.airq.core.json.Json;
+import io.airq.core.reading.Quantity;
+import io.airq.core.registry.LinearCalibration;
 import io.airq.core.registry.Sensor;
 import io.airq.planner.registry.Registry;
 import java.io.IOException;
@@ -17,8 +19,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The sensor registry's routes under {@code /api/sensors}: list, show, register, replace, retire
- * and bulk import. Writes go to the compacted sensors topic; nothing is ever deleted.
+ * The sensor registry's routes under {@code /api/sensors}: list, show, register, replace, retire,
+ * add a calibration version and bulk import. Writes go to the compacted sensors topic; nothing is
+ * ever deleted.
  */
 final class SensorRoutes {
   private final Registry registry;
@@ -65,6 +68,8 @@ final class SensorRoutes {
       Http.json(ex, old.isPresent() ? 200 : 201, PublicSensor.of(s));
     } else if (parts.length == 4 && parts[3].equals("retire") && method.equals("POST")) {
       retire(ex, sensor(parts[2]));
+    } else if (parts.length == 4 && parts[3].equals("calibration") && method.equals("POST")) {
+      calibrate(ex, sensor(parts[2]));
     } else {
       throw new Http.ClientError(405, List.of(method + " is not allowed here"));
     }
@@ -93,6 +98,40 @@ final class SensorRoutes {
     Sensor retired = s.retiredAt(at);
     writer.accept(List.of(retired));
     Http.json(ex, 200, PublicSensor.of(retired));
+  }
+
+  /**
+   * Adds a calibration version to one quantity: {@code {"quantity":"pm25","slope":…,"intercept":…,
+   * "id":…,"from":…}}. {@code from} is required, so a new version never rewrites what readings
+   * before it meant; a version with the same id or the same {@code from} is replaced.
+   */
+  private void calibrate(HttpExchange ex, Sensor s) throws IOException {
+    JsonNode b = body(ex);
+    List<String> errors = new ArrayList<>();
+    if (!b.isObject()) {
+      throw new Http.ClientError(422, List.of("the body must be a JSON object"));
+    }
+    Optional<Quantity> q = Quantity.byId(b.path("quantity").asText(""));
+    if (q.isEmpty()) {
+      errors.add("quantity must be a quantity id (e.g. pm25): " + b.path("quantity").asText(""));
+    }
+    if (!b.hasNonNull("from")) {
+      errors.add("from is required: the instant or date the version applies from");
+    }
+    LinearCalibration v = SensorValidator.version(b, "", errors);
+    if (!errors.isEmpty()) {
+      throw new Http.ClientError(422, errors);
+    }
+    Sensor next;
+    try {
+      next = s.withCalibration(q.get(), v);
+    } catch (IllegalArgumentException e) {
+      throw new Http.ClientError(422, List.of(e.getMessage()));
+    }
+    if (!next.equals(s)) {
+      writer.accept(List.of(next));
+    }
+    Http.json(ex, 200, PublicSensor.of(next));
   }
 
   /**

@@ -2,6 +2,7 @@ package io.airq.planner.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airq.core.reading.Quantity;
+import io.airq.core.registry.CalibrationHistory;
 import io.airq.core.registry.HostType;
 import io.airq.core.registry.LinearCalibration;
 import io.airq.core.registry.Sensor;
@@ -93,7 +94,7 @@ public final class SensorValidator {
     if (installed != null && retired != null && !retired.isAfter(installed)) {
       errors.add("retired must be after installed");
     }
-    Map<Quantity, LinearCalibration> calibration = calibration(body.get("calibration"), errors);
+    Map<Quantity, CalibrationHistory> calibration = calibration(body.get("calibration"), errors);
     if (!errors.isEmpty()) {
       return new Result(null, errors);
     }
@@ -119,8 +120,8 @@ public final class SensorValidator {
     return new Result(s, List.of());
   }
 
-  private static Map<Quantity, LinearCalibration> calibration(JsonNode c, List<String> errors) {
-    Map<Quantity, LinearCalibration> out = new EnumMap<>(Quantity.class);
+  private static Map<Quantity, CalibrationHistory> calibration(JsonNode c, List<String> errors) {
+    Map<Quantity, CalibrationHistory> out = new EnumMap<>(Quantity.class);
     if (c == null || c.isNull()) {
       return out;
     }
@@ -138,15 +139,48 @@ public final class SensorValidator {
                 return;
               }
               JsonNode v = e.getValue();
+              List<JsonNode> entries = new ArrayList<>();
+              if (v.isArray()) {
+                v.forEach(entries::add);
+              } else {
+                entries.add(v);
+              }
               int before = errors.size();
-              double slope = number(v, "slope", -1e6, 1e6, errors, where + ".");
-              double intercept = number(v, "intercept", -1e6, 1e6, errors, where + ".");
-              Instant from = instant(v, "from", errors, where + ".");
+              List<LinearCalibration> versions = new ArrayList<>();
+              for (int i = 0; i < entries.size(); i++) {
+                String at = v.isArray() ? where + "[" + i + "]." : where + ".";
+                LinearCalibration one = version(entries.get(i), at, errors);
+                if (one != null) {
+                  versions.add(one);
+                }
+              }
+              if (versions.isEmpty() && errors.size() == before) {
+                errors.add(where + ": no calibration version");
+              }
               if (errors.size() == before) {
-                out.put(q.get(), new LinearCalibration(slope, intercept, text(v, "id"), from));
+                try {
+                  out.put(q.get(), new CalibrationHistory(versions));
+                } catch (IllegalArgumentException ex) {
+                  errors.add(where + ": " + ex.getMessage());
+                }
               }
             });
     return out;
+  }
+
+  /** One calibration version: slope, intercept, id, from; null (and errors) when invalid. */
+  static LinearCalibration version(JsonNode v, String where, List<String> errors) {
+    if (!v.isObject()) {
+      errors.add(where.substring(0, where.length() - 1) + " must be an object");
+      return null;
+    }
+    int before = errors.size();
+    double slope = number(v, "slope", -1e6, 1e6, errors, where);
+    double intercept = number(v, "intercept", -1e6, 1e6, errors, where);
+    Instant from = instant(v, "from", errors, where);
+    return errors.size() == before
+        ? new LinearCalibration(slope, intercept, text(v, "id"), from)
+        : null;
   }
 
   private static double number(

@@ -4,8 +4,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The planner's command line, a client of the planner REST API: {@code closures}, {@code impact},
- * {@code series}, {@code tokens} and {@code audit}, each with {@code --api URL} and {@code
- * --token}. {@code ./airq} puts these commands at its top level.
+ * {@code series}, {@code sensors}, {@code weather}, {@code calibrate}, {@code tokens} and {@code
+ * audit}, each with {@code --api URL} and {@code --token}. {@code ./airq} puts these commands at
+ * its top level.
  */
 @Command(
     name = "airq-planner",
@@ -16,6 +17,8 @@ import picocli.CommandLine.Command;
       ImpactCommand.class,
       SeriesCommand.class,
       SensorsCommand.class,
+      WeatherCommand.class,
+      CalibrateCommand.class,
       TokensCommand.class,
       AuditCommand.class
     })

@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
     name = "health",
     mixinStandardHelpOptions = true,
     description = {
-      "A sensor's health: status (online, stale, offline, never seen, retired), last reading and"
-          + " readings seen / expected per local day; without ID, the network's: sensors by status"
+      "A sensor's health: status (online, stale, offline, never seen, retired), last reading,"
+          + " readings seen / expected per local day and the share of values flagged per QA rule"
+          + " over 24 h and 7 days; without ID, the network's: sensors by status"
           + " and the 10 in service with the lowest completeness (docs/registry.md)."
     })
 final class SensorHealthCommand implements Callable<Integer> {
@@ -84,6 +85,18 @@ final class SensorHealthCommand implements Callable<Integer> {
                   d.hasNonNull("completeness")
                       ? String.format("\t%.1f%%", 100 * d.get("completeness").asDouble())
                       : "");
+            }
+            JsonNode qa = h.path("qaFlags");
+            java.util.Set<String> rules = new java.util.TreeSet<>();
+            qa.path("last7d").fieldNames().forEachRemaining(rules::add);
+            qa.path("last24h").fieldNames().forEachRemaining(rules::add);
+            for (String rule : rules) {
+              out.printf(
+                  java.util.Locale.ROOT,
+                  "flagged %s\t24h %.1f%%\t7d %.1f%%%n",
+                  rule,
+                  100 * qa.path("last24h").path(rule).asDouble(0),
+                  100 * qa.path("last7d").path(rule).asDouble(0));
             }
           }
         });

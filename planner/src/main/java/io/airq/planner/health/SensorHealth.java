@@ -1,7 +1,8 @@
 package io.airq.planner.health;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.airq.core.reading.Quantity;
-import io.airq.core.registry.LinearCalibration;
+import io.airq.core.registry.CalibrationHistory;
 import io.airq.core.registry.Sensor;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,8 @@ import java.util.Map;
  *     retired}
  * @param completeness seen / expected over all {@code days}, 0..1 (may pass 1 when a sensor sends
  *     more often than registered); null when nothing was expected
+ * @param calibration its calibration versions per quantity
+ * @param qaFlags the share of its values flagged per QA rule (one sensor's health only)
  */
 public record SensorHealth(
     String sensor,
@@ -28,7 +31,8 @@ public record SensorHealth(
     Duration reportingInterval,
     List<Day> days,
     Double completeness,
-    Map<Quantity, LinearCalibration> calibration) {
+    Map<Quantity, CalibrationHistory> calibration,
+    @JsonInclude(JsonInclude.Include.NON_NULL) QaFlagShares qaFlags) {
 
   /** One local day: readings seen, readings expected, seen / expected (null when none expected). */
   public record Day(LocalDate date, long seen, long expected, Double completeness) {}
@@ -72,7 +76,14 @@ public record SensorHealth(
         s.reportingInterval(),
         out,
         expected == 0 ? null : (double) seen / expected,
-        s.calibration());
+        s.calibration(),
+        null);
+  }
+
+  /** This health with the sensor's QA-flag shares (one sensor's health; not the network's). */
+  public SensorHealth withQaFlags(QaFlagShares shares) {
+    return new SensorHealth(
+        sensor, status, lastReading, reportingInterval, days, completeness, calibration, shares);
   }
 
   static String status(Sensor s, Instant last, Instant now) {

@@ -20,7 +20,7 @@ public final class AverageQuery {
       Instant to) {
     String keyFilter =
         keys.stream().map(k -> "\"key\" = " + literal(k)).collect(Collectors.joining(" OR "));
-    return "SELECT \"key\", \"mean\", \"count\", \"expected\" FROM \"average\" WHERE \"scope\" = "
+    return "SELECT \"key\", \"mean\", \"raw_mean\", \"count\", \"expected\" FROM \"average\" WHERE \"scope\" = "
         + literal(scope.id())
         + " AND \"window\" = "
         + literal(window.id())

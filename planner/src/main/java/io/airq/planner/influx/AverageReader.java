@@ -85,17 +85,20 @@ public final class AverageReader implements AutoCloseable {
         int time = cols.indexOf("time");
         int key = cols.indexOf("key");
         int mean = cols.indexOf("mean");
+        int raw = cols.indexOf("raw_mean");
         int count = cols.indexOf("count");
         int expected = cols.indexOf("expected");
         for (List<Object> v : s.getValues()) {
           if (v.get(mean) == null) {
             continue;
           }
+          Object rawMean = raw < 0 ? null : v.get(raw);
           out.add(
               new SeriesPoint(
                   String.valueOf(v.get(key)),
                   Instant.parse(String.valueOf(v.get(time))),
                   ((Number) v.get(mean)).doubleValue(),
+                  rawMean == null ? null : ((Number) rawMean).doubleValue(),
                   v.get(count) == null ? 0 : ((Number) v.get(count)).longValue(),
                   v.get(expected) == null ? 0 : ((Number) v.get(expected)).longValue()));
         }
@@ -238,6 +241,17 @@ public final class AverageReader implements AutoCloseable {
   public Map<String, Map<java.time.LocalDate, Long>> readingsPerDay(
       Collection<String> sensors, Instant from, Instant to, java.time.ZoneId zone) {
     return HealthQuery.perDayOf(raw(policy -> HealthQuery.perDay(sensors, from, to, zone, policy)));
+  }
+
+  /** One sensor's share of values flagged per QA rule over the 24 hours and 7 days before now. */
+  public io.airq.planner.health.QaFlagShares qaFlagShares(String sensor, Instant now) {
+    Instant day = now.minus(java.time.Duration.ofDays(1));
+    Instant week = now.minus(java.time.Duration.ofDays(7));
+    return io.airq.planner.health.QaFlagShares.of(
+        HealthQuery.valueCountsOf(raw(policy -> HealthQuery.valueCounts(sensor, day, policy))),
+        HealthQuery.valueCountsOf(raw(policy -> HealthQuery.valueCounts(sensor, week, policy))),
+        HealthQuery.flaggedOf(raw(policy -> HealthQuery.flagged(sensor, week, policy))),
+        day);
   }
 
   /** A query on the raw readings' policy, falling back to the default policy as rawHourly does. */

@@ -1,5 +1,6 @@
 package io.airq.planner.influx;
 
+import io.airq.planner.health.QaFlagShares;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,8 +13,9 @@ import java.util.stream.Collectors;
 import org.influxdb.dto.QueryResult;
 
 /**
- * The raw-reading queries of sensor health: each sensor's last reading, and its readings per local
- * day (counted by its most frequent quantity, so a reading counts once however many values it has).
+ * The raw-reading queries of sensor health: each sensor's last reading, its readings per local day
+ * (counted by its most frequent quantity, so a reading counts once however many values it has), and
+ * one sensor's values and flagged readings for its QA-flag shares.
  */
 public final class HealthQuery {
   private HealthQuery() {}
@@ -39,6 +41,64 @@ public final class HealthQuery {
         + "' GROUP BY time(1d), \"sensor\" fill(none) tz('"
         + zone.getId()
         + "')";
+  }
+
+  /** The count of each field of one sensor's raw readings since {@code from}. */
+  static String valueCounts(String sensor, Instant from, String policy) {
+    return "SELECT count(*) FROM "
+        + from(policy)
+        + " WHERE "
+        + filter(List.of(sensor))
+        + " AND time >= '"
+        + from
+        + "' GROUP BY \"sensor\"";
+  }
+
+  /** One sensor's raw readings since {@code from} that carry QA flags: their time and flags. */
+  static String flagged(String sensor, Instant from, String policy) {
+    return "SELECT \"flags\" FROM "
+        + from(policy)
+        + " WHERE "
+        + filter(List.of(sensor))
+        + " AND \"flags\" != '' AND time >= '"
+        + from
+        + "' GROUP BY \"sensor\"";
+  }
+
+  /** Values per quantity id from {@link #valueCounts} (the {@code count_<quantity>} columns). */
+  static Map<String, Long> valueCountsOf(QueryResult r) {
+    Map<String, Long> out = new HashMap<>();
+    forEachRow(
+        r,
+        (sensor, cols, row) -> {
+          for (int i = 0; i < cols.size(); i++) {
+            String c = cols.get(i);
+            if (c.startsWith("count_")
+                && !c.endsWith("_raw")
+                && !c.equals("count_flags")
+                && row.get(i) instanceof Number n) {
+              out.put(c.substring("count_".length()), n.longValue());
+            }
+          }
+        });
+    return out;
+  }
+
+  /** The rows of {@link #flagged}. */
+  static List<QaFlagShares.Flagged> flaggedOf(QueryResult r) {
+    List<QaFlagShares.Flagged> out = new java.util.ArrayList<>();
+    forEachRow(
+        r,
+        (sensor, cols, row) -> {
+          Object f = row.get(cols.indexOf("flags"));
+          if (f != null) {
+            out.add(
+                new QaFlagShares.Flagged(
+                    Instant.parse(String.valueOf(row.get(cols.indexOf("time")))),
+                    String.valueOf(f)));
+          }
+        });
+    return out;
   }
 
   static Map<String, Instant> lastOf(QueryResult r) {

@@ -51,8 +51,11 @@ class NetworkHealthIT {
     List<Instant> full = times(installed, now.minusSeconds(60), every);
     List<Instant> half = times(installed, now.minus(Duration.ofHours(2)), every.multipliedBy(2));
     List<String> lines = new ArrayList<>();
-    full.forEach(t -> lines.add(line("full", t)));
-    half.forEach(t -> lines.add(line("half", t)));
+    // some of full's values are flagged: every 4th stuck, every 6th a spike (every 12th both)
+    for (int i = 0; i < full.size(); i++) {
+      lines.add(line("full", full.get(i), flags(i)));
+    }
+    half.forEach(t -> lines.add(line("half", t, "")));
     try (InfluxDB influx = InfluxDBFactory.connect(servers.influxUrl())) {
       influx.query(new Query("CREATE DATABASE " + db));
       influx.write(db, "autogen", InfluxDB.ConsistencyLevel.ONE, lines);
@@ -89,6 +92,19 @@ class NetworkHealthIT {
         assertThat(d.get("expected").asLong()).isCloseTo(expected, within(1L));
       }
       assertThat(h.get("completeness").asDouble()).isCloseTo(1.0, within(0.01));
+      Instant asked = Instant.now();
+      for (String rule : List.of("pm25:stuck", "pm25:spike")) {
+        // "the last 24 h" moves between now and the planner's answer: a reading may slip out
+        assertThat(h.at("/qaFlags/last24h/" + rule).asDouble())
+            .as(rule)
+            .isCloseTo(share(full, rule, asked.minus(Duration.ofDays(1))), within(0.01));
+        assertThat(h.at("/qaFlags/last7d/" + rule).asDouble())
+            .as(rule)
+            .isCloseTo(share(full, rule, Instant.EPOCH), within(0.001));
+      }
+      assertThat(h.at("/qaFlags/last7d").size()).isEqualTo(2);
+      JsonNode halfFlags = get(api + "/api/sensors/half/health").at("/qaFlags/last7d");
+      assertThat(halfFlags.isObject() && halfFlags.isEmpty()).as(halfFlags.toString()).isTrue();
       JsonNode halfHealth = get(api + "/api/sensors/half/health?days=3");
       assertThat(halfHealth.get("status").asText()).isEqualTo("stale");
       assertThat(halfHealth.get("completeness").asDouble()).isCloseTo(0.5, within(0.03));
@@ -122,6 +138,17 @@ class NetworkHealthIT {
       List<String> rows = out.toString().lines().toList();
       assertThat(rows.get(0)).startsWith("half\tstale\tlast reading " + half.get(half.size() - 1));
       assertThat(rows).hasSize(4);
+      StringWriter fullOut = new StringWriter();
+      new CommandLine(new PlannerCli())
+          .setOut(new PrintWriter(fullOut))
+          .execute("sensors", "health", "full", "--days", "3", "--api", api);
+      assertThat(fullOut.toString())
+          .contains(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "flagged pm25:stuck\t24h %.1f%%\t7d %.1f%%",
+                  100 * h.at("/qaFlags/last24h/pm25:stuck").asDouble(),
+                  100 * h.at("/qaFlags/last7d/pm25:stuck").asDouble()));
       StringWriter net = new StringWriter();
       new CommandLine(new PlannerCli())
           .setOut(new PrintWriter(net))
@@ -154,9 +181,38 @@ class NetworkHealthIT {
     return m;
   }
 
-  private static String line(String sensor, Instant t) {
+  private static String flags(int i) {
+    List<String> f = new ArrayList<>();
+    if (i % 4 == 0) {
+      f.add("pm25:stuck");
+    }
+    if (i % 6 == 0) {
+      f.add("pm25:spike");
+    }
+    return String.join(",", f);
+  }
+
+  private static String line(String sensor, Instant t, String flags) {
     long ns = t.toEpochMilli() * 1_000_000L;
-    return "reading,sensor=" + sensor + ",format=airq pm25=10,pm25_raw=10,flags=\"\" " + ns;
+    return "reading,sensor="
+        + sensor
+        + ",format=airq pm25=10,pm25_raw=10,flags=\""
+        + flags
+        + "\" "
+        + ns;
+  }
+
+  /** The share of full's values with this flag since {@code since}, counted here. */
+  private static double share(List<Instant> full, String rule, Instant since) {
+    long all = 0;
+    long flagged = 0;
+    for (int i = 0; i < full.size(); i++) {
+      if (!full.get(i).isBefore(since)) {
+        all++;
+        flagged += List.of(flags(i).split(",")).contains(rule) ? 1 : 0;
+      }
+    }
+    return (double) flagged / all;
   }
 
   private JsonNode get(String url) throws Exception {

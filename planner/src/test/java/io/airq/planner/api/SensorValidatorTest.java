@@ -78,6 +78,52 @@ class SensorValidatorTest {
   }
 
   @Test
+  void severalCalibrationVersionsAreReadAsAnArrayAndTwoFromTheSameDateAreRefused()
+      throws Exception {
+    Sensor s =
+        SensorValidator.validate(
+                json(
+                    """
+                    {"id":"s1","lat":1,"lon":2,
+                     "calibration":{"pm25":[{"slope":0.5,"intercept":1,"id":"v2","from":"2021-06-01"},
+                                            {"slope":0.7,"intercept":0,"id":"v1","from":"2021-01-01"}]}}"""),
+                null,
+                Optional.empty(),
+                NOW)
+            .sensor();
+    assertThat(s.calibrationAt(Quantity.PM25, Instant.parse("2021-03-01T00:00:00Z")).id())
+        .isEqualTo("v1");
+    assertThat(s.calibrationAt(Quantity.PM25, Instant.parse("2021-07-01T00:00:00Z")).id())
+        .isEqualTo("v2");
+    assertThat(
+            SensorValidator.validate(
+                    json(
+                        """
+                        {"id":"s1","lat":1,"lon":2,
+                         "calibration":{"pm25":[{"slope":0.5,"intercept":1,"id":"a","from":"2021-06-01"},
+                                                {"slope":"x","intercept":0,"id":"b","from":"2021-06-01"}]}}"""),
+                    null,
+                    Optional.empty(),
+                    NOW)
+                .errors())
+        .containsExactly(
+            "calibration.pm25[1].slope must be a number from -1000000 to 1000000: \"x\"");
+    assertThat(
+            SensorValidator.validate(
+                    json(
+                        """
+                        {"id":"s1","lat":1,"lon":2,
+                         "calibration":{"pm25":[{"slope":0.5,"intercept":1,"id":"a","from":"2021-06-01"},
+                                                {"slope":0.6,"intercept":0,"id":"b","from":"2021-06-01"}]}}"""),
+                    null,
+                    Optional.empty(),
+                    NOW)
+                .errors())
+        .containsExactly(
+            "calibration.pm25: two calibration versions apply from 2021-06-01T00:00:00Z");
+  }
+
+  @Test
   void calibrationVersionsAndDatesAreRead() throws Exception {
     Sensor s =
         SensorValidator.validate(
@@ -91,8 +137,8 @@ class SensorValidatorTest {
                 Optional.empty(),
                 NOW)
             .sensor();
-    assertThat(s.calibration().get(Quantity.PM25).id()).isEqualTo("v3");
-    assertThat(s.calibration().get(Quantity.PM25).from())
+    assertThat(s.calibration().get(Quantity.PM25).latest().id()).isEqualTo("v3");
+    assertThat(s.calibration().get(Quantity.PM25).latest().from())
         .isEqualTo(Instant.parse("2021-06-01T00:00:00Z"));
     assertThat(s.retired()).isEqualTo(Instant.parse("2021-12-31T00:00:00Z"));
     assertThat(s.kind()).isEqualTo(SensorKind.WEATHER);

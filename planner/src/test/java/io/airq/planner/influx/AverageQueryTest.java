@@ -22,7 +22,7 @@ class AverageQueryTest {
             Instant.parse("2023-09-22T18:00:00Z"));
     assertThat(q)
         .isEqualTo(
-            "SELECT \"key\", \"mean\", \"count\", \"expected\" FROM \"average\" WHERE"
+            "SELECT \"key\", \"mean\", \"raw_mean\", \"count\", \"expected\" FROM \"average\" WHERE"
                 + " \"scope\" = 'sensor' AND \"window\" = '1h' AND \"quantity\" = 'no2' AND"
                 + " (\"key\" = 'a' OR \"key\" = 'o\\'brien') AND time >="
                 + " '2023-09-22T06:00:00Z' AND time < '2023-09-22T18:00:00Z'");

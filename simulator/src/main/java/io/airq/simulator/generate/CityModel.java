@@ -26,17 +26,46 @@ final class CityModel {
 
   /** Physical PM2.5 at a sensor. */
   double truePm25(ScenarioSensor sensor, Instant t) {
+    return truePm25(sensor, t, true);
+  }
+
+  /**
+   * Physical PM2.5 at a sensor, with the closure's effect on traffic or, for the ground truth's
+   * counterfactual, without it (the same weather).
+   */
+  double truePm25(ScenarioSensor sensor, Instant t, boolean closureApplies) {
     PollutionSpec p = scenario.pollution();
     ZonedDateTime local = t.atZone(scenario.zone());
     double hour = local.getHour() + local.getMinute() / 60.0;
     double daily = interpolate(p.dailyProfile(), hour);
     double weekly = p.weeklyProfile().get(local.getDayOfWeek().getValue() - 1);
     double traffic = p.trafficPm25() * daily * weekly * sensor.trafficWeight();
-    if (scenario.treated(sensor) && !t.isBefore(closureStart) && t.isBefore(closureEnd)) {
+    if (closureApplies
+        && scenario.treated(sensor)
+        && !t.isBefore(closureStart)
+        && t.isBefore(closureEnd)) {
       traffic *= scenario.closure().trafficFactor();
     }
     double background = p.backgroundPm25() * environment.regional(local, t);
-    return (background + traffic) * environment.rainPm(t);
+    return (background + traffic) * environment.rainPm(t) * environment.spellPm(t) * windPm(t);
+  }
+
+  /**
+   * Wind speed in m/s: the daily cycle, 1.5 times stronger in rain, the day's and spell's factor.
+   */
+  double trueWindSpeed(Instant t) {
+    WeatherSpec w = scenario.weather();
+    ZonedDateTime local = t.atZone(scenario.zone());
+    double hour = local.getHour() + local.getMinute() / 60.0;
+    double cycle =
+        w.windSpeedMean() + w.windSpeedAmplitude() * Math.cos(2 * Math.PI * (hour - 15) / 24.0);
+    return Math.max(0.3, cycle) * (environment.raining(t) ? 1.5 : 1.0) * environment.windFactor(t);
+  }
+
+  /** Dilution by the wind: (windSpeedMean / wind)^windPmExponent, 1 without an exponent. */
+  private double windPm(Instant t) {
+    double k = scenario.weather().windPmExponent();
+    return k == 0 ? 1.0 : Math.pow(scenario.weather().windSpeedMean() / trueWindSpeed(t), k);
   }
 
   double trueHumidity(Instant t) {

@@ -7,6 +7,7 @@ import io.airq.simulator.scenario.FaultSpec;
 import io.airq.simulator.scenario.Scenario;
 import io.airq.simulator.scenario.ScenarioSensor;
 import io.airq.simulator.truth.GroundTruth;
+import io.airq.simulator.truth.PhaseMeans;
 import io.airq.simulator.truth.PhaseMeansCalculator;
 import io.airq.simulator.truth.QuantityTruth;
 import java.nio.charset.StandardCharsets;
@@ -166,11 +167,14 @@ public final class Generator {
               1));
       counts.merge("unknownSensor", 1L, Long::sum);
     }
+    List<SimMessage> weather = StationReadings.messages(scenario, model, environment);
+    messages.addAll(weather);
     messages.sort(Comparator.comparing(SimMessage::publishAt));
 
     GroundTruth truth =
-        truth(scenario, readings, marks, counts, messages.size())
-            .withDelivery(readingsInMessages(messages), uniqueReadings(readings, marks, f));
+        truth(scenario, model, readings, marks, counts, messages.size())
+            .withDelivery(
+                readingsInMessages(messages), uniqueReadings(readings, marks, f) + weather.size());
     return new Generation(scenario, List.copyOf(readings), List.copyOf(messages), truth);
   }
 
@@ -199,6 +203,7 @@ public final class Generator {
 
   private static GroundTruth truth(
       Scenario scenario,
+      CityModel model,
       List<SimReading> readings,
       Mark[] marks,
       Map<String, Long> counts,
@@ -211,7 +216,8 @@ public final class Generator {
       for (String quantity : List.of("pm25", "pm10")) {
         q.put(
             quantity,
-            new PhaseMeansCalculator[] {
+            new PhaseMeansCalculator[] { // truth, measured, truth without the closure
+              new PhaseMeansCalculator(closure, expectedPerHour),
               new PhaseMeansCalculator(closure, expectedPerHour),
               new PhaseMeansCalculator(closure, expectedPerHour)
             });
@@ -226,6 +232,9 @@ public final class Generator {
           calc.get(scenario.treated(s) ? Group.TREATED.id() : Group.CONTROL.id());
       q.get("pm25")[0].add(r.sensorId(), r.time(), r.truePm25());
       q.get("pm10")[0].add(r.sensorId(), r.time(), r.truePm10());
+      double without = model.truePm25(s, r.time(), false);
+      q.get("pm25")[2].add(r.sensorId(), r.time(), without);
+      q.get("pm10")[2].add(r.sensorId(), r.time(), without * scenario.pollution().pm10Ratio());
       boolean ok = marks[i] != Mark.STUCK && marks[i] != Mark.SPIKE && marks[i] != Mark.SKEW;
       if (ok) {
         valid++;
@@ -238,7 +247,13 @@ public final class Generator {
         (g, q) -> {
           Map<String, QuantityTruth> m = new LinkedHashMap<>();
           q.forEach(
-              (quantity, c) -> m.put(quantity, new QuantityTruth(c[0].result(), c[1].result())));
+              (quantity, c) -> {
+                PhaseMeans truth = c[0].result();
+                m.put(
+                    quantity,
+                    new QuantityTruth(
+                        truth, c[1].result(), QuantityTruth.effectPercent(truth, c[2].result())));
+              });
           groups.put(g, m);
         });
     double factor = scenario.closure().trafficFactor();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.airq.core.closure.Closure;
+import io.airq.core.closure.ClosureWeather;
 import io.airq.core.closure.SensorSelection;
 import java.io.IOException;
 import java.io.InputStream;
@@ -173,7 +174,7 @@ public record Scenario(
     return closure.streets().contains(s.street());
   }
 
-  /** The core closure the simulator registers. */
+  /** The core closure the simulator registers (naming the first weather station, if any). */
   public Closure toClosure() {
     List<String> treated = new ArrayList<>();
     List<String> control = new ArrayList<>();
@@ -190,7 +191,9 @@ public record Scenario(
         Duration.ofDays(daysBefore),
         Duration.ofDays(daysAfter),
         zone,
-        List.of());
+        List.of(),
+        null,
+        weather.stations().isEmpty() ? null : new ClosureWeather(weather.stations().get(0).id()));
   }
 
   /** The same scenario starting on another day. */

@@ -7,7 +7,11 @@ import java.io.IOException;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Running statistics of the unflagged values of one quantity in one window. */
+/**
+ * Running statistics of the unflagged values of one quantity in one window. For a circular quantity
+ * (wind direction, {@link Circular}) {@code sum} and {@code rawSum} hold the sums of the sines and
+ * of the cosines of the values ({@link #addAngle}); min and max stay in degrees.
+ */
 public record Accumulator(
     long count, double sum, double rawSum, double min, double max, Set<String> corrections) {
   public static final Accumulator EMPTY =
@@ -24,6 +28,17 @@ public record Accumulator(
         rawSum + raw,
         Math.min(min, value),
         Math.max(max, value),
+        corrections.contains(correction) ? corrections : union(corrections, Set.of(correction)));
+  }
+
+  /** Adds an angle in degrees of a circular quantity (no correction applies to it). */
+  public Accumulator addAngle(double degrees, String correction) {
+    return new Accumulator(
+        count + 1,
+        sum + Circular.sin(degrees),
+        rawSum + Circular.cos(degrees),
+        Math.min(min, degrees),
+        Math.max(max, degrees),
         corrections.contains(correction) ? corrections : union(corrections, Set.of(correction)));
   }
 
@@ -44,6 +59,11 @@ public record Accumulator(
 
   public double rawMean() {
     return rawSum / count;
+  }
+
+  /** The mean of a circular quantity's angles ({@link #addAngle}), NaN when they cancel out. */
+  public double meanAngle() {
+    return Circular.meanDegrees(sum, rawSum, count);
   }
 
   public String correction() {

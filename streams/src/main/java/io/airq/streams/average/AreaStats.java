@@ -8,7 +8,9 @@ import java.util.TreeMap;
  * sensors, their summed counts and expected counts, the sums of their means and raw means, the
  * smallest min and largest max, and how many sensors use each correction id and county. Sums of
  * means are in fixed point ({@link #fixed}: micro-units in a long), so adding and subtracting a
- * sensor is exact and the aggregate does not depend on the order or number of updates.
+ * sensor is exact and the aggregate does not depend on the order or number of updates. For a
+ * circular quantity (wind direction, {@link Circular}) the two sums hold the sines and the cosines
+ * of the sensors' mean directions instead of their means and raw means.
  */
 record AreaStats(
     int sensors,
@@ -51,8 +53,8 @@ record AreaStats(
         sensors + 1,
         count + m.count(),
         expected + m.expectedCount(),
-        meanSum + fixed(m.mean()),
-        rawSum + fixed(m.rawMean()),
+        meanSum + fixed(first(m)),
+        rawSum + fixed(second(m)),
         Math.min(min, m.min()),
         Math.max(max, m.max()),
         counted(corrections, m.correction(), 1),
@@ -68,12 +70,34 @@ record AreaStats(
         sensors - 1,
         count - m.count(),
         expected - m.expectedCount(),
-        meanSum - fixed(m.mean()),
-        rawSum - fixed(m.rawMean()),
+        meanSum - fixed(first(m)),
+        rawSum - fixed(second(m)),
         min,
         max,
         counted(corrections, m.correction(), -1),
         counted(counties, county, -1));
+  }
+
+  /**
+   * Sines and cosines are summed in units of 10⁻¹² (this times {@link #SCALE}), well inside the
+   * bound, so that an area's mean direction is as precise as a sensor's.
+   */
+  private static final double UNIT_VECTOR_SCALE = 1e6;
+
+  /** What the first sum adds up: the mean, or the sine of a mean direction. */
+  private static double first(SensorMean m) {
+    return m.quantity().circular() ? Circular.sin(m.mean()) * UNIT_VECTOR_SCALE : m.mean();
+  }
+
+  /** What the second sum adds up: the raw mean, or the cosine of a mean direction. */
+  private static double second(SensorMean m) {
+    return m.quantity().circular() ? Circular.cos(m.mean()) * UNIT_VECTOR_SCALE : m.rawMean();
+  }
+
+  /** The direction of the mean unit vector of a circular quantity's sensors, NaN when none. */
+  double meanAngle() {
+    double scale = SCALE * UNIT_VECTOR_SCALE;
+    return Circular.meanDegrees(meanSum / scale, rawSum / scale, sensors);
   }
 
   double mean() {

@@ -4,11 +4,13 @@ import io.airq.core.average.AverageWindow;
 import io.airq.core.average.WindowAverage;
 import io.airq.core.average.WindowAverages;
 import io.airq.core.reading.Quantity;
+import io.airq.core.registry.Sensor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
@@ -34,10 +37,8 @@ import org.slf4j.LoggerFactory;
  * it reads and writes two small entries whatever the number of sensors in the area; only when the
  * sensor held the area's min or max and gave it up are the area's sensor entries read again.
  *
- * <p>An area hour carries the index values a sensor hour does (NowCast, gas sub-indices, overall US
- * AQI, EAQI: {@link AreaHourIndices}), from the area's stored hourly aggregates of the 24 hours
- * ending with it, read when the hour is emitted; so when an area hour changes, the stored area
- * hours of the 23 after it are emitted again with it (their NowCast and EAQI read it).
+ * <p>An area hour carries a sensor hour's index values ({@link AreaHourIndices}) from the area's
+ * stored hours of the 24 ending with it; a changed area hour re-emits the stored 23 after it.
  *
  * <p>An updated area window is marked pending ({@link #PENDING_STORE}) and emitted once per
  * emission interval of wall-clock time with its latest means (one record with every quantity), like
@@ -45,6 +46,9 @@ import org.slf4j.LoggerFactory;
  * input wrote an area window as many times per interval as the area has sensors (a city of sensors
  * reporting every 10 s got two area records per reading). The mark is in a store, committed with
  * the update, so a crash between an update and its emission is followed by the emission.
+ *
+ * <p>At emission each area window's expected count comes from the sensors registered in the area
+ * and in service in the window ({@link AreaExpectation}), so its coverage says what is missing.
  */
 public final class AreaWindowsProcessor
     implements Processor<String, AreaInput, String, WindowAverages> {
@@ -59,6 +63,8 @@ public final class AreaWindowsProcessor
   private final double coverageGate;
   private final Duration emitInterval;
   private final ZoneId dayZone;
+  private final String registryStore;
+  private KeyValueStore<String, Object> registry;
   private ProcessorContext<String, WindowAverages> context;
   private WindowStore<String, AreaAggregate> aggregates;
   private WindowStore<String, AreaInput> sensors;
@@ -87,16 +93,27 @@ public final class AreaWindowsProcessor
     }
   }
 
+  /** Without the registry: an area window's expected count is that of its reporting sensors. */
   public AreaWindowsProcessor(double coverageGate, Duration emitInterval) {
-    this(coverageGate, emitInterval, ZoneId.of("UTC"));
+    this(coverageGate, emitInterval, null);
+  }
+
+  /**
+   * @param registryStore the global store of the sensor registry: an area window's expected count
+   *     comes from the sensors registered in the area ({@link AreaExpectation})
+   */
+  public AreaWindowsProcessor(double coverageGate, Duration emitInterval, String registryStore) {
+    this(coverageGate, emitInterval, registryStore, ZoneId.of("UTC"));
   }
 
   /**
    * @param dayZone the zone of the local calendar days (window {@code day}), for their end
    */
-  public AreaWindowsProcessor(double coverageGate, Duration emitInterval, ZoneId dayZone) {
+  public AreaWindowsProcessor(
+      double coverageGate, Duration emitInterval, String registryStore, ZoneId dayZone) {
     this.coverageGate = coverageGate;
     this.emitInterval = emitInterval;
+    this.registryStore = registryStore;
     this.dayZone = dayZone;
   }
 
@@ -106,6 +123,7 @@ public final class AreaWindowsProcessor
     this.aggregates = context.getStateStore(STORE);
     this.sensors = context.getStateStore(SENSORS_STORE);
     this.pendingStore = context.getStateStore(PENDING_STORE);
+    this.registry = registryStore == null ? null : context.getStateStore(registryStore);
     pending.clear();
     try (KeyValueIterator<String, Long> it = pendingStore.all()) {
       while (it.hasNext()) {
@@ -144,10 +162,11 @@ public final class AreaWindowsProcessor
   }
 
   private void emitPending() {
+    Map<String, List<Sensor>> registered = pending.isEmpty() ? Map.of() : registeredByArea();
     Map<PendingWindow, Long> following = new LinkedHashMap<>();
     for (Map.Entry<PendingWindow, Long> e : pending.entrySet()) {
       PendingWindow w = e.getKey();
-      emit(w, e.getValue());
+      emit(w, e.getValue(), registered);
       pendingStore.delete(w.key());
       if (w.window() == AverageWindow.HOUR) {
         addFollowing(w, e.getValue(), following);
@@ -155,7 +174,7 @@ public final class AreaWindowsProcessor
     }
     // the area hours after a changed one whose indices read it (NowCast: 11 hours, EAQI: 23)
     for (Map.Entry<PendingWindow, Long> e : following.entrySet()) {
-      emit(e.getKey(), e.getValue());
+      emit(e.getKey(), e.getValue(), registered);
     }
     pending.clear();
   }
@@ -175,8 +194,9 @@ public final class AreaWindowsProcessor
     }
   }
 
-  private void emit(PendingWindow w, long time) {
-    AreaAggregate agg = aggregates.fetch(w.area() + "|" + w.window().id(), w.start());
+  private void emit(PendingWindow w, long time, Map<String, List<Sensor>> registered) {
+    String key = w.area() + "|" + w.window().id();
+    AreaAggregate agg = aggregates.fetch(key, w.start());
     if (agg == null) {
       return;
     }
@@ -196,6 +216,14 @@ public final class AreaWindowsProcessor
                 ? AreaHourIndices.of(w.start(), hourlyMeans(w.area(), w.start()))
                 : Map.of());
     if (!means.isEmpty()) {
+      means =
+          AreaExpectation.apply(
+              means,
+              entries(key + "|", w.start()),
+              registered.getOrDefault(w.area(), List.of()),
+              start,
+              Duration.between(start, end),
+              coverageGate);
       context.forward(new Record<>(w.area(), WindowAverages.of(means), time));
     }
   }
@@ -230,6 +258,32 @@ public final class AreaWindowsProcessor
 
   /** The aggregate from every sensor entry of the area window (the new input included). */
   private AreaAggregate rebuild(String sensorsPrefix, long start) {
+    return AreaAggregate.of(entries(sensorsPrefix, start), coverageGate);
+  }
+
+  /**
+   * The registered sensors that count for area windows ({@link AreaExpectation#expectedInArea}), by
+   * area; empty without the registry. Read once per emission.
+   */
+  private Map<String, List<Sensor>> registeredByArea() {
+    if (registry == null) {
+      return Map.of();
+    }
+    Map<String, List<Sensor>> out = new HashMap<>();
+    try (KeyValueIterator<String, Object> it = registry.all()) {
+      while (it.hasNext()) {
+        Object v = it.next().value;
+        v = v instanceof ValueAndTimestamp<?> vt ? vt.value() : v;
+        if (v instanceof Sensor s && AreaExpectation.expectedInArea(s)) {
+          out.computeIfAbsent(s.area(), a -> new ArrayList<>()).add(s);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every sensor entry of the area window. */
+  private List<AreaInput> entries(String sensorsPrefix, long start) {
     List<AreaInput> all = new ArrayList<>();
     try (KeyValueIterator<Windowed<String>, AreaInput> it =
         sensors.fetch(sensorsPrefix, sensorsPrefix + LAST, start, start)) {
@@ -240,6 +294,6 @@ public final class AreaWindowsProcessor
         }
       }
     }
-    return AreaAggregate.of(all, coverageGate);
+    return all;
   }
 }

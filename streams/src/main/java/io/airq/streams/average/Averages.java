@@ -18,9 +18,10 @@ public final class Averages {
   private Averages() {}
 
   /**
-   * A sensor window's averages, one per quantity, with their index values ({@link SensorIndices}:
-   * {@code gate} is the coverage gate in percent, {@code hours} gives the hours before an hour for
-   * its NowCast, read at most once).
+   * A sensor window's averages, one per quantity (a wind direction's mean is the direction of the
+   * mean unit vector of its values, left out when they cancel out), with their index values ({@link
+   * SensorIndices}: {@code gate} is the coverage gate in percent, {@code hours} gives the hours
+   * before an hour for its NowCast, read at most once).
    */
   public static List<WindowAverage> ofSensor(
       AverageWindow w,
@@ -54,7 +55,11 @@ public final class Averages {
       if (a.count() == 0) {
         continue;
       }
-      double mean = a.mean();
+      boolean circular = e.getKey().circular();
+      double mean = circular ? a.meanAngle() : a.mean();
+      if (Double.isNaN(mean)) {
+        continue; // directions that cancel out have no mean direction
+      }
       double coverage = 100.0 * a.count() / expected;
       out.add(
           new WindowAverage(
@@ -71,7 +76,7 @@ public final class Averages {
               coverage,
               a.min(),
               a.max(),
-              a.rawMean(),
+              circular ? mean : a.rawMean(),
               mean,
               a.correction(),
               SensorIndices.of(
@@ -176,8 +181,9 @@ public final class Averages {
 
   /**
    * The area means of one window, one per quantity that has a valid sensor: the mean of the valid
-   * sensors' means (coverage at or above the gate, applied by the aggregate); count, expected
-   * count, min and max are summed or taken over those sensors. The county is the area's ({@link
+   * sensors' means (for a wind direction, the direction of the mean of their unit vectors)
+   * (coverage at or above the gate, applied by the aggregate); count, expected count, min and max
+   * are summed or taken over those sensors. The county is the area's ({@link
    * AreaAggregate#county}), the same for every quantity.
    */
   public static List<WindowAverage> ofArea(
@@ -206,7 +212,11 @@ public final class Averages {
     String county = agg.county();
     for (Map.Entry<Quantity, AreaStats> e : agg.quantities().entrySet()) {
       AreaStats s = e.getValue();
-      double mean = s.mean();
+      boolean circular = e.getKey().circular();
+      double mean = circular ? s.meanAngle() : s.mean();
+      if (Double.isNaN(mean)) {
+        continue; // the sensors' directions cancel out
+      }
       out.add(
           new WindowAverage(
               Scope.AREA,
@@ -222,7 +232,7 @@ public final class Averages {
               100.0 * s.count() / s.expected(),
               s.min(),
               s.max(),
-              s.rawMean(),
+              circular ? mean : s.rawMean(),
               mean,
               s.correction(),
               withHourIndices(areaIndices(w, e.getKey(), mean), hourIndices.get(e.getKey()))));

@@ -32,8 +32,8 @@ public record WindowAccumulators(
 
   /**
    * Adds every value of the reading that carries no QA flag (flagged values are left out of the
-   * averages) and marks the window pending since {@code sensorTime}, its sensor's clock (kept if
-   * already pending).
+   * averages; a wind direction as an angle, {@link Accumulator#addAngle}) and marks the window
+   * pending since {@code sensorTime}, its sensor's clock (kept if already pending).
    */
   public WindowAccumulators add(CleanReading r, long sensorTime) {
     Map<Quantity, Accumulator> next = new EnumMap<>(Quantity.class);
@@ -43,9 +43,12 @@ public record WindowAccumulators(
         continue;
       }
       CorrectedValue v = e.getValue();
+      Accumulator a = next.getOrDefault(e.getKey(), Accumulator.EMPTY);
       next.put(
           e.getKey(),
-          next.getOrDefault(e.getKey(), Accumulator.EMPTY).add(v.raw(), v.value(), v.correction()));
+          e.getKey().circular()
+              ? a.addAngle(v.value(), v.correction())
+              : a.add(v.raw(), v.value(), v.correction()));
     }
     return new WindowAccumulators(
         next,

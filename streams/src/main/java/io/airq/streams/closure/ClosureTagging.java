@@ -5,6 +5,7 @@ import io.airq.core.average.WindowAverage;
 import io.airq.core.closure.Closure;
 import io.airq.core.closure.Group;
 import io.airq.core.closure.Phase;
+import io.airq.core.reading.Quantity;
 import io.airq.core.registry.Sensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class ClosureTagging {
   public static List<Contribution> contributions(
       Closure c, Sensor s, WindowAverage hourly, double coverageGate) {
     List<Contribution> out = new ArrayList<>();
-    if (hourly.window() != AverageWindow.HOUR) {
+    if (hourly.window() != AverageWindow.HOUR || !ofAir(hourly.quantity())) {
       return out;
     }
     Optional<Phase> phase = c.phaseOf(hourly.start());
@@ -45,5 +46,14 @@ public final class ClosureTagging {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a closure's impact on this quantity means anything: not on wind and rain (a closure
+   * does not change the weather, and a mean direction is not a level that rises or falls). Weather
+   * is an input of the impact model (the planner reads it from InfluxDB), not one of its outcomes.
+   */
+  static boolean ofAir(Quantity q) {
+    return q != Quantity.WIND_SPEED && q != Quantity.WIND_DIR && q != Quantity.RAIN;
   }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Chooses and applies the correction of each value: the sensor's own linear calibration from the
- * registry wins; otherwise PM2.5 of a Plantower-class sensor with a usable co-located RH gets the
+ * registry wins (the version that applied at the reading's measurement time, whose id the corrected
+ * value carries); otherwise PM2.5 of a Plantower-class sensor with a usable co-located RH gets the
  * US EPA correction; otherwise the value is kept as it is. The raw value is always kept.
  */
 public final class Corrector {
@@ -25,7 +26,7 @@ public final class Corrector {
     for (Map.Entry<Quantity, Double> e : r.values().entrySet()) {
       Quantity q = e.getKey();
       double raw = e.getValue();
-      LinearCalibration cal = s.calibration().get(q);
+      LinearCalibration cal = s.calibrationAt(q, r.time());
       if (cal != null) {
         out.put(q, new CorrectedValue(raw, cal.apply(raw), cal.id()));
       } else if (q == Quantity.PM25 && EpaPurpleAirCorrection.appliesToModel(s.model())) {

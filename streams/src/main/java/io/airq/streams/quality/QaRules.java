@@ -1,5 +1,6 @@
 package io.airq.streams.quality;
 
+import io.airq.core.reading.PhysicalRange;
 import io.airq.core.reading.QaFlag;
 import io.airq.core.reading.QaRule;
 import io.airq.core.reading.Quantity;
@@ -27,6 +28,9 @@ public final class QaRules {
         flags.add(new QaFlag(QaRule.NEGATIVE, q, "value " + v + " < 0"));
       } else if (!range.contains(v)) {
         flags.add(new QaFlag(QaRule.OUT_OF_RANGE, q, "value " + v + " outside " + range));
+      }
+      if (!shapeRulesApply(q)) {
+        continue;
       }
       Doubles past = history.values(q);
       if (stuck(past, v)) {
@@ -59,6 +63,15 @@ public final class QaRules {
       }
     }
     return flags;
+  }
+
+  /**
+   * Whether the stuck and spike rules judge this quantity. Not rain, wind speed and wind direction:
+   * a dry spell or a calm reads the same value for hours, a shower is a spike by nature, and a
+   * direction from 350° to 10° is no jump. Only the range rule judges them.
+   */
+  static boolean shapeRulesApply(Quantity q) {
+    return q != Quantity.RAIN && q != Quantity.WIND_SPEED && q != Quantity.WIND_DIR;
   }
 
   private static final double HALF_MAX = Double.MAX_VALUE / 2;

@@ -186,4 +186,55 @@ class QaRulesTest {
     int n = sorted.size();
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
+
+  @Test
+  void windDirectionMustBeInZeroTo360AndRainAndWindSpeedNotNegative() {
+    List<QaFlag> f =
+        rules.evaluate(
+            reading(
+                Map.of(Quantity.WIND_DIR, 360.0, Quantity.RAIN, -0.1, Quantity.WIND_SPEED, -2.0),
+                null),
+            SensorHistory.EMPTY);
+    assertThat(rulesOf(f, Quantity.WIND_DIR)).containsExactly(QaRule.OUT_OF_RANGE);
+    assertThat(f.stream().filter(x -> x.quantity() == Quantity.WIND_DIR).findFirst().orElseThrow())
+        .extracting(QaFlag::detail)
+        .isEqualTo("value 360.0 outside [0.0, 360.0)");
+    assertThat(rulesOf(f, Quantity.RAIN)).containsExactly(QaRule.NEGATIVE);
+    assertThat(rulesOf(f, Quantity.WIND_SPEED)).containsExactly(QaRule.NEGATIVE);
+    assertThat(
+            rules.evaluate(
+                reading(
+                    Map.of(Quantity.WIND_DIR, 0.0, Quantity.RAIN, 0.0, Quantity.WIND_SPEED, 0.0),
+                    null),
+                SensorHistory.EMPTY))
+        .isEmpty();
+    assertThat(
+            rules.evaluate(reading(Map.of(Quantity.WIND_DIR, 359.99), null), SensorHistory.EMPTY))
+        .isEmpty();
+  }
+
+  @Test
+  void aDrySpellACalmAndAShowerAreNeitherStuckNorSpikes() {
+    SensorHistory h = SensorHistory.EMPTY;
+    Map<Quantity, Double> calm =
+        Map.of(Quantity.RAIN, 0.0, Quantity.WIND_SPEED, 0.0, Quantity.WIND_DIR, 350.0);
+    for (int i = 0; i < 30; i++) {
+      h = h.with(calm, i, QaSettings.DEFAULTS.historySize());
+    }
+    assertThat(rules.evaluate(reading(calm, null), h)).isEmpty();
+    Map<Quantity, Double> shower =
+        Map.of(Quantity.RAIN, 25.0, Quantity.WIND_SPEED, 30.0, Quantity.WIND_DIR, 10.0);
+    assertThat(rules.evaluate(reading(shower, null), h)).isEmpty();
+    // the same history of a pollutant is stuck, and its jump a spike
+    SensorHistory pm = SensorHistory.EMPTY;
+    for (int i = 0; i < 30; i++) {
+      pm = pm.with(Map.of(Quantity.PM25, 5.0), i, QaSettings.DEFAULTS.historySize());
+    }
+    assertThat(
+            rulesOf(rules.evaluate(reading(Map.of(Quantity.PM25, 5.0), null), pm), Quantity.PM25))
+        .containsExactly(QaRule.STUCK);
+    assertThat(
+            rulesOf(rules.evaluate(reading(Map.of(Quantity.PM25, 500.0), null), pm), Quantity.PM25))
+        .containsExactly(QaRule.SPIKE);
+  }
 }

@@ -1,6 +1,4 @@
-package io.airq.streams.quality;
-
-import io.airq.core.reading.Quantity;
+package io.airq.core.reading;
 
 /**
  * Plausible physical range per quantity, in the quantity's canonical unit: [min, max], or [min,
