@@ -141,7 +141,7 @@ class UsNowCastEndToEndIT {
                     + "' GROUP BY \"key\"");
         for (Map.Entry<String, TreeMap<Long, Object[]>> a : hours.entrySet()) {
           for (Map.Entry<Long, Object[]> e : a.getValue().entrySet()) {
-            Integer want = nowCastAqi(q, e.getKey(), a.getValue());
+            Integer want = nowCastAqi(q, e.getKey(), a.getValue(), 0);
             Object[] row = e.getValue();
             Integer got = row[2] == null ? null : ((Number) row[2]).intValue();
             areaHours += got == null ? 0 : 1;
@@ -226,10 +226,21 @@ class UsNowCastEndToEndIT {
    * or null where it is not defined.
    */
   static Integer nowCastAqi(String q, long hour, TreeMap<Long, Object[]> stored) {
+    return nowCastAqi(q, hour, stored, GATE);
+  }
+
+  /**
+   * As {@link #nowCastAqi(String, long, TreeMap)}, an earlier hour valid at {@code earlierGate}: an
+   * area's earlier hour counts when it has a mean at all (a sensor at the gate), its own coverage
+   * (against the registry) only decides whether the area hour itself gets an index.
+   */
+  static Integer nowCastAqi(
+      String q, long hour, TreeMap<Long, Object[]> stored, double earlierGate) {
     Double[] c = new Double[12];
     for (int i = 0; i < 12; i++) {
       Object[] row = stored.get(hour - i * HOUR);
-      boolean valid = row != null && ((Number) row[1]).doubleValue() >= GATE;
+      boolean valid =
+          row != null && ((Number) row[1]).doubleValue() >= (i == 0 ? GATE : earlierGate);
       c[i] = valid ? ((Number) row[0]).doubleValue() : null;
     }
     if (c[0] == null) {
