@@ -13,7 +13,9 @@ import io.airq.planner.PlannerConfig;
 import io.airq.planner.impact.ImpactAnalysis;
 import io.airq.planner.impact.ImpactReport;
 import io.airq.planner.influx.AverageReader;
+import io.airq.planner.influx.IndexPoint;
 import io.airq.planner.influx.SeriesDetail;
+import io.airq.planner.influx.SeriesIndex;
 import io.airq.planner.registry.Registry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -201,9 +203,13 @@ public final class Api {
       throw new Http.ClientError(400, List.of("give exactly one of sensor or area"));
     }
     Quantity quantity = quantity(q.getOrDefault("quantity", "pm25"));
+    SeriesIndex index = q.containsKey("index") ? IndexSeriesAnswer.index(q.get("index")) : null;
     AverageWindow window =
-        AverageWindow.byId(q.getOrDefault("window", "1h"))
-            .orElseThrow(() -> new Http.ClientError(400, List.of("window must be 1m, 1h or 24h")));
+        index != null
+            ? IndexSeriesAnswer.window(index, q)
+            : AverageWindow.byId(q.getOrDefault("window", "1h"))
+                .orElseThrow(
+                    () -> new Http.ClientError(400, List.of("window must be 1m, 1h, 24h or day")));
     Instant from = instant(q, "from");
     Instant to = instant(q, "to");
     if (!to.isAfter(from)) {
@@ -211,6 +217,21 @@ public final class Api {
     }
     Scope scope = sensor != null ? Scope.SENSOR : Scope.AREA;
     String key = sensor != null ? sensor : area;
+    if (index != null) {
+      List<IndexPoint> values =
+          reader.indexSeries(index, scope, List.of(key), window, quantity, from, to);
+      IndexSeriesAnswer.send(
+          ex,
+          "csv".equals(q.get("format")),
+          cfg.influxDatabase(),
+          index,
+          scope.id(),
+          key,
+          window,
+          quantity,
+          values);
+      return;
+    }
     List<SeriesDetail> points = reader.detail(scope, List.of(key), window, quantity, from, to);
     Provenance p =
         Provenance.of(cfg.influxDatabase(), "scope=" + scope.id() + ", window=" + window.id());
