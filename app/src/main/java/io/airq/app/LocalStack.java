@@ -69,7 +69,9 @@ public final class LocalStack implements AutoCloseable {
                 portOr(SINK_PORT),
                 portOr(STREAMS_PORT),
                 dir.resolve("streams-state"),
-                emitInterval),
+                emitInterval,
+                // the one streams setting ./airq up takes from the environment (docs/quality.md)
+                System.getenv("AIRQ_DAY_ZONE")),
             progress);
     services.push(p);
     plannerUrl = p.plannerUrl();

@@ -45,6 +45,8 @@ public final class Pipeline implements AutoCloseable {
    * @param stateDir where Kafka Streams keeps its state stores
    * @param emitInterval the streams job's {@code emit.interval} (null: {@link
    *     StreamsSettings#DEFAULT_EMIT_INTERVAL}); test suites shorten it to settle sooner
+   * @param dayZone the streams job's {@code day.zone}, the zone of the local calendar day (null:
+   *     its default, UTC)
    */
   public record Settings(
       String mqttUrl,
@@ -57,7 +59,8 @@ public final class Pipeline implements AutoCloseable {
       int sinkPort,
       int streamsPort,
       Path stateDir,
-      Duration emitInterval) {
+      Duration emitInterval,
+      String dayZone) {
 
     /** With the sink's and the streams job's endpoints on free ports. */
     public Settings(
@@ -81,7 +84,8 @@ public final class Pipeline implements AutoCloseable {
           0,
           0,
           stateDir,
-          emitInterval);
+          emitInterval,
+          null);
     }
 
     public Settings {

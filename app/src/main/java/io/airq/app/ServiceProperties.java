@@ -36,6 +36,9 @@ final class ServiceProperties {
     p.setProperty("application.id", s.streamsApplicationId());
     p.setProperty("state.dir", s.stateDir().toString());
     p.setProperty("emit.interval", s.emitInterval().toString());
+    if (s.dayZone() != null) {
+      p.setProperty("day.zone", s.dayZone());
+    }
     p.setProperty("kafka.commit.interval.ms", Long.toString(STREAMS_COMMIT_INTERVAL_MS));
     p.setProperty("kafka.statestore.cache.max.bytes", Long.toString(64L << 20));
     return p;

@@ -30,7 +30,8 @@ class ServicePropertiesTest {
           0,
           0,
           Path.of("state"),
-          Duration.ofSeconds(5));
+          Duration.ofSeconds(5),
+          "Africa/Nairobi");
 
   @Test
   void everyPropertyIsAKeyOfTheServiceThatReadsIt() {
@@ -51,6 +52,7 @@ class ServicePropertiesTest {
   @Test
   void aZeroPortMeansAnyFreePortForEveryService() {
     StreamsConfig streams = StreamsConfig.from(ServiceProperties.streams(S), Map.of());
+    assertThat(streams.settings().dayZone()).isEqualTo(java.time.ZoneId.of("Africa/Nairobi"));
     assertThat(streams.settings().emitInterval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(streams.settings().topicPrefix()).isEqualTo("t.");
     assertThat(streams.applicationId()).isEqualTo("airq-streams-t");

@@ -45,6 +45,11 @@ final class PipelineHarness implements AutoCloseable {
 
   /** With this {@code emit.interval} (null: the default, as the benchmark runs it). */
   PipelineHarness(Servers servers, String name, Duration emitInterval) {
+    this(servers, name, emitInterval, null);
+  }
+
+  /** With this {@code emit.interval} and streams {@code day.zone} (null: the defaults). */
+  PipelineHarness(Servers servers, String name, Duration emitInterval, String dayZone) {
     this.servers = servers;
     this.prefix = servers.newPrefix(name);
     this.database = servers.newDatabase(name);
@@ -57,8 +62,11 @@ final class PipelineHarness implements AutoCloseable {
             prefix,
             0,
             0,
+            0,
+            0,
             servers.newDirectory(name + "-streams-state"),
-            emitInterval);
+            emitInterval,
+            dayZone);
     this.pipeline = Pipeline.start(settings, System.err);
     this.influx = InfluxDBFactory.connect(servers.influxUrl());
   }

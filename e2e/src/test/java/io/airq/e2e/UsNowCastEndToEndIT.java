@@ -33,12 +33,15 @@ import org.junit.jupiter.api.Test;
  * coverage, truncated, AQI on the May 2024 24-hour table). No hourly window may hold {@code aqi_us}
  * (the 24-hour table), and the old {@code aqi} field is gone. Each sensor-hour's European AQI is
  * compared the same way (PM on the 24-hour running mean of the stored hours), and the alert topic
- * must hold no hourly PM alert.
+ * must hold no hourly PM alert. With {@code day.zone} Africa/Nairobi, every stored calendar day
+ * (window {@code day}) is compared with the stored hours of that Nairobi day ({@link
+ * CalendarDayCheck}), and the planner serves the same days.
  */
 @RealServers
 class UsNowCastEndToEndIT {
   private static final long HOUR = 3_600_000L;
   private static final double GATE = 75;
+  private static final java.time.ZoneId NAIROBI = java.time.ZoneId.of("Africa/Nairobi");
 
   /** EPA May 2024 24-hour tables {cLow, cHigh, iLow, iHigh}, typed in from the TAD. */
   private static final double[][] PM25 = {
@@ -63,7 +66,9 @@ class UsNowCastEndToEndIT {
   void everyStoredHourlyNowCastEqualsOneComputedFromTheStoredHourlyMeans(Servers servers)
       throws Exception {
     Path csv = NairobiArchiveReplayEndToEndIT.sharedData(NairobiArchiveReplayEndToEndIT.SAMPLE);
-    try (PipelineHarness h = new PipelineHarness(servers, "e2e-nowcast")) {
+    try (PipelineHarness h =
+        new PipelineHarness(
+            servers, "e2e-nowcast", PipelineHarness.SUITE_EMIT_INTERVAL, NAIROBI.getId())) {
       h.register(
           ReplayMessages.sensors(
               SensorsAfricaArchive.read(csv), "Nairobi", NairobiArchiveReplayEndToEndIT.INTERVAL),
@@ -124,6 +129,40 @@ class UsNowCastEndToEndIT {
         }
       }
       assertThat(mismatches).as("hourly NowCast AQIs that differ from the test's").isEmpty();
+      // areas: the NowCast of the area's own stored hourly means
+      int areaHours = 0;
+      for (String q : List.of("pm25", "pm10")) {
+        Map<String, TreeMap<Long, Object[]>> hours =
+            rows(
+                h,
+                "SELECT mean, coverage, aqi_us_nowcast FROM average WHERE scope = 'area'"
+                    + " AND \"window\" = '1h' AND quantity = '"
+                    + q
+                    + "' GROUP BY \"key\"");
+        for (Map.Entry<String, TreeMap<Long, Object[]>> a : hours.entrySet()) {
+          for (Map.Entry<Long, Object[]> e : a.getValue().entrySet()) {
+            Integer want = nowCastAqi(q, e.getKey(), a.getValue(), 0);
+            Object[] row = e.getValue();
+            Integer got = row[2] == null ? null : ((Number) row[2]).intValue();
+            areaHours += got == null ? 0 : 1;
+            if (!java.util.Objects.equals(want, got)) {
+              mismatches.add(
+                  "area "
+                      + a.getKey()
+                      + " "
+                      + q
+                      + " "
+                      + e.getKey()
+                      + ": want "
+                      + want
+                      + " got "
+                      + got);
+            }
+          }
+        }
+      }
+      assertThat(mismatches).as("area NowCast AQIs that differ from the test's").isEmpty();
+      assertThat(areaHours).as("area-hours with a NowCast AQI").isPositive();
       assertThat(withIndex).as("hours with a NowCast AQI").isGreaterThan(100);
       assertThat(
               h.count(
@@ -158,16 +197,27 @@ class UsNowCastEndToEndIT {
       assertThat(alerts).as("24-hour PM alerts of the Nairobi sample").isNotEmpty();
       assertThat(alerts)
           .allMatch(a -> a.guideline().equals("who-2021") && a.level() != null)
-          .allMatch(a -> a.window() == AverageWindow.DAY_ROLLING)
-          .allMatch(a -> a.averaging().equals("24h-rolling"));
+          .allMatch(
+              a ->
+                  a.window() == AverageWindow.DAY_ROLLING && a.averaging().equals("24h-rolling")
+                      || a.window() == AverageWindow.DAY && a.averaging().equals("calendar-day"));
+      assertThat(alerts)
+          .as("alerts of Nairobi calendar days")
+          .anyMatch(a -> a.window() == AverageWindow.DAY);
+      CalendarDayCheck.Result days =
+          CalendarDayCheck.run(h, NAIROBI, NairobiArchiveReplayEndToEndIT.INTERVAL, PM25);
+      assertThat(days.mismatches()).as("calendar days that differ from the stored hours").isEmpty();
+      assertThat(days.withIndex()).as("sensor-days with a daily AQI").isPositive();
       assertThat(h.count("SELECT count(mean) FROM alert WHERE \"window\" = '1h'"))
           .as("hourly alerts stored")
           .isZero();
       assertThat(h.count("SELECT count(mean) FROM alert")).isEqualTo(alerts.size());
       System.err.printf(
           "e2e-nowcast: %d sensor-hours compared, %d with a NowCast AQI, all equal; %d with an"
-              + " EAQI level, all equal; %d alerts, none hourly%n",
-          compared, withIndex, eaqiHours, alerts.size());
+              + " EAQI level, all equal; %d alerts, none hourly; %d Nairobi calendar days, %d"
+              + " with a daily AQI, all equal%n",
+          compared, withIndex, eaqiHours, alerts.size(), days.days(), days.withIndex());
+      System.err.printf("e2e-nowcast: %d area-hours with a NowCast AQI, all equal%n", areaHours);
     }
   }
 
@@ -176,10 +226,21 @@ class UsNowCastEndToEndIT {
    * or null where it is not defined.
    */
   static Integer nowCastAqi(String q, long hour, TreeMap<Long, Object[]> stored) {
+    return nowCastAqi(q, hour, stored, GATE);
+  }
+
+  /**
+   * As {@link #nowCastAqi(String, long, TreeMap)}, an earlier hour valid at {@code earlierGate}: an
+   * area's earlier hour counts when it has a mean at all (a sensor at the gate), its own coverage
+   * (against the registry) only decides whether the area hour itself gets an index.
+   */
+  static Integer nowCastAqi(
+      String q, long hour, TreeMap<Long, Object[]> stored, double earlierGate) {
     Double[] c = new Double[12];
     for (int i = 0; i < 12; i++) {
       Object[] row = stored.get(hour - i * HOUR);
-      boolean valid = row != null && ((Number) row[1]).doubleValue() >= GATE;
+      boolean valid =
+          row != null && ((Number) row[1]).doubleValue() >= (i == 0 ? GATE : earlierGate);
       c[i] = valid ? ((Number) row[0]).doubleValue() : null;
     }
     if (c[0] == null) {

@@ -33,6 +33,8 @@ public record PlannerConfig(
     double hourGate,
     double weatherNearestKm,
     String adminToken,
+    String mapTiles,
+    String mapAttribution,
     Map<String, String> kafka) {
   private static final Logger LOG = LoggerFactory.getLogger(PlannerConfig.class);
 
@@ -79,6 +81,8 @@ public record PlannerConfig(
         hourGate,
         weatherNearestKm,
         token,
+        mapTiles,
+        mapAttribution,
         kafka);
   }
 
@@ -105,6 +109,8 @@ public record PlannerConfig(
         v.get(Keys.HOUR_GATE),
         v.get(Keys.WEATHER_NEAREST_KM),
         v.get(Keys.ADMIN_TOKEN),
+        v.get(Keys.MAP_TILES),
+        v.get(Keys.MAP_ATTRIBUTION),
         v.kafka());
   }
 
@@ -200,6 +206,18 @@ public record PlannerConfig(
                     + " Empty = none. `./airq up` generates one (docs/security.md).")
             .asSecret();
 
+    static final ConfigKey<String> MAP_TILES =
+        ConfigKey.text(
+            "map.tiles",
+            "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+            "Tile URL template of the page's maps (Leaflet: {z}/{x}/{y}); e.g. a local tile"
+                + " server for an offline deployment. The maps show every sensor without tiles.");
+    static final ConfigKey<String> MAP_ATTRIBUTION =
+        ConfigKey.text(
+            "map.attribution",
+            "© OpenStreetMap contributors",
+            "Attribution shown under the maps, as the tiles' licence asks.");
+
     /** The planner's keys; {@code AIRQ_PLANNER_<KEY>} is still read, with a warning. */
     public static final ConfigSpec SPEC =
         ConfigSpec.of(
@@ -218,7 +236,9 @@ public record PlannerConfig(
                     COVERAGE_GATE,
                     HOUR_GATE,
                     WEATHER_NEAREST_KM,
-                    ADMIN_TOKEN))
+                    ADMIN_TOKEN,
+                    MAP_TILES,
+                    MAP_ATTRIBUTION))
             .withDeprecatedEnvPrefix("AIRQ_PLANNER_");
   }
 
@@ -248,6 +268,8 @@ public record PlannerConfig(
         + weatherNearestKm
         + ", adminToken="
         + (adminToken.isEmpty() ? "" : "***")
+        + ", mapTiles="
+        + mapTiles
         + ", kafka="
         + kafka.keySet()
         + "]";

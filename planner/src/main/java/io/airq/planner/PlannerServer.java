@@ -75,7 +75,8 @@ public final class PlannerServer implements AutoCloseable {
                 reader,
                 registry,
                 new io.airq.planner.weather.WeatherSource(
-                    reader, registry::sensors, cfg.weatherNearestKm(), cfg.hourGate())),
+                    reader, registry::sensors, cfg.weatherNearestKm(), cfg.hourGate()),
+                cfg.hourGate()),
             reader,
             cfg,
             writer,

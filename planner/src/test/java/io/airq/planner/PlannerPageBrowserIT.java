@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.airq.core.json.Json;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -19,15 +17,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
@@ -48,7 +43,8 @@ import org.slf4j.LoggerFactory;
 class PlannerPageBrowserIT {
   private static final Logger LOG = LoggerFactory.getLogger(PlannerPageBrowserIT.class);
   private static final String ID = MoiAvenueFixture.CLOSURE_ID;
-  private static final Path MODULE = Path.of(System.getProperty("basedir", "."));
+
+  private static final PageMessages EN = PageMessages.load("en");
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -81,26 +77,36 @@ class PlannerPageBrowserIT {
 
       ChromeDriver chrome = HeadlessChromium.start(work, downloads);
       try {
+        // no map tiles, as in an offline deployment: the maps must still show every sensor
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand(
+            "Network.setBlockedURLs", Map.of("urls", List.of("*tile.openstreetmap.org*")));
         chrome.get(base + "/#/closure/" + ID);
         awaitCharts(chrome);
+        assertMapShows(chrome, MoiAvenueFixture.TREATED, MoiAvenueFixture.CONTROL);
         JsonNode charts = chartState(chrome);
 
         assertChartDrawn(charts.get("series"));
         assertChartDrawn(charts.get("phases"));
         assertReadableWithoutColour(charts, chrome);
-        assertSeriesChartShowsTheApiSeries(charts.get("series"), base, api.get("periods"));
+        assertSeriesChartShowsTheApiSeries(
+            charts.get("series"), base, api.get("periods"), api.get("hourGate").asDouble());
         assertPhasesChartShowsTheReport(charts.get("phases"), report);
         assertTableShowsTheReport(chrome, report);
 
         String en = chrome.findElement(By.cssSelector("p.summary[lang='en']")).getText();
-        String sw = chrome.findElement(By.cssSelector("p.summary[lang='sw']")).getText();
+        String sw =
+            chrome
+                .findElement(By.cssSelector("p.summary[lang='sw']"))
+                .getAttribute("textContent")
+                .trim();
         assertThat(en).isNotBlank().isEqualTo(report.get("summaryEn").asText());
         assertThat(sw).isNotBlank().isEqualTo(report.get("summarySw").asText()).isNotEqualTo(en);
 
         chrome.findElement(By.cssSelector("a[download='" + ID + "-impact.csv']")).click();
         assertCsvMatchesTheReport(awaitDownload(downloads.resolve(ID + "-impact.csv")), report);
 
-        screenshot(chrome);
+        PageScreenshot.take(chrome, "planner-page");
 
         // withdrawn by an editor: the page says so, above the same report
         HttpResponse<String> withdrawn =
@@ -115,13 +121,158 @@ class PlannerPageBrowserIT {
         chrome.get(base + "/#/closure/" + ID);
         awaitCharts(chrome);
         assertThat(chrome.findElement(By.cssSelector("#main p.withdrawn")).getText())
-            .startsWith("This closure was withdrawn at ");
+            .startsWith(EN.t("closure.withdrawn").replace("{date}.", ""));
         chrome.get(base + "/#/");
         new WebDriverWait(chrome, Duration.ofSeconds(30))
             .until(d -> chrome.findElement(By.id("main")).getText().contains("(withdrawn "));
+
+        writeFlaggedReadings(servers.influxUrl(), db);
+        assertExplorerShowsTheStoredAverages(chrome, base);
+
+        // the network page: every sensor on the map, tiles still blocked
+        chrome.get(base + "/#/network");
+        new WebDriverWait(chrome, Duration.ofSeconds(30))
+            .until(d -> chrome.findElements(By.cssSelector(".leaflet-marker-icon")).size() == 4);
+        assertThat(chrome.findElements(By.cssSelector(".leaflet-marker-icon")))
+            .extracting(e -> e.getAttribute("data-sensor"))
+            .containsExactlyInAnyOrder("t1", "t2", "c1", "c2");
+        assertThat(chrome.findElements(By.cssSelector("#main tbody th")))
+            .extracting(WebElement::getText)
+            .containsExactlyInAnyOrder("t1", "t2", "c1", "c2");
       } finally {
         chrome.quit();
       }
+    }
+  }
+
+  /**
+   * The closure's map with its tiles blocked: every treated sensor a square marked T, every control
+   * a circle marked C (shape and letter, not colour alone), each named in its title, at its
+   * position; the page says the background did not load.
+   */
+  static void assertMapShows(ChromeDriver chrome, List<String> treated, List<String> control) {
+    Map<String, List<String>> groups = Map.of("treated", treated, "control", control);
+    for (Map.Entry<String, List<String>> g : groups.entrySet()) {
+      List<WebElement> markers =
+          chrome.findElements(By.cssSelector(".leaflet-marker-icon." + g.getKey()));
+      assertThat(markers)
+          .extracting(e -> e.getAttribute("data-sensor"))
+          .containsExactlyInAnyOrderElementsOf(g.getValue());
+      for (WebElement m : markers) {
+        assertThat(m.isDisplayed()).isTrue();
+        assertThat(m.getText()).isEqualTo(EN.t("map." + g.getKey()));
+        assertThat(m.getAttribute("title"))
+            .startsWith(m.getAttribute("data-sensor") + " — ")
+            .contains(
+                EN.t(g.getKey().equals("treated") ? "map.legendTreated" : "map.legendControl"));
+      }
+    }
+    assertThat(chrome.findElements(By.cssSelector(".leaflet-marker-icon")))
+        .hasSize(treated.size() + control.size());
+    String square =
+        (String)
+            chrome.executeScript(
+                "return getComputedStyle(document.querySelector('.leaflet-marker-icon.treated')).borderRadius");
+    String circle =
+        (String)
+            chrome.executeScript(
+                "return getComputedStyle(document.querySelector('.leaflet-marker-icon.control')).borderRadius");
+    assertThat(square).isEqualTo("0px");
+    assertThat(circle).isEqualTo("50%");
+    new WebDriverWait(chrome, Duration.ofSeconds(30))
+        .until(d -> chrome.findElement(By.cssSelector(".map-tiles-failed")).isDisplayed());
+  }
+
+  /**
+   * The explorer on two sensors for one day: the chart and the table hold every stored hourly
+   * average with its corrected and raw mean, extremes, coverage and correction, as /api/series.
+   */
+  private void assertExplorerShowsTheStoredAverages(ChromeDriver chrome, String base)
+      throws Exception {
+    chrome.get(
+        base + "/#/explorer?sensors=t1,c1&quantity=pm25&window=1h&from=2024-01-03&to=2024-01-03");
+    new WebDriverWait(chrome, Duration.ofSeconds(30))
+        .until(d -> !d.findElements(By.cssSelector("#explorer-table tbody tr")).isEmpty());
+    List<List<String>> expected = new ArrayList<>();
+    for (String sensor : List.of("t1", "c1")) {
+      JsonNode series =
+          json(
+              base
+                  + "/api/series?sensor="
+                  + sensor
+                  + "&quantity=pm25&window=1h&from=2024-01-03T00:00:00Z&to=2024-01-04T00:00:00Z");
+      assertThat(series.get("points")).hasSize(24);
+      for (JsonNode p : series.get("points")) {
+        assertThat(p.has("rawMean") && p.has("min") && p.has("max")).as(p.toString()).isTrue();
+        expected.add(
+            List.of(
+                sensor,
+                p.get("time").asText().replace("T", " ").replace("Z", ""),
+                fmt(p.get("mean"), 2),
+                fmt(p.get("rawMean"), 2),
+                fmt(p.get("min"), 2),
+                fmt(p.get("max"), 2),
+                fmt(p.get("coverage"), 0),
+                p.get("count").asText() + " / " + p.get("expected").asText(),
+                p.get("correction").asText(),
+                ""));
+      }
+    }
+    List<List<String>> shown = new ArrayList<>();
+    for (WebElement tr : chrome.findElements(By.cssSelector("#explorer-table tbody tr"))) {
+      shown.add(
+          tr.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList());
+    }
+    assertThat(shown).containsExactlyElementsOf(expected);
+    JsonNode drawn =
+        Json.mapper()
+            .readTree(
+                (String)
+                    chrome.executeScript(
+                        "return JSON.stringify(Chart.getChart('explorer-chart').data.datasets"
+                            + ".map((d) => [d.label, d.data.length, d.borderDash || []]))"));
+    assertThat(drawn).hasSize(4);
+    assertThat(drawn.get(0).get(0).asText()).isEqualTo(EN.t("explorer.corrected", "key", "t1"));
+    assertThat(drawn.get(1).get(0).asText()).isEqualTo(EN.t("explorer.raw", "key", "t1"));
+    drawn.forEach(d -> assertThat(d.get(1).asInt()).isEqualTo(24));
+    assertThat(drawn.get(0).get(2)).isNotEqualTo(drawn.get(2).get(2));
+    assertThat(chrome.findElements(By.cssSelector("#results a[download$='.csv']"))).hasSize(2);
+
+    // the QA flags: t1's two readings flagged on pm25, not the one flagged on humidity only
+    new WebDriverWait(chrome, Duration.ofSeconds(30))
+        .until(d -> !d.findElements(By.cssSelector("#flags-table tbody tr")).isEmpty());
+    JsonNode flags =
+        json(
+            base
+                + "/api/flags?sensor=t1&quantity=pm25"
+                + "&from=2024-01-03T00:00:00Z&to=2024-01-04T00:00:00Z");
+    assertThat(flags.get("readings")).hasSize(2);
+    List<List<String>> flagRows = new ArrayList<>();
+    for (WebElement tr : chrome.findElements(By.cssSelector("#flags-table tbody tr"))) {
+      flagRows.add(
+          tr.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList());
+    }
+    assertThat(flagRows)
+        .containsExactly(
+            List.of("t1", "2024-01-03 05:00:00", "pm25:out-of-range", "900.00", "900.00"),
+            List.of(
+                "t1", "2024-01-03 09:30:00", "pm25:stuck,humidity:out-of-range", "31.00", "33.00"));
+  }
+
+  /** Three raw readings of t1 with QA flags, as the sink stores them (influxdb-schema.md). */
+  private static void writeFlaggedReadings(String influxUrl, String db) {
+    try (org.influxdb.InfluxDB influx = org.influxdb.InfluxDBFactory.connect(influxUrl)) {
+      influx.write(
+          db,
+          "autogen",
+          org.influxdb.InfluxDB.ConsistencyLevel.ONE,
+          List.of(
+              "reading,sensor=t1 pm25=900,pm25_raw=900,flags=\"pm25:out-of-range\" "
+                  + Instant.parse("2024-01-03T05:00:00Z").toEpochMilli() * 1_000_000L,
+              "reading,sensor=t1 pm25=31,pm25_raw=33,flags=\"pm25:stuck,humidity:out-of-range\" "
+                  + Instant.parse("2024-01-03T09:30:00Z").toEpochMilli() * 1_000_000L,
+              "reading,sensor=t1 humidity=120,flags=\"humidity:out-of-range\" "
+                  + Instant.parse("2024-01-03T10:00:00Z").toEpochMilli() * 1_000_000L));
     }
   }
 
@@ -194,20 +345,25 @@ class PlannerPageBrowserIT {
     assertThat(bars.get(1).get("patterned").asBoolean()).as("control bars patterned").isTrue();
     assertThat(charts.at("/series/ariaLabel").asText()).isNotBlank();
     assertThat(charts.at("/phases/ariaLabel").asText()).isNotBlank();
-    assertThat(chrome.findElement(By.cssSelector("label:has(#quantity)")).getText())
-        .startsWith("Quantity");
+    assertThat(chrome.findElement(By.cssSelector("label[for='quantity']")).getText())
+        .isEqualTo(EN.t("quantity.label"));
   }
 
-  /** The line chart: hourly means of the treated and of the control sensors, as /api/series. */
-  private void assertSeriesChartShowsTheApiSeries(JsonNode chart, String base, JsonNode periods)
-      throws Exception {
+  /**
+   * The line chart: hourly means of the valid sensor-hours of the treated and of the control
+   * sensors, as /api/series gives them; the invalid sensor-hours marked apart.
+   */
+  private void assertSeriesChartShowsTheApiSeries(
+      JsonNode chart, String base, JsonNode periods, double hourGate) throws Exception {
     String from = periods.at("/before/0/from").asText();
     String to = periods.at("/after/to").asText();
     JsonNode datasets = chart.get("datasets");
-    assertThat(datasets).hasSize(2);
-    assertThat(datasets.get(0).get("label").asText()).startsWith("Treated");
-    assertThat(datasets.get(1).get("label").asText()).startsWith("Control");
+    assertThat(datasets).hasSize(3);
+    assertThat(datasets.get(0).get("label").asText()).isEqualTo(EN.t("closure.series.treated"));
+    assertThat(datasets.get(1).get("label").asText()).isEqualTo(EN.t("closure.series.control"));
+    assertThat(datasets.get(2).get("label").asText()).isEqualTo(EN.t("closure.series.invalid"));
     List<List<String>> groups = List.of(MoiAvenueFixture.TREATED, MoiAvenueFixture.CONTROL);
+    int invalid = 0;
     for (int g = 0; g < 2; g++) {
       Map<Long, double[]> expected = new LinkedHashMap<>();
       for (String sensor : groups.get(g)) {
@@ -221,6 +377,10 @@ class PlannerPageBrowserIT {
                     + "&to="
                     + URLEncoder.encode(to, StandardCharsets.UTF_8));
         for (JsonNode p : series.get("points")) {
+          if (p.get("count").asLong() < hourGate * p.get("expected").asLong()) {
+            invalid++;
+            continue;
+          }
           double[] acc =
               expected.computeIfAbsent(
                   Instant.parse(p.get("time").asText()).toEpochMilli(), t -> new double[2]);
@@ -228,7 +388,9 @@ class PlannerPageBrowserIT {
           acc[1]++;
         }
       }
-      JsonNode drawn = datasets.get(g).get("data");
+      List<JsonNode> drawn = new ArrayList<>();
+      datasets.get(g).get("data").forEach(p -> drawn.add(p));
+      drawn.removeIf(p -> p.get(1).isNull());
       assertThat(drawn).hasSize(expected.size()).hasSizeGreaterThan(24 * 6);
       int i = 0;
       for (Map.Entry<Long, double[]> e : expected.entrySet()) {
@@ -239,19 +401,24 @@ class PlannerPageBrowserIT {
             .isCloseTo(e.getValue()[0] / e.getValue()[1], within(1e-9));
       }
     }
+    assertThat(invalid).as("the fixture's outage hours").isEqualTo(4);
+    assertThat(datasets.get(2).get("data")).hasSize(invalid);
   }
 
   /** The bar chart: the changes during and after, and the difference in differences. */
   private static void assertPhasesChartShowsTheReport(JsonNode chart, JsonNode report) {
     assertThat(chart.get("labels"))
         .extracting(JsonNode::asText)
-        .containsExactly("During vs before", "After vs before", "Difference in differences");
+        .containsExactly(
+            EN.t("closure.phases.during"),
+            EN.t("closure.phases.after"),
+            EN.t("closure.phases.did"));
     JsonNode ds = chart.get("datasets");
     assertThat(ds).hasSize(3);
     String[] groups = {"treated", "control"};
     for (int g = 0; g < 2; g++) {
       JsonNode data = ds.get(g).get("data");
-      assertThat(ds.get(g).get("label").asText()).containsIgnoringCase(groups[g]);
+      assertThat(ds.get(g).get("label").asText()).isEqualTo(EN.t("closure.phases." + groups[g]));
       assertThat(data.get(0).asDouble())
           .isEqualTo(report.get(groups[g]).at("/duringVsBefore/percent").asDouble());
       assertThat(data.get(1).asDouble())
@@ -285,26 +452,38 @@ class PlannerPageBrowserIT {
                 : phase.equals("after") ? g.get("afterVsBefore") : null;
         expected.add(
             List.of(
-                g.get("label").asText(),
-                phase,
+                EN.group(g.get("label").asText()),
+                EN.t("phase." + phase),
                 fmt(s.get("mean"), 2),
                 s.get("validHours").asText() + " / " + s.get("expectedHours").asText(),
                 fmt(s.get("coverage").asDouble() * 100, 0) + " %",
                 s.get("days").asText(),
                 ch == null ? "" : pct(ch.get("percent")),
-                ch == null ? "" : pct(ch.get("lowPercent")) + " to " + pct(ch.get("highPercent")),
-                phase.equals("during") ? g.get("outcome").asText() : ""));
+                ch == null
+                    ? ""
+                    : EN.t(
+                        "closure.table.range",
+                        "low",
+                        pct(ch.get("lowPercent")),
+                        "high",
+                        pct(ch.get("highPercent"))),
+                phase.equals("during") ? EN.t("outcome." + g.get("outcome").asText()) : ""));
       }
     }
     JsonNode did = report.get("differenceInDifferences");
     expected.add(
         List.of(
-            "difference in differences",
-            "during",
+            EN.t("group.did"),
+            EN.t("phase.during"),
             "",
             pct(did.get("percent")),
-            pct(did.get("lowPercent")) + " to " + pct(did.get("highPercent")),
-            report.get("didOutcome").asText()));
+            EN.t(
+                "closure.table.range",
+                "low",
+                pct(did.get("lowPercent")),
+                "high",
+                pct(did.get("highPercent"))),
+            EN.t("outcome." + report.get("didOutcome").asText())));
     assertThat(shown).containsExactlyElementsOf(expected);
   }
 
@@ -366,43 +545,6 @@ class PlannerPageBrowserIT {
     }
     assertThat(file).as("the downloaded CSV").exists();
     return Files.readString(file);
-  }
-
-  /** The whole page at 1280 px wide into target/, and into docs/images/ when asked to. */
-  @SuppressWarnings("unchecked")
-  private static void screenshot(ChromeDriver chrome) throws Exception {
-    // the whole document, not only the viewport: DevTools captures beyond it
-    Map<String, Object> size =
-        (Map<String, Object>)
-            chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
-    Map<String, Object> clip =
-        Map.of(
-            "x", 0,
-            "y", 0,
-            "width", ((Number) size.get("width")).doubleValue(),
-            "height", ((Number) size.get("height")).doubleValue(),
-            "scale", 1);
-    String data =
-        (String)
-            chrome
-                .executeCdpCommand(
-                    "Page.captureScreenshot",
-                    Map.of("format", "png", "captureBeyondViewport", true, "clip", clip))
-                .get("data");
-    byte[] png = Base64.getDecoder().decode(data);
-    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-    assertThat(image.getWidth()).isGreaterThanOrEqualTo(1000);
-    assertThat(image.getHeight()).isGreaterThan(800);
-    Path target = MODULE.resolve("target/planner-page.png");
-    Files.createDirectories(target.getParent());
-    Files.write(target, png);
-    LOG.info("screenshot {} ({}x{})", target, image.getWidth(), image.getHeight());
-    if (Boolean.getBoolean("airq.update-screenshot")) {
-      Path readme = MODULE.resolve("../docs/images/planner-page.png").normalize();
-      Files.createDirectories(readme.getParent());
-      Files.copy(target, readme, StandardCopyOption.REPLACE_EXISTING);
-      LOG.info("README screenshot updated: {}", readme);
-    }
   }
 
   /**

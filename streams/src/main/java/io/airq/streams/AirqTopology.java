@@ -40,8 +40,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The airq topology: readings -> dedup -> registry join (unknown -> quarantine, and held until the
  * sensor is registered: {@link QuarantineRelease}) -> QA + correction -> clean readings (late ones
- * also to the late topic) -> 1m / 1h / 24h-rolling sensor averages (+ AQI) -> area averages,
- * alerts, and the live closure-impact aggregates. Every operator and store is named.
+ * also to the late topic) -> 1m / 1h / 24h-rolling / calendar-day sensor averages (+ AQI) -> area
+ * averages, alerts, and the live closure-impact aggregates. Every operator and store is named.
  */
 public final class AirqTopology {
   public static final String SENSORS_STORE = "sensors-store";
@@ -156,7 +156,8 @@ public final class AirqTopology {
                         SENSORS_STORE,
                         settings.grace(),
                         settings.emitInterval(),
-                        settings.coverageGate()),
+                        settings.coverageGate(),
+                        settings.dayZone()),
                 Named.as("sensor-windows"),
                 SensorWindowsProcessor.MINUTE_STORE,
                 SensorWindowsProcessor.HOUR_STORE);
@@ -189,7 +190,10 @@ public final class AirqTopology {
             .process(
                 () ->
                     new AreaWindowsProcessor(
-                        settings.coverageGate(), settings.emitInterval(), SENSORS_STORE),
+                        settings.coverageGate(),
+                        settings.emitInterval(),
+                        SENSORS_STORE,
+                        settings.dayZone()),
                 Named.as("area-windows"),
                 AreaWindowsProcessor.STORE,
                 AreaWindowsProcessor.SENSORS_STORE,
@@ -214,8 +218,8 @@ public final class AirqTopology {
   }
 
   /**
-   * The WHO alerts of complete 24-hour and (NO2) hourly means, raised once per window and cleared
-   * by late data (docs/quality.md, "Alerts").
+   * The WHO alerts of complete 24-hour (rolling and calendar-day) and (NO2) hourly means, raised
+   * once per window and cleared by late data (docs/quality.md, "Alerts").
    */
   private static KStream<String, Alert> alertsOnce(
       KStream<String, WindowAverages> averages, String scope, StreamsSettings settings) {

@@ -98,7 +98,8 @@ public record StreamsConfig(
             v.get(Keys.COVERAGE_GATE),
             null,
             v.get(Keys.EMIT_INTERVAL),
-            v.get(Keys.QUARANTINE_HORIZON));
+            v.get(Keys.QUARANTINE_HORIZON),
+            StreamsSettings.zone(v.get(Keys.DAY_ZONE)));
     String stateDir = v.get(Keys.STATE_DIR);
     return new StreamsConfig(
         v.get(Keys.APPLICATION_ID),
@@ -186,6 +187,14 @@ public record StreamsConfig(
             100,
             "Percent of the expected readings a window needs to be valid.");
 
+    static final ConfigKey<String> DAY_ZONE =
+        ConfigKey.text(
+            "day.zone",
+            "UTC",
+            "Time zone of the local calendar day (window `day`): the daily US AQI and the WHO"
+                + " 24-hour alerts of a day are on the hours of that day in this zone, e.g."
+                + " `Africa/Nairobi` (one zone for the whole network; docs/quality.md).");
+
     static final ConfigKey<Integer> METRICS_PORT =
         ConfigKey.integer(
             "metrics.port",
@@ -203,6 +212,9 @@ public record StreamsConfig(
     private static Map<AverageWindow, ConfigKey<Duration>> graceKeys() {
       Map<AverageWindow, ConfigKey<Duration>> m = new EnumMap<>(AverageWindow.class);
       for (AverageWindow w : AverageWindow.values()) {
+        if (w == AverageWindow.DAY) {
+          continue; // the calendar day is made of hours and takes grace.24h, like the 24-hour mean
+        }
         m.put(
             w,
             ConfigKey.duration(
@@ -231,6 +243,7 @@ public record StreamsConfig(
       k.add(COVERAGE_GATE);
       k.add(EMIT_INTERVAL);
       k.add(QUARANTINE_HORIZON);
+      k.add(DAY_ZONE);
       k.add(METRICS_PORT);
       k.add(METRICS_BIND);
       return k;

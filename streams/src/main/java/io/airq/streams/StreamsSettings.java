@@ -3,6 +3,7 @@ package io.airq.streams;
 import io.airq.core.average.AverageWindow;
 import io.airq.streams.quality.QaSettings;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -19,6 +20,8 @@ import java.util.Map;
  * @param qa thresholds of the QA rules
  * @param quarantineHorizon how long readings of an unknown sensor are held for release once it is
  *     registered (wall-clock, from when they were quarantined)
+ * @param dayZone the zone of the local calendar day (window {@code day}): the daily US AQI and the
+ *     WHO 24-hour alerts of a day are on the hours of that day in this zone (UTC by default)
  */
 public record StreamsSettings(
     String topicPrefix,
@@ -27,7 +30,8 @@ public record StreamsSettings(
     double coverageGate,
     QaSettings qa,
     Duration emitInterval,
-    Duration quarantineHorizon) {
+    Duration quarantineHorizon,
+    ZoneId dayZone) {
 
   public static final Duration DEFAULT_GRACE = Duration.ofHours(26);
 
@@ -53,7 +57,20 @@ public record StreamsSettings(
       double coverageGate,
       QaSettings qa,
       Duration emitInterval) {
-    this(topicPrefix, digestHorizon, grace, coverageGate, qa, emitInterval, null);
+    this(topicPrefix, digestHorizon, grace, coverageGate, qa, emitInterval, null, null);
+  }
+
+  /** Settings with the calendar day in UTC. */
+  public StreamsSettings(
+      String topicPrefix,
+      Duration digestHorizon,
+      Map<AverageWindow, Duration> grace,
+      double coverageGate,
+      QaSettings qa,
+      Duration emitInterval,
+      Duration quarantineHorizon) {
+    this(
+        topicPrefix, digestHorizon, grace, coverageGate, qa, emitInterval, quarantineHorizon, null);
   }
 
   public StreamsSettings {
@@ -73,6 +90,7 @@ public record StreamsSettings(
     qa = qa == null ? QaSettings.DEFAULTS : qa;
     emitInterval = emitInterval == null ? DEFAULT_EMIT_INTERVAL : emitInterval;
     quarantineHorizon = quarantineHorizon == null ? DEFAULT_QUARANTINE_HORIZON : quarantineHorizon;
+    dayZone = dayZone == null ? ZoneId.of("UTC") : dayZone;
     if (quarantineHorizon.isNegative()) {
       throw new IllegalArgumentException("quarantineHorizon must not be negative");
     }
@@ -91,7 +109,29 @@ public record StreamsSettings(
   /** These settings with another {@link #emitInterval}. */
   public StreamsSettings withEmitInterval(Duration interval) {
     return new StreamsSettings(
-        topicPrefix, digestHorizon, grace, coverageGate, qa, interval, quarantineHorizon);
+        topicPrefix, digestHorizon, grace, coverageGate, qa, interval, quarantineHorizon, dayZone);
+  }
+
+  /**
+   * The zone of {@code day.zone}.
+   *
+   * @throws io.airq.core.config.ConfigException naming the key when it is not a zone id
+   */
+  static ZoneId zone(String id) {
+    try {
+      return ZoneId.of(id);
+    } catch (java.time.DateTimeException e) {
+      throw new io.airq.core.config.ConfigException(
+          "streams",
+          java.util.List.of(
+              "day.zone: not a time zone id (e.g. Africa/Nairobi, Europe/Dublin, UTC): " + id));
+    }
+  }
+
+  /** These settings with another {@link #dayZone}. */
+  public StreamsSettings withDayZone(ZoneId zone) {
+    return new StreamsSettings(
+        topicPrefix, digestHorizon, grace, coverageGate, qa, emitInterval, quarantineHorizon, zone);
   }
 
   /**

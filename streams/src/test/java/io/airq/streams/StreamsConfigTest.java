@@ -47,6 +47,22 @@ class StreamsConfigTest {
   }
 
   @Test
+  void theCalendarDaysZoneIsUtcUnlessSetAndABadZoneIsRefusedNamingTheKey() {
+    Properties p = new Properties();
+    p.setProperty("kafka.bootstrap.servers", "x:9092");
+    assertThat(StreamsConfig.from(p, Map.of()).settings().dayZone())
+        .isEqualTo(java.time.ZoneId.of("UTC"));
+    assertThat(
+            StreamsConfig.from(p, Map.of("AIRQ_DAY_ZONE", "Africa/Nairobi")).settings().dayZone())
+        .isEqualTo(java.time.ZoneId.of("Africa/Nairobi"));
+    p.setProperty("day.zone", "Nairobi");
+    assertThatThrownBy(() -> StreamsConfig.from(p, Map.of()))
+        .isInstanceOf(io.airq.core.config.ConfigException.class)
+        .hasMessageContaining("day.zone: not a time zone id")
+        .hasMessageContaining("Nairobi");
+  }
+
+  @Test
   void healthAndMetricsListenOnLoopbackPort8083UnlessConfigured() {
     Properties p = new Properties();
     p.setProperty("kafka.bootstrap.servers", "x:9092");

@@ -59,8 +59,15 @@ class WhoAlertTopologyTest {
     }
   }
 
+  /** The sensor's alerts of the rolling 24 hours that start with D0. */
   private List<Alert> sensorDayAlerts(List<Alert> all) {
-    return all.stream().filter(a -> a.scope() == Scope.SENSOR && a.start().equals(D0)).toList();
+    return sensorAlerts(all, AverageWindow.DAY_ROLLING);
+  }
+
+  private List<Alert> sensorAlerts(List<Alert> all, AverageWindow w) {
+    return all.stream()
+        .filter(a -> a.scope() == Scope.SENSOR && a.start().equals(D0) && a.window() == w)
+        .toList();
   }
 
   @Test
@@ -91,13 +98,25 @@ class WhoAlertTopologyTest {
     assertThat(a.threshold()).isEqualTo(37.5);
     assertThat(a.guideline()).isEqualTo("who-2021");
     assertThat(a.status()).isEqualTo(Alert.RAISED);
-    assertThat(all).allMatch(x -> x.window() == AverageWindow.DAY_ROLLING);
+    assertThat(all)
+        .allMatch(x -> x.window() == AverageWindow.DAY_ROLLING || x.window() == AverageWindow.DAY);
     assertThat(all)
         .as("not the area's: its other registered sensor, nbo-cbd-02, sent nothing (50 % coverage)")
         .noneMatch(x -> x.scope() == Scope.AREA);
+    // D0 is also a calendar day (UTC by default): its own alert, labelled as such
+    assertThat(sensorAlerts(all, AverageWindow.DAY))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.averaging()).isEqualTo("calendar-day");
+              assertThat(c.end()).isEqualTo(D1);
+              assertThat(c.level()).isEqualTo("interim-target-3");
+            });
     // a late reading that keeps the window above the level raises nothing again
     t.send(pm25(HOURLY, D0.plus(Duration.ofMinutes(60 * 5 + 45)), 41));
-    assertThat(sensorDayAlerts(t.alerts.readValuesToList())).isEmpty();
+    List<Alert> again = t.alerts.readValuesToList();
+    assertThat(sensorDayAlerts(again)).isEmpty();
+    assertThat(sensorAlerts(again, AverageWindow.DAY)).isEmpty();
   }
 
   @Test

@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param scope sensor or area
  * @param key sensor id or area name
  * @param quantity the pollutant
- * @param window 1h or 24h
+ * @param window 1h, 24h or day (the local calendar day)
  * @param start window start
  * @param end window end
  * @param mean the corrected mean
@@ -22,7 +22,8 @@ import java.time.Instant;
  * @param level the highest level exceeded: {@code guideline} (the air quality guideline level) or
  *     {@code interim-target-4} ... {@code interim-target-1}; {@code guideline} when cleared
  * @param status {@code raised} or {@code cleared}
- * @param averaging the averaging the level is defined on: {@code 1h} or {@code 24h-rolling}
+ * @param averaging the averaging the level is defined on: {@code 1h}, {@code 24h-rolling} or {@code
+ *     calendar-day}
  */
 public record Alert(
     Scope scope,

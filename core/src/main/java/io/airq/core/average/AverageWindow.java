@@ -5,12 +5,15 @@ import java.util.Optional;
 
 /**
  * The averaging windows. Tumbling windows advance by their size; the 24-hour rolling mean advances
- * every hour.
+ * every hour. {@link #DAY} is the local calendar day of the streams job's zone ({@code day.zone}):
+ * its {@link #size()} is the nominal 24 hours, but a day of a daylight-saving change has 23 or 25,
+ * so its end is computed from the zone (a {@code WindowAverage} carries it).
  */
 public enum AverageWindow {
   MINUTE("1m", Duration.ofMinutes(1), Duration.ofMinutes(1)),
   HOUR("1h", Duration.ofHours(1), Duration.ofHours(1)),
-  DAY_ROLLING("24h", Duration.ofHours(24), Duration.ofHours(1));
+  DAY_ROLLING("24h", Duration.ofHours(24), Duration.ofHours(1)),
+  DAY("day", Duration.ofHours(24), Duration.ofHours(24));
 
   private final String id;
   private final Duration size;

@@ -15,12 +15,13 @@ import java.util.Objects;
  * @param pollutant the dominant pollutant: the one whose sub-index is the value
  * @param averaging the averaging the value was computed on: {@code nowcast-12h} (EPA NowCast of the
  *     12 hours ending with the window), {@code 24h-rolling} (the 24 hours ending with the window's
- *     end, advancing hourly)
+ *     end, advancing hourly), {@code calendar-day} (the local calendar day, window {@code day})
  */
 public record IndexValue(
     String field, String id, int value, String category, Quantity pollutant, String averaging) {
   public static final String NOWCAST_12H = "nowcast-12h";
   public static final String ROLLING_24H = "24h-rolling";
+  public static final String CALENDAR_DAY = "calendar-day";
 
   public IndexValue {
     Objects.requireNonNull(field, "field");

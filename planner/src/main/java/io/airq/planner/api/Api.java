@@ -13,7 +13,9 @@ import io.airq.planner.PlannerConfig;
 import io.airq.planner.impact.ImpactAnalysis;
 import io.airq.planner.impact.ImpactReport;
 import io.airq.planner.influx.AverageReader;
-import io.airq.planner.influx.SeriesPoint;
+import io.airq.planner.influx.IndexPoint;
+import io.airq.planner.influx.SeriesDetail;
+import io.airq.planner.influx.SeriesIndex;
 import io.airq.planner.registry.Registry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +29,13 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP routes: REST API, exports, OpenAPI document, web page and Chart.js. */
+/**
+ * The HTTP routes: REST API, exports, OpenAPI document; the web page's through {@link PageRoutes}.
+ */
 public final class Api {
   private static final Logger LOG = LoggerFactory.getLogger(Api.class);
-  private static final String CHART_JS = "/webjars/chart.js/4.5.1/";
+
+  private static final int FLAG_LIMIT = 1000;
 
   private final Registry registry;
   private final ImpactService impact;
@@ -40,7 +45,7 @@ public final class Api {
   private final AccessRoutes access;
   private final SensorRoutes sensors;
   private final HealthRoutes health;
-  private final PlanRoutes plan;
+  private final PageRoutes page;
   private final WeatherRoutes weather;
 
   public Api(
@@ -60,7 +65,7 @@ public final class Api {
     this.access = access;
     this.sensors = new SensorRoutes(registry, sensorWriter, Clock.systemUTC());
     this.health = new HealthRoutes(registry, reader, Clock.systemUTC());
-    this.plan = new PlanRoutes(registry, new WeatherImpact(reader, null), cfg.hourGate());
+    this.page = new PageRoutes(cfg);
     this.weather = new WeatherRoutes(registry, averagesWriter);
   }
 
@@ -87,12 +92,8 @@ public final class Api {
     String[] parts = path.replaceAll("^/+|/+$", "").split("/");
     if (path.equals("/openapi.json")) {
       Http.resource(ex, "openapi.json", "application/json");
-    } else if (path.equals("/") || path.equals("/index.html")) {
-      Http.resource(ex, "web/index.html", "text/html; charset=utf-8");
-    } else if (path.startsWith("/web/") && !path.contains("..")) {
-      Http.resource(ex, path.substring(1), Http.contentType(path));
-    } else if (path.startsWith(CHART_JS) && !path.contains("..")) {
-      Http.resource(ex, "META-INF/resources" + path, Http.contentType(path));
+    } else if (page.route(ex, method, path, q) || impact.plan(ex, method, path, q)) {
+      return;
     } else if (parts.length == 4
         && path.startsWith("/api/sensors/")
         && parts[3].equals("health")
@@ -102,10 +103,10 @@ public final class Api {
       health.network(ex, q);
     } else if (parts.length >= 2 && parts[0].equals("api") && parts[1].equals("sensors")) {
       sensors.route(ex, method, parts);
-    } else if (path.equals("/api/impact-plan") && method.equals("GET")) {
-      plan.plan(ex, q);
     } else if (path.equals("/api/series") && method.equals("GET")) {
       series(ex, q);
+    } else if (path.equals("/api/flags") && method.equals("GET")) {
+      flags(ex, q);
     } else if (parts.length >= 2 && parts[0].equals("api") && parts[1].equals("closures")) {
       if (!closureWrites.route(ex, method, parts)) {
         closures(ex, method, parts, q);
@@ -116,37 +117,6 @@ public final class Api {
       access.route(ex, method, parts, q);
     } else {
       throw new Http.ClientError(404, List.of("no such resource: " + path));
-    }
-  }
-
-  /**
-   * airq-impact-2 is computed when asked ({@code weather=true}) or, unless refused ({@code
-   * weather=false}), when the closure names its weather station.
-   */
-  private static boolean weatherWanted(Closure c, Map<String, String> q) {
-    String w = q.getOrDefault("weather", "auto");
-    return switch (w) {
-      case "true" -> true;
-      case "false" -> false;
-      case "auto" -> c.weather() != null;
-      default -> throw new Http.ClientError(400, List.of("weather must be true, false or auto"));
-    };
-  }
-
-  private static java.time.Duration training(Map<String, String> q) {
-    String w = q.get("trainingWeeks");
-    if (w == null) {
-      return io.airq.planner.impact.weather.ClosureAdjustment.DEFAULT_TRAINING;
-    }
-    try {
-      int n = Integer.parseInt(w);
-      if (n < 2 || n > 104) {
-        throw new NumberFormatException();
-      }
-      return java.time.Duration.ofDays(7L * n);
-    } catch (NumberFormatException e) {
-      throw new Http.ClientError(
-          400, List.of("trainingWeeks must be a whole number of weeks from 2 to 104"));
     }
   }
 
@@ -175,10 +145,7 @@ public final class Api {
         r = impact.live(c, quantity, options);
         p = Provenance.live(cfg.topicPrefix());
       } else if (source.equals("stored")) {
-        r =
-            weatherWanted(c, q)
-                ? impact.reportWithWeather(c, quantity, registry.sensors(), options, training(q))
-                : impact.report(c, quantity, registry.sensors(), options);
+        r = impact.stored(c, quantity, registry.sensors(), options, q);
         p = Provenance.of(cfg.influxDatabase(), "scope=sensor, window=1h");
       } else {
         throw new Http.ClientError(400, List.of("source must be stored or live"));
@@ -195,6 +162,8 @@ public final class Api {
         o.set("provenance", JsonOut.tree(p));
         o.set("closure", JsonOut.tree(c));
         o.set("periods", periods(c));
+        o.put("unit", quantity.unit());
+        o.put("hourGate", cfg.hourGate());
         o.set("report", JsonOut.tree(r));
         Http.json(ex, 200, o);
       }
@@ -234,9 +203,13 @@ public final class Api {
       throw new Http.ClientError(400, List.of("give exactly one of sensor or area"));
     }
     Quantity quantity = quantity(q.getOrDefault("quantity", "pm25"));
+    SeriesIndex index = q.containsKey("index") ? IndexSeriesAnswer.index(q.get("index")) : null;
     AverageWindow window =
-        AverageWindow.byId(q.getOrDefault("window", "1h"))
-            .orElseThrow(() -> new Http.ClientError(400, List.of("window must be 1m, 1h or 24h")));
+        index != null
+            ? IndexSeriesAnswer.window(index, q)
+            : AverageWindow.byId(q.getOrDefault("window", "1h"))
+                .orElseThrow(
+                    () -> new Http.ClientError(400, List.of("window must be 1m, 1h, 24h or day")));
     Instant from = instant(q, "from");
     Instant to = instant(q, "to");
     if (!to.isAfter(from)) {
@@ -244,7 +217,22 @@ public final class Api {
     }
     Scope scope = sensor != null ? Scope.SENSOR : Scope.AREA;
     String key = sensor != null ? sensor : area;
-    List<SeriesPoint> points = reader.series(scope, List.of(key), window, quantity, from, to);
+    if (index != null) {
+      List<IndexPoint> values =
+          reader.indexSeries(index, scope, List.of(key), window, quantity, from, to);
+      IndexSeriesAnswer.send(
+          ex,
+          "csv".equals(q.get("format")),
+          cfg.influxDatabase(),
+          index,
+          scope.id(),
+          key,
+          window,
+          quantity,
+          values);
+      return;
+    }
+    List<SeriesDetail> points = reader.detail(scope, List.of(key), window, quantity, from, to);
     Provenance p =
         Provenance.of(cfg.influxDatabase(), "scope=" + scope.id() + ", window=" + window.id());
     if ("csv".equals(q.get("format"))) {
@@ -264,6 +252,26 @@ public final class Api {
       o.set("points", JsonOut.tree(points));
       Http.json(ex, 200, o);
     }
+  }
+
+  /** A sensor's readings with a QA flag on the quantity (at most 1000, oldest first). */
+  private void flags(HttpExchange ex, Map<String, String> q) throws IOException {
+    String sensor = q.get("sensor");
+    if (sensor == null || sensor.isBlank()) {
+      throw new Http.ClientError(400, List.of("sensor is required"));
+    }
+    Quantity quantity = quantity(q.getOrDefault("quantity", "pm25"));
+    Instant from = instant(q, "from");
+    Instant to = instant(q, "to");
+    if (!to.isAfter(from)) {
+      throw new Http.ClientError(400, List.of("to must be after from"));
+    }
+    ObjectNode o = Json.mapper().createObjectNode();
+    o.put("sensor", sensor);
+    o.put("quantity", quantity.id());
+    o.put("limit", FLAG_LIMIT);
+    o.set("readings", JsonOut.tree(reader.flagged(sensor, quantity, from, to, FLAG_LIMIT)));
+    Http.json(ex, 200, o);
   }
 
   private Closure closure(String id) {

@@ -6,7 +6,7 @@ import io.airq.planner.impact.GroupImpact;
 import io.airq.planner.impact.ImpactReport;
 import io.airq.planner.impact.PhaseStats;
 import io.airq.planner.impact.weather.WeatherAdjusted;
-import io.airq.planner.influx.SeriesPoint;
+import io.airq.planner.influx.SeriesDetail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -134,10 +134,21 @@ public final class Csv {
     }
   }
 
-  public static String series(List<SeriesPoint> points, String quantity, Provenance p) {
+  /**
+   * Window averages, one row each; index values as {@code field=value (category)}, by {@code ;}.
+   */
+  public static String series(List<SeriesDetail> points, String quantity, Provenance p) {
     StringBuilder s = new StringBuilder(provenance(p));
-    s.append("key,time,quantity,mean,count,expected,coverage_percent\n");
-    for (SeriesPoint pt : points) {
+    s.append(
+        "key,time,quantity,mean,raw_mean,min,max,count,expected,coverage_percent,correction,"
+            + "indices\n");
+    for (SeriesDetail pt : points) {
+      StringBuilder indices = new StringBuilder();
+      for (SeriesDetail.Index i : pt.indices()) {
+        indices.append(indices.isEmpty() ? "" : "; ");
+        indices.append(i.field()).append('=').append(i.value()).append(" (").append(i.category());
+        indices.append(')');
+      }
       s.append(field(pt.key()))
           .append(',')
           .append(pt.time())
@@ -146,14 +157,28 @@ public final class Csv {
           .append(',')
           .append(num(pt.mean()))
           .append(',')
+          .append(opt(pt.rawMean()))
+          .append(',')
+          .append(opt(pt.min()))
+          .append(',')
+          .append(opt(pt.max()))
+          .append(',')
           .append(pt.count())
           .append(',')
           .append(pt.expected())
           .append(',')
           .append(pt.expected() > 0 ? num(100.0 * pt.count() / pt.expected()) : "")
+          .append(',')
+          .append(field(pt.correction()))
+          .append(',')
+          .append(field(indices.toString()))
           .append('\n');
     }
     return s.toString();
+  }
+
+  private static String opt(Double v) {
+    return v == null ? "" : num(v);
   }
 
   /** A {@code # status:} line when the closure was withdrawn; empty otherwise. */

@@ -72,6 +72,15 @@ final class Http {
     if (path.endsWith(".html")) {
       return "text/html; charset=utf-8";
     }
+    if (path.endsWith(".json")) {
+      return "application/json; charset=utf-8";
+    }
+    if (path.endsWith(".png")) {
+      return "image/png";
+    }
+    if (path.endsWith(".svg")) {
+      return "image/svg+xml";
+    }
     return "application/octet-stream";
   }
 

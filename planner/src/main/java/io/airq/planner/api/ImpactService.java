@@ -27,17 +27,75 @@ public final class ImpactService {
   private final AverageReader reader;
   private final Registry registry;
   private final WeatherImpact weather;
+  private final PlanRoutes plan;
 
   /**
    * @param weatherSource where a closure's weather comes from (docs/weather.md)
+   * @param hourGate {@code impact.hour.gate}
    */
   public ImpactService(
       AverageReader reader,
       Registry registry,
-      io.airq.planner.weather.WeatherSource weatherSource) {
+      io.airq.planner.weather.WeatherSource weatherSource,
+      double hourGate) {
     this.reader = reader;
     this.registry = registry;
     this.weather = new WeatherImpact(reader, weatherSource);
+    this.plan = new PlanRoutes(registry, new WeatherImpact(reader, null), hourGate);
+  }
+
+  /** Serves {@code GET /api/impact-plan}; false for any other request. */
+  boolean plan(
+      com.sun.net.httpserver.HttpExchange ex, String method, String path, Map<String, String> q)
+      throws java.io.IOException {
+    if (!path.equals("/api/impact-plan") || !method.equals("GET")) {
+      return false;
+    }
+    plan.plan(ex, q);
+    return true;
+  }
+
+  /** The stored-path report, with airq-impact-2 when the query asks for it (docs/api.md). */
+  ImpactReport stored(
+      Closure c,
+      Quantity quantity,
+      Collection<Sensor> sensors,
+      ImpactAnalysis.Options o,
+      Map<String, String> q) {
+    return weatherWanted(c, q)
+        ? reportWithWeather(c, quantity, sensors, o, training(q))
+        : report(c, quantity, sensors, o);
+  }
+
+  /**
+   * airq-impact-2 is computed when asked ({@code weather=true}) or, unless refused ({@code
+   * weather=false}), when the closure names its weather station.
+   */
+  private static boolean weatherWanted(Closure c, Map<String, String> q) {
+    String w = q.getOrDefault("weather", "auto");
+    return switch (w) {
+      case "true" -> true;
+      case "false" -> false;
+      case "auto" -> c.weather() != null;
+      default -> throw new Http.ClientError(400, List.of("weather must be true, false or auto"));
+    };
+  }
+
+  private static java.time.Duration training(Map<String, String> q) {
+    String w = q.get("trainingWeeks");
+    if (w == null) {
+      return io.airq.planner.impact.weather.ClosureAdjustment.DEFAULT_TRAINING;
+    }
+    try {
+      int n = Integer.parseInt(w);
+      if (n < 2 || n > 104) {
+        throw new NumberFormatException();
+      }
+      return java.time.Duration.ofDays(7L * n);
+    } catch (NumberFormatException e) {
+      throw new Http.ClientError(
+          400, List.of("trainingWeeks must be a whole number of weeks from 2 to 104"));
+    }
   }
 
   /**

@@ -60,7 +60,13 @@ public final class RequestMeter {
       return "/api/tokens/{id}";
     }
     return switch (path) {
-      case "/api/series", "/api/network", "/openapi.json", "/api/tokens", "/api/audit" -> path;
+      case "/api/series",
+          "/api/flags",
+          "/api/network",
+          "/openapi.json",
+          "/api/tokens",
+          "/api/audit" ->
+          path;
       default -> "other";
     };
   }

@@ -7,11 +7,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code series}: window averages of a sensor or an area, as CSV or JSON. */
+/** {@code series}: window averages (or an index) of a sensor or an area, as CSV or JSON. */
 @Command(
     name = "series",
     mixinStandardHelpOptions = true,
-    description = "Window averages of a sensor or an area.")
+    description = "Window averages of a sensor or an area, or with --index an index's values.")
 final class SeriesCommand implements Callable<Integer> {
   @Mixin PlannerApi api;
   @Spec CommandLine.Model.CommandSpec spec;
@@ -36,9 +36,18 @@ final class SeriesCommand implements Callable<Integer> {
 
   @Option(
       names = "--window",
-      defaultValue = "1h",
-      description = "The averaging window (default: ${DEFAULT-VALUE}).")
+      description =
+          "The averaging window: 1m, 1h, 24h (rolling) or day (local calendar day); default 1h,"
+              + " or with --index the index's first window.")
   String window;
+
+  @Option(
+      names = "--index",
+      paramLabel = "ID",
+      description =
+          "An index instead of the means: us-aqi-nowcast, us-aqi, us-aqi-1h, us-aqi-8h,"
+              + " us-aqi-hour, eaqi or naqi (docs/api.md).")
+  String index;
 
   @Option(names = "--from", required = true, description = "ISO-8601 instant.")
   String from;
@@ -63,8 +72,10 @@ final class SeriesCommand implements Callable<Integer> {
             + key
             + "&quantity="
             + PlannerApi.enc(quantity)
-            + "&window="
-            + PlannerApi.enc(window)
+            + (window != null
+                ? "&window=" + PlannerApi.enc(window)
+                : index == null ? "&window=1h" : "")
+            + (index != null ? "&index=" + PlannerApi.enc(index) : "")
             + "&from="
             + PlannerApi.enc(from)
             + "&to="

@@ -18,9 +18,31 @@ public final class AverageQuery {
       Quantity quantity,
       Instant from,
       Instant to) {
+    return "SELECT \"key\", \"mean\", \"raw_mean\", \"count\", \"expected\" FROM \"average\""
+        + where(scope, keys, window, quantity, from, to);
+  }
+
+  /** As {@link #select}, with every field the sink stores (raw mean, extremes, indices, …). */
+  public static String selectAll(
+      Scope scope,
+      Collection<String> keys,
+      AverageWindow window,
+      Quantity quantity,
+      Instant from,
+      Instant to) {
+    return "SELECT * FROM \"average\"" + where(scope, keys, window, quantity, from, to);
+  }
+
+  private static String where(
+      Scope scope,
+      Collection<String> keys,
+      AverageWindow window,
+      Quantity quantity,
+      Instant from,
+      Instant to) {
     String keyFilter =
         keys.stream().map(k -> "\"key\" = " + literal(k)).collect(Collectors.joining(" OR "));
-    return "SELECT \"key\", \"mean\", \"raw_mean\", \"count\", \"expected\" FROM \"average\" WHERE \"scope\" = "
+    return " WHERE \"scope\" = "
         + literal(scope.id())
         + " AND \"window\" = "
         + literal(window.id())
@@ -62,6 +84,30 @@ public final class AverageQuery {
         + "' AND time < '"
         + to
         + "' GROUP BY time(1h), \"sensor\" fill(none)";
+  }
+
+  /**
+   * A sensor's raw readings with a QA flag on {@code quantity}, oldest first, at most {@code
+   * limit}: time, flags, the corrected and the raw value.
+   */
+  public static String flagged(
+      String sensor, Quantity quantity, Instant from, Instant to, String policy, int limit) {
+    return "SELECT \"flags\", \""
+        + quantity.id()
+        + "\", \""
+        + quantity.id()
+        + "_raw\" FROM "
+        + (policy.isEmpty() ? "" : "\"" + policy + "\".")
+        + "\"reading\" WHERE \"sensor\" = "
+        + literal(sensor)
+        + " AND \"flags\" =~ /(^|,)"
+        + quantity.id()
+        + ":/ AND time >= '"
+        + from
+        + "' AND time < '"
+        + to
+        + "' LIMIT "
+        + limit;
   }
 
   static String literal(String s) {

@@ -107,6 +107,83 @@ public final class AverageReader implements AutoCloseable {
     return out;
   }
 
+  /** Window averages with every stored field (the series API and the page's explorer). */
+  public List<SeriesDetail> detail(
+      Scope scope,
+      Collection<String> keys,
+      AverageWindow window,
+      Quantity quantity,
+      Instant from,
+      Instant to) {
+    QueryResult r =
+        influx.query(
+            new Query(AverageQuery.selectAll(scope, keys, window, quantity, from, to), database));
+    if (r.hasError()) {
+      throw new IllegalStateException("InfluxDB query failed: " + r.getError());
+    }
+    List<SeriesDetail> out = new ArrayList<>();
+    for (QueryResult.Result result : r.getResults()) {
+      if (result.hasError()) {
+        throw new IllegalStateException("InfluxDB query failed: " + result.getError());
+      }
+      if (result.getSeries() == null) {
+        continue;
+      }
+      for (QueryResult.Series s : result.getSeries()) {
+        for (List<Object> v : s.getValues()) {
+          SeriesDetail d = SeriesDetail.fromRow(s.getColumns(), v);
+          if (d != null) {
+            out.add(d);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The points of an index ({@link SeriesIndex}) of the keys, by time; for an index of the worst
+   * pollutant the highest value of each window (the others are stale values of a pollutant that was
+   * dominant at an earlier emission of that window).
+   */
+  public List<IndexPoint> indexSeries(
+      SeriesIndex index,
+      Scope scope,
+      Collection<String> keys,
+      AverageWindow window,
+      Quantity quantity,
+      Instant from,
+      Instant to) {
+    QueryResult r =
+        influx.query(new Query(index.select(scope, keys, window, quantity, from, to), database));
+    java.util.Map<String, IndexPoint> byWindow = new java.util.TreeMap<>();
+    for (QueryResult.Result result :
+        r.getResults() == null ? List.<QueryResult.Result>of() : r.getResults()) {
+      if (result.hasError()) {
+        throw new IllegalStateException("InfluxDB query failed: " + result.getError());
+      }
+      for (QueryResult.Series s :
+          result.getSeries() == null ? List.<QueryResult.Series>of() : result.getSeries()) {
+        for (List<Object> v : s.getValues()) {
+          if (v.get(2) == null) {
+            continue;
+          }
+          IndexPoint p =
+              new IndexPoint(
+                  String.valueOf(v.get(1)),
+                  Instant.parse(String.valueOf(v.get(0))),
+                  ((Number) v.get(2)).intValue(),
+                  String.valueOf(v.get(3)),
+                  String.valueOf(v.get(4)),
+                  String.valueOf(v.get(5)),
+                  String.valueOf(v.get(6)));
+          byWindow.merge(p.time() + "|" + p.key(), p, (a, b) -> b.value() > a.value() ? b : a);
+        }
+      }
+    }
+    return List.copyOf(byWindow.values());
+  }
+
   /**
    * Hourly sensor means for the impact calculation (the retroactive path): the hourly averages the
    * streams job stored, and, for an hour the raw readings hold more of (readings the streams job
@@ -187,6 +264,13 @@ public final class AverageReader implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /** A sensor's raw readings flagged on {@code quantity} in [from, to), at most {@code limit}. */
+  public List<FlaggedReading> flagged(
+      String sensor, Quantity quantity, Instant from, Instant to, int limit) {
+    return FlaggedReading.of(
+        raw(policy -> AverageQuery.flagged(sensor, quantity, from, to, policy, limit)), sensor);
   }
 
   /** Each sensor's last raw reading (absent: none in the raw retention). */

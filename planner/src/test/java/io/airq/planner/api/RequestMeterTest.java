@@ -22,7 +22,7 @@ class RequestMeterTest {
     assertThat(RequestMeter.route("/api/tokens/0a1b2c3d4e5f")).isEqualTo("/api/tokens/{id}");
     assertThat(RequestMeter.route("/api/audit")).isEqualTo("/api/audit");
     assertThat(RequestMeter.route("/index.html")).isEqualTo("/");
-    assertThat(RequestMeter.route("/web/app.js")).isEqualTo("/web/");
+    assertThat(RequestMeter.route("/web/js/main.js")).isEqualTo("/web/");
     assertThat(RequestMeter.route("/webjars/chart.js/4.5.1/dist/chart.umd.min.js"))
         .isEqualTo("/webjars/");
     // anything a scanner may try is one series, not one per path

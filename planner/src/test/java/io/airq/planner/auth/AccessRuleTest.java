@@ -17,7 +17,7 @@ class AccessRuleTest {
           "/api/sensors",
           "/api/series",
           "/openapi.json",
-          "/web/app.js"
+          "/web/js/main.js"
         }) {
       assertThat(AccessRule.required("GET", path)).as(path).isEmpty();
       assertThat(AccessRule.required("HEAD", path)).as(path).isEmpty();

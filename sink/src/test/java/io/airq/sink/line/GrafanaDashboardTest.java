@@ -52,6 +52,7 @@ class GrafanaDashboardTest {
             List.of(
                 new IndexValue("aqi_us_nowcast", "us-epa-2024", 1, "Good", Quantity.PM25, "n"),
                 new IndexValue("aqi_us", "us-epa-2024", 1, "Good", Quantity.PM25, "d"),
+                new IndexValue("aqi_us_overall", "us-epa-2024", 1, "Good", Quantity.PM25, "n"),
                 new IndexValue("eaqi", "eu-eaqi-2024", 1, "Good", Quantity.PM25, "e"),
                 new IndexValue("naqi", "in-naqi-2014", 1, "Good", Quantity.PM25, "n")));
     String line = ((LineResult.Lines) PointMapper.average(a)).lines().get(0);
@@ -78,6 +79,10 @@ class GrafanaDashboardTest {
             assertThat(title).contains("NowCast").contains("12 hourly");
             assertThat(target.path("query").asText()).contains("\"window\" = '1h'");
             indexPanels++;
+          } else if (field.equals("aqi_us_overall")) {
+            assertThat(title).contains("of the hour").contains("1-hour").contains("8-hour");
+            assertThat(target.path("query").asText()).contains("\"window\" = '1h'");
+            indexPanels++;
           } else if (field.equals("eaqi")) {
             assertThat(title).contains("24-hour running mean").contains("hourly");
             assertThat(target.path("query").asText()).contains("\"window\" = '1h'");
@@ -87,13 +92,18 @@ class GrafanaDashboardTest {
             assertThat(target.path("query").asText()).contains("\"window\" = '24h'");
             indexPanels++;
           } else if (field.equals("aqi_us")) {
-            assertThat(title).contains("24-hour");
-            assertThat(target.path("query").asText()).contains("\"window\" = '24h'");
+            String query = target.path("query").asText();
+            if (query.contains("\"window\" = 'day'")) {
+              assertThat(title).contains("daily AQI").contains("local calendar day");
+            } else {
+              assertThat(title).contains("rolling 24-hour");
+              assertThat(query).contains("\"window\" = '24h'");
+            }
             indexPanels++;
           }
         }
       }
     }
-    assertThat(indexPanels).isEqualTo(4);
+    assertThat(indexPanels).isEqualTo(6);
   }
 }

@@ -158,6 +158,44 @@ class PointMapperTest {
   }
 
   @Test
+  void aCalendarDayIsWrittenWithWindowDayAndItsDailyAqiLabelledCalendarDay() {
+    WindowAverage a =
+        new WindowAverage(
+            Scope.AREA,
+            "cbd",
+            "cbd",
+            "Nairobi",
+            AverageWindow.DAY,
+            Instant.parse("2026-02-28T21:00:00Z"),
+            Instant.parse("2026-03-01T21:00:00Z"),
+            Quantity.PM25,
+            2,
+            2,
+            100.0,
+            30,
+            51,
+            40.5,
+            40.5,
+            "none",
+            List.of(
+                new IndexValue(
+                    "aqi_us",
+                    "us-epa-2024",
+                    113,
+                    "Unhealthy for Sensitive Groups",
+                    Quantity.PM25,
+                    IndexValue.CALENDAR_DAY)));
+    assertThat(PointMapper.average(a))
+        .isEqualTo(
+            LineResult.of(
+                "average,scope=area,key=cbd,area=cbd,county=Nairobi,window=day,quantity=pm25"
+                    + " mean=40.5,raw_mean=40.5,min=30,max=51,count=2i,expected=2i,coverage=100,"
+                    + "aqi_us=113i,aqi_us_category=\"Unhealthy for Sensitive Groups\","
+                    + "aqi_us_pollutant=\"pm25\",aqi_us_averaging=\"calendar-day\","
+                    + "aqi_us_id=\"us-epa-2024\",correction=\"none\" 1772312400000000000"));
+  }
+
+  @Test
   void aWindowsQuantitiesAreOnePointEachWithTheWindowsTags() {
     Instant start = Instant.parse("2026-03-01T10:00:00Z");
     WindowAverages w =

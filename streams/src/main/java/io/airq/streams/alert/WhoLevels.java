@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The WHO 2021 global air quality guideline levels and interim targets of the short averaging times
- * airq has windows for (docs/quality.md, "Alerts"): PM2.5 and PM10 on 24 hours, NO2 on 24 hours and
- * 1 hour. No level is defined for 1-hour PM (WHO gives none). Pure.
+ * airq has windows for (docs/quality.md, "Alerts"): PM2.5 and PM10 on 24 hours (the rolling 24
+ * hours and the local calendar day), NO2 on 24 hours and 1 hour. No level is defined for 1-hour PM
+ * (WHO gives none). Pure.
  */
 public final class WhoLevels {
   public static final String GUIDELINE = "who-2021";
@@ -35,7 +36,7 @@ public final class WhoLevels {
   /** The levels of a quantity on a window, highest concentration first; empty when none. */
   public static List<Level> of(Quantity q, AverageWindow w) {
     return switch (w) {
-      case DAY_ROLLING ->
+      case DAY_ROLLING, DAY ->
           switch (q) {
             case PM25 -> PM25_24H;
             case PM10 -> PM10_24H;
@@ -65,6 +66,10 @@ public final class WhoLevels {
 
   /** How an alert names its window's averaging. */
   public static String averaging(AverageWindow w) {
-    return w == AverageWindow.DAY_ROLLING ? "24h-rolling" : w.id();
+    return switch (w) {
+      case DAY_ROLLING -> "24h-rolling";
+      case DAY -> "calendar-day";
+      default -> w.id();
+    };
   }
 }

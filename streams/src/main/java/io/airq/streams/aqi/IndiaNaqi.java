@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * India National AQI (CPCB 2014) sub-index for 24-hour PM2.5, PM10, NO2 and SO2 in µg/m³. The open
- * top band is closed at the concentration CPCB calculators use (PM2.5 380, PM10 510, NO2 520, SO2
- * 2100) and capped at 500.
+ * India National AQI (CPCB 2014) sub-index for 24-hour PM2.5, PM10, NO2 and SO2 in µg/m³, and
+ * 8-hour O3 (µg/m³) and CO (mg/m³). The open top band is closed at the concentration CPCB
+ * calculators use (PM2.5 380, PM10 510, NO2 520, SO2 2100) and capped at 500.
  */
 public final class IndiaNaqi {
   public static final String ID = "in-naqi-2014";
@@ -48,6 +48,28 @@ public final class IndiaNaqi {
               new Breakpoint(800, 1600, 300, 400),
               new Breakpoint(1600, 2100, 400, 500)));
 
+  /**
+   * The 8-hour tables: CO in mg/m³ (its open top band closed at 50 mg/m³, like the others, above it
+   * 500), O3 in µg/m³ up to 208 (above it CPCB rates O3 on 1-hour values, 209-748 very poor, which
+   * airq does not: no sub-index).
+   */
+  private static final Map<Quantity, List<Breakpoint>> EIGHT_HOUR_TABLES =
+      Map.of(
+          Quantity.CO,
+          List.of(
+              new Breakpoint(0, 1, 0, 50),
+              new Breakpoint(1, 2, 50, 100),
+              new Breakpoint(2, 10, 100, 200),
+              new Breakpoint(10, 17, 200, 300),
+              new Breakpoint(17, 34, 300, 400),
+              new Breakpoint(34, 50, 400, 500)),
+          Quantity.O3,
+          List.of(
+              new Breakpoint(0, 50, 0, 50),
+              new Breakpoint(50, 100, 50, 100),
+              new Breakpoint(100, 168, 100, 200),
+              new Breakpoint(168, 208, 200, 300)));
+
   /** CPCB's category names, by the upper sub-index of each. */
   private static final int[] UPPER = {50, 100, 200, 300, 400, 500};
 
@@ -71,6 +93,28 @@ public final class IndiaNaqi {
   /** Whether {@code q} has a 24-hour table here (PM2.5, PM10, NO2, SO2). */
   public static boolean covers(Quantity q) {
     return TABLES.containsKey(q);
+  }
+
+  /** Whether {@code q} has an 8-hour table here (O3, CO). */
+  public static boolean coversEightHour(Quantity q) {
+    return EIGHT_HOUR_TABLES.containsKey(q);
+  }
+
+  /**
+   * The sub-index of an 8-hour mean of O3 (µg/m³) or CO (mg/m³); empty for O3 above 208 µg/m³
+   * (CPCB's 1-hour range) and for other quantities.
+   */
+  public static OptionalInt eightHourSubIndex(Quantity q, double concentration) {
+    List<Breakpoint> t = EIGHT_HOUR_TABLES.get(q);
+    if (t == null || !Double.isFinite(concentration) || concentration < 0) {
+      return OptionalInt.empty();
+    }
+    for (Breakpoint b : t) {
+      if (concentration <= b.cHigh()) {
+        return OptionalInt.of((int) Math.round(b.interpolate(concentration)));
+      }
+    }
+    return q == Quantity.CO ? OptionalInt.of(500) : OptionalInt.empty();
   }
 
   private IndiaNaqi() {}

@@ -3,14 +3,19 @@ package io.airq.streams.average;
 import io.airq.core.average.AverageWindow;
 import io.airq.core.average.WindowAverage;
 import io.airq.core.average.WindowAverages;
+import io.airq.core.reading.Quantity;
 import io.airq.core.registry.Sensor;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -21,6 +26,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * that window ({@link #STORE}). An update replaces the sensor's earlier means in the aggregate, so
  * it reads and writes two small entries whatever the number of sensors in the area; only when the
  * sensor held the area's min or max and gave it up are the area's sensor entries read again.
+ *
+ * <p>An area hour carries a sensor hour's index values ({@link AreaHourIndices}) from the area's
+ * stored hours of the 24 ending with it; a changed area hour re-emits the stored 23 after it.
  *
  * <p>An updated area window is marked pending ({@link #PENDING_STORE}) and emitted once per
  * emission interval of wall-clock time with its latest means (one record with every quantity), like
@@ -53,6 +62,7 @@ public final class AreaWindowsProcessor
 
   private final double coverageGate;
   private final Duration emitInterval;
+  private final ZoneId dayZone;
   private final String registryStore;
   private KeyValueStore<String, Object> registry;
   private ProcessorContext<String, WindowAverages> context;
@@ -93,9 +103,18 @@ public final class AreaWindowsProcessor
    *     comes from the sensors registered in the area ({@link AreaExpectation})
    */
   public AreaWindowsProcessor(double coverageGate, Duration emitInterval, String registryStore) {
+    this(coverageGate, emitInterval, registryStore, ZoneId.of("UTC"));
+  }
+
+  /**
+   * @param dayZone the zone of the local calendar days (window {@code day}), for their end
+   */
+  public AreaWindowsProcessor(
+      double coverageGate, Duration emitInterval, String registryStore, ZoneId dayZone) {
     this.coverageGate = coverageGate;
     this.emitInterval = emitInterval;
     this.registryStore = registryStore;
+    this.dayZone = dayZone;
   }
 
   @Override
@@ -144,27 +163,97 @@ public final class AreaWindowsProcessor
 
   private void emitPending() {
     Map<String, List<Sensor>> registered = pending.isEmpty() ? Map.of() : registeredByArea();
+    Map<PendingWindow, Long> following = new LinkedHashMap<>();
     for (Map.Entry<PendingWindow, Long> e : pending.entrySet()) {
       PendingWindow w = e.getKey();
-      String key = w.area() + "|" + w.window().id();
-      AreaAggregate agg = aggregates.fetch(key, w.start());
-      Instant start = Instant.ofEpochMilli(w.start());
-      List<WindowAverage> means =
-          agg == null ? List.of() : Averages.ofArea(w.area(), w.window(), start, agg);
-      if (!means.isEmpty()) {
-        means =
-            AreaExpectation.apply(
-                means,
-                entries(key + "|", w.start()),
-                registered.getOrDefault(w.area(), List.of()),
-                start,
-                w.window().size(),
-                coverageGate);
-        context.forward(new Record<>(w.area(), WindowAverages.of(means), e.getValue()));
-      }
+      emit(w, e.getValue(), registered);
       pendingStore.delete(w.key());
+      if (w.window() == AverageWindow.HOUR) {
+        addFollowing(w, e.getValue(), following);
+      }
+    }
+    // the area hours after a changed one whose indices read it (NowCast: 11 hours, EAQI: 23)
+    for (Map.Entry<PendingWindow, Long> e : following.entrySet()) {
+      emit(e.getKey(), e.getValue(), registered);
     }
     pending.clear();
+  }
+
+  /** The stored area hours of the 23 after {@code w} that are not pending themselves. */
+  private void addFollowing(PendingWindow w, long time, Map<PendingWindow, Long> following) {
+    long hour = AverageWindow.HOUR.size().toMillis();
+    try (WindowStoreIterator<AreaAggregate> it =
+        aggregates.fetch(
+            w.area() + "|" + AverageWindow.HOUR.id(), w.start() + hour, w.start() + 23 * hour)) {
+      while (it.hasNext()) {
+        PendingWindow next = new PendingWindow(w.area(), AverageWindow.HOUR, it.next().key);
+        if (!pending.containsKey(next)) {
+          following.merge(next, time, Math::max);
+        }
+      }
+    }
+  }
+
+  private void emit(PendingWindow w, long time, Map<String, List<Sensor>> registered) {
+    String key = w.area() + "|" + w.window().id();
+    AreaAggregate agg = aggregates.fetch(key, w.start());
+    if (agg == null) {
+      return;
+    }
+    Instant start = Instant.ofEpochMilli(w.start());
+    Instant end =
+        w.window() == AverageWindow.DAY
+            ? Instant.ofEpochMilli(LocalDay.endOf(w.start(), dayZone))
+            : start.plus(w.window().size());
+    List<WindowAverage> means =
+        Averages.ofArea(
+            w.area(),
+            w.window(),
+            start,
+            end,
+            agg,
+            w.window() == AverageWindow.HOUR
+                ? AreaHourIndices.of(w.start(), hourlyMeans(w.area(), w.start()))
+                : Map.of());
+    if (!means.isEmpty()) {
+      means =
+          AreaExpectation.apply(
+              means,
+              entries(key + "|", w.start()),
+              registered.getOrDefault(w.area(), List.of()),
+              start,
+              Duration.between(start, end),
+              coverageGate);
+      context.forward(new Record<>(w.area(), WindowAverages.of(means), time));
+    }
+  }
+
+  /**
+   * The area's hourly means of the 24 hours ending with the hour at {@code start}, per quantity
+   * with at least one valid sensor (its index values need them: {@link AreaHourIndices}).
+   */
+  private NavigableMap<Long, Map<Quantity, Double>> hourlyMeans(String area, long start) {
+    NavigableMap<Long, Map<Quantity, Double>> out = new TreeMap<>();
+    try (WindowStoreIterator<AreaAggregate> it =
+        aggregates.fetch(
+            area + "|" + AverageWindow.HOUR.id(),
+            start - 23 * AverageWindow.HOUR.size().toMillis(),
+            start)) {
+      while (it.hasNext()) {
+        KeyValue<Long, AreaAggregate> kv = it.next();
+        Map<Quantity, Double> m = new EnumMap<>(Quantity.class);
+        kv.value
+            .quantities()
+            .forEach(
+                (q, s) -> {
+                  if (s.sensors() > 0) {
+                    m.put(q, s.mean());
+                  }
+                });
+        out.put(kv.key, m);
+      }
+    }
+    return out;
   }
 
   /** The aggregate from every sensor entry of the area window (the new input included). */

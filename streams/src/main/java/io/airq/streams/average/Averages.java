@@ -30,10 +30,25 @@ public final class Averages {
       WindowAccumulators acc,
       double gate,
       SensorIndices.HoursBefore hours) {
+    return ofSensor(w, start, start.plus(w.size()), s, acc, gate, hours);
+  }
+
+  /**
+   * As {@link #ofSensor(AverageWindow, Instant, Sensor, WindowAccumulators, double,
+   * SensorIndices.HoursBefore)} for a window ending at {@code end}: a calendar day ({@link
+   * AverageWindow#DAY}) has 23, 24 or 25 hours, and its expected count follows.
+   */
+  public static List<WindowAverage> ofSensor(
+      AverageWindow w,
+      Instant start,
+      Instant end,
+      Sensor s,
+      WindowAccumulators acc,
+      double gate,
+      SensorIndices.HoursBefore hours) {
     List<WindowAverage> out = new ArrayList<>();
-    long expected = s.expectedCount(w.size());
+    long expected = s.expectedCount(java.time.Duration.between(start, end));
     long expectedHour = s.expectedCount(AverageWindow.HOUR.size());
-    Instant end = start.plus(w.size());
     SensorIndices.HoursBefore once = once(hours);
     for (Map.Entry<Quantity, Accumulator> e : acc.quantities().entrySet()) {
       Accumulator a = e.getValue();
@@ -79,6 +94,10 @@ public final class Averages {
       if (eaqi != null) {
         withIndex(out, eaqi);
       }
+      IndexValue overall = UsOverall.of(out);
+      if (overall != null) {
+        withIndex(out, overall);
+      }
     } else if (w == AverageWindow.DAY_ROLLING) {
       IndexValue naqi = DayNaqi.of(start.toEpochMilli(), acc, gate, expected, once);
       if (naqi != null) {
@@ -120,6 +139,15 @@ public final class Averages {
     }
   }
 
+  private static List<IndexValue> withHourIndices(List<IndexValue> own, List<IndexValue> more) {
+    if (more == null || more.isEmpty()) {
+      return own;
+    }
+    List<IndexValue> all = new ArrayList<>(own);
+    all.addAll(more);
+    return all;
+  }
+
   /** {@code hours}, asked at most once per hour. */
   private static SensorIndices.HoursBefore once(SensorIndices.HoursBefore hours) {
     return new SensorIndices.HoursBefore() {
@@ -138,14 +166,16 @@ public final class Averages {
   }
 
   /**
-   * The index values of an area mean: on a 24-hour rolling window the EPA AQI of the mean of its
-   * valid sensors' means; none on hours (a NowCast is per sensor) or minutes.
+   * The index values of an area mean of its own: on a 24-hour rolling window and a calendar day the
+   * EPA AQI of the mean of its valid sensors' means (an area hour's come from its earlier hours
+   * too: {@link AreaHourIndices}).
    */
   static List<IndexValue> areaIndices(AverageWindow w, Quantity q, double mean) {
-    if (w != AverageWindow.DAY_ROLLING) {
+    String averaging = SensorIndices.dailyAveraging(w);
+    if (averaging == null) {
       return List.of();
     }
-    IndexValue v = UsIndices.daily(q, mean, IndexValue.ROLLING_24H);
+    IndexValue v = UsIndices.daily(q, mean, averaging);
     return v == null ? List.of() : List.of(v);
   }
 
@@ -158,6 +188,26 @@ public final class Averages {
    */
   public static List<WindowAverage> ofArea(
       String area, AverageWindow w, Instant start, AreaAggregate agg) {
+    return ofArea(area, w, start, start.plus(w.size()), agg);
+  }
+
+  /** As {@link #ofArea(String, AverageWindow, Instant, AreaAggregate)}, ending at {@code end}. */
+  public static List<WindowAverage> ofArea(
+      String area, AverageWindow w, Instant start, Instant end, AreaAggregate agg) {
+    return ofArea(area, w, start, end, agg, Map.of());
+  }
+
+  /**
+   * As {@link #ofArea(String, AverageWindow, Instant, Instant, AreaAggregate)}, with index values
+   * computed from the area's earlier hours ({@link AreaHourIndices}) added per quantity.
+   */
+  public static List<WindowAverage> ofArea(
+      String area,
+      AverageWindow w,
+      Instant start,
+      Instant end,
+      AreaAggregate agg,
+      Map<Quantity, List<IndexValue>> hourIndices) {
     List<WindowAverage> out = new ArrayList<>(agg.quantities().size());
     String county = agg.county();
     for (Map.Entry<Quantity, AreaStats> e : agg.quantities().entrySet()) {
@@ -175,7 +225,7 @@ public final class Averages {
               county,
               w,
               start,
-              start.plus(w.size()),
+              end,
               e.getKey(),
               s.count(),
               s.expected(),
@@ -185,7 +235,7 @@ public final class Averages {
               circular ? mean : s.rawMean(),
               mean,
               s.correction(),
-              areaIndices(w, e.getKey(), mean)));
+              withHourIndices(areaIndices(w, e.getKey(), mean), hourIndices.get(e.getKey()))));
     }
     return out;
   }

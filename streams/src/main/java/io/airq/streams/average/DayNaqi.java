@@ -4,6 +4,7 @@ import io.airq.core.average.AverageWindow;
 import io.airq.core.index.IndexValue;
 import io.airq.core.reading.Quantity;
 import io.airq.streams.aqi.IndiaNaqi;
+import io.airq.streams.aqi.UsGasIndices;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.OptionalInt;
@@ -12,11 +13,16 @@ import java.util.OptionalInt;
  * India's National AQI of a sensor's 24-hour window (docs/quality.md): the sub-indices of PM2.5,
  * PM10, NO2 and SO2 on the 24-hour mean, each only when the window meets the coverage gate for it
  * and CPCB's minimum data rule (values in at least 16 of the 24 hours); the index, the worst
- * sub-index, only when at least three pollutants have one and one of them is PM2.5 or PM10. (O3 and
- * CO, on 8 hours, are not computed: airq has no 8-hour window.) Pure.
+ * sub-index, only when at least three pollutants have one and one of them is PM2.5 or PM10. O3 and
+ * CO are rated on their highest 8-hour running mean ending within the window (each mean of at least
+ * 6 valid hours of the 8), when the window meets the gate for them. Pure.
  */
 final class DayNaqi {
   static final String FIELD = "naqi";
+
+  /** The averaging of an index whose dominant pollutant is O3 or CO. */
+  static final String EIGHT_HOUR_MAX = "8h-running-max";
+
   private static final long HOUR_MS = AverageWindow.HOUR.size().toMillis();
   private static final long DAY_MS = AverageWindow.DAY_ROLLING.size().toMillis();
 
@@ -35,7 +41,8 @@ final class DayNaqi {
       SensorIndices.HoursBefore hours) {
     int candidates = 0;
     for (Map.Entry<Quantity, Accumulator> e : day.quantities().entrySet()) {
-      if (IndiaNaqi.covers(e.getKey()) && 100.0 * e.getValue().count() / expectedDay >= gate) {
+      if ((IndiaNaqi.covers(e.getKey()) || IndiaNaqi.coversEightHour(e.getKey()))
+          && 100.0 * e.getValue().count() / expectedDay >= gate) {
         candidates++;
       }
     }
@@ -51,12 +58,16 @@ final class DayNaqi {
     for (Map.Entry<Quantity, Accumulator> e : day.quantities().entrySet()) {
       Quantity q = e.getKey();
       Accumulator a = e.getValue();
-      if (!IndiaNaqi.covers(q)
+      OptionalInt sub;
+      if (IndiaNaqi.coversEightHour(q) && 100.0 * a.count() / expectedDay >= gate) {
+        sub = IndiaNaqi.eightHourSubIndex(q, maxEightHour(q, start, inDay, gate, expectedDay / 24));
+      } else if (!IndiaNaqi.covers(q)
           || 100.0 * a.count() / expectedDay < gate
           || hoursWith(q, inDay) < IndiaNaqi.MIN_HOURS) {
         continue;
+      } else {
+        sub = IndiaNaqi.subIndex(q, a.mean());
       }
-      OptionalInt sub = IndiaNaqi.subIndex(q, a.mean());
       if (sub.isEmpty()) {
         continue;
       }
@@ -71,7 +82,40 @@ final class DayNaqi {
       return null;
     }
     return new IndexValue(
-        FIELD, IndiaNaqi.ID, worst, IndiaNaqi.category(worst), dominant, IndexValue.ROLLING_24H);
+        FIELD,
+        IndiaNaqi.ID,
+        worst,
+        IndiaNaqi.category(worst),
+        dominant,
+        IndiaNaqi.coversEightHour(dominant) ? EIGHT_HOUR_MAX : IndexValue.ROLLING_24H);
+  }
+
+  /**
+   * The highest 8-hour running mean of {@code q} ending within the window (the 17 means of 8 hours
+   * inside it), each of at least 6 hours at the gate; NaN when there is none.
+   */
+  private static double maxEightHour(
+      Quantity q,
+      long start,
+      NavigableMap<Long, WindowAccumulators> inDay,
+      double gate,
+      long expectedHour) {
+    double max = Double.NaN;
+    for (int end = 7; end < 24; end++) {
+      java.util.List<Double> recent = new java.util.ArrayList<>(8);
+      for (int i = 0; i < 8; i++) {
+        WindowAccumulators h = inDay.get(start + (end - i) * HOUR_MS);
+        Accumulator a = h == null ? null : h.quantities().get(q);
+        boolean valid =
+            a != null && a.count() > 0 && 100.0 * a.count() / Math.max(1, expectedHour) >= gate;
+        recent.add(valid ? a.mean() : null);
+      }
+      double m = UsGasIndices.eightHourMean(recent);
+      if (!Double.isNaN(m) && !(m <= max)) {
+        max = m;
+      }
+    }
+    return max;
   }
 
   private static int hoursWith(Quantity q, NavigableMap<Long, WindowAccumulators> hours) {

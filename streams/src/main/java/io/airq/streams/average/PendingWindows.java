@@ -4,6 +4,7 @@ import io.airq.core.average.AverageWindow;
 import io.airq.core.reading.CleanReading;
 import io.airq.core.registry.Sensor;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -27,9 +28,10 @@ import java.util.TreeSet;
  * nominal interval (the first, for the usual sensor that reports once a minute or slower); a minute
  * still filling or holding more readings than that, and every hour, are marked pending. At every
  * {@link #emit} the pending hours are emitted once each, with the 24-hour windows they changed
- * ({@link RollingDay}), and so are the pending minutes that have closed on their sensor's clock (a
- * reading of a later minute came) or have waited {@link Limits#openMinuteWait} (a sensor that fell
- * silent). Times are epoch milliseconds; the caller gives the stream time and the wall clock.
+ * ({@link RollingDay}) and the local calendar days ({@link LocalDay}) they complete or change, and
+ * so are the pending minutes that have closed on their sensor's clock (a reading of a later minute
+ * came) or have waited {@link Limits#openMinuteWait} (a sensor that fell silent). Times are epoch
+ * milliseconds; the caller gives the stream time and the wall clock.
  */
 final class PendingWindows {
   private static final long MINUTE_MS = AverageWindow.MINUTE.size().toMillis();
@@ -42,13 +44,25 @@ final class PendingWindows {
    * @param minuteRetention how long the minute store keeps a minute behind the stream time
    * @param hourRetention how long the hour store keeps an hour behind the stream time
    * @param openMinuteWait how long (wall-clock) a pending minute waits for its sensor's clock
+   * @param dayZone the zone of the local calendar days ({@link LocalDay})
    */
   record Limits(
       Duration minuteGrace,
       Duration dayGrace,
       Duration minuteRetention,
       Duration hourRetention,
-      Duration openMinuteWait) {}
+      Duration openMinuteWait,
+      ZoneId dayZone) {
+    /** Limits with the calendar days in UTC. */
+    Limits(
+        Duration minuteGrace,
+        Duration dayGrace,
+        Duration minuteRetention,
+        Duration hourRetention,
+        Duration openMinuteWait) {
+      this(minuteGrace, dayGrace, minuteRetention, hourRetention, openMinuteWait, ZoneId.of("UTC"));
+    }
+  }
 
   private final long minuteGraceMs;
   private final long minuteRetentionMs;
@@ -68,7 +82,8 @@ final class PendingWindows {
     this.minuteRetentionMs = limits.minuteRetention().toMillis();
     this.openMinuteWaitMs = limits.openMinuteWait().toMillis();
     this.hourEmission =
-        new HourEmission(limits.dayGrace().toMillis(), limits.hourRetention().toMillis());
+        new HourEmission(
+            limits.dayGrace().toMillis(), limits.hourRetention().toMillis(), limits.dayZone());
   }
 
   private SensorWindowState state(String id) {
@@ -154,8 +169,11 @@ final class PendingWindows {
     SensorWindowState s = state(id);
     if (!acc.pending()) {
       // the window it owed when the task stopped ends with its latest hour, or is paid already (a
-      // pending later hour is owed again when it is emitted)
-      s.owedDay = Math.max(s.owedDay, start);
+      // pending later hour is owed again when it is emitted), and so is the calendar day holding it
+      if (start > s.owedDay) {
+        s.owedDay = start;
+        hourEmission.oweLocalDay(s, start);
+      }
       return false;
     }
     if (s.hours.isEmpty()) {
@@ -197,6 +215,7 @@ final class PendingWindows {
         s.owedDay = SensorWindowState.NONE;
         hourEmission.emitDays(s, NO_HOURS, start, streamTime, io);
       }
+      hourEmission.emitOwedLocalDay(s, currentHour, streamTime, io);
     }
   }
 

@@ -3,6 +3,7 @@ package io.airq.streams.average;
 import io.airq.core.average.AverageWindow;
 import io.airq.core.index.IndexValue;
 import io.airq.core.reading.Quantity;
+import io.airq.streams.aqi.UsGasIndices;
 import io.airq.streams.aqi.UsIndices;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +11,11 @@ import java.util.NavigableMap;
 
 /**
  * The index values of one quantity of a sensor window (docs/quality.md), computed when the window
- * is emitted, never per reading: on an hour the EPA NowCast AQI from that hour and the 11 before
- * it, on a 24-hour rolling window the EPA AQI of its mean. A window (and, for the NowCast, an hour)
- * counts only when its coverage is at or above the gate; a window below it gets no index. Pure.
+ * is emitted, never per reading: on an hour the EPA NowCast AQI (PM) from that hour and the 11
+ * before it and the gas sub-indices ({@link UsGasIndices}: 1 hour, and the 8 hours ending with it),
+ * on a 24-hour rolling window and a local calendar day the EPA AQI of its mean. A window (and, for
+ * the NowCast, an hour) counts only when its coverage is at or above the gate; a window below it
+ * gets no index. Pure.
  */
 final class SensorIndices {
   private static final long HOUR_MS = AverageWindow.HOUR.size().toMillis();
@@ -38,14 +41,61 @@ final class SensorIndices {
       double gate,
       long expectedHour,
       HoursBefore hours) {
+    if (w == AverageWindow.HOUR && (UsGasIndices.hasHourly(q) || UsGasIndices.hasEightHour(q))) {
+      return gas(start, q, mean, coverage, gate, expectedHour, hours);
+    }
     if (w == AverageWindow.MINUTE || coverage < gate || !UsIndices.covers(q)) {
       return List.of();
     }
     IndexValue v =
         w == AverageWindow.HOUR
             ? UsIndices.nowCast(q, hourlyMeans(start, q, mean, gate, expectedHour, hours))
-            : UsIndices.daily(q, mean, IndexValue.ROLLING_24H);
+            : UsIndices.daily(q, mean, dailyAveraging(w));
     return v == null ? List.of() : List.of(v);
+  }
+
+  /**
+   * The EPA gas sub-indices of an hour: the 1-hour one of NO2, SO2 and O3 when the hour meets the
+   * gate, the 8-hour one of O3 and CO when at least 6 of the 8 hours ending with it do (the hour
+   * itself included: an hour below the gate gets no index).
+   */
+  private static List<IndexValue> gas(
+      long start,
+      Quantity q,
+      double mean,
+      double coverage,
+      double gate,
+      long expectedHour,
+      HoursBefore hours) {
+    if (coverage < gate) {
+      return List.of();
+    }
+    List<IndexValue> out = new ArrayList<>(2);
+    IndexValue hourly = UsGasIndices.hourly(q, mean);
+    if (hourly != null) {
+      out.add(hourly);
+    }
+    if (UsGasIndices.hasEightHour(q)) {
+      double eight =
+          UsGasIndices.eightHourMean(hourlyMeans(start, q, mean, gate, expectedHour, hours));
+      IndexValue v = UsGasIndices.eightHour(q, eight);
+      if (v != null) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * How a window's daily AQI names its averaging: {@code 24h-rolling} or {@code calendar-day}; null
+   * for the windows that get none.
+   */
+  static String dailyAveraging(AverageWindow w) {
+    return switch (w) {
+      case DAY_ROLLING -> IndexValue.ROLLING_24H;
+      case DAY -> IndexValue.CALENDAR_DAY;
+      default -> null;
+    };
   }
 
   /**

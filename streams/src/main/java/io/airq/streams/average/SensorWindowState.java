@@ -47,6 +47,14 @@ final class SensorWindowState {
    */
   long owedDay = NONE;
 
+  /**
+   * The start of the local calendar day of its latest hour when that day was not complete at its
+   * last emission ({@link #NONE} if none): emitted once the day's last hour is complete, by the
+   * same rule as {@link #owedDay} (so a sensor that falls silent in the evening still gets its
+   * day). Not in a store: after a restart it is the day of the latest stored hour.
+   */
+  long owedLocalDay = NONE;
+
   SensorWindowState(String id) {
     this.id = id;
   }

@@ -5,6 +5,7 @@ import io.airq.core.reading.CleanReading;
 import io.airq.core.registry.Sensor;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -58,6 +59,7 @@ public final class SensorWindowsProcessor
   private final PendingWindows.Limits limits;
   private final Duration emitInterval;
   private final double coverageGate;
+  private final ZoneId dayZone;
   private ProcessorContext<String, SensorWindow> context;
   private WindowStore<String, WindowAccumulators> minutes;
   private WindowStore<String, WindowAccumulators> hours;
@@ -73,16 +75,30 @@ public final class SensorWindowsProcessor
       Map<AverageWindow, Duration> grace,
       Duration emitInterval,
       double coverageGate) {
+    this(sensorsStore, grace, emitInterval, coverageGate, ZoneId.of("UTC"));
+  }
+
+  /**
+   * @param dayZone the zone of the local calendar days (window {@code day})
+   */
+  public SensorWindowsProcessor(
+      String sensorsStore,
+      Map<AverageWindow, Duration> grace,
+      Duration emitInterval,
+      double coverageGate,
+      ZoneId dayZone) {
     this.sensorsStore = sensorsStore;
     this.emitInterval = emitInterval;
     this.coverageGate = coverageGate;
+    this.dayZone = dayZone;
     this.limits =
         new PendingWindows.Limits(
             grace.get(AverageWindow.MINUTE),
             grace.get(AverageWindow.DAY_ROLLING),
             minuteRetention(grace),
             hourRetention(grace),
-            OPEN_MINUTE_WAIT);
+            OPEN_MINUTE_WAIT,
+            dayZone);
   }
 
   /**
@@ -169,9 +185,16 @@ public final class SensorWindowsProcessor
       return;
     }
     Instant from = Instant.ofEpochMilli(start);
+    Instant to =
+        w == AverageWindow.DAY
+            ? Instant.ofEpochMilli(LocalDay.endOf(start, dayZone))
+            : from.plus(w.size());
     SensorWindow out =
         new SensorWindow(
-            s, w, from, Averages.ofSensor(w, from, s, acc, coverageGate, h -> hoursBefore(id, h)));
+            s,
+            w,
+            from,
+            Averages.ofSensor(w, from, to, s, acc, coverageGate, h -> hoursBefore(id, h)));
     if (!out.averages().isEmpty()) {
       context.forward(new Record<>(id, out, Math.max(acc.maxTime(), start)));
     }

@@ -44,5 +44,20 @@ class OtherIndicesTest {
     assertThat(IndiaNaqi.subIndex(Quantity.PM25, 45).getAsInt()).isEqualTo(75);
     assertThat(IndiaNaqi.subIndex(Quantity.PM10, 175).getAsInt()).isEqualTo(150);
     assertThat(IndiaNaqi.subIndex(Quantity.PM25, 1000).getAsInt()).isEqualTo(500);
+    // 8-hour CO (mg/m³) and O3 (µg/m³), CPCB's band edges
+    double[][] co = {{1, 50}, {2, 100}, {10, 200}, {17, 300}, {34, 400}, {50, 500}, {60, 500}};
+    for (double[] e : co) {
+      assertThat(IndiaNaqi.eightHourSubIndex(Quantity.CO, e[0]).getAsInt())
+          .as("CO %s", e[0])
+          .isEqualTo((int) e[1]);
+    }
+    double[][] o3 = {{0, 0}, {50, 50}, {100, 100}, {168, 200}, {208, 300}};
+    for (double[] e : o3) {
+      assertThat(IndiaNaqi.eightHourSubIndex(Quantity.O3, e[0]).getAsInt())
+          .as("O3 %s", e[0])
+          .isEqualTo((int) e[1]);
+    }
+    assertThat(IndiaNaqi.eightHourSubIndex(Quantity.O3, 209)).as("CPCB's 1-hour range").isEmpty();
+    assertThat(IndiaNaqi.eightHourSubIndex(Quantity.NO2, 10)).isEmpty();
   }
 }

@@ -40,6 +40,45 @@ class DayNaqiTest {
   }
 
   @Test
+  void ozoneIsRatedOnItsHighest8HourRunningMeanInTheWindow() {
+    // O3 80 in the first 12 hours, 150 in the last 12: the highest 8-hour mean is 150
+    // -> (200 - 100) / (168 - 100) × (150 - 100) + 100 = 173.5 -> 174, above PM10's 150
+    NavigableMap<Long, WindowAccumulators> m = new TreeMap<>();
+    for (int i = 0; i < 24; i++) {
+      m.put(
+          T + i * H,
+          window(
+              Map.of(
+                  Quantity.PM25, acc(30, 45),
+                  Quantity.PM10, acc(30, 175),
+                  Quantity.O3, acc(30, i < 12 ? 80 : 150))));
+    }
+    WindowAccumulators day =
+        window(
+            Map.of(
+                Quantity.PM25, acc(720, 45),
+                Quantity.PM10, acc(720, 175),
+                Quantity.O3, acc(720, 115)));
+    assertThat(DayNaqi.of(T, day, 75, 720, h -> m.subMap(h - 24 * H, true, h - 1, true)))
+        .isEqualTo(
+            new IndexValue("naqi", "in-naqi-2014", 174, "Moderate", Quantity.O3, "8h-running-max"));
+    // with only 5 valid hours in every 8 (3 of each 8 thin), O3 has no 8-hour mean: PM10 leads
+    // but only two pollutants count, so no index
+    NavigableMap<Long, WindowAccumulators> thin = new TreeMap<>();
+    for (int i = 0; i < 24; i++) {
+      thin.put(
+          T + i * H,
+          window(
+              Map.of(
+                  Quantity.PM25, acc(30, 45),
+                  Quantity.PM10, acc(30, 175),
+                  Quantity.O3, acc(i % 8 < 5 ? 30 : 10, 150))));
+    }
+    assertThat(DayNaqi.of(T, day, 75, 720, h -> thin.subMap(h - 24 * H, true, h - 1, true)))
+        .isNull();
+  }
+
+  @Test
   void threePollutantsWithAPmGiveTheWorstSubIndex() {
     // PM2.5 45 -> 75; PM10 175 -> 150; NO2 100 -> (200 - 100) / (180 - 80) * (100 - 80) + 100 = 120
     WindowAccumulators day =

@@ -89,7 +89,9 @@ class HourEaqiTest {
         Averages.ofSensor(AverageWindow.HOUR, Instant.ofEpochMilli(T), S, h, 75, pmDay(20));
     WindowAverage no2 = out.stream().filter(a -> a.quantity() == Quantity.NO2).findFirst().get();
     WindowAverage pm = out.stream().filter(a -> a.quantity() == Quantity.PM25).findFirst().get();
-    assertThat(no2.indices()).extracting(IndexValue::field).containsExactly("eaqi");
-    assertThat(pm.indices()).extracting(IndexValue::field).containsExactly("aqi_us_nowcast");
+    assertThat(no2.indices()).extracting(IndexValue::field).containsExactly("aqi_us_1h", "eaqi");
+    assertThat(pm.indices())
+        .extracting(IndexValue::field)
+        .containsExactly("aqi_us_nowcast", "aqi_us_overall");
   }
 }

@@ -46,11 +46,18 @@ class SensorIndicesTest {
   }
 
   @Test
-  void onlyHoursAndRollingDaysOfPmGetIndices() {
+  void onlyHoursAndDaysGetIndices() {
     SensorIndices.HoursBefore none = h -> new TreeMap<>();
     assertThat(SensorIndices.of(AverageWindow.MINUTE, T, Quantity.PM25, 20, 100, 75, 30, none))
         .isEmpty();
+    assertThat(SensorIndices.of(AverageWindow.HOUR, T, Quantity.CO, 2, 100, 75, 30, none))
+        .as("CO has only an 8-hour index, and no hours before")
+        .isEmpty();
+    // NO2 20 µg/m³ = 10.6 ppb -> 10: 50 / 53 × 10 = 9.4 -> 9
     assertThat(SensorIndices.of(AverageWindow.HOUR, T, Quantity.NO2, 20, 100, 75, 30, none))
+        .containsExactly(new IndexValue("aqi_us_1h", "us-epa-2024", 9, "Good", Quantity.NO2, "1h"));
+    assertThat(SensorIndices.of(AverageWindow.HOUR, T, Quantity.NO2, 20, 74, 75, 30, none))
+        .as("an hour below the gate")
         .isEmpty();
     assertThat(SensorIndices.of(AverageWindow.HOUR, T, Quantity.PM25, 20, 100, 75, 30, none))
         .as("one valid hour of the three most recent: no NowCast")

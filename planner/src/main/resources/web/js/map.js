@@ -1,0 +1,57 @@
+// Maps of sensors with Leaflet (WebJar). Treated and control differ by shape and by a letter, not by
+// colour alone; the markers need no tiles, so the map works offline. Positions are the API's public
+// ones: a resident host's is already coarsened (PublicSensor).
+import { t } from "./i18n.js";
+import { esc, getJson } from "./util.js";
+
+let settings;
+
+async function tiles() {
+  settings = settings || (await getJson("/api/page")).map;
+  return settings;
+}
+
+/** Which role a sensor has on this map: "treated", "control" or "other". */
+function icon(role) {
+  const letter = role === "other" ? "" : t("map." + role);
+  const size = role === "other" ? 10 : 22;
+  return L.divIcon({ className: `marker ${role}`, html: `<span aria-hidden="true">${esc(letter)}</span>`, iconSize: [size, size] });
+}
+
+/** A legend entry for each kind of marker on the map. */
+function legend(roles) {
+  const present = new Set(roles.size ? roles.values() : ["other"]);
+  return ["treated", "control", "other"].filter((r) => present.has(r)).map((r) => {
+    const letter = r === "other" ? "" : `<span>${esc(t("map." + r))}</span>`;
+    const text = t(r === "treated" ? "map.legendTreated" : r === "control" ? "map.legendControl" : "map.legendOther");
+    return `<li><span class="marker ${r}" aria-hidden="true">${letter}</span> ${esc(text)}</li>`;
+  }).join("");
+}
+
+/**
+ * Draws `sensors` on a map in `container`; `roles` maps a sensor id to treated or control (others
+ * are "other"). Returns the Leaflet map.
+ */
+export async function sensorMap(container, sensors, roles = new Map()) {
+  const cfg = await tiles();
+  container.innerHTML = `<div class="map" role="img" aria-label="${esc(t("map.aria"))}"></div>
+    <ul class="map-legend">${legend(roles)}</ul>
+    <p class="note map-tiles-failed" hidden>${esc(t("map.noTiles"))}</p>`;
+  const map = L.map(container.querySelector(".map"), { scrollWheelZoom: false });
+  const layer = L.tileLayer(cfg.tiles, { attribution: esc(cfg.attribution), maxZoom: 19 });
+  layer.on("tileerror", () => { container.querySelector(".map-tiles-failed").hidden = false; });
+  layer.addTo(map);
+  const shown = roles.size ? sensors.filter((s) => roles.has(s.id)) : sensors;
+  const points = shown.map((s) => [s.lat, s.lon]);
+  if (points.length) map.fitBounds(points, { padding: [30, 30], maxZoom: 16 });
+  else map.setView([0, 20], 2);
+  for (const s of shown) {
+    const role = roles.get(s.id) || "other";
+    const label = `${s.id} — ${role === "other" ? t("map.legendOther") : t(role === "treated" ? "map.legendTreated" : "map.legendControl")}`
+      + (s.positionCoarsened ? ` (${t("map.coarsened")})` : "");
+    const m = L.marker([s.lat, s.lon], { icon: icon(role), title: label, alt: label, keyboard: true }).addTo(map);
+    Object.assign(m.getElement().dataset, { sensor: s.id, lat: m.getLatLng().lat, lon: m.getLatLng().lng });
+    m.bindTooltip(esc(s.id) + (role === "other" ? "" : ` (${esc(t("map." + role))})`));
+  }
+  return map;
+}
