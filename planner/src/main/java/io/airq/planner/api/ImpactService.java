@@ -55,6 +55,14 @@ public final class ImpactService {
     return true;
   }
 
+  /** A direction has no meaningful change in percent (and its hourly means are vector means). */
+  private static void refuseDirections(Quantity quantity) {
+    if (quantity.circular()) {
+      throw new Http.ClientError(
+          400, List.of(quantity.id() + " is a direction: an impact in percent has no meaning"));
+    }
+  }
+
   /** The stored-path report, with airq-impact-2 when the query asks for it (docs/api.md). */
   ImpactReport stored(
       Closure c,
@@ -62,6 +70,7 @@ public final class ImpactService {
       Collection<Sensor> sensors,
       ImpactAnalysis.Options o,
       Map<String, String> q) {
+    refuseDirections(quantity);
     return weatherWanted(c, q)
         ? reportWithWeather(c, quantity, sensors, o, training(q))
         : report(c, quantity, sensors, o);
@@ -117,6 +126,7 @@ public final class ImpactService {
    * hourly validity; matched hours are not available here). A missing aggregate is an empty phase.
    */
   public ImpactReport live(Closure closure, Quantity quantity, ImpactAnalysis.Options o) {
+    refuseDirections(quantity);
     Collection<Sensor> sensors = PhaseAggregator.inService(closure, registry.sensors());
     List<Sensor> treated = sensors.stream().filter(s -> closure.treated().selects(s)).toList();
     List<Sensor> control =

@@ -136,6 +136,11 @@ class PlannerApiIT {
       }
       assertThat(live.at("/report/breakdown")).isEmpty();
 
+      HttpResponse<String> direction =
+          get(base + "/api/closures/moi-avenue/impact?quantity=wind_dir");
+      assertThat(direction.statusCode()).isEqualTo(400);
+      assertThat(direction.body()).contains("wind_dir is a direction");
+
       String csv = get(base + "/api/closures/moi-avenue/impact?quantity=pm25&format=csv").body();
       assertThat(csv).startsWith("# method_version: airq-impact-1.1\n").contains("# licence: ");
       assertThat(csv).contains("treated,during,10.0000,48,0,48,1.0000,2,-50.0000,");
