@@ -104,7 +104,7 @@ class NairobiArchiveReplayEndToEndIT {
         for (Map.Entry<Instant, NairobiSampleExpectation.Hour> e : want.entrySet()) {
           String[] row = got.get(e.getKey());
           String what = sensor + " " + e.getKey();
-          assertThat(Long.parseLong(row[4]))
+          assertThat(Long.parseLong(row[7]))
               .as("count of %s", what)
               .isEqualTo(e.getValue().count());
           double mean = Double.parseDouble(row[3]);
@@ -171,7 +171,10 @@ class NairobiArchiveReplayEndToEndIT {
     assertThat(text).contains("# method_version: ");
     Map<Instant, String[]> rows = new TreeMap<>();
     List<String> lines = text.lines().filter(l -> !l.startsWith("#")).toList();
-    assertThat(lines.get(0)).isEqualTo("key,time,quantity,mean,count,expected,coverage_percent");
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "key,time,quantity,mean,raw_mean,min,max,count,expected,coverage_percent,correction,"
+                + "indices");
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",", -1);
       assertThat(f[0]).isEqualTo(sensor);
