@@ -121,24 +121,7 @@ public final class AverageReader implements AutoCloseable {
     if (r.hasError()) {
       throw new IllegalStateException("InfluxDB query failed: " + r.getError());
     }
-    List<SeriesDetail> out = new ArrayList<>();
-    for (QueryResult.Result result : r.getResults()) {
-      if (result.hasError()) {
-        throw new IllegalStateException("InfluxDB query failed: " + result.getError());
-      }
-      if (result.getSeries() == null) {
-        continue;
-      }
-      for (QueryResult.Series s : result.getSeries()) {
-        for (List<Object> v : s.getValues()) {
-          SeriesDetail d = SeriesDetail.fromRow(s.getColumns(), v);
-          if (d != null) {
-            out.add(d);
-          }
-        }
-      }
-    }
-    return out;
+    return SeriesDetail.fromResult(r);
   }
 
   /**
@@ -156,32 +139,7 @@ public final class AverageReader implements AutoCloseable {
       Instant to) {
     QueryResult r =
         influx.query(new Query(index.select(scope, keys, window, quantity, from, to), database));
-    java.util.Map<String, IndexPoint> byWindow = new java.util.TreeMap<>();
-    for (QueryResult.Result result :
-        r.getResults() == null ? List.<QueryResult.Result>of() : r.getResults()) {
-      if (result.hasError()) {
-        throw new IllegalStateException("InfluxDB query failed: " + result.getError());
-      }
-      for (QueryResult.Series s :
-          result.getSeries() == null ? List.<QueryResult.Series>of() : result.getSeries()) {
-        for (List<Object> v : s.getValues()) {
-          if (v.get(2) == null) {
-            continue;
-          }
-          IndexPoint p =
-              new IndexPoint(
-                  String.valueOf(v.get(1)),
-                  Instant.parse(String.valueOf(v.get(0))),
-                  ((Number) v.get(2)).intValue(),
-                  String.valueOf(v.get(3)),
-                  String.valueOf(v.get(4)),
-                  String.valueOf(v.get(5)),
-                  String.valueOf(v.get(6)));
-          byWindow.merge(p.time() + "|" + p.key(), p, (a, b) -> b.value() > a.value() ? b : a);
-        }
-      }
-    }
-    return List.copyOf(byWindow.values());
+    return IndexPoint.highestPerWindow(r);
   }
 
   /**

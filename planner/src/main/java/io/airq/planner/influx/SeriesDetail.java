@@ -93,4 +93,26 @@ public record SeriesDetail(
     Object o = get(cols, v, col);
     return o == null ? "" : o.toString();
   }
+
+  /** The window averages of a query's answer, every stored field. */
+  static List<SeriesDetail> fromResult(org.influxdb.dto.QueryResult r) {
+    List<SeriesDetail> out = new ArrayList<>();
+    for (org.influxdb.dto.QueryResult.Result result : r.getResults()) {
+      if (result.hasError()) {
+        throw new IllegalStateException("InfluxDB query failed: " + result.getError());
+      }
+      if (result.getSeries() == null) {
+        continue;
+      }
+      for (org.influxdb.dto.QueryResult.Series s : result.getSeries()) {
+        for (List<Object> v : s.getValues()) {
+          SeriesDetail d = SeriesDetail.fromRow(s.getColumns(), v);
+          if (d != null) {
+            out.add(d);
+          }
+        }
+      }
+    }
+    return out;
+  }
 }
