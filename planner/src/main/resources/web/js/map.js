@@ -34,13 +34,13 @@ const title = (s, role) => `${s.id} — ${role === "other" ? t("map.legendOther"
  * Draws `sensors` on a map in `container`; `roles` maps a sensor id to treated or control (others
  * are "other"). With `pick` (a function of a sensor id), every sensor is shown and a click (or
  * Enter) on a marker calls it; the map's `setRole(id, role)` then redraws that marker. With
- * `street` (a GeoJSON LineString), the closed street is drawn as a thick dashed line. Returns the
- * Leaflet map.
+ * `street` (a GeoJSON LineString), the closed street is drawn as a thick dashed line; the map's
+ * `setStreet(coordinates)` redraws it. Returns the Leaflet map.
  */
 export async function sensorMap(container, sensors, roles = new Map(), { pick, street } = {}) {
   const cfg = await tiles();
   container.innerHTML = `<div class="map" role="img" aria-label="${esc(t("map.aria"))}"></div>
-    <ul class="map-legend">${legend(pick ? new Set(["treated", "control", "other"]) : new Set(roles.size ? roles.values() : ["other"]))}${street ? `<li><span class="street-key" aria-hidden="true"></span> ${esc(t("map.legendStreet"))}</li>` : ""}</ul>
+    <ul class="map-legend">${legend(pick ? new Set(["treated", "control", "other"]) : new Set(roles.size ? roles.values() : ["other"]))}${street || pick ? `<li><span class="street-key" aria-hidden="true"></span> ${esc(t("map.legendStreet"))}</li>` : ""}</ul>
     ${pick ? `<p class="note">${esc(t("map.pickHelp"))}</p>` : ""}
     <p class="note map-tiles-failed" hidden>${esc(t("map.noTiles"))}</p>`;
   const map = L.map(container.querySelector(".map"), { scrollWheelZoom: false });
@@ -49,10 +49,18 @@ export async function sensorMap(container, sensors, roles = new Map(), { pick, s
   layer.addTo(map);
   const shown = roles.size && !pick ? sensors.filter((s) => roles.has(s.id)) : sensors;
   const points = shown.map((s) => [s.lat, s.lon]);
+  // the closed street, redrawn by setStreet([[lon, lat], …]) (fewer than two positions: none)
+  let line = null;
+  map.setStreet = (coordinates) => {
+    if (line) line.remove();
+    line = coordinates.length > 1
+      ? L.polyline(coordinates.map(([lon, lat]) => [lat, lon]), { color: "#000", weight: 6, dashArray: "10 6", className: "closed-street", smoothFactor: 0 })
+        .bindTooltip(esc(t("map.legendStreet"))).addTo(map)
+      : null;
+  };
   if (street) {
-    const line = L.polyline(street.coordinates.map(([lon, lat]) => [lat, lon]), { color: "#000", weight: 6, dashArray: "10 6", className: "closed-street", smoothFactor: 0 }).addTo(map);
-    line.bindTooltip(esc(t("map.legendStreet")));
-    points.push(...line.getLatLngs().map((p) => [p.lat, p.lng]));
+    map.setStreet(street.coordinates);
+    points.push(...street.coordinates.map(([lon, lat]) => [lat, lon]));
   }
   if (points.length) map.fitBounds(points, { padding: [30, 30], maxZoom: 16 });
   else map.setView([0, 20], 2);

@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -106,6 +107,17 @@ class ClosureFormBrowserIT {
           .isEqualTo("control");
       new Select(chrome.findElement(By.id("role-t1"))).selectByValue("treated");
       new Select(chrome.findElement(By.id("role-c1"))).selectByValue("control");
+      // the closed street drawn on the map: two clicks away from the markers (which run from
+      // Ruaka, north-west, to the CBD, south-east), north-east then south-west
+      chrome.findElement(By.id("draw-street")).click();
+      WebElement map = chrome.findElement(By.cssSelector("#picker-map .map"));
+      chrome.executeScript("arguments[0].scrollIntoView({ block: 'center' })", map);
+      new Actions(chrome).moveToElement(map, 150, -100).click().perform();
+      new Actions(chrome).moveToElement(map, -150, 100).click().perform();
+      chrome.findElement(By.id("draw-street")).click();
+      assertThat(chrome.findElement(By.id("street-points")).getText())
+          .isEqualTo(EN.t("form.streetPoints").replace("{n}", "2"));
+      assertThat(chrome.findElements(By.cssSelector("#picker-map path.closed-street"))).hasSize(1);
       assertThat(chrome.findElements(By.cssSelector("#picker-map .leaflet-marker-icon.treated")))
           .extracting(e -> e.getAttribute("data-sensor"))
           .containsExactlyInAnyOrder("t1", "t2");
@@ -159,13 +171,22 @@ class ClosureFormBrowserIT {
       assertThat(closure.at("/control/sensors"))
           .extracting(JsonNode::asText)
           .containsExactlyInAnyOrder("c1", "c2");
+      JsonNode drawn = closure.at("/street/coordinates");
+      assertThat(closure.at("/street/type").asText()).isEqualTo("LineString");
+      assertThat(drawn).hasSize(2);
+      assertThat(drawn.at("/0/0").asDouble()).isGreaterThan(drawn.at("/1/0").asDouble());
+      assertThat(drawn.at("/0/1").asDouble()).isGreaterThan(drawn.at("/1/1").asDouble());
+      for (JsonNode p : drawn) {
+        assertThat(p.get(0).asDouble()).isBetween(36.70, 36.90);
+        assertThat(p.get(1).asDouble()).isBetween(-1.35, -1.15);
+      }
       assertThat(Duration.parse(closure.get("baseline").asText())).isEqualTo(Duration.ofDays(3));
       assertThat(Duration.parse(closure.get("after").asText())).isEqualTo(Duration.ofHours(48));
       chrome.get(base + "/#/");
       wait(chrome).until(d -> !d.findElements(By.linkText("Made on the page")).isEmpty());
 
-      // the street given through the API: drawn on the form's map, kept when the form changes
-      // the closure, then withdrawn
+      // a street given through the API: drawn on the form's map, kept when the form changes the
+      // closure, then withdrawn
       ObjectNode withStreet = (ObjectNode) closure;
       withStreet.set("street", Json.mapper().readTree(STREET));
       HttpResponse<String> put =
