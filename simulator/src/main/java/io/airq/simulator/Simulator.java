@@ -1,6 +1,7 @@
 package io.airq.simulator;
 
 import io.airq.core.registry.Sensor;
+import io.airq.simulator.generate.DeviceTimes;
 import io.airq.simulator.generate.Generation;
 import io.airq.simulator.generate.Generator;
 import io.airq.simulator.generate.SimMessage;
@@ -30,11 +31,22 @@ public final class Simulator {
         o.daysBefore(), o.daysDuring(), o.daysAfter(), o.sensors(), o.interval(), o.seed(), null);
   }
 
+  /** Runs with {@link DeviceTimes#AUTO}: firmware-like payloads only when paced in real time. */
   public static GroundTruth run(Scenario scenario, SimulatorOptions options)
       throws InterruptedException {
-    LOG.info("simulating {} with {}", scenario.name(), options);
+    return run(scenario, options, DeviceTimes.AUTO);
+  }
+
+  /**
+   * Runs a scenario; {@code times} says whether AirGradient and sensor-community payloads carry
+   * their device time (docs/simulator.md, "Device times").
+   */
+  public static GroundTruth run(Scenario scenario, SimulatorOptions options, DeviceTimes times)
+      throws InterruptedException {
+    DeviceTimes resolved = times.resolve(options.speed());
+    LOG.info("simulating {} with {}, device times {}", scenario.name(), options, resolved);
     Scenario s = scaled(scenario, options);
-    Generation g = Generator.generate(s);
+    Generation g = Generator.generate(s, resolved);
     LOG.info(
         "generated {} readings in {} messages over {} sensors; faults {}",
         g.readings().size(),
