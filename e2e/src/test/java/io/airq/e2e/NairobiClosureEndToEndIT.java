@@ -14,6 +14,7 @@ import io.airq.simulator.SimulatorOptions;
 import io.airq.simulator.generate.DeviceTimes;
 import io.airq.simulator.generate.Generation;
 import io.airq.simulator.generate.Generator;
+import io.airq.simulator.generate.SensorResponse;
 import io.airq.simulator.generate.SimReading;
 import io.airq.simulator.scenario.Scenario;
 import io.airq.simulator.truth.Accuracy;
@@ -185,6 +186,26 @@ class NairobiClosureEndToEndIT {
           accuracy.raw(),
           accuracy.corrected(),
           truth.pm25Accuracy().perfectCorrection());
+      // what real devices send: slightly negative NO2 near zero, PurpleAir channels that disagree
+      long negativeSent = g.readings().stream().filter(r -> r.hasNo2() && r.no2() < 0).count();
+      long disagreeSent =
+          g.readings().stream()
+              .filter(r -> r.hasChannelB() && SensorResponse.disagree(r.pm25(), r.pm25B()))
+              .count();
+      long negativeFlagged =
+          h.count(
+              "SELECT count(no2_raw) FROM \"raw_90d\".\"reading\" WHERE flags =~ /no2:negative/");
+      long disagreeFlagged =
+          h.count(
+              "SELECT count(pm25_raw) FROM \"raw_90d\".\"reading\""
+                  + " WHERE flags =~ /pm25:channel-disagreement/");
+      System.err.printf(
+          "e2e: NO2 negative: %d generated, %d stored with no2:negative; PurpleAir channels"
+              + " disagreeing: %d generated, %d stored with pm25:channel-disagreement%n",
+          negativeSent, negativeFlagged, disagreeSent, disagreeFlagged);
+      assertThat(negativeSent).isPositive();
+      assertThat(negativeFlagged).isPositive().isLessThanOrEqualTo(negativeSent);
+      assertThat(disagreeFlagged).isPositive();
       assertThat(accuracy.readings())
           .as("stored readings joined to their truth")
           .isGreaterThan(truth.validReadingsSent() * 95 / 100);
