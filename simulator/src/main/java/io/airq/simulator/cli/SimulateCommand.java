@@ -85,6 +85,14 @@ public final class SimulateCommand implements Callable<Integer> {
               + " Default: ${DEFAULT-VALUE}.")
   String deviceTimes;
 
+  @Option(
+      names = "--http-push",
+      description =
+          "The bridge's push URL, e.g. http://localhost:8081/v1/push-sensor-data/: the"
+              + " sensor-community sensors then push each reading per pin over HTTP (X-PIN 1 PM,"
+              + " 7 DHT22) as the airrohr firmware does; without it they publish over MQTT.")
+  java.net.URI httpPush;
+
   @Option(names = "--print-scenario", description = "Prints the scenario as YAML and exits.")
   boolean printScenario;
 
@@ -132,7 +140,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     GroundTruth t;
     try {
-      t = Simulator.run(s, o, times);
+      t = Simulator.run(s, o, times, httpPush);
     } catch (IllegalStateException e) {
       System.err.println("simulate: " + Failures.describe(e));
       return 1;
