@@ -43,7 +43,9 @@ final class LocalStackDefaults implements IDefaultValueProvider {
                         "--kafka",
                         new Default("AIRQ_KAFKA_BOOTSTRAP", e.kafkaBootstrap()),
                         "--topic-prefix",
-                        new Default("AIRQ_TOPIC_PREFIX", e.topicPrefix())))
+                        new Default("AIRQ_TOPIC_PREFIX", e.topicPrefix()),
+                        "--influx",
+                        new Default("AIRQ_INFLUX_URL", e.influxUrl())))
             .orElse(Map.of());
   }
 
