@@ -81,10 +81,12 @@ class OneBadValueEndToEndIT {
       pub.disconnect();
       pub.close();
 
+      // the readings and every window of them written: streams and sink caught up for two intervals
       PipelineHarness.awaitSettled(
           () -> h.count("SELECT count(no2_raw) FROM \"raw_90d\".\"reading\""),
-          Duration.ofSeconds(5),
+          Duration.ofSeconds(1),
           Duration.ofMinutes(3));
+      h.awaitDrained(PipelineHarness.SUITE_EMIT_INTERVAL.multipliedBy(2), Duration.ofMinutes(2));
       assertThat(h.count("SELECT count(no2_raw) FROM \"raw_90d\".\"reading\""))
           .as("readings stored")
           .isEqualTo(999);
@@ -129,8 +131,6 @@ class OneBadValueEndToEndIT {
             + "' AND time < '"
             + last
             + "'";
-    // every area hour emitted in its final form: streams and sink caught up for two intervals
-    h.awaitDrained(PipelineHarness.SUITE_EMIT_INTERVAL.multipliedBy(2), Duration.ofMinutes(2));
     QueryResult.Series hours =
         h.influx.query(new Query(area, h.database)).getResults().get(0).getSeries().get(0);
     assertThat(hours.getValues()).as("full area hours").hasSize((int) fullHours);
