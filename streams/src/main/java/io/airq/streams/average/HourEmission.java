@@ -1,6 +1,7 @@
 package io.airq.streams.average;
 
 import io.airq.core.average.AverageWindow;
+import io.airq.core.reading.Quantity;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -23,6 +24,9 @@ final class HourEmission {
   private static final Logger LOG = LoggerFactory.getLogger(HourEmission.class);
   private static final long HOUR_MS = RollingDay.HOUR_MS;
   private static final long DAY_MS = AverageWindow.DAY_ROLLING.size().toMillis();
+
+  /** How far the 8-hour means starting in a day reach past its last hour (EPA's O3 and CO). */
+  private static final long TAIL_MS = 7 * HOUR_MS;
 
   private final long dayGraceMs;
   private final long hourRetentionMs;
@@ -162,12 +166,27 @@ final class HourEmission {
       days.add(s.owedLocalDay);
       s.owedLocalDay = SensorWindowState.NONE;
     }
+    if (s.owedTail != SensorWindowState.NONE
+        && tailLastHour(LocalDay.of(s.owedTail, zone)) <= complete) {
+      days.add(s.owedTail);
+      s.owedTail = SensorWindowState.NONE;
+    }
     LocalDay day = null;
-    for (long h : changed.keySet()) {
+    for (Map.Entry<Long, WindowAccumulators> e : changed.entrySet()) {
+      long h = e.getKey();
       if (day == null || h >= day.end()) {
         day = LocalDay.of(h, zone);
         if (day.lastHour() <= complete) {
           days.add(day.start());
+        }
+      }
+      if (h <= complete && h < day.start() + TAIL_MS && hasEightHourGas(e.getValue())) {
+        // a late hour among the first 7 of a day changes the previous day's last 8-hour means
+        LocalDay before = LocalDay.of(day.start() - HOUR_MS, zone);
+        if (tailLastHour(before) <= complete) {
+          days.add(before.start());
+        } else {
+          s.owedTail = before.start();
         }
       }
     }
@@ -176,24 +195,47 @@ final class HourEmission {
       s.owedLocalDay = last.start();
     }
     for (long start : days) {
-      emitLocalDay(s, changed, LocalDay.of(start, zone), streamTime, io);
+      emitLocalDay(s, changed, LocalDay.of(start, zone), complete, streamTime, io);
     }
   }
 
-  /** Records that the day holding {@code hour} is owed (after a restart). */
-  void oweLocalDay(SensorWindowState s, long hour) {
-    s.owedLocalDay = LocalDay.of(hour, zone).start();
+  /** The last hour of the 8-hour means starting in {@code day}: 7 hours after its last hour. */
+  private static long tailLastHour(LocalDay day) {
+    return day.lastHour() + TAIL_MS;
   }
 
-  /** Emits the owed day of a sensor that sent nothing since, once its last hour is over. */
+  private static boolean hasEightHourGas(WindowAccumulators acc) {
+    return acc.quantities().containsKey(Quantity.O3) || acc.quantities().containsKey(Quantity.CO);
+  }
+
+  /** Records that the day holding {@code hour} is owed (after a restart), and its tail's day. */
+  void oweLocalDay(SensorWindowState s, long hour) {
+    LocalDay day = LocalDay.of(hour, zone);
+    s.owedLocalDay = day.start();
+    if (hour < day.start() + TAIL_MS) {
+      s.owedTail = LocalDay.of(day.start() - HOUR_MS, zone).start();
+    }
+  }
+
+  /**
+   * Emits the owed day (and the owed tail's day) of a sensor that sent nothing since, once its last
+   * hour is over.
+   */
   void emitOwedLocalDay(SensorWindowState s, long currentHour, long streamTime, WindowIo io) {
+    if (s.owedTail != SensorWindowState.NONE) {
+      LocalDay day = LocalDay.of(s.owedTail, zone);
+      if (tailLastHour(day) < currentHour) {
+        s.owedTail = SensorWindowState.NONE;
+        emitLocalDay(s, NO_CHANGE, day, currentHour - HOUR_MS, streamTime, io);
+      }
+    }
     if (s.owedLocalDay == SensorWindowState.NONE) {
       return;
     }
     LocalDay day = LocalDay.of(s.owedLocalDay, zone);
     if (day.lastHour() < currentHour) {
       s.owedLocalDay = SensorWindowState.NONE;
-      emitLocalDay(s, NO_CHANGE, day, streamTime, io);
+      emitLocalDay(s, NO_CHANGE, day, currentHour - HOUR_MS, streamTime, io);
     }
   }
 
@@ -204,6 +246,7 @@ final class HourEmission {
       SensorWindowState s,
       NavigableMap<Long, WindowAccumulators> changed,
       LocalDay day,
+      long complete,
       long streamTime,
       WindowIo io) {
     long reference = streamTime;
@@ -234,6 +277,9 @@ final class HourEmission {
     WindowAccumulators sum = WindowAccumulators.EMPTY;
     for (WindowAccumulators a : hours.values()) {
       sum = sum.plus(a);
+    }
+    if (tailLastHour(day) > complete && hasEightHourGas(sum)) {
+      s.owedTail = day.start();
     }
     io.emit(s.id, s.sensor, AverageWindow.DAY, day.start(), sum);
   }

@@ -55,6 +55,14 @@ final class SensorWindowState {
    */
   long owedLocalDay = NONE;
 
+  /**
+   * The start of a calendar day holding O3 or CO whose daily 8-hour value was not final at its
+   * emission ({@link #NONE} if none): its last 8-hour means reach 7 hours into the next day, so it
+   * is emitted again once those hours are complete. Not in a store: after a restart it is the day
+   * before the latest stored hour when that hour is among the first 7 of its day.
+   */
+  long owedTail = NONE;
+
   SensorWindowState(String id) {
     this.id = id;
   }
