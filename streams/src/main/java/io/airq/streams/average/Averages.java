@@ -107,8 +107,16 @@ public final class Averages {
       if (overall != null) {
         withIndex(out, overall);
       }
-    } else if (w == AverageWindow.DAY_ROLLING) {
-      IndexValue naqi = DayNaqi.of(start.toEpochMilli(), acc, gate, expected, once);
+    } else if (w == AverageWindow.DAY_ROLLING || w == AverageWindow.DAY) {
+      IndexValue naqi =
+          DayNaqi.of(
+              start.toEpochMilli(),
+              end.toEpochMilli(),
+              SensorIndices.dailyAveraging(w),
+              acc,
+              gate,
+              expected,
+              once);
       if (naqi != null) {
         withIndex(out, naqi);
       }
