@@ -60,18 +60,25 @@ final class DemoCommand implements Callable<Integer> {
     System.err.println(
         "[demo] 1/4 starting Mosquitto, Kafka, InfluxDB and the airq services under " + state);
     LogFile.path().ifPresent(f -> System.err.println("[demo] " + LogFile.hint()));
-    try (LocalStack stack = LocalStack.start(state, false, System.err, DEMO_EMIT_INTERVAL)) {
+    // the servers are new, but the credentials those of .airq/: ./airq up's servers there use them
+    Credentials secrets = Credentials.loadOrCreate(dir.toAbsolutePath());
+    try (LocalStack stack =
+        LocalStack.start(state, secrets, false, System.err, DEMO_EMIT_INTERVAL)) {
       Endpoints e = stack.endpoints();
-      Path secrets = stack.credentials().orElseThrow().write(dir.toAbsolutePath());
-      System.err.println("[demo] credentials (owner-only; the CLI uses them): " + secrets);
+      Path kafka = secrets.writeKafkaClient(dir.toAbsolutePath(), e.kafkaBootstrap());
+      System.err.println(
+          "[demo] credentials (owner-only; the CLI uses them): "
+              + dir.toAbsolutePath().resolve(Credentials.FILE)
+              + " and "
+              + kafka);
       e.write(dir.toAbsolutePath());
       System.err.println(
           "[demo] 2/4 simulating the nairobi-closure scenario (7 days before, 3 closed, 7 after)");
       SimulatorOptions o =
           new SimulatorOptions(
               e.mqttUrl(),
-              null,
-              null,
+              Credentials.SIMULATOR_USER,
+              secrets.simulatorPassword(),
               e.kafkaBootstrap(),
               "",
               0,
@@ -85,7 +92,8 @@ final class DemoCommand implements Callable<Integer> {
               null,
               null,
               null,
-              Duration.ofMinutes(intervalMinutes));
+              Duration.ofMinutes(intervalMinutes),
+              secrets.kafkaSettings());
       GroundTruth truth = Simulator.run(Scenario.builtIn("nairobi-closure"), o);
       System.err.println(
           "[demo] 3/4 waiting for streams and the sink to work through every reading ...");
