@@ -188,7 +188,7 @@ public final class AreaWindowsProcessor
     Instant start = Instant.ofEpochMilli(w.start());
     Instant end =
         w.window() == AverageWindow.DAY
-            ? Instant.ofEpochMilli(LocalDay.endOf(w.start(), dayZone))
+            ? Instant.ofEpochMilli(LocalDay.endOf(w.start(), registered.get(w.area()), dayZone))
             : start.plus(w.window().size());
     List<WindowAverage> means =
         Averages.ofArea(
