@@ -202,6 +202,11 @@ final class RecomputeCommand implements Callable<Integer> {
       }
     } catch (RuntimeException e) {
       err.println("recompute failed: " + e.getMessage());
+      if (!dryRun) {
+        err.println(
+            "the hours of the day it was working on may have been deleted without being written"
+                + " back; run the same command again to write them (it is safe to repeat)");
+      }
       return 1;
     }
     out.printf(

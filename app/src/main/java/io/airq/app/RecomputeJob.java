@@ -149,7 +149,9 @@ final class RecomputeJob {
         check(
             influx.query(
                 new Query(
-                    "SELECT \"mean\", \"correction\" FROM \"average\" WHERE \"scope\" = 'sensor'"
+                    "SELECT \"mean\", \"correction\" FROM "
+                        + (aggregatePolicy.isEmpty() ? "" : "\"" + aggregatePolicy + "\".")
+                        + "\"average\" WHERE \"scope\" = 'sensor'"
                         + " AND \"key\" = "
                         + literal(sensor)
                         + " AND \"window\" = '"

@@ -15,15 +15,28 @@ public final class Loopback {
 
   private Loopback() {}
 
-  /** A port that was free a moment ago. */
+  /**
+   * A port that was free a moment ago, for a server started in another process. It is drawn at
+   * random from 20000-32767, below Linux's ephemeral range (32768-60999): a port the kernel hands
+   * out for {@code bind(0)} or an outgoing connection (Kafka clients open many) could be taken
+   * again before the child process binds it, and two test JVMs running side by side ({@code -T 2})
+   * would draw from the same small sequence.
+   */
   public static int freePort() {
-    try (ServerSocket s = new ServerSocket()) {
-      s.setReuseAddress(true);
-      s.bind(new InetSocketAddress(HOST, 0));
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port on " + HOST, e);
+    java.util.concurrent.ThreadLocalRandom random =
+        java.util.concurrent.ThreadLocalRandom.current();
+    IOException last = null;
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = random.nextInt(20_000, 32_768);
+      try (ServerSocket s = new ServerSocket()) {
+        s.setReuseAddress(false);
+        s.bind(new InetSocketAddress(HOST, port));
+        return port;
+      } catch (IOException e) {
+        last = e; // taken: draw another
+      }
     }
+    throw new UncheckedIOException("no free port on " + HOST + " in 20000-32767", last);
   }
 
   public static boolean accepts(int port) {

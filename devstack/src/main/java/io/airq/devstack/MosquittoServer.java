@@ -93,12 +93,11 @@ public final class MosquittoServer implements Server {
   private Path writeConfig() {
     try {
       Path data = Files.createDirectories(dir.resolve("data"));
-      // Mosquitto started as root drops to the 'mosquitto' user unless told to stay root; either
-      // way
-      // the directory must be readable and writable by the user it runs as.
+      // Mosquitto started as root drops to the 'mosquitto' user unless told to stay root, which it
+      // is (below): it then runs as the owner of its directory, which nobody else may write.
       boolean root = "root".equals(System.getProperty("user.name"));
-      openUp(dir);
-      openUp(data);
+      ownerOnlyDirectory(dir);
+      ownerOnlyDirectory(data);
       String conf =
           String.join(
               "\n",
@@ -135,6 +134,7 @@ public final class MosquittoServer implements Server {
     Path passwords = dir.resolve("passwords");
     Files.deleteIfExists(passwords);
     Files.createFile(passwords);
+    ownerOnly(passwords);
     Path tool =
         Binaries.find("mosquitto_passwd")
             .orElseThrow(
@@ -142,26 +142,43 @@ public final class MosquittoServer implements Server {
                     new IllegalStateException(
                         "mosquitto_passwd is not installed: run ./airq setup (apt-get install -y"
                             + " mosquitto)"));
+    // plain "user:password" lines in an owner-only file, hashed in place by -U, so that no
+    // password is ever on a command line (where ps would show it)
+    StringBuilder plain = new StringBuilder();
     for (Map.Entry<String, String> a : new TreeMap<>(accounts).entrySet()) {
-      ServerProcess.run(
-          "mosquitto_passwd",
-          List.of(tool.toString(), "-b", passwords.toString(), a.getKey(), a.getValue()),
-          dir.resolve("mosquitto_passwd.log"),
-          Duration.ofSeconds(30));
+      plain.append(a.getKey()).append(':').append(a.getValue()).append('\n');
     }
+    Files.writeString(passwords, plain);
+    ServerProcess.run(
+        "mosquitto_passwd",
+        List.of(tool.toString(), "-U", passwords.toString()),
+        dir.resolve("mosquitto_passwd.log"),
+        Duration.ofSeconds(30));
+    ownerOnly(passwords); // -U rewrites the file
     Path aclFile = dir.resolve("acl");
     Files.writeString(aclFile, acl);
-    openUp(passwords);
-    openUp(aclFile);
+    ownerOnly(aclFile);
     return String.join(
         "\n", "allow_anonymous false", "password_file " + passwords, "acl_file " + aclFile);
   }
 
-  private static void openUp(Path p) {
+  /**
+   * Read and write for the owner only: the broker runs as the same user (as root it is told to stay
+   * root), and no other local user may add an account or widen the ACL.
+   */
+  private static void ownerOnlyDirectory(Path p) throws IOException {
     try {
-      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxrwxrwx"));
-    } catch (IOException | UnsupportedOperationException e) {
-      // best effort; a non-root run owns the directory anyway
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: nothing to set
+    }
+  }
+
+  private static void ownerOnly(Path p) throws IOException {
+    try {
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: nothing to set
     }
   }
 

@@ -139,7 +139,8 @@ public record Sensor(
   public static ZoneId validZone(String id) {
     try {
       ZoneId z = ZoneId.of(id);
-      if (z instanceof ZoneOffset && !id.equals("Z")) {
+      // ZoneId also takes offsets behind a prefix (UTC+03:00, GMT+3) as region ids
+      if ((z instanceof ZoneOffset && !id.equals("Z")) || id.matches("(?i)(UTC|GMT|UT)[+-].*")) {
         throw new IllegalArgumentException(
             "zone must be an IANA time zone id (e.g. Africa/Nairobi), not an offset: " + id);
       }

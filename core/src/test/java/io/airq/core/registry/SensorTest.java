@@ -129,5 +129,10 @@ class SensorTest {
             "zone is not an IANA time zone id (e.g. Africa/Nairobi, Europe/Dublin, UTC): Nairobi");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> zoned(plain, "+03:00"))
         .hasMessageContaining("not an offset: +03:00");
+    for (String offset : java.util.List.of("UTC+03:00", "GMT+3", "UT-01:00")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> zoned(plain, offset))
+          .hasMessageContaining("not an offset: " + offset);
+    }
+    assertThat(zoned(plain, "Etc/GMT-3").zone()).isEqualTo("Etc/GMT-3");
   }
 }
