@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Grafana's dashboard (deploy/grafana) reads only fields the sink writes, and each index panel's
- * title names the averaging its index was computed on.
+ * title names the averaging its index was computed on: the daily panels (EPA's daily AQI with O3
+ * and CO on their 8h-daily-max, NAQI on CPCB's calendar day) read window {@code day}, the rolling
+ * ones {@code 24h}, the hourly ones {@code 1h}.
  */
 class GrafanaDashboardTest {
   private static final Path DASHBOARD = Path.of("../deploy/grafana/dashboards/airq-overview.json");
@@ -68,6 +70,8 @@ class GrafanaDashboardTest {
     JsonNode d = Json.mapper().readTree(Files.readString(DASHBOARD));
     Set<String> written = averageFields();
     int indexPanels = 0;
+    boolean naqiDay = false;
+    boolean dailyWithGases = false;
     for (JsonNode panel : d.path("panels")) {
       String title = panel.path("title").asText();
       for (JsonNode target : panel.path("targets")) {
@@ -88,13 +92,27 @@ class GrafanaDashboardTest {
             assertThat(target.path("query").asText()).contains("\"window\" = '1h'");
             indexPanels++;
           } else if (field.equals("naqi")) {
-            assertThat(title).contains("24-hour").contains("at least 3 pollutants");
-            assertThat(target.path("query").asText()).contains("\"window\" = '24h'");
+            String query = target.path("query").asText();
+            assertThat(title).contains("at least 3 pollutants").contains("8-hour");
+            assertThat(query).doesNotContain("\"quantity\"");
+            if (query.contains("\"window\" = 'day'")) {
+              assertThat(title).contains("CPCB's day").contains("local calendar day");
+              naqiDay = true;
+            } else {
+              assertThat(title).contains("rolling 24-hour");
+              assertThat(query).contains("\"window\" = '24h'");
+            }
             indexPanels++;
           } else if (field.equals("aqi_us")) {
             String query = target.path("query").asText();
             if (query.contains("\"window\" = 'day'")) {
               assertThat(title).contains("daily AQI").contains("local calendar day");
+              if (!query.contains("\"quantity\" =")) {
+                // every pollutant's daily AQI: O3 and CO are on their 8h-daily-max
+                assertThat(title).contains("O3 and CO on the day's highest 8-hour mean");
+                assertThat(query).contains("max(\"aqi_us\")");
+                dailyWithGases = true;
+              }
             } else {
               assertThat(title).contains("rolling 24-hour");
               assertThat(query).contains("\"window\" = '24h'");
@@ -104,6 +122,8 @@ class GrafanaDashboardTest {
         }
       }
     }
-    assertThat(indexPanels).isEqualTo(6);
+    assertThat(naqiDay).as("a panel of NAQI on CPCB's calendar day").isTrue();
+    assertThat(dailyWithGases).as("a panel of the daily AQI with O3 and CO").isTrue();
+    assertThat(indexPanels).isEqualTo(8);
   }
 }
