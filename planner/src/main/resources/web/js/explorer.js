@@ -7,7 +7,9 @@ import { t } from "./i18n.js";
 import { esc, fmt, getJson, link, localToInstant, localTime } from "./util.js";
 import { QUANTITIES } from "./closure.js";
 
-const WINDOWS = ["1m", "1h", "24h"];
+const WINDOWS = ["1m", "1h", "24h", "day"];
+// the explorer also shows the gases the US and India daily indices rate (CO and SO2)
+const EXPLORED = [...QUANTITIES, "co", "so2"];
 const ROWS = 500;
 
 export async function explorerPage(main, params, charts) {
@@ -15,7 +17,7 @@ export async function explorerPage(main, params, charts) {
   const areas = [...new Set(sensors.map((s) => s.area).filter(Boolean))].sort();
   const mode = params.get("area") ? "area" : "sensors";
   const chosen = (params.get("sensors") || "").split(",").filter(Boolean);
-  const quantity = QUANTITIES.includes(params.get("quantity")) ? params.get("quantity") : "pm25";
+  const quantity = EXPLORED.includes(params.get("quantity")) ? params.get("quantity") : "pm25";
   const window = WINDOWS.includes(params.get("window")) ? params.get("window") : "1h";
   const zone = validZone(params.get("zone")) || Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
   const day = (ms) => localTime(ms, zone).slice(0, 10);
@@ -29,7 +31,7 @@ export async function explorerPage(main, params, charts) {
     <p><label for="sensors">${esc(t("explorer.sensors"))}</label><br><select id="sensors" multiple size="${Math.min(8, Math.max(2, sensors.length))}">${sensors.map((s) =>
       `<option data-user value="${esc(s.id)}" ${chosen.includes(s.id) ? "selected" : ""}>${esc(s.id)}${s.area ? " — " + esc(s.area) : ""}</option>`).join("")}</select></p>
     <p><label for="area">${esc(t("explorer.area"))}</label> ${select("area", areas, params.get("area") || "", (a) => a).replace(/<option /g, "<option data-user ")}</p>
-    <p><label for="quantity">${esc(t("quantity.label"))}</label> ${select("quantity", QUANTITIES, quantity, (q) => t("quantity." + q))}
+    <p><label for="quantity">${esc(t("quantity.label"))}</label> ${select("quantity", EXPLORED, quantity, (q) => t("quantity." + q))}
       <label for="window">${esc(t("explorer.window"))}</label> ${select("window", WINDOWS, window, (w) => t("window." + w))}</p>
     <p><label for="from">${esc(t("explorer.from"))}</label> <input type="date" id="from" value="${esc(from)}">
       <label for="to">${esc(t("explorer.to"))}</label> <input type="date" id="to" value="${esc(to)}">
@@ -95,10 +97,16 @@ function table(rows, unit, quantity, window, zone) {
   const body = rows.slice(0, ROWS).map((p) => `<tr><th scope="row" data-user>${esc(p.key)}</th><td class="text" data-user>${esc(localTime(p.time, zone))}</td>
     <td>${fmt(p.mean, 2)}</td><td>${fmt(p.rawMean, 2)}</td><td>${fmt(p.min, 2)}</td><td>${fmt(p.max, 2)}</td><td>${fmt(p.coverage, 0)}</td>
     <td>${p.count} / ${p.expected}</td><td class="text" data-user>${esc(p.correction || "")}</td>
-    <td class="text" data-user>${esc((p.indices || []).map((i) => `${i.field} ${i.value} (${i.category})`).join("; "))}</td></tr>`).join("");
+    <td class="text" data-user>${esc((p.indices || []).map(indexLabel).join("; "))}</td></tr>`).join("");
   return `<table id="explorer-table"><caption>${esc(t("explorer.caption", { quantity: t("quantity." + quantity), window: t("window." + window) }))}</caption>
     <thead><tr>${cols}</tr></thead><tbody>${body}</tbody></table>
     ${rows.length > ROWS ? `<p class="note">${esc(t("explorer.more", { shown: ROWS, total: rows.length }))}</p>` : ""}`;
+}
+
+/** An index value named in the page's language with the averaging it was computed on. */
+function indexLabel(i) {
+  const named = (key, fallback) => { const m = t(key); return m === `[${key}]` ? fallback : m; };
+  return `${named("index." + i.field, i.field)} ${i.value} (${i.category}; ${named("averaging." + i.averaging, i.averaging)})`;
 }
 
 function flagTable(readings, unit, quantity, zone, area) {

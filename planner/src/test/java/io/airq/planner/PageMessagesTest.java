@@ -25,6 +25,8 @@ class PageMessagesTest {
           "quantity.pm1",
           "quantity.no2",
           "quantity.o3",
+          "quantity.co",
+          "quantity.so2",
           "closure.download.csv",
           "closure.download.json",
           "map.treated",

@@ -135,7 +135,8 @@ public final class Csv {
   }
 
   /**
-   * Window averages, one row each; index values as {@code field=value (category)}, by {@code ;}.
+   * Window averages, one row each; index values as {@code field=value (category, averaging)}, by
+   * {@code ;}.
    */
   public static String series(List<SeriesDetail> points, String quantity, Provenance p) {
     StringBuilder s = new StringBuilder(provenance(p));
@@ -147,7 +148,7 @@ public final class Csv {
       for (SeriesDetail.Index i : pt.indices()) {
         indices.append(indices.isEmpty() ? "" : "; ");
         indices.append(i.field()).append('=').append(i.value()).append(" (").append(i.category());
-        indices.append(')');
+        indices.append(", ").append(i.averaging()).append(')');
       }
       s.append(field(pt.key()))
           .append(',')
