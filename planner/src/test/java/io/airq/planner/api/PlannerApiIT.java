@@ -159,6 +159,31 @@ class PlannerApiIT {
       assertThat(get(base + "/api/series?sensor=t1&from=2024-01-03T00:00:00Z&to=x").statusCode())
           .isEqualTo(400);
 
+      // the daily indices: EPA's daily AQI of O3 on its 8h-daily-max, NAQI on CPCB's day
+      String day = "&window=day&from=2024-01-02T21:00:00Z&to=2024-01-03T21:00:00Z";
+      JsonNode o3 =
+          Json.mapper()
+              .readTree(get(base + "/api/series?sensor=t1&index=us-aqi&quantity=o3" + day).body());
+      assertThat(o3.get("window").asText()).isEqualTo("day");
+      assertThat(o3.get("points")).hasSize(1);
+      assertThat(o3.at("/points/0/value").asInt()).isEqualTo(112);
+      assertThat(o3.at("/points/0/averaging").asText()).isEqualTo("8h-daily-max");
+      JsonNode naqi =
+          Json.mapper().readTree(get(base + "/api/series?sensor=t1&index=naqi" + day).body());
+      assertThat(naqi.get("points")).hasSize(1);
+      assertThat(naqi.at("/points/0/value").asInt()).isEqualTo(142);
+      assertThat(naqi.at("/points/0/pollutant").asText()).isEqualTo("pm25");
+      assertThat(naqi.at("/points/0/averaging").asText()).isEqualTo("calendar-day");
+      assertThat(
+              get(base + "/api/series?sensor=t1&quantity=o3&format=csv" + day)
+                  .body()
+                  .lines()
+                  .filter(l -> l.startsWith("t1,"))
+                  .toList())
+          .singleElement()
+          .asString()
+          .endsWith("\"aqi_us=112 (Unhealthy for Sensitive Groups, 8h-daily-max)\"");
+
       // the CLI talks to the same API
       StringWriter cliOut = new StringWriter();
       int code =
@@ -376,10 +401,40 @@ class PlannerApiIT {
         lines.add(line("c1", "Ruaka", c[d], ns));
       }
     }
+    lines.addAll(dailyIndices());
     try (InfluxDB influx = InfluxDBFactory.connect(url)) {
       influx.query(new Query("CREATE DATABASE " + db));
       influx.write(db, "autogen", InfluxDB.ConsistencyLevel.ONE, lines);
     }
+  }
+
+  /**
+   * t1's Nairobi day of 3 Jan 2024 (from 21:00 UTC), as the sink writes it: O3's daily AQI on its
+   * highest 8-hour mean, and NAQI on CPCB's day on PM2.5's point (a stale lower one on PM10's).
+   */
+  private static List<String> dailyIndices() {
+    String tags = "average,scope=sensor,key=t1,area=CBD,county=Nairobi,window=day,quantity=";
+    String counts = ",count=1380i,expected=1440i,coverage=95.8,correction=\"none\",";
+    long ns = Instant.parse("2024-01-02T21:00:00Z").toEpochMilli() * 1_000_000L;
+    return List.of(
+        tags
+            + "o3 mean=61.0"
+            + counts
+            + "aqi_us=112i,aqi_us_category=\"Unhealthy for Sensitive Groups\","
+            + "aqi_us_pollutant=\"o3\",aqi_us_averaging=\"8h-daily-max\",aqi_us_id=\"us-epa-2024\" "
+            + ns,
+        tags
+            + "pm25 mean=9.0"
+            + counts
+            + "naqi=142i,naqi_category=\"Moderate\",naqi_pollutant=\"pm25\","
+            + "naqi_averaging=\"calendar-day\",naqi_id=\"in-naqi-2014\" "
+            + ns,
+        tags
+            + "pm10 mean=80.0"
+            + counts
+            + "naqi=87i,naqi_category=\"Satisfactory\",naqi_pollutant=\"pm10\","
+            + "naqi_averaging=\"calendar-day\",naqi_id=\"in-naqi-2014\" "
+            + ns);
   }
 
   private static String line(String sensor, String area, double mean, long ns) {
