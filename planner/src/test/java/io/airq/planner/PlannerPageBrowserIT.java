@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -41,6 +43,7 @@ class PlannerPageBrowserIT {
   private static final String ID = MoiAvenueFixture.CLOSURE_ID;
 
   private static final PageMessages EN = PageMessages.load("en");
+  private static final PageMessages SW = PageMessages.load("sw");
 
   private PageSession page;
 
@@ -265,6 +268,37 @@ class PlannerPageBrowserIT {
         .isEqualTo(
             EN.t("explorer.flagsCaptionArea", "quantity", EN.t("quantity.pm25"), "area", "CBD"));
     assertThat(rows(chrome, "#flags-table tbody tr")).containsExactlyElementsOf(t1Flags);
+
+    // t1's Nairobi day of O3 with EPA's daily AQI, in Kiswahili: the index is named with the
+    // averaging it was computed on (the day's highest 8-hour mean), from sw.json
+    try (InfluxDB influx = InfluxDBFactory.connect(page.influxUrl)) {
+      influx.write(
+          page.db,
+          "autogen",
+          InfluxDB.ConsistencyLevel.ONE,
+          "average,scope=sensor,key=t1,area=CBD,county=Nairobi,window=day,quantity=o3 mean=61.0,"
+              + "count=1380i,expected=1440i,coverage=95.8,correction=\"none\",aqi_us=112i,"
+              + "aqi_us_category=\"Unhealthy for Sensitive Groups\",aqi_us_pollutant=\"o3\","
+              + "aqi_us_averaging=\"8h-daily-max\",aqi_us_id=\"us-epa-2024\" "
+              + Instant.parse("2024-01-02T21:00:00Z").toEpochMilli() * 1_000_000L);
+    }
+    chrome.get(
+        base
+            + "/#/explorer?lang=sw&sensors=t1&quantity=o3&window=day&from=2024-01-03&to=2024-01-03"
+            + "&zone=Africa/Nairobi");
+    new WebDriverWait(chrome, Duration.ofSeconds(30))
+        .until(
+            d ->
+                d.findElements(By.cssSelector("#explorer-table caption")).stream()
+                    .anyMatch(c -> c.getText().contains(SW.t("window.day"))));
+    List<List<String>> day = rows(chrome, "#explorer-table tbody tr");
+    assertThat(day).hasSize(1);
+    assertThat(day.get(0).get(day.get(0).size() - 1))
+        .isEqualTo(
+            SW.t("index.aqi_us")
+                + " 112 (Unhealthy for Sensitive Groups; "
+                + SW.t("averaging.8h-daily-max")
+                + ")");
   }
 
   /** 2024-01-03 in Nairobi (UTC+3), as the explorer asks the API for it. */
