@@ -1,6 +1,6 @@
 // The closure page: which pollutant, the summary, the charts, the same numbers in a table, downloads.
 import { t, lang } from "./i18n.js";
-import { esc, fmt, pct, getJson, when, link } from "./util.js";
+import { esc, fmt, pct, getJson, when, link, localTime } from "./util.js";
 import { PHASES, groupLabel, usableChange, groupOutcome, didOutcome, hasData } from "./report.js";
 import { seriesChart, phasesChart, breakdownChart, selected } from "./closure-charts.js";
 import { sensorMap } from "./map.js";
@@ -28,13 +28,16 @@ export async function closurePage(main, id, params, charts) {
   const [byQuantity, sensors] = await Promise.all([reports(id, matched), getJson("/api/sensors")]);
   const quantity = QUANTITIES.includes(params.get("quantity")) ? params.get("quantity") : defaultQuantity(byQuantity);
   const offered = QUANTITIES.filter((q) => q === quantity || hasData(byQuantity.get(q).report, false));
-  const data = byQuantity.get(quantity);
+  const api = `/api/closures/${encodeURIComponent(id)}/impact?quantity=${quantity}&matchedHours=${matched}`;
+  // the API adds the weather-adjusted result by itself only for a closure naming its station; for
+  // the others ask for it, so the page shows it and the weather the report used (nearest station)
+  let data = byQuantity.get(quantity);
+  if (!weatherStation(data.closure, data.report)) data = await getJson(`${api}&weather=true`).catch(() => data);
   const { closure, report, periods, provenance } = data;
   const unit = data.unit;
   const gate = report.coverageGate;
   const zone = closure.zone;
-  const api = `/api/closures/${encodeURIComponent(id)}/impact?quantity=${quantity}&matchedHours=${matched}`;
-  const station = closure.weather && closure.weather.station;
+  const station = weatherStation(closure, report);
   const go = (q, m) => (location.hash = link(["closure", id], { quantity: q, matchedHours: m ? "true" : "" }));
 
   main.innerHTML = `<h2 data-user>${esc(closure.name)}</h2>
@@ -63,6 +66,7 @@ export async function closurePage(main, id, params, charts) {
     ${report.breakdown.length ? `<h3>${esc(t("closure.breakdown.title"))}</h3>
     <div class="chart"><canvas id="breakdown" role="img" aria-label="${esc(t("closure.breakdown.aria"))}"></canvas></div>` : ""}
     ${table(report, unit)}
+    <p><a id="explore" href="${esc(exploreLink(closure, sensors, periods, quantity))}">${esc(t("closure.explore"))}</a></p>
     <p>${esc(t("closure.downloads"))}: <a href="${api}&format=csv" download="${esc(id)}-impact.csv">${esc(t("closure.download.csv"))}</a>,
       <a href="${api}" download="${esc(id)}-impact.json">${esc(t("closure.download.json"))}</a>,
       <a href="#" id="png-series">${esc(t("closure.download.pngSeries"))}</a>, <a href="#" id="png-phases">${esc(t("closure.download.pngPhases"))}</a></p>
@@ -71,7 +75,7 @@ export async function closurePage(main, id, params, charts) {
   main.querySelector("#matched").onchange = (e) => go(quantity, e.target.checked);
 
   const roles = new Map([...selected(closure.control, sensors).map((s) => [s, "control"]), ...selected(closure.treated, sensors).map((s) => [s, "treated"])]);
-  await sensorMap(main.querySelector("#map-box"), sensors, roles);
+  await sensorMap(main.querySelector("#map-box"), sensors, roles, { street: closure.street });
   charts.push(phasesChart(main.querySelector("#phases"), report));
   if (report.breakdown.length) charts.push(breakdownChart(main.querySelector("#breakdown"), report));
   if (station) {
@@ -87,6 +91,15 @@ export async function closurePage(main, id, params, charts) {
       const a = document.createElement("a"); a.href = Chart.getChart(canvas).toBase64Image(); a.download = `${id}-${canvas}.png`; a.click();
     };
   }
+}
+
+/** The explorer on the closure's sensors, over its phases' local days, in its zone. */
+function exploreLink(closure, sensors, periods, quantity) {
+  const ids = [...new Set([...selected(closure.treated, sensors), ...selected(closure.control, sensors)])];
+  const from = periods.before.map((p) => p.from).sort()[0];
+  const last = Date.parse(periods.after.to) - 1;
+  return link(["explorer"], { sensors: ids.join(","), quantity, window: "1h", zone: closure.zone,
+    from: localTime(from, closure.zone).slice(0, 10), to: localTime(last, closure.zone).slice(0, 10) });
 }
 
 function table(report, unit) {
@@ -111,6 +124,17 @@ function table(report, unit) {
 }
 
 /**
+ * The weather station whose rain and wind the page shows: the closure's named one, else the one the
+ * report used (`weatherSource` "station:ID" or "nearest:ID (x km)"); null for the treated sensors.
+ */
+export function weatherStation(closure, report) {
+  if (closure.weather && closure.weather.station) return closure.weather.station;
+  const w = report.treated && report.treated.weatherAdjusted;
+  const m = w && String(w.weatherSource || "").match(/^(?:station|nearest):(\S+)/);
+  return m ? m[1] : null;
+}
+
+/**
  * The weather-adjusted change of each group (`weatherAdjusted`, method airq-impact-2), when the
  * report has one: the change during against the weather-predicted level, with its interval, the
  * model's skill and the smallest change the data could detect, in plain words.
@@ -120,6 +144,11 @@ function weather(report) {
   if (!groups.length) return "";
   const items = groups.map((g) => {
     const w = g.weatherAdjusted;
+    // no result: only why, in the API's words (no change or interval to misread)
+    if (w.outcome === "INSUFFICIENT_DATA") {
+      return `<li class="insufficient">${esc(t("closure.weather.insufficient", { group: groupLabel(g.label) }))}
+        <span lang="en">${esc(w.reason || "")}</span></li>`;
+    }
     const ch = w.duringVsBefore || {};
     const parts = [t("closure.weather.text", { group: groupLabel(g.label), percent: pct(ch.percent), low: pct(ch.lowPercent), high: pct(ch.highPercent) })];
     if (w.skill && Number.isFinite(w.skill.r2)) parts.push(t("closure.weather.skill", { skill: fmt(w.skill.r2 * 100, 0) }));

@@ -2,8 +2,11 @@
 // its 422 messages are shown as they are, the same words as the API and the CLI.
 import { t } from "./i18n.js";
 import { esc, getJson, when, link } from "./util.js";
+import { sensorMap } from "./map.js";
 
 const TOKEN = "airq.editorToken";
+/** The closed street being edited, as GeoJSON positions [lon, lat]. */
+let street = [];
 const field = (id, label, attrs = "") => `<p><label for="${id}">${esc(t(label))}</label><br><input id="${id}" name="${id}" ${attrs}></p>`;
 const list = (s) => s.split(",").map((x) => x.trim()).filter(Boolean);
 const hours = (d) => { const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?)?$/.exec(d || ""); return m ? (Number(m[1] || 0) * 24 + Number(m[2] || 0)) : ""; };
@@ -27,6 +30,10 @@ export async function formPage(main, id) {
     ${field("zone", "form.zone", `value="${esc(c.zone)}"`)}
     ${field("baseline", "form.baseline", `type="number" min="0" step="any" value="${hours(c.baseline) / 24}"`)}
     ${field("after", "form.after", `type="number" min="0" step="any" value="${hours(c.after)}"`)}
+    <div id="picker-map"></div>
+    <p><button type="button" id="draw-street" aria-pressed="false">${esc(t("form.streetDraw"))}</button>
+      <button type="button" id="clear-street">${esc(t("form.streetClear"))}</button>
+      <span id="street-points" role="status"></span></p>
     <table><caption>${esc(t("form.sensorsCaption"))}</caption><thead><tr><th scope="col">${esc(t("form.sensors"))}</th>
       <th scope="col">${esc(t("network.col.area"))}</th><th scope="col">${esc(t("form.role"))}</th></tr></thead><tbody>${rows}</tbody></table>
     ${field("treated-areas", "form.treatedAreas", `value="${esc(c.treated.areas.join(", "))}"`)}
@@ -39,9 +46,40 @@ export async function formPage(main, id) {
   const form = main.querySelector("#closure-form");
   form.oninput = preview;
   preview();
+  // the map picker: a click on a marker moves its sensor on (none → treated → control → none), the
+  // list's select follows, and a change in the list redraws the marker
+  const NEXT = { none: "treated", treated: "control", control: "none" };
+  const select = (s) => main.querySelector(`select[data-sensor="${CSS.escape(s)}"]`);
+  const roles = new Map(sensors.filter((s) => role(s.id) !== "none").map((s) => [s.id, role(s.id)]));
+  const map = await sensorMap(main.querySelector("#picker-map"), sensors, roles, {
+    street: c.street,
+    pick: (s) => { const e = select(s); e.value = NEXT[e.value]; e.dispatchEvent(new Event("change", { bubbles: true })); },
+  });
+  main.querySelectorAll("select[data-sensor]").forEach((e) => { e.onchange = () => map.setRole(e.dataset.sensor, e.value === "none" ? "other" : e.value); });
+  // the closed street: while drawing, each click on the map (not on a marker) adds a position
+  street = c.street ? c.street.coordinates.map((p) => [...p]) : [];
+  let drawing = false;
+  const draw = main.querySelector("#draw-street");
+  const shown = () => {
+    map.setStreet(street);
+    main.querySelector("#street-points").textContent = t("form.streetPoints", { n: street.length });
+  };
+  draw.onclick = () => {
+    drawing = !drawing;
+    draw.setAttribute("aria-pressed", String(drawing));
+    draw.textContent = t(drawing ? "form.streetDone" : "form.streetDraw");
+  };
+  main.querySelector("#clear-street").onclick = () => { street = []; shown(); };
+  map.on("click", (e) => {
+    if (!drawing) return;
+    const r = (v) => Math.round(v * 1e6) / 1e6;
+    street.push([r(e.latlng.lng), r(e.latlng.lat)]);
+    shown();
+  });
+  shown();
   form.onsubmit = async (e) => {
     e.preventDefault();
-    const body = closureJson();
+    const body = closureJson(c);
     if (body) await send(id ? "PUT" : "POST", `/api/closures${id ? "/" + encodeURIComponent(id) : ""}`, body, body.id);
   };
   const withdraw = main.querySelector("#withdraw");
@@ -51,7 +89,7 @@ export async function formPage(main, id) {
 const value = (id) => document.getElementById(id).value.trim();
 
 /** The closure as the API takes it; null (with the error shown) when a comparison line is not start/end. */
-function closureJson() {
+function closureJson(current) {
   const picked = (r) => [...document.querySelectorAll("select[data-sensor]")].filter((s) => s.value === r).map((s) => s.dataset.sensor);
   const periods = [];
   for (const [i, line] of value("comparison").split("\n").map((l) => l.trim()).filter(Boolean).entries()) {
@@ -70,6 +108,9 @@ function closureJson() {
     treated: { sensors: picked("treated"), areas: list(value("treated-areas")) },
     control: { sensors: picked("control"), areas: list(value("control-areas")) },
     comparisonPeriods: periods,
+    // kept as it is: the form does not edit it
+    weather: current.weather || undefined,
+    street: street.length > 1 ? { type: "LineString", coordinates: street } : undefined,
   };
 }
 

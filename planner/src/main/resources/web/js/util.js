@@ -14,6 +14,12 @@ export function when(value, zone) {
   return new Intl.DateTimeFormat(locale(), { timeZone: zone, weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(t);
 }
 
+/** An instant (ms or ISO) as "YYYY-MM-DD HH:mm:ss" in `zone`. */
+export function localTime(value, zone) {
+  const ms = typeof value === "number" ? value : Date.parse(value);
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(ms);
+}
+
 /** The instant (ms) of a local date-time in `zone` (two passes settle the zone's offset). */
 export function localToInstant(local, zone) {
   const asUtc = Date.parse(local + "Z");

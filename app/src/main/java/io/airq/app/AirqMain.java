@@ -36,8 +36,19 @@ public final class AirqMain {
     System.exit(
         commandLine(
                 new LocalStackDefaults(
-                    Endpoints.read(STATE), Credentials.read(STATE), System.getenv()))
+                    Endpoints.read(STATE),
+                    Credentials.read(STATE),
+                    kafkaClientFile(STATE),
+                    System.getenv()))
             .execute(args));
+  }
+
+  /** The stack's Kafka login file, when it wrote one. */
+  static java.util.Optional<Path> kafkaClientFile(Path state) {
+    Path f = state.resolve(Credentials.KAFKA_CLIENT_FILE);
+    return java.nio.file.Files.isReadable(f)
+        ? java.util.Optional.of(f.toAbsolutePath())
+        : java.util.Optional.empty();
   }
 
   /** The whole command tree, with the annotations' defaults. */

@@ -21,7 +21,12 @@ public final class Backlog implements AutoCloseable {
   private final Admin admin;
 
   public Backlog(String bootstrap) {
-    this.admin = KafkaClients.admin(bootstrap, Map.of());
+    this(bootstrap, Map.of());
+  }
+
+  /** With these {@code kafka.*} client settings (SASL, TLS), without their prefix. */
+  public Backlog(String bootstrap, Map<String, String> kafkaSettings) {
+    this.admin = KafkaClients.admin(bootstrap, kafkaSettings);
   }
 
   /** Records on {@code topics}, and on any other partition the group committed, not committed. */

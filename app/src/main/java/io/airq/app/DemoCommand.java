@@ -72,10 +72,17 @@ final class DemoCommand implements Callable<Integer> {
     System.err.println(
         "[demo] 1/4 starting Mosquitto, Kafka, InfluxDB and the airq services under " + state);
     LogFile.path().ifPresent(f -> System.err.println("[demo] " + LogFile.hint()));
-    try (LocalStack stack = LocalStack.start(state, false, System.err, DEMO_EMIT_INTERVAL)) {
+    // the servers are new, but the credentials those of .airq/: ./airq up's servers there use them
+    Credentials secrets = Credentials.loadOrCreate(dir.toAbsolutePath());
+    try (LocalStack stack =
+        LocalStack.start(state, secrets, false, System.err, DEMO_EMIT_INTERVAL)) {
       Endpoints e = stack.endpoints();
-      Path secrets = stack.credentials().orElseThrow().write(dir.toAbsolutePath());
-      System.err.println("[demo] credentials (owner-only; the CLI uses them): " + secrets);
+      Path kafka = secrets.writeKafkaClient(dir.toAbsolutePath(), e.kafkaBootstrap());
+      System.err.println(
+          "[demo] credentials (owner-only; the CLI uses them): "
+              + dir.toAbsolutePath().resolve(Credentials.FILE)
+              + " and "
+              + kafka);
       e.write(dir.toAbsolutePath());
       Scenario sc = Scenario.resolve(scenario);
       System.err.printf(
@@ -84,8 +91,8 @@ final class DemoCommand implements Callable<Integer> {
       SimulatorOptions o =
           new SimulatorOptions(
               e.mqttUrl(),
-              null,
-              null,
+              Credentials.SIMULATOR_USER,
+              secrets.simulatorPassword(),
               e.kafkaBootstrap(),
               "",
               0,
@@ -99,7 +106,8 @@ final class DemoCommand implements Callable<Integer> {
               null,
               null,
               null,
-              Duration.ofMinutes(intervalMinutes));
+              Duration.ofMinutes(intervalMinutes),
+              secrets.kafkaSettings());
       GroundTruth truth = Simulator.run(sc, o);
       System.err.println(
           "[demo] 3/4 waiting for streams and the sink to work through every reading ...");

@@ -5,14 +5,34 @@ import io.airq.devstack.KafkaBroker;
 import io.airq.devstack.Loopback;
 import io.airq.devstack.MosquittoServer;
 import io.airq.devstack.TopicSetup;
+import io.airq.kit.KafkaClients;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import org.apache.kafka.clients.admin.Admin;
 
-/** The three real servers of the local stack, with state under one directory (.airq/). */
+/**
+ * The three real servers of the local stack, with state under one directory (.airq/), secured as
+ * docker-compose.yml's are: Kafka's only client listener is SASL (PLAIN), influxd has {@code
+ * auth-enabled}, Mosquitto refuses anonymous clients and applies {@link #ACL} (the rules of {@code
+ * deploy/mosquitto/acl}). The secrets are the stack's {@link Credentials}.
+ */
 public final class LocalServers implements AutoCloseable {
   public static final int MQTT_PORT = 18830;
   public static final int KAFKA_PORT = 19092;
   public static final int INFLUX_PORT = 18086;
+
+  /** The rules of deploy/mosquitto/acl (LocalServersTest keeps the two the same). */
+  static final String ACL =
+      String.join(
+          "\n",
+          "pattern write airq/v1/%u/#",
+          "",
+          "user " + Credentials.BRIDGE_USER,
+          "topic read airq/v1/#",
+          "",
+          "user " + Credentials.SIMULATOR_USER,
+          "topic write airq/v1/#",
+          "");
 
   private final MosquittoServer mosquitto;
   private final KafkaBroker kafka;
@@ -28,17 +48,34 @@ public final class LocalServers implements AutoCloseable {
    * Starts Mosquitto, Kafka and InfluxDB under {@code dir}, on airq's non-default ports when free
    * (else on free ports), and creates airq's topics.
    */
-  public static LocalServers start(Path dir, PrintStream progress) {
-    progress.println("[servers] starting Mosquitto ...");
-    MosquittoServer m = MosquittoServer.start(dir.resolve("mosquitto"), portOr(MQTT_PORT));
-    progress.println("[servers] Mosquitto ready at " + m.endpoint());
-    progress.println("[servers] starting Kafka (KRaft, child JVM) ...");
-    KafkaBroker k = KafkaBroker.start(dir.resolve("kafka"), portOr(KAFKA_PORT));
-    progress.println("[servers] Kafka ready at " + k.endpoint());
-    progress.println("[servers] starting InfluxDB ...");
-    InfluxServer i = InfluxServer.start(dir.resolve("influxdb"), portOr(INFLUX_PORT));
-    progress.println("[servers] InfluxDB ready at " + i.endpoint());
-    TopicSetup.createAll(k.endpoint(), "", TopicsCommand.defaultPartitions());
+  public static LocalServers start(Path dir, Credentials secrets, PrintStream progress) {
+    progress.println("[servers] starting Mosquitto (accounts and ACL) ...");
+    MosquittoServer m =
+        MosquittoServer.startSecured(
+            dir.resolve("mosquitto"), portOr(MQTT_PORT), secrets.mqttAccounts(), ACL);
+    progress.println(
+        "[servers] Mosquitto ready at "
+            + m.endpoint()
+            + ", accounts "
+            + secrets.mqttAccounts().keySet());
+    progress.println("[servers] starting Kafka (KRaft, child JVM, SASL PLAIN) ...");
+    KafkaBroker k =
+        KafkaBroker.startSaslOnly(
+            dir.resolve("kafka"), portOr(KAFKA_PORT), secrets.kafkaPassword());
+    progress.println(
+        "[servers] Kafka ready at " + k.endpoint() + ", account " + Credentials.KAFKA_USER);
+    progress.println("[servers] starting InfluxDB (auth-enabled) ...");
+    InfluxServer i =
+        InfluxServer.startWithAuth(
+            dir.resolve("influxdb"),
+            portOr(INFLUX_PORT),
+            Credentials.INFLUX_USER,
+            secrets.influxPassword());
+    progress.println(
+        "[servers] InfluxDB ready at " + i.endpoint() + ", account " + Credentials.INFLUX_USER);
+    try (Admin admin = KafkaClients.admin(k.endpoint(), secrets.kafkaSettings())) {
+      TopicSetup.createAll(admin, k.endpoint(), "", TopicsCommand.defaultPartitions());
+    }
     return new LocalServers(m, k, i);
   }
 

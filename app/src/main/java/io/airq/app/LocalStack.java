@@ -24,26 +24,34 @@ public final class LocalStack implements AutoCloseable {
   public static final int STREAMS_PORT = 8083;
 
   private final LocalServers servers;
+  private final Credentials secrets;
   private final Deque<AutoCloseable> services = new ArrayDeque<>();
   private String plannerUrl = "";
   private java.util.Map<String, String> serviceUrls = java.util.Map.of();
   private Pipeline pipeline;
 
-  private LocalStack(LocalServers servers) {
+  private LocalStack(LocalServers servers, Credentials secrets) {
     this.servers = servers;
+    this.secrets = secrets;
   }
 
+  /** With the credentials of {@code dir}, generated there on the first start. */
   public static LocalStack start(Path dir, boolean serversOnly, PrintStream progress) {
-    return start(dir, serversOnly, progress, null);
+    return start(dir, Credentials.loadOrCreate(dir), serversOnly, progress, null);
   }
 
   /**
    * As {@link #start(Path, boolean, PrintStream)}, with this streams {@code emit.interval} (null:
-   * the default): the demo shortens it, since it waits two intervals for the last windows.
+   * the default): the demo shortens it, since it waits two intervals for the last windows. The
+   * servers are secured with {@code secrets} and the services log in with them.
    */
   public static LocalStack start(
-      Path dir, boolean serversOnly, PrintStream progress, Duration emitInterval) {
-    LocalStack stack = new LocalStack(LocalServers.start(dir, progress));
+      Path dir,
+      Credentials secrets,
+      boolean serversOnly,
+      PrintStream progress,
+      Duration emitInterval) {
+    LocalStack stack = new LocalStack(LocalServers.start(dir, secrets, progress), secrets);
     try {
       if (!serversOnly) {
         stack.startServices(dir, progress, emitInterval);
@@ -71,7 +79,8 @@ public final class LocalStack implements AutoCloseable {
                 dir.resolve("streams-state"),
                 emitInterval,
                 // the one streams setting ./airq up takes from the environment (docs/quality.md)
-                System.getenv("AIRQ_DAY_ZONE")),
+                System.getenv("AIRQ_DAY_ZONE"),
+                ServerLogins.of(secrets)),
             progress);
     services.push(p);
     plannerUrl = p.plannerUrl();
@@ -92,9 +101,9 @@ public final class LocalStack implements AutoCloseable {
     return servers;
   }
 
-  /** The secrets the CLI needs; empty for a servers-only stack. */
-  public java.util.Optional<Credentials> credentials() {
-    return pipeline().map(p -> new Credentials(p.adminToken()));
+  /** The secrets of the servers and the planner, which the CLI reads. */
+  public Credentials credentials() {
+    return secrets;
   }
 
   public Endpoints endpoints() {

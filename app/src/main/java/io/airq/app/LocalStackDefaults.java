@@ -1,6 +1,7 @@
 package io.airq.app;
 
 import io.airq.planner.cli.PlannerApi;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.IDefaultValueProvider;
@@ -10,9 +11,11 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * Default values that aim the client commands at the stack {@code ./airq up} started: the planner
  * commands' {@code --api} and {@code --token} (from the stack's {@link Credentials}), the
- * simulator's {@code --mqtt}, {@code --kafka} and {@code --topic-prefix} (when the stack has one).
- * An option given on the command line wins, and so does the environment variable the simulator
- * reads for it; with no stack up, every option keeps its own default.
+ * simulator's {@code --mqtt}, {@code --kafka} and {@code --topic-prefix} (when the stack has one),
+ * its MQTT login ({@code --mqtt-user}, {@code --mqtt-password}: the simulator's account) and Kafka
+ * login ({@code --kafka-config}), and {@code airq topics --config} (the Kafka login file). An
+ * option given on the command line wins, and so does the environment variable the simulator reads
+ * for it; with no stack up, every option keeps its own default.
  */
 final class LocalStackDefaults implements IDefaultValueProvider {
   /** A stack value for an option, unless the environment variable (may be null) is set. */
@@ -27,8 +30,22 @@ final class LocalStackDefaults implements IDefaultValueProvider {
 
   LocalStackDefaults(
       Optional<Endpoints> stack, Optional<Credentials> credentials, Map<String, String> env) {
+    this(stack, credentials, Optional.empty(), env);
+  }
+
+  /**
+   * @param kafkaClient the stack's Kafka login file ({@link Credentials#KAFKA_CLIENT_FILE}), when
+   *     it wrote one
+   */
+  LocalStackDefaults(
+      Optional<Endpoints> stack,
+      Optional<Credentials> credentials,
+      Optional<Path> kafkaClient,
+      Map<String, String> env) {
     this.env = env;
     String token = credentials.map(Credentials::plannerToken).orElse(null);
+    String simulator = credentials.map(Credentials::simulatorPassword).orElse("");
+    String kafkaFile = kafkaClient.map(Path::toString).orElse(null);
     this.byOption =
         stack
             .map(
@@ -40,19 +57,33 @@ final class LocalStackDefaults implements IDefaultValueProvider {
                         new Default(PlannerApi.TOKEN_VARIABLE, token),
                         "--mqtt",
                         new Default("AIRQ_MQTT_URL", e.mqttUrl()),
+                        "--mqtt-user",
+                        new Default(
+                            "AIRQ_MQTT_USERNAME",
+                            simulator.isEmpty() ? null : Credentials.SIMULATOR_USER),
+                        "--mqtt-password",
+                        new Default("AIRQ_MQTT_PASSWORD", simulator),
                         "--kafka",
                         new Default("AIRQ_KAFKA_BOOTSTRAP", e.kafkaBootstrap()),
+                        "--kafka-config",
+                        new Default(null, kafkaFile),
                         "--topic-prefix",
-                        new Default("AIRQ_TOPIC_PREFIX", e.topicPrefix())))
+                        new Default("AIRQ_TOPIC_PREFIX", e.topicPrefix()),
+                        TOPICS_CONFIG,
+                        new Default(null, kafkaFile)))
             .orElse(Map.of());
   }
+
+  /** {@code airq topics --config}: the other commands' {@code --config} keep theirs. */
+  private static final String TOPICS_CONFIG = "topics --config";
 
   @Override
   public String defaultValue(ArgSpec arg) {
     if (!(arg instanceof OptionSpec o)) {
       return null;
     }
-    Default d = byOption.get(o.longestName());
+    boolean topics = o.command() != null && "topics".equals(o.command().name());
+    Default d = byOption.get(topics ? "topics " + o.longestName() : o.longestName());
     if (d == null || d.value() == null || d.value().isBlank()) {
       return null;
     }

@@ -1,6 +1,5 @@
 package io.airq.app;
 
-import io.airq.core.topic.Topics;
 import io.airq.ingest.Bridge;
 import io.airq.ingest.BridgeConfig;
 import io.airq.planner.PlannerConfig;
@@ -16,9 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +44,7 @@ public final class Pipeline implements AutoCloseable {
    *     StreamsSettings#DEFAULT_EMIT_INTERVAL}); test suites shorten it to settle sooner
    * @param dayZone the streams job's {@code day.zone}, the zone of the local calendar day (null:
    *     its default, UTC)
+   * @param logins how the services log in to the servers (null: {@link ServerLogins#NONE})
    */
   public record Settings(
       String mqttUrl,
@@ -60,7 +58,38 @@ public final class Pipeline implements AutoCloseable {
       int streamsPort,
       Path stateDir,
       Duration emitInterval,
-      String dayZone) {
+      String dayZone,
+      ServerLogins logins) {
+
+    /** On servers that need no login. */
+    public Settings(
+        String mqttUrl,
+        String kafkaBootstrap,
+        String influxUrl,
+        String influxDatabase,
+        String topicPrefix,
+        int plannerPort,
+        int ingestHttpPort,
+        int sinkPort,
+        int streamsPort,
+        Path stateDir,
+        Duration emitInterval,
+        String dayZone) {
+      this(
+          mqttUrl,
+          kafkaBootstrap,
+          influxUrl,
+          influxDatabase,
+          topicPrefix,
+          plannerPort,
+          ingestHttpPort,
+          sinkPort,
+          streamsPort,
+          stateDir,
+          emitInterval,
+          dayZone,
+          ServerLogins.NONE);
+    }
 
     /** With the sink's and the streams job's endpoints on free ports. */
     public Settings(
@@ -90,6 +119,7 @@ public final class Pipeline implements AutoCloseable {
 
     public Settings {
       emitInterval = emitInterval == null ? StreamsSettings.DEFAULT_EMIT_INTERVAL : emitInterval;
+      logins = logins == null ? ServerLogins.NONE : logins;
     }
 
     /** A suffix that keeps this pipeline's MQTT session, share group and app id its own. */
@@ -111,7 +141,7 @@ public final class Pipeline implements AutoCloseable {
   /** How old a reading the local pipeline accepts: old enough for any archive replay. */
   public static final java.time.Duration REPLAY_MAX_AGE = java.time.Duration.ofDays(366 * 20);
 
-  private static final Duration COMMIT_INTERVAL =
+  static final Duration COMMIT_INTERVAL =
       Duration.ofMillis(ServiceProperties.STREAMS_COMMIT_INTERVAL_MS);
 
   /**
@@ -126,8 +156,8 @@ public final class Pipeline implements AutoCloseable {
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
-  /** The planner's bootstrap admin token ({@code auth.admin.token}), new for each pipeline. */
-  private final String adminToken = io.airq.planner.auth.TokenSecret.generate();
+  /** The planner's bootstrap admin token ({@code auth.admin.token}). */
+  private final String adminToken;
 
   private final PlannerServer planner;
   private final Settings settings;
@@ -137,6 +167,10 @@ public final class Pipeline implements AutoCloseable {
 
   private Pipeline(Settings s, PrintStream progress) throws Exception {
     this.settings = s;
+    this.adminToken =
+        s.logins().plannerToken().isEmpty()
+            ? io.airq.planner.auth.TokenSecret.generate()
+            : s.logins().plannerToken();
     progress.println(
         "[pipeline] starting the sink (Kafka -> InfluxDB " + s.influxDatabase() + ") ...");
     // the stack's sink settings are its own, but for the webhook (docs/quality.md)
@@ -191,55 +225,7 @@ public final class Pipeline implements AutoCloseable {
    */
   public CaughtUp awaitCaughtUp(Duration quiet, Duration timeout, PrintStream progress)
       throws InterruptedException {
-    List<String> streamsInput = List.of(Topics.READINGS.prefixed(settings.topicPrefix()).name());
-    List<String> sinkInput =
-        Stream.of(Topics.CLEAN_READINGS, Topics.AVERAGES, Topics.ALERTS, Topics.CLOSURE_IMPACT)
-            .map(t -> t.prefixed(settings.topicPrefix()).name())
-            .toList();
-    Duration settle = settle(settings.emitInterval());
-    quiet = quiet.compareTo(settle) < 0 ? settle : quiet;
-    long deadline = System.nanoTime() + timeout.toNanos();
-    long calmSince = -1;
-    long first = -1;
-    long lastSink = -1;
-    long streams = -1;
-    long sink = -1;
-    long lastPrint = 0;
-    try (Backlog backlog = new Backlog(settings.kafkaBootstrap())) {
-      while (System.nanoTime() < deadline) {
-        streams = backlog.of(settings.streamsApplicationId(), streamsInput);
-        sink = backlog.of(settings.sinkGroupId(), sinkInput);
-        if (first < 0 && streams == 0 && sink <= 64) {
-          first = System.nanoTime();
-        }
-        boolean calm = streams == 0 && sink <= 64 && sink == lastSink;
-        lastSink = sink;
-        if (!calm) {
-          calmSince = -1;
-        } else if (calmSince < 0) {
-          calmSince = System.nanoTime();
-        } else if (System.nanoTime() - calmSince >= quiet.toNanos()) {
-          progress.println("[pipeline] caught up: streams and sink have no backlog");
-          return new CaughtUp(first, calmSince);
-        }
-        if (System.nanoTime() - lastPrint > 5_000_000_000L) {
-          progress.printf(
-              "[pipeline] backlog: streams %d records (readings and its repartition topics),"
-                  + " sink %d records%n",
-              streams, sink);
-          lastPrint = System.nanoTime();
-        }
-        Thread.sleep(1000);
-      }
-    }
-    throw new IllegalStateException(
-        "the pipeline did not catch up within "
-            + timeout
-            + ": streams backlog "
-            + streams
-            + " records (readings and its repartition topics), sink backlog "
-            + sink
-            + " records");
+    return CatchUpWait.await(settings, quiet, timeout, progress);
   }
 
   /** The sink, for its meters. */

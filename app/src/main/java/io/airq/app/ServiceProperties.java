@@ -20,6 +20,7 @@ final class ServiceProperties {
     Properties p = kafka(s);
     p.setProperty("influx.url", s.influxUrl());
     p.setProperty("influx.database", s.influxDatabase());
+    influxLogin(s, p);
     p.setProperty("kafka.group.id", s.sinkGroupId());
     // Keep raw readings as long as the replays and simulations they come from: InfluxDB refuses
     // points older than a retention policy's duration.
@@ -49,6 +50,7 @@ final class ServiceProperties {
     p.setProperty("auth.admin.token", adminToken);
     p.setProperty("influx.url", s.influxUrl());
     p.setProperty("influx.database", s.influxDatabase());
+    influxLogin(s, p);
     p.setProperty("http.port", Integer.toString(s.plannerPort()));
     return p;
   }
@@ -58,6 +60,10 @@ final class ServiceProperties {
     p.setProperty("mqtt.url", s.mqttUrl());
     p.setProperty("mqtt.client-id", "airq-ingest" + s.instance());
     p.setProperty("mqtt.share-group", "airq-ingest" + s.instance());
+    if (!s.logins().mqttUser().isEmpty()) {
+      p.setProperty("mqtt.username", s.logins().mqttUser());
+      p.setProperty("mqtt.password", s.logins().mqttPassword());
+    }
     // the bridge's 0 means no HTTP server, -1 any free port
     p.setProperty("http.port", Integer.toString(s.ingestHttpPort() == 0 ? -1 : s.ingestHttpPort()));
     // Replays of archives (the Nairobi 2021 data) and simulated weeks are legitimate old data
@@ -70,7 +76,15 @@ final class ServiceProperties {
     Properties p = new Properties();
     p.setProperty("kafka.bootstrap.servers", s.kafkaBootstrap());
     p.setProperty("topic.prefix", s.topicPrefix());
+    s.logins().kafka().forEach((k, v) -> p.setProperty("kafka." + k, v));
     return p;
+  }
+
+  private static void influxLogin(Pipeline.Settings s, Properties p) {
+    if (!s.logins().influxUser().isEmpty()) {
+      p.setProperty("influx.user", s.logins().influxUser());
+      p.setProperty("influx.password", s.logins().influxPassword());
+    }
   }
 
   /** A port free now, for a service whose 0 means "off". */

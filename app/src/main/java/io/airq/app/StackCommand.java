@@ -27,15 +27,15 @@ final class StackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LocalStack stack = LocalStack.start(dir.toAbsolutePath(), serversOnly, System.err);
-    stack
-        .credentials()
-        .ifPresent(
-            c ->
-                System.err.println(
-                    "[stack] credentials (owner-only; the CLI uses them): "
-                        + c.write(dir.toAbsolutePath())));
-    stack.endpoints().write(dir.toAbsolutePath());
+    Path state = dir.toAbsolutePath();
+    LocalStack stack = LocalStack.start(state, serversOnly, System.err);
+    stack.credentials().writeKafkaClient(state, stack.endpoints().kafkaBootstrap());
+    System.err.println(
+        "[stack] credentials (owner-only; the CLI and the simulator use them): "
+            + state.resolve(Credentials.FILE)
+            + " and "
+            + state.resolve(Credentials.KAFKA_CLIENT_FILE));
+    stack.endpoints().write(state);
     System.err.println("[stack] up: " + stack.endpoints());
     LogFile.path().ifPresent(f -> System.err.println("[stack] " + LogFile.hint()));
     return Lifecycle.runUntilStopped("stack", new Lifecycle.Running(stack, () -> true));

@@ -114,6 +114,33 @@ class AirqMainTest {
   }
 
   @Test
+  void theSimulatorAndAirqTopicsLogInWithTheStacksCredentials() {
+    Credentials secrets = Credentials.generate();
+    java.nio.file.Path kafka = java.nio.file.Path.of("/state/kafka-client.properties");
+    LocalStackDefaults up =
+        new LocalStackDefaults(
+            Optional.of(STACK), Optional.of(secrets), Optional.of(kafka), Map.of());
+    ParseResult simulate = AirqMain.commandLine(up).parseArgs("simulate", "nairobi-closure");
+    assertThat(option(simulate, "--mqtt-user")).isEqualTo(Credentials.SIMULATOR_USER);
+    assertThat(option(simulate, "--mqtt-password")).isEqualTo(secrets.simulatorPassword());
+    assertThat(option(simulate, "--kafka-config")).isEqualTo(kafka);
+    assertThat(option(AirqMain.commandLine(up).parseArgs("topics"), "--config")).isEqualTo(kafka);
+    // a service's --config is its own file, never the stack's Kafka login
+    assertThat(option(AirqMain.commandLine(up).parseArgs("ingest"), "--config")).isNull();
+    ParseResult closures = AirqMain.commandLine(up).parseArgs("closures", "list");
+    assertThat(option(closures, "--token")).isEqualTo(secrets.plannerToken());
+    // the environment's account wins over the stack's
+    LocalStackDefaults env =
+        new LocalStackDefaults(
+            Optional.of(STACK),
+            Optional.of(secrets),
+            Optional.of(kafka),
+            Map.of("AIRQ_MQTT_USERNAME", "gw-9"));
+    assertThat(option(AirqMain.commandLine(env).parseArgs("load"), "--mqtt-user"))
+        .isNotEqualTo(Credentials.SIMULATOR_USER);
+  }
+
+  @Test
   void withoutAStackEveryOptionKeepsItsOwnDefault() {
     LocalStackDefaults down = new LocalStackDefaults(Optional.empty(), Map.of());
     assertThat(option(AirqMain.commandLine(down).parseArgs("closures", "list"), "--api"))

@@ -94,6 +94,7 @@ class ComposeFileTest {
             "planner:AIRQ_HTTP_BIND",
             "sink:AIRQ_INFLUX_URL",
             "streams:AIRQ_STATE_DIR",
+            "streams:AIRQ_DAY_ZONE",
             "topics:AIRQ_KAFKA_BOOTSTRAP_SERVERS",
             "simulator:AIRQ_MQTT_URL");
   }
@@ -189,7 +190,16 @@ class ComposeFileTest {
     String conf = Files.readString(ROOT.resolve("deploy/mosquitto/mosquitto.conf"));
     assertThat(conf).contains("allow_anonymous false").contains("acl_file /mosquitto/config/acl");
     assertThat(Files.readString(ROOT.resolve("deploy/mosquitto/acl")))
-        .contains("pattern write airq/v1/%u/#");
+        .contains("pattern write airq/v1/%u/#")
+        .contains("user airq-simulator\ntopic write airq/v1/#");
+    // the simulator publishes with its own account, which exists only when its password is set
+    JsonNode simulator = service("simulator").path("environment");
+    assertThat(simulator.path("AIRQ_MQTT_USERNAME").asText()).isEqualTo(Credentials.SIMULATOR_USER);
+    assertThat(simulator.path("AIRQ_MQTT_PASSWORD").asText())
+        .isEqualTo("${SIMULATOR_MQTT_PASSWORD}");
+    assertThat(command(service("mosquitto-accounts")).toString())
+        .contains(
+            "if [ -n \"$$SIMULATOR_MQTT_PASSWORD\" ]; then mosquitto_passwd -b $$f airq-simulator");
     // Kafka: SASL on the client listener, and every airq Kafka client logs in
     JsonNode kafka = service("kafka").path("environment");
     assertThat(kafka.path("KAFKA_LISTENERS").asText().split(","))

@@ -1,6 +1,7 @@
 package io.airq.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,8 @@ import io.airq.core.registry.HostType;
 import io.airq.core.registry.Sensor;
 import io.airq.core.topic.Topic;
 import io.airq.core.topic.Topics;
+import io.airq.devstack.KafkaBroker;
+import io.airq.kit.KafkaClients;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,21 +26,34 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
  * What {@code ./airq up} runs ({@link LocalStack}, as {@code airq stack} starts it), on real
- * Mosquitto, Kafka and InfluxDB: the endpoints file lists each service's health URL, each service
- * answers {@code /health} with the JSON health (200, UP) and {@code /metrics} with Prometheus text
- * carrying its own airq meters. Its planner refuses a write without a token (401), and {@code airq
- * closures add} works without flags through the credentials the stack generated (owner-only file).
+ * Mosquitto, Kafka and InfluxDB, secured: the endpoints file lists each service's health URL, each
+ * service answers {@code /health} with the JSON health (200, UP) and {@code /metrics} with
+ * Prometheus text carrying its own airq meters. Its planner refuses a write without a token (401);
+ * Kafka refuses a client without the login, influxd a query without credentials, Mosquitto an
+ * anonymous client. Through the credentials the stack generated (owner-only files) and no flag,
+ * {@code airq topics}, {@code airq closures add} and {@code airq simulate} work, and the simulated
+ * readings reach InfluxDB. No generated secret appears in the stack's log.
  */
 class LocalStackIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -76,6 +92,15 @@ class LocalStackIT {
             .contains("# TYPE airq_" + service + "_");
       }
       writesNeedTheGeneratedCredentials(stack, e);
+      serversRefuseClientsWithoutTheLogin(stack, e);
+      simulatedReadingsArriveThroughTheSecuredServers(stack, e);
+      assertNoSecretIn(stack.credentials(), progress.toString(StandardCharsets.UTF_8), "progress");
+      Path log = LogFile.path().orElseThrow();
+      String logged = Files.readString(log);
+      assertThat(logged)
+          .as("the services logged their Kafka login, redacted")
+          .contains("sasl.jaas.config=***");
+      assertNoSecretIn(stack.credentials(), logged, log.toString());
     } catch (AssertionError | RuntimeException failure) {
       System.err.println(progress.toString(StandardCharsets.UTF_8));
       throw failure;
@@ -83,12 +108,17 @@ class LocalStackIT {
   }
 
   private void writesNeedTheGeneratedCredentials(LocalStack stack, Endpoints e) throws Exception {
-    Path secrets = stack.credentials().orElseThrow().write(dir);
-    assertThat(Files.getPosixFilePermissions(secrets))
-        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    Credentials c = stack.credentials();
+    Path kafkaClient = c.writeKafkaClient(dir, e.kafkaBootstrap());
+    for (Path secrets : new Path[] {dir.resolve(Credentials.FILE), kafkaClient}) {
+      assertThat(Files.getPosixFilePermissions(secrets))
+          .as("%s", secrets)
+          .containsExactlyInAnyOrder(
+              PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
+    assertThat(Credentials.read(dir)).contains(c);
     Topic<String, Sensor> sensors = Topics.SENSORS;
-    Properties p = new Properties();
-    p.put("bootstrap.servers", e.kafkaBootstrap());
+    Properties p = KafkaClients.properties(e.kafkaBootstrap(), c.kafkaSettings());
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
       Sensor s =
@@ -124,12 +154,11 @@ class LocalStackIT {
     assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(401);
 
     // as ./airq runs it: defaults from the files the stack wrote, no --api, no --token
-    CommandLine airq =
-        AirqMain.commandLine(
-            new LocalStackDefaults(Endpoints.read(dir), Credentials.read(dir), Map.of()));
+    CommandLine airq = cli();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     airq.setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+    assertThat(airq.execute("topics")).as("airq topics: %s", err).isZero();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     int code;
     do { // the planner reads the sensor from Kafka in the background
@@ -153,6 +182,94 @@ class LocalStackIT {
         && sleep());
     assertThat(code).as("airq closures add: %s %s", out, err).isZero();
     assertThat(out.toString()).contains("\"id\":\"c1\"");
+  }
+
+  /** The command tree as ./airq runs it while this stack is up. */
+  private CommandLine cli() {
+    return AirqMain.commandLine(
+        new LocalStackDefaults(
+            Endpoints.read(dir), Credentials.read(dir), AirqMain.kafkaClientFile(dir), Map.of()));
+  }
+
+  private static void serversRefuseClientsWithoutTheLogin(LocalStack stack, Endpoints e)
+      throws Exception {
+    try (Admin anonymous = KafkaClients.admin(e.kafkaBootstrap(), Map.of())) {
+      assertThat(KafkaClients.reachable(anonymous, Duration.ofSeconds(3)).up())
+          .as("Kafka without a login")
+          .isFalse();
+    }
+    try (Admin wrong =
+        KafkaClients.admin(
+            e.kafkaBootstrap(), KafkaBroker.saslClientSettings(Credentials.KAFKA_USER, "nope"))) {
+      assertThat(KafkaClients.reachable(wrong, Duration.ofSeconds(15)).detail())
+          .contains("SaslAuthenticationException");
+    }
+    HttpResponse<String> influx =
+        get(e.influxUrl() + "/query?q=" + java.net.URLEncoder.encode("SHOW DATABASES", "UTF-8"));
+    assertThat(influx.statusCode())
+        .as("InfluxDB without credentials: %s", influx.body())
+        .isEqualTo(401);
+    MqttClient mqtt =
+        new MqttClient(e.mqttUrl(), "anonymous-" + System.nanoTime(), new MemoryPersistence());
+    assertThatThrownBy(() -> mqtt.connect(new MqttConnectionOptions()))
+        .as("Mosquitto without an account")
+        .isInstanceOf(MqttException.class);
+    mqtt.close();
+  }
+
+  private void simulatedReadingsArriveThroughTheSecuredServers(LocalStack stack, Endpoints e)
+      throws Exception {
+    StringWriter err = new StringWriter();
+    int code =
+        cli()
+            .setErr(new PrintWriter(err))
+            .execute(
+                "simulate",
+                "nairobi-closure",
+                "--speed",
+                "0",
+                "--days-before",
+                "1",
+                "--days-during",
+                "1",
+                "--days-after",
+                "1",
+                "--sensors",
+                "2",
+                "--interval",
+                "PT1H",
+                "--no-progress",
+                "--truth",
+                dir.resolve("truth.json").toString());
+    assertThat(code).as("airq simulate: %s", err).isZero();
+    Credentials c = stack.credentials();
+    try (InfluxDB influx =
+        InfluxDBFactory.connect(e.influxUrl(), Credentials.INFLUX_USER, c.influxPassword())) {
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+      long n = 0;
+      while (n < 1 && Instant.now().isBefore(deadline)) {
+        QueryResult r =
+            influx.query(new Query("SELECT count(pm25) FROM \"raw_90d\".\"reading\"", "airq"));
+        var series = r.getResults().get(0).getSeries();
+        n = series == null ? 0 : ((Number) series.get(0).getValues().get(0).get(1)).longValue();
+        if (n < 1) {
+          Thread.sleep(1000);
+        }
+      }
+      assertThat(n).as("simulated readings in InfluxDB").isPositive();
+    }
+  }
+
+  private static void assertNoSecretIn(Credentials c, String text, String where) {
+    for (String secret :
+        List.of(
+            c.plannerToken(),
+            c.kafkaPassword(),
+            c.influxPassword(),
+            c.bridgePassword(),
+            c.simulatorPassword())) {
+      assertThat(text).as("a generated secret in %s", where).doesNotContain(secret);
+    }
   }
 
   private static boolean sleep() throws InterruptedException {

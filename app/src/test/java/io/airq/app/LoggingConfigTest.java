@@ -10,12 +10,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's logback.xml: Kafka's warnings (the producer's CONCURRENT_TRANSACTIONS retries)
- * reach the log file only; airq's own warnings and every error reach the console too.
+ * reach the log file only; airq's own warnings and every error reach the console too. A password in
+ * a URL, in a message or an exception, is hidden in both.
  */
 class LoggingConfigTest {
   @TempDir Path dir;
@@ -41,6 +43,10 @@ class LoggingConfigTest {
       ctx.getLogger("org.apache.kafka.streams.KafkaStreams").error("stream thread died");
       ctx.getLogger("io.airq.sink.Sink").warn("InfluxDB unreachable, retrying");
       ctx.getLogger("io.airq.app.Pipeline").info("starting the sink");
+      ctx.getLogger("io.airq.sink.Sink")
+          .error(
+              "cannot reach http://airq:influx-s3cret@influxdb:8086",
+              new IllegalStateException("mqtt://gw-1:mqtt-s3cret@broker refused"));
     } finally {
       ctx.stop();
       System.setErr(err);
@@ -56,5 +62,12 @@ class LoggingConfigTest {
         .contains("stream thread died")
         .contains("InfluxDB unreachable")
         .doesNotContain("LEADER_NOT_AVAILABLE"); // Kafka below WARN is off everywhere
+    // a credential in a message or an exception is hidden on the console and in the file
+    for (String logged : List.of(out, Files.readString(file))) {
+      assertThat(logged)
+          .contains("http://airq:****@influxdb:8086")
+          .contains("mqtt://gw-1:****@broker refused")
+          .doesNotContain("s3cret");
+    }
   }
 }

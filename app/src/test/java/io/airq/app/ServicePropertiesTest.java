@@ -31,7 +31,15 @@ class ServicePropertiesTest {
           0,
           Path.of("state"),
           Duration.ofSeconds(5),
-          "Africa/Nairobi");
+          "Africa/Nairobi",
+          // the local stack's logins: each service gets them through its own keys
+          new ServerLogins(
+              io.airq.devstack.KafkaBroker.saslClientSettings("airq", "k"),
+              "airq-bridge",
+              "m",
+              "airq",
+              "i",
+              "t"));
 
   @Test
   void everyPropertyIsAKeyOfTheServiceThatReadsIt() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,21 +33,47 @@ public final class KafkaBroker implements Server {
   private final int controllerPort;
   private final int saslPort;
   private final String saslPassword;
+  private final boolean saslOnly;
   private final String classpath;
   private ServerProcess process;
 
   private KafkaBroker(
-      Path dir, int port, int controllerPort, int saslPort, String saslPassword, String classpath) {
+      Path dir,
+      int port,
+      int controllerPort,
+      int saslPort,
+      String saslPassword,
+      boolean saslOnly,
+      String classpath) {
     this.dir = dir;
     this.port = port;
     this.controllerPort = controllerPort;
     this.saslPort = saslPort;
     this.saslPassword = saslPassword;
+    this.saslOnly = saslOnly;
     this.classpath = classpath;
   }
 
   /** Formats (first time only) and starts a broker under {@code dir} on {@code port} (0 = free). */
   public static KafkaBroker start(Path dir, int port) {
+    return start(dir, port, null);
+  }
+
+  /**
+   * Formats (first time only) and starts a broker as docker-compose.yml runs it: its only client
+   * listener is {@code SASL_PLAINTEXT} (mechanism {@code PLAIN}) on {@code port} (0 = free), with
+   * the one account {@link #SASL_USER} and this password, and the broker logs in to itself there
+   * too. {@link #endpoint()} is then that listener. The config file holding the password is
+   * owner-only.
+   */
+  public static KafkaBroker startSaslOnly(Path dir, int port, String password) {
+    if (password == null || password.isBlank()) {
+      throw new IllegalArgumentException("a SASL-only broker needs a password");
+    }
+    return start(dir, port, password);
+  }
+
+  private static KafkaBroker start(Path dir, int port, String saslOnlyPassword) {
     String cp = System.getProperty("java.class.path");
     if (cp == null || !cp.contains("kafka_2.13")) {
       throw new IllegalStateException(
@@ -67,10 +94,15 @@ public final class KafkaBroker implements Server {
     } else {
       p = p == 0 ? Loopback.freePort() : p;
       cport = Loopback.freePort();
-      sport = Loopback.freePort();
+      sport = saslOnlyPassword != null ? p : Loopback.freePort();
       password = Uuid.randomUuid().toString();
     }
-    KafkaBroker b = new KafkaBroker(dir, p, cport, sport, password, cp);
+    boolean saslOnly = saslOnlyPassword != null;
+    if (saslOnly) { // the password given wins over the one of an earlier start
+      password = saslOnlyPassword;
+      sport = p;
+    }
+    KafkaBroker b = new KafkaBroker(dir, p, cport, sport, password, saslOnly, cp);
     b.format();
     b.start();
     return b;
@@ -97,54 +129,15 @@ public final class KafkaBroker implements Server {
   private Path writeConfig() {
     try {
       Files.createDirectories(dir.resolve("data"));
-      Map<String, String> c = new java.util.LinkedHashMap<>();
-      c.put("process.roles", "broker,controller");
-      c.put("node.id", "1");
-      c.put("controller.quorum.voters", "1@" + Loopback.HOST + ":" + controllerPort);
-      c.put(
-          "listeners",
-          String.join(
-              ",",
-              listener("PLAINTEXT", port),
-              listener("SASL_PLAINTEXT", saslPort),
-              listener("CONTROLLER", controllerPort)));
-      c.put(
-          "advertised.listeners",
-          listener("PLAINTEXT", port) + "," + listener("SASL_PLAINTEXT", saslPort));
-      c.put("controller.listener.names", "CONTROLLER");
-      c.put("inter.broker.listener.name", "PLAINTEXT");
-      c.put(
-          "listener.security.protocol.map",
-          "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT");
-      c.put("sasl.enabled.mechanisms", "PLAIN");
-      c.put(
-          "listener.name.sasl_plaintext.plain.sasl.jaas.config",
-          "org.apache.kafka.common.security.plain.PlainLoginModule required user_"
-              + SASL_USER
-              + "=\""
-              + saslPassword
-              + "\";");
-      c.put("log.dirs", dir.resolve("data").toString());
-      c.put("num.partitions", "4");
-      c.put("offsets.topic.replication.factor", "1");
-      c.put("offsets.topic.num.partitions", "4");
-      c.put("transaction.state.log.replication.factor", "1");
-      c.put("transaction.state.log.min.isr", "1");
-      c.put("transaction.state.log.num.partitions", "4");
-      c.put("share.coordinator.state.topic.replication.factor", "1");
-      c.put("share.coordinator.state.topic.min.isr", "1");
-      c.put("group.initial.rebalance.delay.ms", "0");
-      c.put("auto.create.topics.enable", "false");
-      // Retention checked every 10 s, not 5 min: a topic whose retention would delete replayed
-      // (old-timestamped) records fails the tests, not production.
-      c.put("log.retention.check.interval.ms", "10000");
-      c.put("airq.port", Integer.toString(port));
-      c.put("airq.controller.port", Integer.toString(controllerPort));
-      c.put("airq.sasl.port", Integer.toString(saslPort));
-      c.put("airq.sasl.password", saslPassword);
+      Map<String, String> c =
+          KafkaBrokerConfig.settings(
+              dir.resolve("data"), port, controllerPort, saslPort, saslPassword, saslOnly);
       StringBuilder sb = new StringBuilder("# written by airq devstack\n");
       c.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
       Path file = dir.resolve("server.properties");
+      Files.deleteIfExists(file); // created owner-only: it holds the account's password
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(file, sb.toString());
       Files.writeString(
           dir.resolve("logback.xml"),
@@ -163,10 +156,6 @@ public final class KafkaBroker implements Server {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the Kafka config under " + dir, e);
     }
-  }
-
-  private static String listener(String name, int port) {
-    return name + "://" + Loopback.HOST + ":" + port;
   }
 
   private List<String> javaCommand(String mainClass, String... args) {
@@ -204,6 +193,9 @@ public final class KafkaBroker implements Server {
     }
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoint());
+    if (saslOnly) {
+      p.putAll(saslClientSettings(SASL_USER, saslPassword));
+    }
     p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
     p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
     try (Admin admin = Admin.create(p)) {
@@ -223,7 +215,10 @@ public final class KafkaBroker implements Server {
     return p;
   }
 
-  /** The bootstrap servers, {@code 127.0.0.1:port}. */
+  /**
+   * The bootstrap servers, {@code 127.0.0.1:port}: the plaintext listener, or for a {@link
+   * #startSaslOnly} broker its SASL listener.
+   */
   @Override
   public String endpoint() {
     return Loopback.HOST + ":" + port;

@@ -4,16 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.airq.core.correction.EpaPurpleAirCorrection;
 import io.airq.core.topic.RecordHeaders;
 import io.airq.core.topic.Topics;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
 import io.airq.simulator.Simulator;
 import io.airq.simulator.SimulatorOptions;
+import io.airq.simulator.generate.DeviceTimes;
+import io.airq.simulator.generate.Generation;
+import io.airq.simulator.generate.Generator;
+import io.airq.simulator.generate.SensorResponse;
+import io.airq.simulator.generate.SimReading;
 import io.airq.simulator.scenario.Scenario;
+import io.airq.simulator.truth.Accuracy;
 import io.airq.simulator.truth.GroundTruth;
+import io.airq.simulator.truth.PhaseMeans;
+import io.airq.simulator.truth.PhaseMeansCalculator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -135,30 +146,123 @@ class NairobiClosureEndToEndIT {
                   m.stream().map(Instant::ofEpochMilli).toList()));
       assertThat(missing).isEmpty();
 
+      Scenario scenario = Simulator.scaled(Scenario.builtIn("nairobi-closure"), o);
+      Generation g = Generator.generate(scenario, DeviceTimes.AUTO.resolve(o.speed()));
+      Errors accuracy = accuracy(h, g);
+
       JsonNode report = h.getJson("/api/closures/" + truth.closureId() + "/impact?quantity=pm25");
       double treated = report.at("/report/treated/duringVsBefore/percent").asDouble();
       double control = report.at("/report/control/duringVsBefore/percent").asDouble();
-      // The planner reports corrected PM2.5, an estimate of the true concentration, so the target
-      // is the change in the simulated true concentration; the raw sensor change is printed too.
-      double expected = truth.groups().get("treated").get("pm25").truth().changePercent();
-      double controlTruth = truth.groups().get("control").get("pm25").truth().changePercent();
-      System.err.printf(
-          "e2e: ground truth: treated true %.1f %%, measured (raw) %.1f %%; control true %.1f %%%n",
-          expected,
-          truth.groups().get("treated").get("pm25").measured().changePercent(),
-          controlTruth);
-      System.err.printf(
-          "e2e: treated change %.1f %% (truth %.1f %%), control %.1f %% (truth %.1f %%)%n",
-          treated, expected, control, controlTruth);
-      // Against the ground truth only: the scenario starts a fixed number of days before today, so
-      // its weather (and with it the control group's true change) depends on the date it runs.
       double did = report.at("/report/differenceInDifferences/percent").asDouble();
-      double didTruth = 100 * ((1 + expected / 100) / (1 + controlTruth / 100) - 1);
-      assertThat(treated).as("treated change vs truth").isCloseTo(expected, within(5.0));
-      assertThat(control).as("control change vs truth").isCloseTo(controlTruth, within(5.0));
-      assertThat(did).as("difference in differences vs truth").isCloseTo(didTruth, within(5.0));
+      // The planner reports corrected PM2.5. The sensors follow a published response (docs/
+      // simulator.md), not the inverse of the US EPA fit, so the corrected change is an estimate
+      // of the true change with an error of its own: reported here, not asserted. What the
+      // pipeline must get right is its own arithmetic: the change of the EPA-corrected values the
+      // sensors sent, computed here independently from the generated readings.
+      double trueTreated = truth.groups().get("treated").get("pm25").truth().changePercent();
+      double trueControl = truth.groups().get("control").get("pm25").truth().changePercent();
+      Map<String, PhaseMeans> corrected = correctedPhaseMeans(scenario, g);
+      double expTreated = corrected.get("treated").changePercent();
+      double expControl = corrected.get("control").changePercent();
+      double expDid = 100 * ((1 + expTreated / 100) / (1 + expControl / 100) - 1);
+      double didTruth = 100 * ((1 + trueTreated / 100) / (1 + trueControl / 100) - 1);
+      System.err.printf(
+          "e2e: treated change: planner %.1f %%, EPA-corrected sent values %.1f %%, raw %.1f %%,"
+              + " truth %.1f %%; control: planner %.1f %%, EPA-corrected %.1f %%, truth %.1f %%;"
+              + " difference in differences: planner %.1f %%, truth %.1f %%%n",
+          treated,
+          expTreated,
+          truth.groups().get("treated").get("pm25").measured().changePercent(),
+          trueTreated,
+          control,
+          expControl,
+          trueControl,
+          did,
+          didTruth);
+      System.err.printf(
+          "e2e: PM2.5 against the truth over %d stored readings: raw %s, corrected %s;"
+              + " a perfect correction would leave %s%n",
+          accuracy.readings(),
+          accuracy.raw(),
+          accuracy.corrected(),
+          truth.pm25Accuracy().perfectCorrection());
+      // what real devices send: slightly negative NO2 near zero, PurpleAir channels that disagree
+      long negativeSent = g.readings().stream().filter(r -> r.hasNo2() && r.no2() < 0).count();
+      long disagreeSent =
+          g.readings().stream()
+              .filter(r -> r.hasChannelB() && SensorResponse.disagree(r.pm25(), r.pm25B()))
+              .count();
+      long negativeFlagged =
+          h.count(
+              "SELECT count(no2_raw) FROM \"raw_90d\".\"reading\" WHERE flags =~ /no2:negative/");
+      long disagreeFlagged =
+          h.count(
+              "SELECT count(pm25_raw) FROM \"raw_90d\".\"reading\""
+                  + " WHERE flags =~ /pm25:channel-disagreement/");
+      System.err.printf(
+          "e2e: NO2 negative: %d generated, %d stored with no2:negative; PurpleAir channels"
+              + " disagreeing: %d generated, %d stored with pm25:channel-disagreement%n",
+          negativeSent, negativeFlagged, disagreeSent, disagreeFlagged);
+      assertThat(negativeSent).isPositive();
+      assertThat(negativeFlagged).isPositive().isLessThanOrEqualTo(negativeSent);
+      assertThat(disagreeFlagged).isPositive();
+      assertThat(accuracy.readings())
+          .as("stored readings joined to their truth")
+          .isGreaterThan(truth.validReadingsSent() * 95 / 100);
+      // Plantower-class sensors read >= 1.6 x the truth (the model); the EPA fit brings them back
+      // towards it, so the corrected error is below the raw one (here by about half).
+      assertThat(accuracy.corrected().rmse())
+          .as("corrected RMSE vs raw")
+          .isLessThan(accuracy.raw().rmse());
+      assertThat(treated).as("treated change vs corrected sent").isCloseTo(expTreated, within(5.0));
+      assertThat(control).as("control change vs corrected sent").isCloseTo(expControl, within(5.0));
+      assertThat(did).as("difference in differences vs corrected").isCloseTo(expDid, within(5.0));
       assertThat(report.at("/report/methodVersion").asText()).isNotBlank();
       assertThat(report.at("/report/summarySw").asText()).isNotBlank();
     }
+  }
+
+  /** Stored PM2.5 against the truth: raw and corrected. */
+  private record Errors(long readings, Accuracy.Error raw, Accuracy.Error corrected) {}
+
+  /**
+   * Stored PM2.5 (raw and corrected) against each generated reading's truth, over the readings
+   * stored with the value sent (faulted ones, spiked, stuck or skewed, left out).
+   */
+  private static Errors accuracy(PipelineHarness h, Generation g) {
+    Map<String, double[]> stored =
+        h.byTagAndTime(
+            "SELECT pm25_raw, pm25 FROM \"raw_90d\".\"reading\" GROUP BY \"sensor\"", "sensor");
+    List<Double> raw = new ArrayList<>();
+    List<Double> corrected = new ArrayList<>();
+    List<Double> truths = new ArrayList<>();
+    for (SimReading r : g.readings()) {
+      double[] v = stored.get(r.sensorId() + "|" + r.time().toEpochMilli());
+      if (v == null
+          || !(Math.abs(v[0] - r.pipelinePm25()) < 0.06 || Math.abs(v[0] - r.pm25()) < 0.06)) {
+        continue;
+      }
+      raw.add(v[0]);
+      corrected.add(v[1]);
+      truths.add(r.truePm25());
+    }
+    return new Errors(
+        truths.size(), Accuracy.Error.of(raw, truths), Accuracy.Error.of(corrected, truths));
+  }
+
+  /** Per group, phase means of the EPA-corrected PM2.5 of the generated readings. */
+  private static Map<String, PhaseMeans> correctedPhaseMeans(Scenario s, Generation g) {
+    long perHour = Math.max(1, 3600 / s.interval().toSeconds());
+    Map<String, PhaseMeansCalculator> calc =
+        Map.of(
+            "treated", new PhaseMeansCalculator(s.toClosure(), perHour),
+            "control", new PhaseMeansCalculator(s.toClosure(), perHour));
+    for (SimReading r : g.readings()) {
+      String group = s.treated(s.sensors().get(r.sensorIndex())) ? "treated" : "control";
+      calc.get(group)
+          .add(
+              r.sensorId(), r.time(), EpaPurpleAirCorrection.apply(r.pipelinePm25(), r.humidity()));
+    }
+    return Map.of("treated", calc.get("treated").result(), "control", calc.get("control").result());
   }
 }

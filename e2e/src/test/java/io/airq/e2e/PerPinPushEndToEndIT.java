@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.airq.app.Pipeline;
+import io.airq.core.correction.EpaPurpleAirCorrection;
 import io.airq.core.reading.CleanReading;
 import io.airq.core.reading.CorrectedValue;
 import io.airq.core.reading.Quantity;
@@ -11,6 +12,15 @@ import io.airq.core.registry.Sensor;
 import io.airq.core.topic.Topics;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
+import io.airq.simulator.Simulator;
+import io.airq.simulator.SimulatorOptions;
+import io.airq.simulator.generate.DeviceTimes;
+import io.airq.simulator.generate.Generation;
+import io.airq.simulator.generate.Generator;
+import io.airq.simulator.generate.SimReading;
+import io.airq.simulator.scenario.FaultSpec;
+import io.airq.simulator.scenario.Scenario;
+import io.airq.simulator.truth.GroundTruth;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -176,6 +186,87 @@ class PerPinPushEndToEndIT {
       assertThat(((Number) rows.get(0).get(1)).doubleValue()).isCloseTo(epa, within(1e-9));
       assertThat(((Number) rows.get(0).get(2)).doubleValue()).isEqualTo(13.40);
       assertThat(((Number) rows.get(0).get(3)).doubleValue()).isEqualTo(61.30);
+
+      simulatedAirrohrFleetPushesPerPin(servers, prefix, port, influx, database);
     }
+  }
+
+  /**
+   * The simulator's airrohr sensors push per pin to the same bridge (its other sensors publish over
+   * MQTT): every generated reading of theirs is in InfluxDB once, at its device time, with PM2.5
+   * and humidity together and PM2.5 corrected.
+   */
+  private static void simulatedAirrohrFleetPushesPerPin(
+      Servers servers, String prefix, int port, InfluxDB influx, String database) throws Exception {
+    SimulatorOptions o =
+        SimulatorOptions.defaults(servers.mqttUrl(), servers.kafkaBootstrap(), prefix)
+            .withSpeed(0)
+            .withScale(1, 1, 1, 3, Duration.ofHours(2));
+    Scenario scenario =
+        Scenario.builtIn("nairobi-closure").with(null, null, null, null, null, 7L, FaultSpec.NONE);
+    URI push = URI.create("http://127.0.0.1:" + port + "/v1/push-sensor-data/");
+    GroundTruth truth = Simulator.run(scenario, o, DeviceTimes.AUTO, push);
+    assertThat(truth.messagesPublished()).isEqualTo(truth.messagesGenerated());
+    Generation g = Generator.generate(Simulator.scaled(scenario, o), DeviceTimes.ALWAYS);
+    Map<String, Map<Long, SimReading>> expected = new java.util.TreeMap<>();
+    g.readings().stream()
+        .filter(
+            r -> g.scenario().sensors().get(r.sensorIndex()).format().equals("sensor-community"))
+        .forEach(
+            r ->
+                expected
+                    .computeIfAbsent(r.sensorId(), k -> new java.util.HashMap<>())
+                    .put(r.time().toEpochMilli(), r));
+    assertThat(expected).hasSize(1);
+    int want = expected.values().stream().mapToInt(Map::size).sum();
+    String query =
+        "SELECT pm25, pm25_raw, humidity_raw FROM \"raw_90d\".\"reading\" WHERE "
+            + String.join(
+                " OR ", expected.keySet().stream().map(id -> "sensor = '" + id + "'").toList())
+            + " GROUP BY sensor";
+    // each device's last reading is merged when its pin window (10 s) ends
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    List<Object[]> stored = rows(influx, database, query);
+    while (stored.size() < want && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      stored = rows(influx, database, query);
+    }
+    Thread.sleep(1000); // nothing more arrives
+    stored = rows(influx, database, query);
+    System.err.printf(
+        "e2e: %d readings of %d airrohr sensors pushed per pin, %d stored%n",
+        want, expected.size(), stored.size());
+    assertThat(stored).hasSize(want);
+    for (Object[] row : stored) {
+      SimReading r = expected.get((String) row[0]).get((Long) row[1]);
+      assertThat(r).as("a stored reading at a generated device time").isNotNull();
+      assertThat((Double) row[3]).as("pm25_raw").isEqualTo(r.pm25());
+      assertThat((Double) row[4]).as("humidity_raw from pin 7").isEqualTo(r.humidity());
+      assertThat((Double) row[2])
+          .as("pm25 corrected with the reading's humidity")
+          .isCloseTo(EpaPurpleAirCorrection.apply(r.pm25(), r.humidity()), within(1e-9));
+    }
+  }
+
+  /** Rows of {sensor, epoch ms, columns...} of a query grouped by sensor. */
+  private static List<Object[]> rows(InfluxDB influx, String database, String query) {
+    QueryResult r =
+        influx.query(new Query(query, database), java.util.concurrent.TimeUnit.MILLISECONDS);
+    List<Object[]> out = new ArrayList<>();
+    if (r.getResults().get(0).getSeries() == null) {
+      return out;
+    }
+    for (QueryResult.Series s : r.getResults().get(0).getSeries()) {
+      for (List<Object> v : s.getValues()) {
+        Object[] row = new Object[v.size() + 1];
+        row[0] = s.getTags().get("sensor");
+        row[1] = ((Number) v.get(0)).longValue();
+        for (int i = 1; i < v.size(); i++) {
+          row[i + 1] = v.get(i) == null ? null : ((Number) v.get(i)).doubleValue();
+        }
+        out.add(row);
+      }
+    }
+    return out;
   }
 }

@@ -198,6 +198,18 @@ final class PipelineHarness implements AutoCloseable {
 
   private record Row(Map<String, String> tags, long time, double[] values) {}
 
+  /**
+   * The rows of a query grouped by {@code tag}, keyed {@code <tag value>|<epoch ms>}, with the
+   * numeric columns after time.
+   */
+  Map<String, double[]> byTagAndTime(String influxQl, String tag) {
+    Map<String, double[]> out = new java.util.HashMap<>();
+    for (Row r : rows(influxQl)) {
+      out.put(r.tags().getOrDefault(tag, "") + "|" + r.time(), r.values());
+    }
+    return out;
+  }
+
   /** The rows of a query whose columns after time are numbers, with their series' tags. */
   private List<Row> rows(String influxQl) {
     QueryResult r = influx.query(new Query(influxQl, database), TimeUnit.MILLISECONDS);

@@ -3,22 +3,20 @@ package io.airq.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.airq.core.json.Json;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,128 +32,190 @@ class ClosureFormBrowserIT {
   private static final String ADMIN = "form-test-admin";
   private static final String ID = "form-made-2024";
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  /** Moi Avenue between t1 and t2, as GeoJSON [lon, lat]. */
+  private static final String STREET =
+      "{\"type\":\"LineString\",\"coordinates\":[[36.82283,-1.28391],[36.8232,-1.2834],"
+          + "[36.8235,-1.2829]]}";
+
+  private PageSession page;
 
   @Test
   void aClosureMadeThroughTheFormIsInTheListAndTheApiAndTheFormWithoutATokenIsRefused(
       Servers servers) throws Exception {
-    String prefix = servers.newPrefix("page-form");
-    String db = servers.newDatabase("page_form");
-    Path work = servers.newDirectory("page-form");
-    MoiAvenueFixture.publishSensors(servers.kafkaBootstrap(), prefix);
-    MoiAvenueFixture.writeHourlyAverages(servers.influxUrl(), db);
-    try (PlannerServer planner =
-        PlannerServer.start(
-            PlannerConfig.of(0, servers.influxUrl(), db, servers.kafkaBootstrap(), prefix)
-                .withAdminToken(ADMIN))) {
-      String base = "http://127.0.0.1:" + planner.port();
-      awaitSensors(base, 4);
+    try (PageSession session =
+        PageSession.start(
+            servers,
+            "page-form",
+            (bootstrap, prefix, influx, db) -> {
+              MoiAvenueFixture.publishSensors(bootstrap, prefix);
+              MoiAvenueFixture.writeHourlyAverages(influx, db);
+            },
+            4,
+            ADMIN)) {
+      page = session;
+      String base = session.base;
+      ChromeDriver chrome = session.chrome;
       HttpResponse<String> created =
-          send(
-              "POST",
-              base + "/api/tokens",
-              "{\"name\":\"page editor\",\"role\":\"editor\"}",
-              ADMIN);
+          page.send("POST", "/api/tokens", "{\"name\":\"page editor\",\"role\":\"editor\"}", ADMIN);
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
       String editor = Json.mapper().readTree(created.body()).get("token").asText();
       // a sensor on a resident's house: public output, the maps included, shows it ~100 m off
       HttpResponse<String> resident =
-          send(
+          page.send(
               "POST",
-              base + "/api/sensors",
+              "/api/sensors",
               "{\"id\":\"r1\",\"lat\":-1.283456,\"lon\":36.821789,\"area\":\"CBD\","
                   + "\"hostType\":\"resident\"}",
               ADMIN);
       assertThat(resident.statusCode()).as(resident.body()).isEqualTo(201);
-      awaitSensors(base, 5);
+      session.awaitSensors(5);
 
-      ChromeDriver chrome =
-          HeadlessChromium.start(work, Files.createDirectories(work.resolve("d")));
-      try {
-        chrome.get(base + "/#/network");
-        By r1 = By.cssSelector(".leaflet-marker-icon[data-sensor='r1']");
-        wait(chrome).until(d -> !d.findElements(r1).isEmpty());
-        WebElement marker = chrome.findElement(r1);
-        assertThat(Double.parseDouble(marker.getAttribute("data-lat"))).isEqualTo(-1.283);
-        assertThat(Double.parseDouble(marker.getAttribute("data-lon"))).isEqualTo(36.822);
-        assertThat(marker.getAttribute("title")).contains(EN.t("map.coarsened"));
+      chrome.get(base + "/#/network");
+      By r1 = By.cssSelector(".leaflet-marker-icon[data-sensor='r1']");
+      wait(chrome).until(d -> !d.findElements(r1).isEmpty());
+      WebElement marker = chrome.findElement(r1);
+      assertThat(Double.parseDouble(marker.getAttribute("data-lat"))).isEqualTo(-1.283);
+      assertThat(Double.parseDouble(marker.getAttribute("data-lon"))).isEqualTo(36.822);
+      assertThat(marker.getAttribute("title")).contains(EN.t("map.coarsened"));
 
-        chrome.get(base + "/#/");
-        wait(chrome).until(d -> !d.findElements(By.id("new-closure")).isEmpty());
-        chrome.findElement(By.id("new-closure")).click();
-        wait(chrome).until(d -> !d.findElements(By.id("closure-form")).isEmpty());
-        type(chrome, "id", ID);
-        type(chrome, "name", "Made on the page");
-        setLocal(chrome, "start", "2024-01-04T00:00");
-        setLocal(chrome, "end", "2024-01-03T00:00");
-        type(chrome, "zone", "Africa/Nairobi");
-        new Select(chrome.findElement(By.id("role-t1"))).selectByValue("treated");
-        new Select(chrome.findElement(By.id("role-c1"))).selectByValue("control");
+      chrome.get(base + "/#/");
+      wait(chrome).until(d -> !d.findElements(By.id("new-closure")).isEmpty());
+      chrome.findElement(By.id("new-closure")).click();
+      wait(chrome).until(d -> !d.findElements(By.id("closure-form")).isEmpty());
+      type(chrome, "id", ID);
+      type(chrome, "name", "Made on the page");
+      setLocal(chrome, "start", "2024-01-04T00:00");
+      setLocal(chrome, "end", "2024-01-03T00:00");
+      type(chrome, "zone", "Africa/Nairobi");
+      // the map picker: Enter on t2's marker makes it treated, two clicks on c2's make it control;
+      // the list follows; t1 and c1 are picked from the list
+      By t2 = By.cssSelector("#picker-map .leaflet-marker-icon[data-sensor='t2']");
+      By c2 = By.cssSelector("#picker-map .leaflet-marker-icon[data-sensor='c2']");
+      wait(chrome).until(d -> !d.findElements(c2).isEmpty());
+      chrome.findElement(t2).sendKeys(Keys.ENTER);
+      chrome.findElement(c2).click();
+      chrome.findElement(c2).click();
+      assertThat(
+              new Select(chrome.findElement(By.id("role-t2")))
+                  .getFirstSelectedOption()
+                  .getAttribute("value"))
+          .isEqualTo("treated");
+      assertThat(
+              new Select(chrome.findElement(By.id("role-c2")))
+                  .getFirstSelectedOption()
+                  .getAttribute("value"))
+          .isEqualTo("control");
+      new Select(chrome.findElement(By.id("role-t1"))).selectByValue("treated");
+      new Select(chrome.findElement(By.id("role-c1"))).selectByValue("control");
+      // the closed street drawn on the map: two clicks away from the markers (which run from
+      // Ruaka, north-west, to the CBD, south-east), north-east then south-west
+      chrome.findElement(By.id("draw-street")).click();
+      WebElement map = chrome.findElement(By.cssSelector("#picker-map .map"));
+      chrome.executeScript("arguments[0].scrollIntoView({ block: 'center' })", map);
+      new Actions(chrome).moveToElement(map, 150, -100).click().perform();
+      new Actions(chrome).moveToElement(map, -150, 100).click().perform();
+      chrome.findElement(By.id("draw-street")).click();
+      assertThat(chrome.findElement(By.id("street-points")).getText())
+          .isEqualTo(EN.t("form.streetPoints").replace("{n}", "2"));
+      assertThat(chrome.findElements(By.cssSelector("#picker-map path.closed-street"))).hasSize(1);
+      assertThat(chrome.findElements(By.cssSelector("#picker-map .leaflet-marker-icon.treated")))
+          .extracting(e -> e.getAttribute("data-sensor"))
+          .containsExactlyInAnyOrder("t1", "t2");
+      assertThat(chrome.findElements(By.cssSelector("#picker-map .leaflet-marker-icon.control")))
+          .extracting(e -> e.getAttribute("data-sensor"))
+          .containsExactlyInAnyOrder("c1", "c2");
 
-        // no token: refused by the page, nothing registered
-        assertThat(submit(chrome)).containsExactly(EN.t("form.noToken"));
-        // a wrong token: refused by the planner, with its reason
-        type(chrome, "token", "not-a-token");
-        assertThat(submit(chrome))
-            .containsExactly(EN.t("form.noToken"), "the token is unknown or revoked");
-        assertThat(get(base + "/api/closures/" + ID).statusCode()).isEqualTo(404);
+      // no token: refused by the page, nothing registered
+      assertThat(submit(chrome)).containsExactly(EN.t("form.noToken"));
+      // a wrong token: refused by the planner, with its reason
+      type(chrome, "token", "not-a-token");
+      assertThat(submit(chrome))
+          .containsExactly(EN.t("form.noToken"), "the token is unknown or revoked");
+      assertThat(page.get("/api/closures/" + ID).statusCode()).isEqualTo(404);
 
-        // the editor's token, an end before the start: the API's own 422 messages
-        type(chrome, "token", editor);
-        HttpResponse<String> api =
-            send(
-                "POST",
-                base + "/api/closures",
-                "{\"id\":\""
-                    + ID
-                    + "\",\"start\":\"2024-01-04T00:00:00\",\"end\":\"2024-01-03T00:00:00\","
-                    + "\"zone\":\"Africa/Nairobi\",\"treated\":{\"sensors\":[\"t1\"]},"
-                    + "\"control\":{\"sensors\":[\"c1\"]}}",
-                editor);
-        assertThat(api.statusCode()).as(api.body()).isEqualTo(422);
-        List<String> apiErrors = new ArrayList<>();
-        Json.mapper().readTree(api.body()).get("errors").forEach(e -> apiErrors.add(e.asText()));
-        assertThat(apiErrors).contains("end must be after start");
-        assertThat(submit(chrome)).containsExactlyElementsOf(apiErrors);
+      // the editor's token, an end before the start: the API's own 422 messages
+      type(chrome, "token", editor);
+      HttpResponse<String> api =
+          page.send(
+              "POST",
+              "/api/closures",
+              "{\"id\":\""
+                  + ID
+                  + "\",\"start\":\"2024-01-04T00:00:00\",\"end\":\"2024-01-03T00:00:00\","
+                  + "\"zone\":\"Africa/Nairobi\",\"treated\":{\"sensors\":[\"t1\"]},"
+                  + "\"control\":{\"sensors\":[\"c1\"]}}",
+              editor);
+      assertThat(api.statusCode()).as(api.body()).isEqualTo(422);
+      List<String> apiErrors = new ArrayList<>();
+      Json.mapper().readTree(api.body()).get("errors").forEach(e -> apiErrors.add(e.asText()));
+      assertThat(apiErrors).contains("end must be after start");
+      assertThat(submit(chrome)).containsExactlyElementsOf(apiErrors);
 
-        // fixed: the phases preview, then saved, registered, listed
-        setLocal(chrome, "end", "2024-01-06T00:00");
-        type(chrome, "baseline", "3");
-        type(chrome, "after", "48");
-        List<WebElement> phases = chrome.findElements(By.cssSelector("#preview li"));
-        assertThat(phases).hasSize(3);
-        assertThat(phases.get(1).getText()).startsWith(EN.t("form.previewDuring") + ":");
-        assertThat(submit(chrome)).isEmpty();
-        wait(chrome).until(d -> d.getCurrentUrl().endsWith("#/closure/" + ID));
-        JsonNode closure = json(base + "/api/closures/" + ID);
-        assertThat(closure.get("name").asText()).isEqualTo("Made on the page");
-        assertThat(closure.get("start").asText()).startsWith("2024-01-04T00:00");
-        assertThat(closure.get("end").asText()).startsWith("2024-01-06T00:00");
-        assertThat(closure.get("zone").asText()).isEqualTo("Africa/Nairobi");
-        assertThat(closure.at("/treated/sensors/0").asText()).isEqualTo("t1");
-        assertThat(closure.at("/control/sensors/0").asText()).isEqualTo("c1");
-        assertThat(Duration.parse(closure.get("baseline").asText())).isEqualTo(Duration.ofDays(3));
-        assertThat(Duration.parse(closure.get("after").asText())).isEqualTo(Duration.ofHours(48));
-        chrome.get(base + "/#/");
-        wait(chrome).until(d -> !d.findElements(By.linkText("Made on the page")).isEmpty());
-
-        // changed, then withdrawn
-        chrome.get(base + "/#/closure/" + ID + "/edit");
-        wait(chrome).until(d -> !d.findElements(By.id("closure-form")).isEmpty());
-        type(chrome, "name", "Made and changed on the page");
-        assertThat(submit(chrome)).isEmpty();
-        wait(chrome).until(d -> d.getCurrentUrl().endsWith("#/closure/" + ID));
-        assertThat(json(base + "/api/closures/" + ID).get("name").asText())
-            .isEqualTo("Made and changed on the page");
-        chrome.get(base + "/#/closure/" + ID + "/edit");
-        wait(chrome).until(d -> !d.findElements(By.id("withdraw")).isEmpty());
-        chrome.findElement(By.id("withdraw")).click();
-        chrome.switchTo().alert().accept();
-        wait(chrome).until(d -> d.getCurrentUrl().endsWith("#/closure/" + ID));
-        assertThat(json(base + "/api/closures/" + ID).get("withdrawnAt").isNull()).isFalse();
-      } finally {
-        chrome.quit();
+      // fixed: the phases preview, then saved, registered, listed
+      setLocal(chrome, "end", "2024-01-06T00:00");
+      type(chrome, "baseline", "3");
+      type(chrome, "after", "48");
+      List<WebElement> phases = chrome.findElements(By.cssSelector("#preview li"));
+      assertThat(phases).hasSize(3);
+      assertThat(phases.get(1).getText()).startsWith(EN.t("form.previewDuring") + ":");
+      assertThat(submit(chrome)).isEmpty();
+      wait(chrome).until(d -> d.getCurrentUrl().endsWith("#/closure/" + ID));
+      JsonNode closure = page.json("/api/closures/" + ID);
+      assertThat(closure.get("name").asText()).isEqualTo("Made on the page");
+      assertThat(closure.get("start").asText()).startsWith("2024-01-04T00:00");
+      assertThat(closure.get("end").asText()).startsWith("2024-01-06T00:00");
+      assertThat(closure.get("zone").asText()).isEqualTo("Africa/Nairobi");
+      assertThat(closure.at("/treated/sensors"))
+          .extracting(JsonNode::asText)
+          .containsExactlyInAnyOrder("t1", "t2");
+      assertThat(closure.at("/control/sensors"))
+          .extracting(JsonNode::asText)
+          .containsExactlyInAnyOrder("c1", "c2");
+      JsonNode drawn = closure.at("/street/coordinates");
+      assertThat(closure.at("/street/type").asText()).isEqualTo("LineString");
+      assertThat(drawn).hasSize(2);
+      assertThat(drawn.at("/0/0").asDouble()).isGreaterThan(drawn.at("/1/0").asDouble());
+      assertThat(drawn.at("/0/1").asDouble()).isGreaterThan(drawn.at("/1/1").asDouble());
+      for (JsonNode p : drawn) {
+        assertThat(p.get(0).asDouble()).isBetween(36.70, 36.90);
+        assertThat(p.get(1).asDouble()).isBetween(-1.35, -1.15);
       }
+      assertThat(Duration.parse(closure.get("baseline").asText())).isEqualTo(Duration.ofDays(3));
+      assertThat(Duration.parse(closure.get("after").asText())).isEqualTo(Duration.ofHours(48));
+      chrome.get(base + "/#/");
+      wait(chrome).until(d -> !d.findElements(By.linkText("Made on the page")).isEmpty());
+
+      // a street given through the API: drawn on the form's map, kept when the form changes the
+      // closure, then withdrawn
+      ObjectNode withStreet = (ObjectNode) closure;
+      withStreet.set("street", Json.mapper().readTree(STREET));
+      HttpResponse<String> put =
+          page.send("PUT", "/api/closures/" + ID, withStreet.toString(), editor);
+      assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+      wait(chrome).until(d -> hasStreet(ID));
+      chrome.get(base + "/#/closure/" + ID + "/edit");
+      wait(chrome)
+          .until(d -> !d.findElements(By.cssSelector("#picker-map path.closed-street")).isEmpty());
+      type(chrome, "name", "Made and changed on the page");
+      assertThat(submit(chrome)).isEmpty();
+      wait(chrome).until(d -> d.getCurrentUrl().endsWith("#/closure/" + ID));
+      JsonNode changed = page.json("/api/closures/" + ID);
+      assertThat(changed.get("name").asText()).isEqualTo("Made and changed on the page");
+      assertThat(changed.get("street")).isEqualTo(Json.mapper().readTree(STREET));
+      chrome.get(base + "/#/closure/" + ID + "/edit");
+      wait(chrome).until(d -> !d.findElements(By.id("withdraw")).isEmpty());
+      chrome.findElement(By.id("withdraw")).click();
+      chrome.switchTo().alert().accept();
+      wait(chrome).until(d -> d.getCurrentUrl().endsWith("#/closure/" + ID));
+      assertThat(page.json("/api/closures/" + ID).get("withdrawnAt").isNull()).isFalse();
+    }
+  }
+
+  private boolean hasStreet(String id) {
+    try {
+      return page.json("/api/closures/" + id).has("street");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -194,39 +254,5 @@ class ClosureFormBrowserIT {
     return chrome.findElements(By.cssSelector("#form-errors li")).stream()
         .map(WebElement::getText)
         .toList();
-  }
-
-  private void awaitSensors(String base, int n) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (json(base + "/api/sensors").size() >= n) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the planner did not see " + n + " sensors");
-  }
-
-  private HttpResponse<String> get(String url) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(url)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private JsonNode json(String url) throws Exception {
-    HttpResponse<String> r = get(url);
-    assertThat(r.statusCode()).as("GET %s: %s", url, r.body()).isEqualTo(200);
-    return Json.mapper().readTree(r.body());
-  }
-
-  private HttpResponse<String> send(String method, String url, String body, String token)
-      throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + token)
-            .method(method, HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

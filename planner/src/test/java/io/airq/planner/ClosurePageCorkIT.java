@@ -6,12 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.airq.core.json.Json;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +14,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -55,55 +49,52 @@ class ClosurePageCorkIT {
       }
       return JSON.stringify(out.filter((s) => s));""";
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private PageSession page;
 
   @Test
   void corkPageOpensOnNo2InBothLanguagesAndAWideIntervalDoesNotSquashTheChart(Servers servers)
       throws Exception {
-    String prefix = servers.newPrefix("page-cork");
-    String db = servers.newDatabase("page_cork");
-    Path work = servers.newDirectory("page-cork");
-    CorkFixture.publishSensors(servers.kafkaBootstrap(), prefix);
-    assertThat(CorkFixture.writeHourlyAverages(servers.influxUrl(), db)).isGreaterThan(3000);
-    try (PlannerServer planner =
-        PlannerServer.start(
-            PlannerConfig.of(0, servers.influxUrl(), db, servers.kafkaBootstrap(), prefix)
-                .withAdminToken("cork-page-admin"))) {
-      String base = "http://127.0.0.1:" + planner.port();
-      awaitSensors(base, 5);
-      HttpResponse<String> r = post(base + "/api/closures", CorkFixture.CLOSURE_JSON);
+    try (PageSession session =
+        PageSession.start(
+            servers,
+            "page-cork",
+            (bootstrap, prefix, influx, db) -> {
+              CorkFixture.publishSensors(bootstrap, prefix);
+              assertThat(CorkFixture.writeHourlyAverages(influx, db)).isGreaterThan(3000);
+            },
+            5,
+            "cork-page-admin")) {
+      page = session;
+      String base = session.base;
+      ChromeDriver chrome = session.chrome;
+      HttpResponse<String> r = session.send("POST", "/api/closures", CorkFixture.CLOSURE_JSON);
       assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
       JsonNode report =
-          json(base + "/api/closures/" + CorkFixture.CLOSURE_ID + "/impact?quantity=no2")
+          page.json("/api/closures/" + CorkFixture.CLOSURE_ID + "/impact?quantity=no2")
               .get("report");
       double during = report.at("/treated/duringVsBefore/percent").asDouble();
       assertThat(during).as("the real Car-Free Day result").isBetween(-33.5, -32.5);
 
-      ChromeDriver chrome =
-          HeadlessChromium.start(work, Files.createDirectories(work.resolve("d")));
-      try {
-        chrome.get(base + "/#/closure/" + CorkFixture.CLOSURE_ID);
-        awaitCharts(chrome);
-        assertOpensOnNo2(chrome, report);
-        assertWideIntervalIsClipped(chrome, report);
-        assertWeatherPanelShowsTheStation(chrome, base);
-        PageScreenshot.take(chrome, "planner-closure-en");
+      chrome.get(base + "/#/closure/" + CorkFixture.CLOSURE_ID);
+      page.awaitCharts();
+      assertOpensOnNo2(chrome, report);
+      assertWideIntervalIsClipped(chrome, report);
+      assertWeatherPanelShowsTheStation(chrome, base);
+      PageScreenshot.take(chrome, "planner-closure-en");
 
-        chrome.get(base + "/#/closure/" + CorkFixture.CLOSURE_ID + "?lang=sw");
-        awaitCharts(chrome);
-        assertThat(chrome.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("sw");
-        assertEveryTextIsKiswahili(chrome, 40);
-        assertThat(chrome.findElement(By.cssSelector("#numbers")).getText())
-            .contains(PlannerPageBrowserIT.toFixed(during, 1) + " %")
-            .contains(SW.t("outcome." + report.at("/treated/outcome").asText()));
-        PageScreenshot.take(chrome, "planner-closure-sw");
-        assertOtherPagesAreKiswahili(chrome, base);
+      chrome.get(base + "/#/closure/" + CorkFixture.CLOSURE_ID + "?lang=sw");
+      page.awaitCharts();
+      assertThat(chrome.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("sw");
+      assertEveryTextIsKiswahili(chrome, 40);
+      assertThat(chrome.findElement(By.cssSelector("#numbers")).getText())
+          .contains(PlannerPageBrowserIT.toFixed(during, 1) + " %")
+          .contains(SW.t("outcome." + report.at("/treated/outcome").asText()));
+      PageScreenshot.take(chrome, "planner-closure-sw");
+      assertOtherPagesAreKiswahili(chrome, base);
 
-        assertHomeListsTheClosureWithItsResult(chrome, base, report);
-        assertMethodPageIsServedInBothLanguages(chrome, base);
-      } finally {
-        chrome.quit();
-      }
+      assertHomeListsTheClosureWithItsResult(chrome, base, report);
+      assertMethodPageIsServedInBothLanguages(chrome, base);
+      assertNearestStationGivesTheWeatherPanel(chrome);
     }
   }
 
@@ -196,18 +187,60 @@ class ClosurePageCorkIT {
     List<String> quantities = List.of("rain", "wind_speed");
     for (int i = 0; i < 2; i++) {
       JsonNode points =
-          json(base
-                  + "/api/series?sensor="
-                  + CorkFixture.STATION
-                  + "&quantity="
-                  + quantities.get(i)
-                  + range)
+          page.json(
+                  "/api/series?sensor="
+                      + CorkFixture.STATION
+                      + "&quantity="
+                      + quantities.get(i)
+                      + range)
               .get("points");
       JsonNode data = drawn.at("/data/" + i);
       assertThat(data).hasSize(points.size()).hasSizeGreaterThan(24 * 20);
       for (int k = 0; k < points.size(); k++) {
         assertThat(data.get(k).get(1).asDouble()).isEqualTo(points.get(k).get("mean").asDouble());
       }
+    }
+  }
+
+  /**
+   * The same closure naming no station: the page asks for the weather-adjusted result, whose
+   * weather comes from the nearest registered station (met-cork, about 6 km away), and the panel
+   * shows that station's weather. The weather-adjusted section shows, per group, the API's reason
+   * alone when it has no result, else its change.
+   */
+  private void assertNearestStationGivesTheWeatherPanel(ChromeDriver chrome) throws Exception {
+    String id = "cork-nearest-station";
+    String json =
+        CorkFixture.CLOSURE_JSON
+            .replace("\"weather\":{\"station\":\"met-cork\"},", "")
+            .replace(CorkFixture.CLOSURE_ID, id);
+    HttpResponse<String> r = page.send("POST", "/api/closures", json);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    JsonNode w =
+        page.json("/api/closures/" + id + "/impact?quantity=no2&weather=true")
+            .at("/report/treated/weatherAdjusted");
+    assertThat(w.get("weatherSource").asText()).startsWith("nearest:" + CorkFixture.STATION + " (");
+    page.open("/#/closure/" + id);
+    page.awaitCharts();
+    assertThat(chrome.findElement(By.cssSelector("h3:has(+ .chart.weather)")).getText())
+        .isEqualTo(EN.t("weather.title", "station", CorkFixture.STATION));
+    String item = chrome.findElement(By.cssSelector("section.weather li")).getText();
+    org.slf4j.LoggerFactory.getLogger(ClosurePageCorkIT.class)
+        .info(
+            "weather-adjusted, nearest station: {} {}; the page says: {}",
+            w.get("outcome"),
+            w.get("reason"),
+            item);
+    if (w.get("outcome").asText().equals("INSUFFICIENT_DATA")) {
+      assertThat(item)
+          .isEqualTo(
+              EN.t("closure.weather.insufficient", "group", EN.t("group.treated"))
+                  + " "
+                  + w.get("reason").asText())
+          .doesNotContain(" %");
+    } else {
+      String percent = PlannerPageBrowserIT.toFixed(w.at("/duringVsBefore/percent").asDouble(), 1);
+      assertThat(item).contains(percent + " %");
     }
   }
 
@@ -245,20 +278,53 @@ class ClosurePageCorkIT {
     assertThat(chrome.findElement(By.id("no-match")).isDisplayed()).isFalse();
   }
 
-  /** /method: docs/method.md rendered, linked from the report, with the page's words in sw. */
-  private static void assertMethodPageIsServedInBothLanguages(ChromeDriver chrome, String base) {
+  /**
+   * /method: docs/method.md rendered, linked from the report; in Kiswahili (from the report's link
+   * or the hash's lang) docs/method.sw.md: the page's words from sw.json, and no heading, paragraph
+   * or list item of the English method left.
+   */
+  private void assertMethodPageIsServedInBothLanguages(ChromeDriver chrome, String base)
+      throws Exception {
+    String texts =
+        "return JSON.stringify([...document.querySelectorAll('#method article :is(h1, h2, h3, p,"
+            + " li)')].map((e) => e.tagName + ' ' + e.innerText.trim()))";
+    page.open("/method");
+    page.waiting().until(d -> !d.findElements(By.cssSelector("#method article h1")).isEmpty());
+    List<String> english = new ArrayList<>();
+    Json.mapper()
+        .readTree((String) chrome.executeScript(texts))
+        .forEach(n -> english.add(n.asText()));
+    assertThat(english)
+        .as("the English method page: %s", chrome.getPageSource())
+        .anyMatch(t -> t.startsWith("H1 Closure-impact method"));
+
     chrome.get(base + "/#/closure/" + CorkFixture.CLOSURE_ID + "?lang=sw");
-    awaitCharts(chrome);
+    page.awaitCharts();
     chrome.findElement(By.cssSelector("a[href='/method?lang=sw']")).click();
-    new WebDriverWait(chrome, Duration.ofSeconds(30))
-        .until(d -> !d.findElements(By.cssSelector("#method article h1")).isEmpty());
-    assertThat(chrome.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("sw");
-    assertThat(chrome.getTitle()).isEqualTo(SW.t("method.title"));
-    assertThat(chrome.findElement(By.cssSelector("#method article h1")).getText())
-        .startsWith("Closure-impact method");
-    assertThat(chrome.findElements(By.cssSelector("#method article h2"))).hasSizeGreaterThan(3);
-    assertThat(chrome.findElement(By.cssSelector("#method p.note")).getText())
-        .isEqualTo(SW.t("method.intro"));
+    for (int pass = 0; pass < 2; pass++) {
+      page.waiting()
+          .until(
+              d ->
+                  "sw".equals(d.findElement(By.tagName("html")).getAttribute("lang"))
+                      && !d.findElements(By.cssSelector("#method article h1")).isEmpty());
+      assertThat(chrome.getTitle()).isEqualTo(SW.t("method.title"));
+      assertThat(chrome.findElement(By.cssSelector("#method p.note")).getText())
+          .isEqualTo(SW.t("method.intro"));
+      List<String> kiswahili = new ArrayList<>();
+      Json.mapper()
+          .readTree((String) chrome.executeScript(texts))
+          .forEach(n -> kiswahili.add(n.asText()));
+      assertThat(chrome.getCurrentUrl()).contains("/method?lang=sw");
+      assertThat(kiswahili.get(0)).startsWith("H1 Mbinu ya kupima athari ya ufungaji");
+      assertThat(kiswahili.stream().filter(t -> t.startsWith("H2"))).hasSizeGreaterThan(10);
+      assertThat(kiswahili)
+          .as("English text left on the Kiswahili method")
+          .doesNotContainAnyElementsOf(english);
+      // the page's own links keep the language in the hash; /method follows it there too
+      if (pass == 0) {
+        page.open("/method#/?lang=sw");
+      }
+    }
   }
 
   /**
@@ -325,57 +391,5 @@ class ClosurePageCorkIT {
     double area = ((Number) chart.get("area")).doubleValue();
     assertThat(bar / area).as("the during bar's share of the chart's height").isGreaterThan(0.15);
     assertThat(((List<Number>) chart.get("ci")).get(1).doubleValue()).isEqualTo(afterHigh);
-  }
-
-  static void awaitCharts(ChromeDriver chrome) {
-    try {
-      new WebDriverWait(chrome, Duration.ofSeconds(60))
-          .until(
-              d ->
-                  (Boolean)
-                      chrome.executeScript(
-                          "return !!document.querySelector('#main .error')"
-                              + " || !!(window.Chart && Chart.getChart('series')"
-                              + " && Chart.getChart('phases'))"));
-    } catch (TimeoutException e) {
-      throw new AssertionError(
-          "the closure page drew no charts in 60 s; it shows: "
-              + chrome.findElement(By.id("main")).getText(),
-          e);
-    }
-    assertThat(chrome.findElements(By.cssSelector("#main .error")))
-        .as("error shown by the page")
-        .extracting(WebElement::getText)
-        .isEmpty();
-  }
-
-  private void awaitSensors(String base, int n) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (json(base + "/api/sensors").size() >= n) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the planner did not see " + n + " sensors");
-  }
-
-  private JsonNode json(String url) throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create(url)).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as("GET %s: %s", url, r.body()).isEqualTo(200);
-    return Json.mapper().readTree(r.body());
-  }
-
-  private HttpResponse<String> post(String url, String body) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer cork-page-admin")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

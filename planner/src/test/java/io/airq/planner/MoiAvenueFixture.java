@@ -37,7 +37,8 @@ final class MoiAvenueFixture {
       {"id":"moi-avenue-2024","name":"Moi Avenue car-free days",
        "treated":{"sensors":["t1","t2"]},"control":{"sensors":["c1","c2"]},
        "start":"2024-01-04T00:00:00","end":"2024-01-06T00:00:00",
-       "baseline":"P3D","after":"P2D","zone":"Africa/Nairobi"}""";
+       "baseline":"P3D","after":"P2D","zone":"Africa/Nairobi",
+       "street":{"type":"LineString","coordinates":[[36.82283,-1.28391],[36.8232,-1.2834],[36.8235,-1.2829]]}}""";
 
   private static final ZoneId ZONE = ZoneId.of("Africa/Nairobi");
   private static final LocalDateTime FIRST_HOUR = LocalDateTime.parse("2024-01-01T00:00:00");

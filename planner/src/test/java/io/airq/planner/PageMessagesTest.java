@@ -8,7 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The page's message files: the same keys in both languages, the same placeholders in each. */
+/**
+ * The page's message files: the same keys in both languages, the same placeholders in each; the
+ * Kiswahili method follows the English one's method versions.
+ */
 class PageMessagesTest {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\w+\\}");
 
@@ -38,6 +41,30 @@ class PageMessagesTest {
       if (!SAME.contains(key)) {
         assertThat(sw.get(key)).as("sw %s is translated", key).isNotEqualTo(en.get(key));
       }
+    }
+  }
+
+  /**
+   * The Kiswahili method (docs/method.sw.md, served at /method?lang=sw) translates the same
+   * methods: its top-level headings name the method versions the English one does, in the same
+   * order, so a new method version in method.md fails here until the translation follows.
+   */
+  @Test
+  void kiswahiliMethodNamesTheSameMethodVersionsAsTheEnglishOne() throws Exception {
+    assertThat(methodVersions("docs/method.sw.md"))
+        .isNotEmpty()
+        .isEqualTo(methodVersions("docs/method.md"));
+  }
+
+  private static List<String> methodVersions(String resource) throws Exception {
+    try (var in = PageMessagesTest.class.getClassLoader().getResourceAsStream(resource)) {
+      assertThat(in).as(resource + " packaged with the planner").isNotNull();
+      String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return Pattern.compile("(?m)^# .*`([^`]+)`$")
+          .matcher(text)
+          .results()
+          .map(r -> r.group(1))
+          .toList();
     }
   }
 

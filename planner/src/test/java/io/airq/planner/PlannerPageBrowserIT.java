@@ -9,10 +9,7 @@ import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -46,27 +42,28 @@ class PlannerPageBrowserIT {
 
   private static final PageMessages EN = PageMessages.load("en");
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private PageSession page;
 
   @Test
   void closurePageShowsTheApiNumbersInChartsTableAndCsvAndTakesAScreenshot(Servers servers)
       throws Exception {
-    String prefix = servers.newPrefix("planner-page");
-    String db = servers.newDatabase("planner_page");
-    Path work = servers.newDirectory("planner-page");
-    Path downloads = Files.createDirectories(work.resolve("downloads"));
-    MoiAvenueFixture.publishSensors(servers.kafkaBootstrap(), prefix);
-    MoiAvenueFixture.writeHourlyAverages(servers.influxUrl(), db);
-
-    try (PlannerServer planner =
-        PlannerServer.start(
-            PlannerConfig.of(0, servers.influxUrl(), db, servers.kafkaBootstrap(), prefix)
-                .withAdminToken("page-test-admin"))) {
-      String base = "http://127.0.0.1:" + planner.port();
-      awaitSensors(base, 4);
-      assertThat(post(base + "/api/closures", MoiAvenueFixture.CLOSURE_JSON).statusCode())
+    try (PageSession session =
+        PageSession.start(
+            servers,
+            "planner-page",
+            (bootstrap, prefix, influx, db) -> {
+              MoiAvenueFixture.publishSensors(bootstrap, prefix);
+              MoiAvenueFixture.writeHourlyAverages(influx, db);
+            },
+            4,
+            "page-test-admin")) {
+      page = session;
+      String base = session.base;
+      ChromeDriver chrome = session.chrome;
+      Path downloads = session.downloads;
+      assertThat(session.send("POST", "/api/closures", MoiAvenueFixture.CLOSURE_JSON).statusCode())
           .isEqualTo(201);
-      JsonNode api = json(base + "/api/closures/" + ID + "/impact?quantity=pm25");
+      JsonNode api = session.json("/api/closures/" + ID + "/impact?quantity=pm25");
       JsonNode report = api.get("report");
       LOG.info(
           "API: treated during vs before {} % [{}, {}], DiD {} %",
@@ -74,74 +71,83 @@ class PlannerPageBrowserIT {
           report.at("/treated/duringVsBefore/lowPercent"),
           report.at("/treated/duringVsBefore/highPercent"),
           report.at("/differenceInDifferences/percent"));
-
-      ChromeDriver chrome = HeadlessChromium.start(work, downloads);
-      try {
-        // no map tiles, as in an offline deployment: the maps must still show every sensor
-        chrome.executeCdpCommand("Network.enable", Map.of());
-        chrome.executeCdpCommand(
-            "Network.setBlockedURLs", Map.of("urls", List.of("*tile.openstreetmap.org*")));
-        chrome.get(base + "/#/closure/" + ID);
-        awaitCharts(chrome);
-        assertMapShows(chrome, MoiAvenueFixture.TREATED, MoiAvenueFixture.CONTROL);
-        JsonNode charts = chartState(chrome);
-
-        assertChartDrawn(charts.get("series"));
-        assertChartDrawn(charts.get("phases"));
-        assertReadableWithoutColour(charts, chrome);
-        assertSeriesChartShowsTheApiSeries(
-            charts.get("series"), base, api.get("periods"), api.get("hourGate").asDouble());
-        assertPhasesChartShowsTheReport(charts.get("phases"), report);
-        assertTableShowsTheReport(chrome, report);
-
-        String en = chrome.findElement(By.cssSelector("p.summary[lang='en']")).getText();
-        String sw =
-            chrome
-                .findElement(By.cssSelector("p.summary[lang='sw']"))
-                .getAttribute("textContent")
-                .trim();
-        assertThat(en).isNotBlank().isEqualTo(report.get("summaryEn").asText());
-        assertThat(sw).isNotBlank().isEqualTo(report.get("summarySw").asText()).isNotEqualTo(en);
-
-        chrome.findElement(By.cssSelector("a[download='" + ID + "-impact.csv']")).click();
-        assertCsvMatchesTheReport(awaitDownload(downloads.resolve(ID + "-impact.csv")), report);
-
-        PageScreenshot.take(chrome, "planner-page");
-
-        // withdrawn by an editor: the page says so, above the same report
-        HttpResponse<String> withdrawn =
-            http.send(
-                HttpRequest.newBuilder(URI.create(base + "/api/closures/" + ID))
-                    .header("Authorization", "Bearer page-test-admin")
-                    .DELETE()
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
-        chrome.get(base + "/#/");
-        chrome.get(base + "/#/closure/" + ID);
-        awaitCharts(chrome);
-        assertThat(chrome.findElement(By.cssSelector("#main p.withdrawn")).getText())
-            .startsWith(EN.t("closure.withdrawn").replace("{date}.", ""));
-        chrome.get(base + "/#/");
-        new WebDriverWait(chrome, Duration.ofSeconds(30))
-            .until(d -> chrome.findElement(By.id("main")).getText().contains("(withdrawn "));
-
-        writeFlaggedReadings(servers.influxUrl(), db);
-        assertExplorerShowsTheStoredAverages(chrome, base);
-
-        // the network page: every sensor on the map, tiles still blocked
-        chrome.get(base + "/#/network");
-        new WebDriverWait(chrome, Duration.ofSeconds(30))
-            .until(d -> chrome.findElements(By.cssSelector(".leaflet-marker-icon")).size() == 4);
-        assertThat(chrome.findElements(By.cssSelector(".leaflet-marker-icon")))
-            .extracting(e -> e.getAttribute("data-sensor"))
-            .containsExactlyInAnyOrder("t1", "t2", "c1", "c2");
-        assertThat(chrome.findElements(By.cssSelector("#main tbody th")))
-            .extracting(WebElement::getText)
-            .containsExactlyInAnyOrder("t1", "t2", "c1", "c2");
-      } finally {
-        chrome.quit();
+      // no map tiles, as in an offline deployment: the maps must still show every sensor
+      chrome.executeCdpCommand("Network.enable", Map.of());
+      chrome.executeCdpCommand(
+          "Network.setBlockedURLs", Map.of("urls", List.of("*tile.openstreetmap.org*")));
+      chrome.get(base + "/#/closure/" + ID);
+      page.awaitCharts();
+      assertMapShows(chrome, MoiAvenueFixture.TREATED, MoiAvenueFixture.CONTROL);
+      // the closed street (the closure's GeoJSON LineString): a line through its three positions
+      String street =
+          chrome.findElement(By.cssSelector("#map-box path.closed-street")).getAttribute("d");
+      assertThat(street.split("L")).hasSize(3);
+      assertThat(chrome.findElement(By.cssSelector("#map-box .map-legend")).getText())
+          .contains(EN.t("map.legendStreet"));
+      // the link to the explorer: the closure's sensors over its phases' local days, in its zone
+      Map<String, String> explore = new LinkedHashMap<>();
+      String href = chrome.findElement(By.id("explore")).getAttribute("href");
+      for (String kv : href.substring(href.indexOf('?') + 1).split("&")) {
+        String[] p = kv.split("=", 2);
+        explore.put(p[0], java.net.URLDecoder.decode(p[1], StandardCharsets.UTF_8));
       }
+      assertThat(href).contains("#/explorer?");
+      assertThat(List.of(explore.get("sensors").split(",")))
+          .containsExactlyInAnyOrder("t1", "t2", "c1", "c2");
+      assertThat(explore)
+          .containsEntry("zone", "Africa/Nairobi")
+          .containsEntry("from", "2024-01-01")
+          .containsEntry("to", "2024-01-07")
+          .containsEntry("quantity", "pm25");
+      JsonNode charts = chartState(chrome);
+
+      assertChartDrawn(charts.get("series"));
+      assertChartDrawn(charts.get("phases"));
+      assertReadableWithoutColour(charts, chrome);
+      assertSeriesChartShowsTheApiSeries(
+          charts.get("series"), base, api.get("periods"), api.get("hourGate").asDouble());
+      assertPhasesChartShowsTheReport(charts.get("phases"), report);
+      assertTableShowsTheReport(chrome, report);
+
+      String en = chrome.findElement(By.cssSelector("p.summary[lang='en']")).getText();
+      String sw =
+          chrome
+              .findElement(By.cssSelector("p.summary[lang='sw']"))
+              .getAttribute("textContent")
+              .trim();
+      assertThat(en).isNotBlank().isEqualTo(report.get("summaryEn").asText());
+      assertThat(sw).isNotBlank().isEqualTo(report.get("summarySw").asText()).isNotEqualTo(en);
+
+      chrome.findElement(By.cssSelector("a[download='" + ID + "-impact.csv']")).click();
+      assertCsvMatchesTheReport(awaitDownload(downloads.resolve(ID + "-impact.csv")), report);
+
+      PageScreenshot.take(chrome, "planner-page");
+
+      // withdrawn by an editor: the page says so, above the same report
+      HttpResponse<String> withdrawn = session.send("DELETE", "/api/closures/" + ID, "");
+      assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+      chrome.get(base + "/#/");
+      chrome.get(base + "/#/closure/" + ID);
+      page.awaitCharts();
+      assertThat(chrome.findElement(By.cssSelector("#main p.withdrawn")).getText())
+          .startsWith(EN.t("closure.withdrawn").replace("{date}.", ""));
+      chrome.get(base + "/#/");
+      new WebDriverWait(chrome, Duration.ofSeconds(30))
+          .until(d -> chrome.findElement(By.id("main")).getText().contains("(withdrawn "));
+
+      writeFlaggedReadings(session.influxUrl, session.db);
+      assertExplorerShowsTheStoredAverages(chrome, base);
+
+      // the network page: every sensor on the map, tiles still blocked
+      chrome.get(base + "/#/network");
+      new WebDriverWait(chrome, Duration.ofSeconds(30))
+          .until(d -> chrome.findElements(By.cssSelector(".leaflet-marker-icon")).size() == 4);
+      assertThat(chrome.findElements(By.cssSelector(".leaflet-marker-icon")))
+          .extracting(e -> e.getAttribute("data-sensor"))
+          .containsExactlyInAnyOrder("t1", "t2", "c1", "c2");
+      assertThat(chrome.findElements(By.cssSelector("#main tbody th")))
+          .extracting(WebElement::getText)
+          .containsExactlyInAnyOrder("t1", "t2", "c1", "c2");
     }
   }
 
@@ -190,24 +196,22 @@ class PlannerPageBrowserIT {
   private void assertExplorerShowsTheStoredAverages(ChromeDriver chrome, String base)
       throws Exception {
     chrome.get(
-        base + "/#/explorer?sensors=t1,c1&quantity=pm25&window=1h&from=2024-01-03&to=2024-01-03");
+        base
+            + "/#/explorer?sensors=t1,c1&quantity=pm25&window=1h&from=2024-01-03&to=2024-01-03"
+            + "&zone=Africa/Nairobi");
     new WebDriverWait(chrome, Duration.ofSeconds(30))
         .until(d -> !d.findElements(By.cssSelector("#explorer-table tbody tr")).isEmpty());
     List<List<String>> expected = new ArrayList<>();
     for (String sensor : List.of("t1", "c1")) {
       JsonNode series =
-          json(
-              base
-                  + "/api/series?sensor="
-                  + sensor
-                  + "&quantity=pm25&window=1h&from=2024-01-03T00:00:00Z&to=2024-01-04T00:00:00Z");
+          page.json("/api/series?sensor=" + sensor + "&quantity=pm25&window=1h" + NAIROBI_JAN_3);
       assertThat(series.get("points")).hasSize(24);
       for (JsonNode p : series.get("points")) {
         assertThat(p.has("rawMean") && p.has("min") && p.has("max")).as(p.toString()).isTrue();
         expected.add(
             List.of(
                 sensor,
-                p.get("time").asText().replace("T", " ").replace("Z", ""),
+                nairobi(p.get("time").asText()),
                 fmt(p.get("mean"), 2),
                 fmt(p.get("rawMean"), 2),
                 fmt(p.get("min"), 2),
@@ -241,22 +245,43 @@ class PlannerPageBrowserIT {
     // the QA flags: t1's two readings flagged on pm25, not the one flagged on humidity only
     new WebDriverWait(chrome, Duration.ofSeconds(30))
         .until(d -> !d.findElements(By.cssSelector("#flags-table tbody tr")).isEmpty());
-    JsonNode flags =
-        json(
-            base
-                + "/api/flags?sensor=t1&quantity=pm25"
-                + "&from=2024-01-03T00:00:00Z&to=2024-01-04T00:00:00Z");
+    JsonNode flags = page.json("/api/flags?sensor=t1&quantity=pm25" + NAIROBI_JAN_3);
     assertThat(flags.get("readings")).hasSize(2);
-    List<List<String>> flagRows = new ArrayList<>();
-    for (WebElement tr : chrome.findElements(By.cssSelector("#flags-table tbody tr"))) {
-      flagRows.add(
-          tr.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList());
-    }
-    assertThat(flagRows)
-        .containsExactly(
-            List.of("t1", "2024-01-03 05:00:00", "pm25:out-of-range", "900.00", "900.00"),
+    List<List<String>> t1Flags =
+        List.of(
+            List.of("t1", "2024-01-03 08:00:00", "pm25:out-of-range", "900.00", "900.00"),
             List.of(
-                "t1", "2024-01-03 09:30:00", "pm25:stuck,humidity:out-of-range", "31.00", "33.00"));
+                "t1", "2024-01-03 12:30:00", "pm25:stuck,humidity:out-of-range", "31.00", "33.00"));
+    assertThat(rows(chrome, "#flags-table tbody tr")).containsExactlyElementsOf(t1Flags);
+
+    // the area CBD (t1 and t2): the flagged readings of every sensor in it, on the same local day
+    chrome.get(
+        base
+            + "/#/explorer?area=CBD&quantity=pm25&window=1h&from=2024-01-03&to=2024-01-03"
+            + "&zone=Africa/Nairobi");
+    new WebDriverWait(chrome, Duration.ofSeconds(30))
+        .until(d -> !d.findElements(By.cssSelector("#flags-table tbody tr")).isEmpty());
+    assertThat(chrome.findElement(By.cssSelector("#flags-table caption")).getText())
+        .isEqualTo(
+            EN.t("explorer.flagsCaptionArea", "quantity", EN.t("quantity.pm25"), "area", "CBD"));
+    assertThat(rows(chrome, "#flags-table tbody tr")).containsExactlyElementsOf(t1Flags);
+  }
+
+  /** 2024-01-03 in Nairobi (UTC+3), as the explorer asks the API for it. */
+  private static final String NAIROBI_JAN_3 = "&from=2024-01-02T21:00:00Z&to=2024-01-03T21:00:00Z";
+
+  /** An instant as the explorer shows it in Nairobi: "2024-01-03 08:00:00". */
+  private static String nairobi(String instant) {
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+        .format(Instant.parse(instant).atZone(java.time.ZoneId.of("Africa/Nairobi")));
+  }
+
+  private static List<List<String>> rows(ChromeDriver chrome, String css) {
+    List<List<String>> out = new ArrayList<>();
+    for (WebElement tr : chrome.findElements(By.cssSelector(css))) {
+      out.add(tr.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList());
+    }
+    return out;
   }
 
   /** Three raw readings of t1 with QA flags, as the sink stores them (influxdb-schema.md). */
@@ -274,28 +299,6 @@ class PlannerPageBrowserIT {
               "reading,sensor=t1 humidity=120,flags=\"humidity:out-of-range\" "
                   + Instant.parse("2024-01-03T10:00:00Z").toEpochMilli() * 1_000_000L));
     }
-  }
-
-  private static void awaitCharts(ChromeDriver chrome) {
-    try {
-      new WebDriverWait(chrome, Duration.ofSeconds(60))
-          .until(
-              d ->
-                  (Boolean)
-                      chrome.executeScript(
-                          "return !!document.querySelector('#main .error')"
-                              + " || !!(window.Chart && Chart.getChart('series')"
-                              + " && Chart.getChart('phases'))"));
-    } catch (TimeoutException e) {
-      throw new AssertionError(
-          "the closure page drew no charts in 60 s; it shows: "
-              + chrome.findElement(By.id("main")).getText(),
-          e);
-    }
-    assertThat(chrome.findElements(By.cssSelector("#main .error")))
-        .as("error shown by the page")
-        .extracting(WebElement::getText)
-        .isEmpty();
   }
 
   /** Size, inked pixels, labels and datasets of both Chart.js instances, read in the page. */
@@ -368,9 +371,8 @@ class PlannerPageBrowserIT {
       Map<Long, double[]> expected = new LinkedHashMap<>();
       for (String sensor : groups.get(g)) {
         JsonNode series =
-            json(
-                base
-                    + "/api/series?sensor="
+            page.json(
+                "/api/series?sensor="
                     + sensor
                     + "&quantity=pm25&window=1h&from="
                     + URLEncoder.encode(from, StandardCharsets.UTF_8)
@@ -570,35 +572,5 @@ class PlannerPageBrowserIT {
       return "—";
     }
     return (v.asDouble() > 0 ? "+" : "") + toFixed(v.asDouble(), 1) + " %";
-  }
-
-  private void awaitSensors(String base, int n) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (json(base + "/api/sensors").size() >= n) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the planner did not see " + n + " sensors");
-  }
-
-  private JsonNode json(String url) throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create(url)).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as("GET %s: %s", url, r.body()).isEqualTo(200);
-    return Json.mapper().readTree(r.body());
-  }
-
-  private HttpResponse<String> post(String url, String body) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer page-test-admin")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

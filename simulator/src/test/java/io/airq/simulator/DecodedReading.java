@@ -16,7 +16,7 @@ import java.util.Optional;
  * A test-side decoder of the five payload formats, written from docs/simulator.md and
  * docs/ingest.md, independent of the encoder. {@code values} holds every quantity by its airq id in
  * canonical units (channel A only); {@code pm25} averages PurpleAir's two channels when both are
- * there.
+ * there and agree. {@code time} is null for a payload without one.
  */
 record DecodedReading(
     String sensor, Instant time, double pm25, double pm10, Map<String, Double> values) {
@@ -49,7 +49,7 @@ record DecodedReading(
           double x = Double.parseDouble(e.get("value").asText());
           v.put(names.getOrDefault(type, type), type.equals("pressure") ? x / 100 : x);
         }
-        out.add(of(sensor, Instant.parse(n.get("timestamp").asText()), v));
+        out.add(of(sensor, time(n), v));
       }
       case "airgradient" -> {
         Map<String, Double> v = new LinkedHashMap<>();
@@ -73,7 +73,7 @@ record DecodedReading(
                 v.put(id, n.get(field).asDouble());
               }
             });
-        out.add(of(sensor, Instant.parse(n.get("timestamp").asText()), v));
+        out.add(of(sensor, time(n), v));
       }
       case "purpleair" -> {
         Map<String, Double> v = new LinkedHashMap<>();
@@ -101,7 +101,12 @@ record DecodedReading(
         Instant t = Instant.from(PayloadEncoder.PURPLEAIR_TIME.parse(n.get("DateTime").asText()));
         double pm25 = v.getOrDefault("pm25", Double.NaN);
         if (n.hasNonNull("pm2_5_cf_1_b")) {
-          pm25 = (pm25 + n.get("pm2_5_cf_1_b").asDouble()) / 2;
+          // the channels' mean, unless they disagree by the US EPA rule (docs/quality.md)
+          double b = n.get("pm2_5_cf_1_b").asDouble();
+          double diff = Math.abs(pm25 - b);
+          if (!(diff > 5 && diff / ((pm25 + b) / 2) > 0.70)) {
+            pm25 = (pm25 + b) / 2;
+          }
         }
         out.add(new DecodedReading(sensor, t, pm25, v.getOrDefault("pm10", Double.NaN), v));
       }
@@ -116,6 +121,10 @@ record DecodedReading(
       default -> throw new IllegalArgumentException(format);
     }
     return Optional.of(out);
+  }
+
+  private static Instant time(JsonNode n) {
+    return n.hasNonNull("timestamp") ? Instant.parse(n.get("timestamp").asText()) : null;
   }
 
   private static DecodedReading of(String sensor, Instant time, Map<String, Double> v) {

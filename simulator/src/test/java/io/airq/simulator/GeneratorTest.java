@@ -13,6 +13,7 @@ import io.airq.simulator.generate.SimReading;
 import io.airq.simulator.scenario.FaultSpec;
 import io.airq.simulator.scenario.Scenario;
 import io.airq.simulator.scenario.ScenarioSensor;
+import io.airq.simulator.truth.Accuracy;
 import io.airq.simulator.truth.PhaseMeans;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,7 +87,7 @@ class GeneratorTest {
   }
 
   @Test
-  void defaultScenarioTreatedPm25FallsAboutHalfAndOnlyTheCorrectedReadingsShowHowMuch() {
+  void defaultScenarioTreatedPm25FallsAboutHalfAndTheTruthReportsTheSensorsError() {
     Scenario s = BUILT_IN;
     Generation g = Generator.generate(s);
     PhaseMeans trueTreated = g.truth().groups().get("treated").get("pm25").truth();
@@ -94,17 +95,42 @@ class GeneratorTest {
     PhaseMeans trueControl = g.truth().groups().get("control").get("pm25").truth();
     assertThat(g.readings()).hasSize(20 * 17 * 288);
     assertThat(trueTreated.changePercent()).isBetween(-60.0, -40.0);
-    // Plantower-class sensors respond as the EPA fit says: the raw change understates the true
-    // one, and correcting each reading with its own humidity recovers it.
-    assertThat(measuredTreated.changePercent()).isGreaterThan(trueTreated.changePercent() + 5);
+    assertThat(Math.abs(trueControl.changePercent())).isLessThan(10.0);
+    // The EPA correction applied to what was sent, reported against the truth (not asserted: the
+    // sensors follow a published response, not the inverse of that fit).
     Set<String> treated = new HashSet<>(s.toClosure().treated().sensors());
     Map<Phase, Double> corrected =
         correctedPhaseMeans(
             s.toClosure(),
             g.readings().stream().filter(r -> treated.contains(r.sensorId())).toList());
     double correctedChange = 100 * (corrected.get(Phase.DURING) / corrected.get(Phase.BEFORE) - 1);
-    assertThat(correctedChange).isCloseTo(trueTreated.changePercent(), within(3.0));
-    assertThat(Math.abs(trueControl.changePercent())).isLessThan(10.0);
+    Accuracy a = g.truth().pm25Accuracy();
+    List<Double> epa = new ArrayList<>();
+    List<Double> truths = new ArrayList<>();
+    g.readings()
+        .forEach(
+            r -> {
+              epa.add(EpaPurpleAirCorrection.apply(r.pipelinePm25(), r.humidity()));
+              truths.add(r.truePm25());
+            });
+    System.err.printf(
+        "generator: treated PM2.5 change true %.1f %%, raw %.1f %%, EPA-corrected %.1f %%;"
+            + " PM2.5 error over %d readings: raw %s, EPA-corrected %s, perfect correction %s%n",
+        trueTreated.changePercent(),
+        measuredTreated.changePercent(),
+        correctedChange,
+        a.readings(),
+        a.raw(),
+        Accuracy.Error.of(epa, truths),
+        a.perfectCorrection());
+    // By construction: Plantower-class sensors read 1.6 x growth(RH) >= 1.6 times the truth (x a
+    // unit bias of sd 0.08), so raw PM2.5 is biased high by more than half the mean truth; a
+    // perfect correction leaves the unit bias and the noise, a fraction of that.
+    double meanTruth = truths.stream().mapToDouble(d -> d).average().orElseThrow();
+    assertThat(a.readings()).isEqualTo(g.truth().validReadingsSent());
+    assertThat(a.raw().bias()).isGreaterThan(0.5 * meanTruth);
+    assertThat(a.perfectCorrection().rmse()).isLessThan(a.raw().rmse() / 3);
+    assertThat(Math.abs(a.perfectCorrection().bias())).isLessThan(0.1 * meanTruth);
     Set<String> formats =
         g.messages().stream().map(m -> m.topic().split("/")[4]).collect(Collectors.toSet());
     assertThat(formats).contains("airq", "sensor-community", "airgradient", "purpleair", "senml");
@@ -178,11 +204,11 @@ class GeneratorTest {
           || (r.pm10() != o.pm10()
               && early != null
               && early.pm10() == r.pm10()
-              && early.pm25() == r.pm25())) {
+              && early.pipelinePm25() == r.pm25())) {
         skewed++;
         continue;
       }
-      if (r.pm25() != o.pm25()) {
+      if (r.pm25() != o.pipelinePm25()) {
         if (Math.abs(r.pm25() - Math.round(o.pm25() * 10 * 10) / 10.0) < 1e-9) {
           spikes++;
         } else {
@@ -248,7 +274,7 @@ class GeneratorTest {
               p ->
                   values
                       .computeIfAbsent(p, x -> new ArrayList<>())
-                      .add(EpaPurpleAirCorrection.apply(r.pm25(), r.humidity())));
+                      .add(EpaPurpleAirCorrection.apply(r.pipelinePm25(), r.humidity())));
     }
     Map<Phase, Double> out = new HashMap<>();
     values.forEach((p, v) -> out.put(p, v.stream().mapToDouble(d -> d).average().orElseThrow()));

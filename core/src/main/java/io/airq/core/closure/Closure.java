@@ -32,7 +32,8 @@ import java.util.Optional;
  * /api/closures/{id}}) stays registered, so its reports remain readable, and they say it was
  * withdrawn.
  *
- * <p>{@link #weather()} optionally names the closure's weather station (null: none named).
+ * <p>{@link #weather()} optionally names the closure's weather station (null: none named), and
+ * {@link #street()} optionally gives the closed street's line (null: none given).
  */
 public record Closure(
     String id,
@@ -46,7 +47,8 @@ public record Closure(
     ZoneId zone,
     List<ComparisonPeriod> comparisonPeriods,
     Instant withdrawnAt,
-    ClosureWeather weather) {
+    ClosureWeather weather,
+    StreetLine street) {
 
   public static final Duration DEFAULT_BASELINE = Duration.ofDays(7);
   public static final Duration DEFAULT_AFTER = Duration.ofDays(7);
@@ -63,6 +65,36 @@ public record Closure(
     after = after == null ? DEFAULT_AFTER : after;
     zone = zone == null ? ZoneId.of("UTC") : zone;
     comparisonPeriods = comparisonPeriods == null ? List.of() : List.copyOf(comparisonPeriods);
+  }
+
+  /** A closure without the street's line. */
+  public Closure(
+      String id,
+      String name,
+      SensorSelection treated,
+      SensorSelection control,
+      LocalDateTime start,
+      LocalDateTime end,
+      Duration baseline,
+      Duration after,
+      ZoneId zone,
+      List<ComparisonPeriod> comparisonPeriods,
+      Instant withdrawnAt,
+      ClosureWeather weather) {
+    this(
+        id,
+        name,
+        treated,
+        control,
+        start,
+        end,
+        baseline,
+        after,
+        zone,
+        comparisonPeriods,
+        withdrawnAt,
+        weather,
+        null);
   }
 
   /** A closure in force (not withdrawn). */
@@ -123,7 +155,8 @@ public record Closure(
         zone,
         comparisonPeriods,
         at,
-        weather);
+        weather,
+        street);
   }
 
   /** The same closure with its weather station named ({@code null}: none). */
@@ -140,7 +173,8 @@ public record Closure(
         zone,
         comparisonPeriods,
         withdrawnAt,
-        w);
+        w,
+        street);
   }
 
   /** Whether it was withdrawn (it then stays registered, for its reports). */

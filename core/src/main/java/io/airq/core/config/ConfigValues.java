@@ -42,11 +42,23 @@ public record ConfigValues(
     StringJoiner j = new StringJoiner(", ", spec.service() + " configuration [", "]");
     for (ConfigKey<?> k : spec.keys()) {
       Object v = values.get(k.name());
-      j.add(k.name() + "=" + (v == null ? "" : k.secret() && !v.toString().isEmpty() ? "****" : v));
+      j.add(
+          k.name()
+              + "="
+              + (v == null
+                  ? ""
+                  : k.secret() && !v.toString().isEmpty()
+                      ? "****"
+                      : Redaction.redact(v.toString())));
     }
     new java.util.TreeMap<>(kafka)
         .forEach(
-            (s, v) -> j.add("kafka." + s + "=" + (ConfigKey.isSecretKafkaSetting(s) ? "****" : v)));
+            (s, v) ->
+                j.add(
+                    "kafka."
+                        + s
+                        + "="
+                        + (ConfigKey.isSecretKafkaSetting(s) ? "****" : Redaction.redact(v))));
     return j.toString();
   }
 }

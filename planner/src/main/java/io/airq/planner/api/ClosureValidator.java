@@ -51,6 +51,12 @@ public final class ClosureValidator {
         && !(weather.isObject() && weather.path("station").isTextual())) {
       errors.add("weather must be an object {\"station\": \"<weather sensor id>\"}");
     }
+    JsonNode street = body.path("street");
+    if (!street.isMissingNode() && !street.isNull() && !isLineString(street)) {
+      errors.add(
+          "street must be a GeoJSON LineString"
+              + " {\"type\": \"LineString\", \"coordinates\": [[lon, lat], ...]}");
+    }
     if (!errors.isEmpty()) {
       return new Result(null, errors);
     }
@@ -116,6 +122,28 @@ public final class ClosureValidator {
     } else if (s.kind() != SensorKind.WEATHER) {
       errors.add("weather: sensor " + station + " is of kind " + s.kind() + ", not weather");
     }
+  }
+
+  /** The shape of a GeoJSON LineString; its positions' ranges are checked by StreetLine. */
+  private static boolean isLineString(JsonNode n) {
+    if (!n.isObject() || !"LineString".equals(n.path("type").asText())) {
+      return false;
+    }
+    JsonNode c = n.path("coordinates");
+    if (!c.isArray()) {
+      return false;
+    }
+    for (JsonNode p : c) {
+      if (!p.isArray()) {
+        return false;
+      }
+      for (JsonNode v : p) {
+        if (!v.isNumber()) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static String rootMessage(Throwable e) {

@@ -17,7 +17,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
 /**
  * The web page's routes: the page and its modules ({@code /web/}), the WebJars it loads (Chart.js,
  * Leaflet), the page's settings ({@code /api/page}: the map tiles) and the method page ({@code
- * /method}: docs/method.md, packaged as a resource, rendered with commonmark).
+ * /method}: docs/method.md, or its Kiswahili translation docs/method.sw.md for {@code lang=sw},
+ * packaged as resources, rendered with commonmark).
  */
 final class PageRoutes {
   private static final List<String> WEBJARS =
@@ -25,16 +26,19 @@ final class PageRoutes {
   private static final List<String> LANGS = List.of("en", "sw");
 
   private final PlannerConfig cfg;
-  private final String methodHtml;
+
+  /** Language to the rendered method: docs/method.md (en), docs/method.&lt;lang&gt;.md. */
+  private final Map<String, String> methodHtml;
 
   PageRoutes(PlannerConfig cfg) {
     this.cfg = cfg;
     var tables = List.of(TablesExtension.create());
+    Parser parser = Parser.builder().extensions(tables).build();
+    HtmlRenderer renderer = HtmlRenderer.builder().extensions(tables).build();
     this.methodHtml =
-        HtmlRenderer.builder()
-            .extensions(tables)
-            .build()
-            .render(Parser.builder().extensions(tables).build().parse(text("docs/method.md")));
+        Map.of(
+            "en", renderer.render(parser.parse(text("docs/method.md"))),
+            "sw", renderer.render(parser.parse(text("docs/method.sw.md"))));
   }
 
   /** Answers the request when it is one of the page's routes; false otherwise. */
@@ -55,7 +59,9 @@ final class PageRoutes {
           200,
           Map.of("map", Map.of("tiles", cfg.mapTiles(), "attribution", cfg.mapAttribution())));
     } else if (path.equals("/method")) {
-      String lang = LANGS.contains(q.get("lang")) ? q.get("lang") : "en";
+      // a plain /method has no lang (and List.of(…).contains(null) would throw)
+      String asked = q.getOrDefault("lang", "en");
+      String lang = LANGS.contains(asked) ? asked : "en";
       Http.send(
           ex, 200, "text/html; charset=utf-8", methodPage(lang).getBytes(StandardCharsets.UTF_8));
     } else {
@@ -79,13 +85,18 @@ final class PageRoutes {
           .append("</a>");
     }
     String home = "/#/" + (lang.equals("en") ? "" : "?lang=" + lang);
-    String english = lang.equals("en") ? "" : " lang=\"en\"";
     return "<!doctype html>\n<html lang=\""
         + lang
         + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\""
         + " content=\"width=device-width, initial-scale=1\"><title>"
         + esc(m.get("method.title"))
-        + "</title><link rel=\"stylesheet\" href=\"/web/app.css\"></head><body><header><h1><a"
+        + "</title><link rel=\"stylesheet\" href=\"/web/app.css\">"
+        // the page keeps its language in the hash (#/…?lang=sw); a link carrying it there is
+        // followed
+        + "<script>const h = location.hash.match(/[#?&]lang=(\\w+)/);"
+        + " if (h && h[1] !== document.documentElement.lang && !/[?&]lang=/.test(location.search))"
+        + " location.replace('/method?lang=' + h[1]);</script>"
+        + "</head><body><header><h1><a"
         + " href=\""
         + home
         + "\">"
@@ -102,10 +113,8 @@ final class PageRoutes {
         + esc(m.get("nav.home"))
         + "</a></nav></header><main id=\"method\"><p class=\"note\">"
         + esc(m.get("method.intro"))
-        + "</p><article"
-        + english
-        + ">"
-        + methodHtml
+        + "</p><article>"
+        + methodHtml.get(lang)
         + "</article></main></body></html>";
   }
 

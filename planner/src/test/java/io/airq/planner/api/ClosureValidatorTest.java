@@ -138,4 +138,47 @@ class ClosureValidatorTest {
                 .errors())
         .containsExactly("weather must be an object {\"station\": \"<weather sensor id>\"}");
   }
+
+  @Test
+  void aClosureCarriesItsStreetAsAGeoJsonLineStringThroughJson() throws Exception {
+    String line = "{\"type\":\"LineString\",\"coordinates\":[[36.8219,-1.2864],[36.8236,-1.2830]]}";
+    ClosureValidator.Result r =
+        ClosureValidator.validate(
+            json(OK.replace("{\"id\"", "{\"street\":" + line + ",\"id\"")), null, SENSORS);
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.closure().street().coordinates())
+        .containsExactly(List.of(36.8219, -1.2864), List.of(36.8236, -1.2830));
+    JsonNode written = Json.mapper().valueToTree(r.closure());
+    assertThat(written.get("street")).isEqualTo(json(line));
+    assertThat(Json.mapper().treeToValue(written, io.airq.core.closure.Closure.class))
+        .isEqualTo(r.closure());
+    assertThat(
+            Json.mapper()
+                .valueToTree(ClosureValidator.validate(json(OK), null, SENSORS).closure())
+                .has("street"))
+        .isFalse();
+  }
+
+  @Test
+  void aStreetThatIsNotALineStringOfLonLatPositionsIsRefusedWithItsReason() throws Exception {
+    String shape =
+        "street must be a GeoJSON LineString"
+            + " {\"type\": \"LineString\", \"coordinates\": [[lon, lat], ...]}";
+    assertThat(street("{\"type\":\"Point\",\"coordinates\":[36.82,-1.28]}")).containsExactly(shape);
+    assertThat(street("{\"type\":\"LineString\",\"coordinates\":[36.82,-1.28]}"))
+        .containsExactly(shape);
+    assertThat(street("{\"type\":\"LineString\",\"coordinates\":[[36.82,-1.28]]}"))
+        .containsExactly("not a valid closure: street needs at least two positions [lon, lat]");
+    assertThat(street("{\"type\":\"LineString\",\"coordinates\":[[36.82,-1.28],[-1.28,236.8]]}"))
+        .containsExactly(
+            "not a valid closure: street position 1 is not [lon, lat] in degrees: [-1.28, 236.8]");
+    assertThat(street("{\"type\":\"LineString\",\"coordinates\":[[36.82,-1.28],[36.8]]}"))
+        .containsExactly("not a valid closure: street position 1 must be [lon, lat]");
+  }
+
+  private static List<String> street(String line) throws Exception {
+    return ClosureValidator.validate(
+            json(OK.replace("{\"id\"", "{\"street\":" + line + ",\"id\"")), null, SENSORS)
+        .errors();
+  }
 }

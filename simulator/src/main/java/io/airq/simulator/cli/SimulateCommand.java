@@ -2,6 +2,7 @@ package io.airq.simulator.cli;
 
 import io.airq.simulator.Simulator;
 import io.airq.simulator.SimulatorOptions;
+import io.airq.simulator.generate.DeviceTimes;
 import io.airq.simulator.publish.KafkaTarget;
 import io.airq.simulator.scenario.Scenario;
 import io.airq.simulator.truth.GroundTruth;
@@ -80,6 +81,25 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Unacknowledged publishes allowed at once. Default: ${DEFAULT-VALUE}.")
   int maxInFlight;
 
+  @Option(
+      names = "--device-times",
+      defaultValue = "auto",
+      description =
+          "Whether AirGradient and sensor-community payloads carry the device time: firmware"
+              + " (none, as the real firmware: the bridge stamps the receive time), always (an"
+              + " extra timestamp field, as a buffering gateway adds; needed when the run is"
+              + " accelerated), auto (firmware at --speed 1, else always)."
+              + " Default: ${DEFAULT-VALUE}.")
+  String deviceTimes;
+
+  @Option(
+      names = "--http-push",
+      description =
+          "The bridge's push URL, e.g. http://localhost:8081/v1/push-sensor-data/: the"
+              + " sensor-community sensors then push each reading per pin over HTTP (X-PIN 1 PM,"
+              + " 7 DHT22) as the airrohr firmware does; without it they publish over MQTT.")
+  java.net.URI httpPush;
+
   @Option(names = "--print-scenario", description = "Prints the scenario as YAML and exits.")
   boolean printScenario;
 
@@ -124,9 +144,17 @@ public final class SimulateCommand implements Callable<Integer> {
       System.out.println(Simulator.scaled(s, o).toYaml());
       return 0;
     }
+    DeviceTimes times;
+    try {
+      times = DeviceTimes.valueOf(deviceTimes.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      System.err.println(
+          "simulate: --device-times must be auto, firmware or always, not " + deviceTimes);
+      return 2;
+    }
     GroundTruth t;
     try {
-      t = Simulator.run(s, o);
+      t = Simulator.run(s, o, times, httpPush);
     } catch (IllegalStateException e) {
       System.err.println("simulate: " + Failures.describe(e));
       return 1;

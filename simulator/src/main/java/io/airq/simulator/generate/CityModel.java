@@ -1,6 +1,5 @@
 package io.airq.simulator.generate;
 
-import io.airq.core.correction.EpaPurpleAirCorrection;
 import io.airq.simulator.scenario.PollutionSpec;
 import io.airq.simulator.scenario.Scenario;
 import io.airq.simulator.scenario.ScenarioSensor;
@@ -34,6 +33,18 @@ final class CityModel {
    * counterfactual, without it (the same weather).
    */
   double truePm25(ScenarioSensor sensor, Instant t, boolean closureApplies) {
+    ZonedDateTime local = t.atZone(scenario.zone());
+    double traffic = traffic(sensor, t, closureApplies);
+    double background = scenario.pollution().backgroundPm25() * environment.regional(local, t);
+    return (background + traffic) * environment.rainPm(t) * environment.spellPm(t) * windPm(t);
+  }
+
+  /** The traffic's part of the physical PM2.5 at a sensor (what NO2 follows). */
+  double trafficPm25(ScenarioSensor sensor, Instant t) {
+    return traffic(sensor, t, true) * environment.rainPm(t) * environment.spellPm(t) * windPm(t);
+  }
+
+  private double traffic(ScenarioSensor sensor, Instant t, boolean closureApplies) {
     PollutionSpec p = scenario.pollution();
     ZonedDateTime local = t.atZone(scenario.zone());
     double hour = local.getHour() + local.getMinute() / 60.0;
@@ -46,8 +57,7 @@ final class CityModel {
         && t.isBefore(closureEnd)) {
       traffic *= scenario.closure().trafficFactor();
     }
-    double background = p.backgroundPm25() * environment.regional(local, t);
-    return (background + traffic) * environment.rainPm(t) * environment.spellPm(t) * windPm(t);
+    return traffic;
   }
 
   /**
@@ -89,24 +99,41 @@ final class CityModel {
     return environment.raining(t) ? temp - 3 : temp;
   }
 
-  /** One reading; draws its noise from {@code random} in a fixed order. */
-  SimReading reading(int index, ScenarioSensor sensor, Instant t, double bias, Random random) {
+  /**
+   * One reading; draws its noise from {@code random} in a fixed order, and its second channel and
+   * NO2 ({@link SensorResponse}) from {@code device}, a stream of their own.
+   */
+  SimReading reading(
+      int index,
+      ScenarioSensor sensor,
+      Instant t,
+      double bias,
+      Random random,
+      SensorResponse.Unit unit,
+      Random device) {
     SensorBehaviourSpec b = scenario.sensorBehaviour();
     PollutionSpec p = scenario.pollution();
     double pm25 = truePm25(sensor, t);
     double rh = trueHumidity(t);
     double growth = b.growth(rh);
-    // A Plantower-class sensor reads what the US EPA fit says it reads (its cf_1 is the inverse of
-    // the correction); other optical sensors grow with humidity (κ-Köhler). See docs/simulator.md.
-    double response25 =
-        EpaPurpleAirCorrection.appliesToModel(sensor.model())
-            ? EpaPurpleAirCorrection.sensorReading(pm25 * bias, rh)
-            : pm25 * bias * growth;
+    // The error model of docs/simulator.md: class gain x unit bias x kappa-Koehler growth + noise,
+    // not the inverse of the correction the pipeline applies.
+    double response25 = SensorResponse.pm25(sensor.model(), pm25, bias, growth);
     double measured25 = measure(response25, b, random);
     double measured10 = measure(pm25 * p.pm10Ratio() * bias * growth, b, random);
     double measured1 = measure(pm25 * p.pm1Ratio() * bias * growth, b, random);
     double humidity = round1(Math.max(0, Math.min(100, rh + random.nextGaussian())));
     double temperature = round1(trueTemperature(t) + 0.3 * random.nextGaussian());
+    double pm25B =
+        SensorResponse.hasChannelB(sensor)
+            ? SensorResponse.channelB(response25, measured25, unit, b, device)
+            : Double.NaN;
+    double trueNo2 = Double.NaN;
+    double no2 = Double.NaN;
+    if (SensorResponse.sendsNo2(sensor)) {
+      trueNo2 = SensorResponse.trueNo2(trafficPm25(sensor, t));
+      no2 = SensorResponse.no2(trueNo2, unit, device);
+    }
     return new SimReading(
         index,
         sensor.id(),
@@ -117,7 +144,10 @@ final class CityModel {
         measured25,
         measured10,
         humidity,
-        temperature);
+        temperature,
+        pm25B,
+        trueNo2,
+        no2);
   }
 
   private static double measure(double value, SensorBehaviourSpec b, Random random) {

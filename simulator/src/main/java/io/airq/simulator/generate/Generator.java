@@ -1,15 +1,10 @@
 package io.airq.simulator.generate;
 
-import io.airq.core.closure.Closure;
-import io.airq.core.closure.Group;
 import io.airq.simulator.generate.FaultMarker.Mark;
 import io.airq.simulator.scenario.FaultSpec;
 import io.airq.simulator.scenario.Scenario;
 import io.airq.simulator.scenario.ScenarioSensor;
 import io.airq.simulator.truth.GroundTruth;
-import io.airq.simulator.truth.PhaseMeans;
-import io.airq.simulator.truth.PhaseMeansCalculator;
-import io.airq.simulator.truth.QuantityTruth;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,8 +42,19 @@ public final class Generator {
 
   private Generator() {}
 
+  /** The scenario with every payload carrying its device time ({@link DeviceTimes#ALWAYS}). */
   public static Generation generate(Scenario scenario) {
+    return generate(scenario, DeviceTimes.ALWAYS);
+  }
+
+  /**
+   * The scenario's messages and truth; {@code times} (resolved, not AUTO) says whether AirGradient
+   * and sensor-community payloads carry their device time.
+   */
+  public static Generation generate(Scenario scenario, DeviceTimes times) {
     Random random = new Random(scenario.seed());
+    // second channels and NO2 cells from a stream of their own: the other values stay as they were
+    Random device = new Random(scenario.seed() ^ 0xDE71CEL);
     Environment environment = new Environment(scenario, random);
     CityModel model = new CityModel(scenario, environment);
     List<ScenarioSensor> sensors = scenario.sensors();
@@ -62,10 +68,11 @@ public final class Generator {
       ScenarioSensor s = sensors.get(i);
       double bias = 1.0 + scenario.sensorBehaviour().biasSd() * random.nextGaussian();
       long offset = random.nextInt((int) Math.min(Integer.MAX_VALUE, intervalSeconds));
+      SensorResponse.Unit unit = SensorResponse.Unit.draw(device);
       for (Instant t = start.plusSeconds(offset);
           t.isBefore(end);
           t = t.plusSeconds(intervalSeconds)) {
-        readings.add(model.reading(i, s, t, bias, random));
+        readings.add(model.reading(i, s, t, bias, random, unit, device));
       }
     }
     readings.sort(Comparator.comparing(SimReading::time).thenComparingInt(SimReading::sensorIndex));
@@ -104,7 +111,7 @@ public final class Generator {
         publishAt = r.time().plusSeconds(intervalSeconds + 1);
       }
       String topic = SimMessage.topic(s.gateway(), s.id(), s.format());
-      byte[] payload = SimPayloads.encode(s.format(), r, deviceTime);
+      byte[] payload = SimPayloads.encode(s.format(), r, deviceTime, times);
       messages.add(new SimMessage(publishAt, topic, payload, "reading", 1));
       if (m == Mark.DUPLICATE) {
         messages.add(new SimMessage(publishAt.plusSeconds(1), topic, payload, "duplicate", 1));
@@ -131,7 +138,7 @@ public final class Generator {
     for (int k = 0; k < f.malformed() && !readings.isEmpty(); k++) {
       SimReading r = readings.get(random.nextInt(readings.size()));
       ScenarioSensor s = sensors.get(r.sensorIndex());
-      byte[] whole = SimPayloads.encode(s.format(), r, r.time());
+      byte[] whole = SimPayloads.encode(s.format(), r, r.time(), times);
       byte[] broken = Arrays.copyOf(whole, whole.length / 2);
       messages.add(
           new SimMessage(
@@ -172,7 +179,7 @@ public final class Generator {
     messages.sort(Comparator.comparing(SimMessage::publishAt));
 
     GroundTruth truth =
-        truth(scenario, model, readings, marks, counts, messages.size())
+        TruthTally.truth(scenario, model, readings, marks, counts, messages.size())
             .withDelivery(
                 readingsInMessages(messages), uniqueReadings(readings, marks, f) + weather.size());
     return new Generation(scenario, List.copyOf(readings), List.copyOf(messages), truth);
@@ -199,83 +206,6 @@ public final class Generator {
       pairs.add(r.sensorId() + "|" + t);
     }
     return pairs.size();
-  }
-
-  private static GroundTruth truth(
-      Scenario scenario,
-      CityModel model,
-      List<SimReading> readings,
-      Mark[] marks,
-      Map<String, Long> counts,
-      long messages) {
-    Closure closure = scenario.toClosure();
-    long expectedPerHour = Math.max(1, 3600 / Math.max(1, scenario.interval().toSeconds()));
-    Map<String, Map<String, PhaseMeansCalculator[]>> calc = new LinkedHashMap<>();
-    for (Group g : Group.values()) {
-      Map<String, PhaseMeansCalculator[]> q = new LinkedHashMap<>();
-      for (String quantity : List.of("pm25", "pm10")) {
-        q.put(
-            quantity,
-            new PhaseMeansCalculator[] { // truth, measured, truth without the closure
-              new PhaseMeansCalculator(closure, expectedPerHour),
-              new PhaseMeansCalculator(closure, expectedPerHour),
-              new PhaseMeansCalculator(closure, expectedPerHour)
-            });
-      }
-      calc.put(g.id(), q);
-    }
-    long valid = 0;
-    for (int i = 0; i < readings.size(); i++) {
-      SimReading r = readings.get(i);
-      ScenarioSensor s = scenario.sensors().get(r.sensorIndex());
-      Map<String, PhaseMeansCalculator[]> q =
-          calc.get(scenario.treated(s) ? Group.TREATED.id() : Group.CONTROL.id());
-      q.get("pm25")[0].add(r.sensorId(), r.time(), r.truePm25());
-      q.get("pm10")[0].add(r.sensorId(), r.time(), r.truePm10());
-      double without = model.truePm25(s, r.time(), false);
-      q.get("pm25")[2].add(r.sensorId(), r.time(), without);
-      q.get("pm10")[2].add(r.sensorId(), r.time(), without * scenario.pollution().pm10Ratio());
-      boolean ok = marks[i] != Mark.STUCK && marks[i] != Mark.SPIKE && marks[i] != Mark.SKEW;
-      if (ok) {
-        valid++;
-        q.get("pm25")[1].add(r.sensorId(), r.time(), r.pm25());
-        q.get("pm10")[1].add(r.sensorId(), r.time(), r.pm10());
-      }
-    }
-    Map<String, Map<String, QuantityTruth>> groups = new LinkedHashMap<>();
-    calc.forEach(
-        (g, q) -> {
-          Map<String, QuantityTruth> m = new LinkedHashMap<>();
-          q.forEach(
-              (quantity, c) -> {
-                PhaseMeans truth = c[0].result();
-                m.put(
-                    quantity,
-                    new QuantityTruth(
-                        truth, c[1].result(), QuantityTruth.effectPercent(truth, c[2].result())));
-              });
-          groups.put(g, m);
-        });
-    double factor = scenario.closure().trafficFactor();
-    return new GroundTruth(
-        scenario.name(),
-        scenario.seed(),
-        closure.id(),
-        closure.zone(),
-        closure.beforeStart(),
-        closure.startInstant(),
-        closure.endInstant(),
-        closure.afterEnd(),
-        factor,
-        (factor - 1) * 100,
-        groups,
-        counts,
-        readings.size(),
-        valid,
-        messages,
-        -1,
-        0,
-        0);
   }
 
   /** The payload as text, for logs and tests. */

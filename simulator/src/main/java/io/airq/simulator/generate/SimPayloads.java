@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The payloads of the simulated city's readings (PM1, PM2.5, PM10, humidity and temperature) in
- * each of the five payload formats, with the device timestamp; PurpleAir's with both channels.
+ * each of the five payload formats, with the device timestamp (or without, as the AirGradient and
+ * airrohr firmware send them); PurpleAir's with both channels, and NO2 where the sensor has it.
  * docs/simulator.md shows an example of each.
  */
 public final class SimPayloads {
@@ -19,7 +20,15 @@ public final class SimPayloads {
 
   /** The payload of one reading in {@code format}; {@code deviceTime} is what the device says. */
   public static byte[] encode(String format, SimReading r, Instant deviceTime) {
-    return Json.write(node(format, r, deviceTime));
+    return encode(format, r, deviceTime, DeviceTimes.ALWAYS);
+  }
+
+  /**
+   * The payload of one reading in {@code format}; with {@link DeviceTimes#FIRMWARE} the formats
+   * whose firmware sends no time (AirGradient, sensor-community) carry none.
+   */
+  public static byte[] encode(String format, SimReading r, Instant deviceTime, DeviceTimes times) {
+    return Json.write(node(format, r, times.timed(format) ? deviceTime : null));
   }
 
   /** An airq JSON array of readings (a gateway's offline batch), each naming its sensor. */
@@ -44,6 +53,9 @@ public final class SimPayloads {
     values.put("pm10", r.pm10());
     values.put("humidity", r.humidity());
     values.put("temperature", r.temperature());
+    if (r.hasNo2()) {
+      values.put("no2", r.no2());
+    }
     return o;
   }
 
@@ -55,7 +67,9 @@ public final class SimPayloads {
         {
           ObjectNode o = F.objectNode();
           o.put("software_version", "airq-simulator");
-          o.put("timestamp", t.toString());
+          if (t != null) {
+            o.put("timestamp", t.toString());
+          }
           ArrayNode v = o.putArray("sensordatavalues");
           v.add(PayloadEncoder.value("P0", r.pm1()));
           v.add(PayloadEncoder.value("P1", r.pm10()));
@@ -73,7 +87,9 @@ public final class SimPayloads {
           o.put("atmp", r.temperature());
           o.put("rhum", r.humidity());
           o.put("firmware", "airq-simulator");
-          o.put("timestamp", t.toString());
+          if (t != null) {
+            o.put("timestamp", t.toString());
+          }
           return o;
         }
       case "purpleair":
@@ -90,12 +106,16 @@ public final class SimPayloads {
           o.put("pm1_0_atm", r.pm1());
           o.put("pm2_5_atm", r.pm25());
           o.put("pm10_0_atm", r.pm10());
-          o.put("pm1_0_cf_1_b", r.pm1());
-          o.put("pm2_5_cf_1_b", r.pm25());
-          o.put("pm10_0_cf_1_b", r.pm10());
-          o.put("pm1_0_atm_b", r.pm1());
-          o.put("pm2_5_atm_b", r.pm25());
-          o.put("pm10_0_atm_b", r.pm10());
+          double b = r.hasChannelB() ? r.pm25B() : r.pm25();
+          double ratio = r.pm25() > 0 ? b / r.pm25() : 1;
+          double pm1b = CityModel.round1(r.pm1() * ratio);
+          double pm10b = CityModel.round1(r.pm10() * ratio);
+          o.put("pm1_0_cf_1_b", pm1b);
+          o.put("pm2_5_cf_1_b", b);
+          o.put("pm10_0_cf_1_b", pm10b);
+          o.put("pm1_0_atm_b", pm1b);
+          o.put("pm2_5_atm_b", b);
+          o.put("pm10_0_atm_b", pm10b);
           return o;
         }
       case "senml":
@@ -110,6 +130,9 @@ public final class SimPayloads {
           a.addObject().put("n", "pm1").put("u", "ug/m3").put("v", r.pm1());
           a.addObject().put("n", "humidity").put("u", "%RH").put("v", r.humidity());
           a.addObject().put("n", "temperature").put("u", "Cel").put("v", r.temperature());
+          if (r.hasNo2()) {
+            a.addObject().put("n", "no2").put("u", "ug/m3").put("v", r.no2());
+          }
           return a;
         }
       default:

@@ -33,6 +33,7 @@ import java.util.Map;
  *     sensors and faulty values included): what the bridge should put on the readings topic
  * @param uniqueReadingsSent distinct (sensor, device time) pairs of registered sensors sent: what
  *     the pipeline should store once each
+ * @param pm25Accuracy PM2.5 as sent and after a perfect correction against the truth
  */
 public record GroundTruth(
     String scenario,
@@ -52,7 +53,8 @@ public record GroundTruth(
     long messagesGenerated,
     long messagesPublished,
     long readingsInMessages,
-    long uniqueReadingsSent) {
+    long uniqueReadingsSent,
+    Accuracy pm25Accuracy) {
 
   public GroundTruth withMessagesPublished(long published) {
     return new GroundTruth(
@@ -73,7 +75,8 @@ public record GroundTruth(
         messagesGenerated,
         published,
         readingsInMessages,
-        uniqueReadingsSent);
+        uniqueReadingsSent,
+        pm25Accuracy);
   }
 
   public GroundTruth withDelivery(long readingsInMessages, long uniqueReadingsSent) {
@@ -95,7 +98,8 @@ public record GroundTruth(
         messagesGenerated,
         messagesPublished,
         readingsInMessages,
-        uniqueReadingsSent);
+        uniqueReadingsSent,
+        pm25Accuracy);
   }
 
   public void write(Path file) {
