@@ -37,19 +37,21 @@ class ConfoundedClosureModelTest {
     Generation g = Generator.generate(noEffect());
     WeatherAdjusted w =
         WeatherAdjustment.analyse(
-            SimulatedSeries.treated(g, Duration.ofDays(42)), BauSettings.DEFAULT, "station:x");
-    double plain = g.truth().groups().get("treated").get("pm25").truth().changePercent();
+            SimulatedSeries.treated(g, Duration.ofDays(42), "pm10"),
+            BauSettings.DEFAULT,
+            "station:x");
+    double plain = g.truth().groups().get("treated").get("pm10").truth().changePercent();
     System.err.printf(
         Locale.ROOT,
         "no-effect confounded-closure: true change %.1f %%, closure's own effect %.1f %%;"
             + " airq-impact-2 %.1f %% [%.1f, %.1f] %s%n",
         plain,
-        g.truth().groups().get("treated").get("pm25").closureEffectPercent(),
+        g.truth().groups().get("treated").get("pm10").closureEffectPercent(),
         w.duringVsBefore().percent(),
         w.duringVsBefore().lowPercent(),
         w.duringVsBefore().highPercent(),
         w.outcome());
-    assertThat(g.truth().groups().get("treated").get("pm25").closureEffectPercent()).isEqualTo(0.0);
+    assertThat(g.truth().groups().get("treated").get("pm10").closureEffectPercent()).isEqualTo(0.0);
     assertThat(plain).as("the weather alone moved the plain change").isLessThan(-15);
     assertThat(w.outcome()).isEqualTo(Outcome.NO_CLEAR_CHANGE);
     assertThat(0.0).isBetween(w.duringVsBefore().lowPercent(), w.duringVsBefore().highPercent());
@@ -68,7 +70,7 @@ class ConfoundedClosureModelTest {
     long t0 = System.nanoTime();
     WeatherAdjusted w =
         WeatherAdjustment.analyse(
-            SimulatedSeries.treated(Generator.generate(s), Duration.ofDays(63)),
+            SimulatedSeries.treated(Generator.generate(s), Duration.ofDays(63), "pm10"),
             BauSettings.DEFAULT,
             "station:x");
     System.err.printf(

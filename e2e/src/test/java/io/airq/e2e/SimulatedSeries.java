@@ -26,15 +26,19 @@ import java.util.TreeMap;
 
 /**
  * A simulated closure as the impact report's model sees it, without servers: each group's hourly
- * mean of its sensors' hourly means of EPA-corrected PM2.5 (what the pipeline stores for these
- * Plantower sensors; sensor-hours with at least 75 % of their readings), and the weather station's
- * hours (wind direction as a vector mean, rain as the hour's total).
+ * mean of its sensors' hourly means (sensor-hours with at least 75 % of their readings) of PM10 as
+ * measured or of PM2.5 as the pipeline corrects it for these Plantower sensors, and the weather
+ * station's hours (wind direction as a vector mean, rain as the hour's total).
  */
 final class SimulatedSeries {
   private SimulatedSeries() {}
 
-  /** The model's input for the treated group, trained on {@code training} before the closure. */
-  static BauInput treated(Generation g, Duration training) {
+  /**
+   * The model's input for the treated group, trained on {@code training} before the closure: of
+   * PM10 as the sensors measured it ({@code "pm10"}, which airq does not correct) or of
+   * EPA-corrected PM2.5 ({@code "pm25"}).
+   */
+  static BauInput treated(Generation g, Duration training, String quantity) {
     Scenario s = g.scenario();
     Closure c = s.toClosure();
     Set<String> treated = new HashSet<>();
@@ -46,7 +50,8 @@ final class SimulatedSeries {
           bySensor
               .computeIfAbsent(r.sensorId(), k -> new HashMap<>())
               .computeIfAbsent(r.time().truncatedTo(ChronoUnit.HOURS), k -> new double[2]);
-      a[0] += EpaPurpleAirCorrection.apply(r.pm25(), r.humidity());
+      a[0] +=
+          quantity.equals("pm10") ? r.pm10() : EpaPurpleAirCorrection.apply(r.pm25(), r.humidity());
       a[1]++;
     }
     Map<Instant, double[]> t = new HashMap<>();
