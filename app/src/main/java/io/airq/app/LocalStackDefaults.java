@@ -46,36 +46,42 @@ final class LocalStackDefaults implements IDefaultValueProvider {
     String token = credentials.map(Credentials::plannerToken).orElse(null);
     String simulator = credentials.map(Credentials::simulatorPassword).orElse("");
     String kafkaFile = kafkaClient.map(Path::toString).orElse(null);
+    // the stack writes its credentials file beside the Kafka login file
+    String credentialsFile =
+        credentials.isPresent()
+            ? kafkaClient.map(k -> k.resolveSibling(Credentials.FILE).toString()).orElse(null)
+            : null;
     this.byOption =
         stack
             .map(
                 e ->
-                    Map.of(
-                        PlannerApi.OPTION,
-                        new Default(null, e.plannerUrl()),
-                        PlannerApi.TOKEN_OPTION,
-                        new Default(PlannerApi.TOKEN_VARIABLE, token),
-                        "--mqtt",
-                        new Default("AIRQ_MQTT_URL", e.mqttUrl()),
-                        "--mqtt-user",
-                        new Default(
-                            "AIRQ_MQTT_USERNAME",
-                            simulator.isEmpty() ? null : Credentials.SIMULATOR_USER),
-                        "--mqtt-password",
-                        new Default("AIRQ_MQTT_PASSWORD", simulator),
-                        "--kafka",
-                        new Default("AIRQ_KAFKA_BOOTSTRAP", e.kafkaBootstrap()),
-                        "--kafka-config",
-                        new Default(null, kafkaFile),
-                        "--topic-prefix",
-                        new Default("AIRQ_TOPIC_PREFIX", e.topicPrefix()),
-                        TOPICS_CONFIG,
-                        new Default(null, kafkaFile)))
+                    Map.ofEntries(
+                        Map.entry(PlannerApi.OPTION, new Default(null, e.plannerUrl())),
+                        Map.entry(
+                            PlannerApi.TOKEN_OPTION, new Default(PlannerApi.TOKEN_VARIABLE, token)),
+                        Map.entry("--mqtt", new Default("AIRQ_MQTT_URL", e.mqttUrl())),
+                        Map.entry(
+                            "--mqtt-user",
+                            new Default(
+                                "AIRQ_MQTT_USERNAME",
+                                simulator.isEmpty() ? null : Credentials.SIMULATOR_USER)),
+                        Map.entry("--mqtt-password", new Default("AIRQ_MQTT_PASSWORD", simulator)),
+                        Map.entry(
+                            "--kafka", new Default("AIRQ_KAFKA_BOOTSTRAP", e.kafkaBootstrap())),
+                        Map.entry("--kafka-config", new Default(null, kafkaFile)),
+                        Map.entry(
+                            "--topic-prefix", new Default("AIRQ_TOPIC_PREFIX", e.topicPrefix())),
+                        Map.entry(TOPICS_CONFIG, new Default(null, kafkaFile)),
+                        Map.entry("--influx", new Default("AIRQ_INFLUX_URL", e.influxUrl())),
+                        Map.entry(INFLUX_CONFIG, new Default(null, credentialsFile))))
             .orElse(Map.of());
   }
 
   /** {@code airq topics --config}: the other commands' {@code --config} keep theirs. */
   private static final String TOPICS_CONFIG = "topics --config";
+
+  /** {@code airq recompute --influx-config}: the stack's InfluxDB login. */
+  private static final String INFLUX_CONFIG = "--influx-config";
 
   @Override
   public String defaultValue(ArgSpec arg) {

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -258,6 +259,23 @@ class LocalStackIT {
       }
       assertThat(n).as("simulated readings in InfluxDB").isPositive();
     }
+    // airq recompute talks to InfluxDB itself: the stack's login is its default too
+    StringWriter out = new StringWriter();
+    err.getBuffer().setLength(0);
+    Instant now = Instant.now();
+    code =
+        cli()
+            .setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(err))
+            .execute(
+                "recompute",
+                "--from",
+                now.minus(Duration.ofDays(4)).truncatedTo(ChronoUnit.HOURS).toString(),
+                "--to",
+                now.truncatedTo(ChronoUnit.HOURS).toString(),
+                "--dry-run");
+    assertThat(code).as("airq recompute --dry-run: %s %s", out, err).isZero();
+    assertThat(out.toString()).contains("hours");
   }
 
   private static void assertNoSecretIn(Credentials c, String text, String where) {

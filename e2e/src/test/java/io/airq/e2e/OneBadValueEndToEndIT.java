@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -34,22 +35,25 @@ class OneBadValueEndToEndIT {
   void aBatchOf1000WithANegativeNo2AndAReadingFrom2099Stores999(Servers servers) throws Exception {
     try (PipelineHarness h = new PipelineHarness(servers, "e2e-one-bad-value")) {
       String sensor = "cork-no2-batch";
-      h.register(
-          List.of(
-              new Sensor(
-                  sensor,
-                  "gw-batch",
-                  51.9,
-                  -8.47,
-                  "cork-centre",
-                  "",
-                  "Cork",
-                  false,
-                  null,
-                  Duration.ofMinutes(1),
-                  "alphasense-no2-b43f",
-                  Map.of())),
-          List.of());
+      // nine more sensors registered in the area that never report: its hours are ~10 % covered
+      List<Sensor> registered = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        registered.add(
+            new Sensor(
+                i == 0 ? sensor : "cork-no2-silent-" + i,
+                "gw-batch",
+                51.9,
+                -8.47,
+                "cork-centre",
+                "",
+                "Cork",
+                false,
+                null,
+                Duration.ofMinutes(1),
+                "alphasense-no2-b43f",
+                Map.of()));
+      }
+      h.register(registered, List.of());
       Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
       StringBuilder b = new StringBuilder("[");
       for (int i = 0; i < 1000; i++) {
@@ -77,10 +81,12 @@ class OneBadValueEndToEndIT {
       pub.disconnect();
       pub.close();
 
+      // the readings and every window of them written: streams and sink caught up for two intervals
       PipelineHarness.awaitSettled(
           () -> h.count("SELECT count(no2_raw) FROM \"raw_90d\".\"reading\""),
-          Duration.ofSeconds(5),
+          Duration.ofSeconds(1),
           Duration.ofMinutes(3));
+      h.awaitDrained(PipelineHarness.SUITE_EMIT_INTERVAL.multipliedBy(2), Duration.ofMinutes(2));
       assertThat(h.count("SELECT count(no2_raw) FROM \"raw_90d\".\"reading\""))
           .as("readings stored")
           .isEqualTo(999);
@@ -96,12 +102,75 @@ class OneBadValueEndToEndIT {
               Instant.ofEpochSecond(end.getEpochSecond() - 60L * (1000 - NEGATIVE_AT)).toString());
       assertThat(((Number) rows.get(0).get(1)).doubleValue()).isEqualTo(-1.8);
 
+      assertAreaHoursAreTenPercentCovered(h, sensor, end);
+
       TopicCounts kafka = new TopicCounts(servers.kafkaBootstrap());
       String dead = Topics.READINGS_DEAD_LETTER.prefixed(h.prefix).name();
       assertThat(kafka.byHeader(dead, RecordHeaders.REASON_CODE))
           .isEqualTo(Map.of("future-timestamp", 1L));
       assertThat(kafka.byHeader(dead, "airq.batch-index"))
           .isEqualTo(Map.of(Integer.toString(FUTURE_AT), 1L));
+    }
+  }
+
+  /**
+   * The area's hours in InfluxDB count 10 registered sensors of which one reported: the full hours
+   * have its 60 readings (59 in the hour that lost the 2099 one) of 600 expected, about 10 %, and
+   * no index, while the sensor's own hours, fully covered, have one.
+   */
+  private static void assertAreaHoursAreTenPercentCovered(
+      PipelineHarness h, String sensor, Instant end) throws Exception {
+    Instant first =
+        end.minusSeconds(60L * 1000).truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+    Instant last = end.truncatedTo(ChronoUnit.HOURS); // the last full hour ends here
+    long fullHours = Duration.between(first, last).toHours();
+    String area =
+        "SELECT * FROM average WHERE scope = 'area' AND \"key\" = 'cork-centre' AND \"window\" ="
+            + " '1h' AND quantity = 'no2' AND time >= '"
+            + first
+            + "' AND time < '"
+            + last
+            + "'";
+    QueryResult.Series hours =
+        h.influx.query(new Query(area, h.database)).getResults().get(0).getSeries().get(0);
+    assertThat(hours.getValues()).as("full area hours").hasSize((int) fullHours);
+    List<String> cols = hours.getColumns();
+    for (List<Object> row : hours.getValues()) {
+      long count = ((Number) row.get(cols.indexOf("count"))).longValue();
+      assertThat(count).as(row.toString()).isBetween(59L, 60L);
+      assertThat(((Number) row.get(cols.indexOf("expected"))).longValue()).isEqualTo(600);
+      assertThat(((Number) row.get(cols.indexOf("coverage"))).doubleValue())
+          .as(row.toString())
+          .isEqualTo(100.0 * count / 600);
+      for (int i = 0; i < cols.size(); i++) {
+        if (cols.get(i).endsWith("_category")) {
+          assertThat(row.get(i)).as("below the gate, no index: " + cols.get(i)).isNull();
+        }
+      }
+    }
+    QueryResult.Series own =
+        h.influx
+            .query(
+                new Query(
+                    area.replace(
+                        "scope = 'area' AND \"key\" = 'cork-centre'",
+                        "scope = 'sensor' AND \"key\" = '" + sensor + "'"),
+                    h.database))
+            .getResults()
+            .get(0)
+            .getSeries()
+            .get(0);
+    assertThat(own.getValues()).as("the sensor's full hours").hasSize((int) fullHours);
+    for (List<Object> row : own.getValues()) {
+      assertThat(((Number) row.get(own.getColumns().indexOf("coverage"))).doubleValue())
+          .as(row.toString())
+          .isGreaterThan(98.0);
+      assertThat(
+              java.util.stream.IntStream.range(0, row.size())
+                  .filter(i -> own.getColumns().get(i).endsWith("_category"))
+                  .anyMatch(i -> row.get(i) != null))
+          .as("the sensor's own hour has an index: " + row)
+          .isTrue();
     }
   }
 }

@@ -66,7 +66,10 @@ public final class PlannerServer implements AutoCloseable {
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.bindTo(meters);
     NetworkGauges.bind(
-        meters, registry::sensors, new NetworkHealth(reader, java.time.Clock.systemUTC()));
+        meters,
+        registry::sensors,
+        new NetworkHealth(reader, java.time.Clock.systemUTC()),
+        reader::networkFlags);
     this.access = Access.start(kafka, cfg.topicPrefix(), cfg.adminToken());
     Api api =
         new Api(

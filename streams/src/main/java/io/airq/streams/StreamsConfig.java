@@ -191,9 +191,10 @@ public record StreamsConfig(
         ConfigKey.text(
             "day.zone",
             "UTC",
-            "Time zone of the local calendar day (window `day`): the daily US AQI and the WHO"
-                + " 24-hour alerts of a day are on the hours of that day in this zone, e.g."
-                + " `Africa/Nairobi` (one zone for the whole network; docs/quality.md).");
+            "Default time zone of the local calendar day (window `day`) for sensors without a"
+                + " `zone` of their own in the registry: EPA's daily AQI, CPCB's NAQI day and the"
+                + " WHO 24-hour alerts of a day are on the hours of that day in this zone, e.g."
+                + " `Africa/Nairobi` (docs/quality.md).");
 
     static final ConfigKey<Integer> METRICS_PORT =
         ConfigKey.integer(

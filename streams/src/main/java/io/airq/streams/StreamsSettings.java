@@ -20,8 +20,9 @@ import java.util.Map;
  * @param qa thresholds of the QA rules
  * @param quarantineHorizon how long readings of an unknown sensor are held for release once it is
  *     registered (wall-clock, from when they were quarantined)
- * @param dayZone the zone of the local calendar day (window {@code day}): the daily US AQI and the
- *     WHO 24-hour alerts of a day are on the hours of that day in this zone (UTC by default)
+ * @param dayZone the zone of the local calendar day (window {@code day}) of the sensors without a
+ *     {@code zone} of their own: the daily indices and the WHO 24-hour alerts of a day are on the
+ *     hours of that day in this zone (UTC by default)
  */
 public record StreamsSettings(
     String topicPrefix,

@@ -119,6 +119,60 @@ class CalendarDayTopologyTest {
   }
 
   @Test
+  void aSensorWithAZoneOfItsOwnGetsItsDaysThereWhileOthersKeepTheJobsZone() {
+    start("UTC");
+    Sensor nairobi =
+        new Sensor(
+            "nbo-cbd-zoned",
+            null,
+            -1.28,
+            36.82,
+            "cbd-zoned",
+            "Moi Avenue",
+            "Nairobi",
+            false,
+            null,
+            Duration.ofHours(1),
+            "SDS011",
+            java.util.Map.of(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            "Africa/Nairobi");
+    t.register(nairobi);
+    Instant nairobiMidnight = Instant.parse("2026-02-28T21:00:00Z"); // 1 March, 00:00 EAT
+    hourly(nairobi, nairobiMidnight, 24);
+    t.send(pm25(nairobi, nairobiMidnight.plus(Duration.ofHours(24)).plusSeconds(60), 12));
+    List<WindowAverage> all = t.averages.readValuesToList();
+    WindowAverage d =
+        days(all, Scope.SENSOR).stream()
+            .filter(x -> x.key().equals(nairobi.id()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(d.start()).isEqualTo(nairobiMidnight);
+    assertThat(d.end()).isEqualTo(Instant.parse("2026-03-01T21:00:00Z"));
+    assertThat(d.count()).isEqualTo(24);
+    assertThat(d.indices()).extracting(IndexValue::value).containsExactly(113);
+    // its area's day is in its zone too
+    assertThat(days(all, Scope.AREA))
+        .filteredOn(x -> x.key().equals("cbd-zoned"))
+        .extracting(WindowAverage::start, WindowAverage::end)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(nairobiMidnight, d.end()));
+    // a sensor without a zone keeps the job's UTC days: 21:00Z is not the end of one of its days
+    hourly(HOURLY, Instant.parse("2026-03-02T00:00:00Z"), 23);
+    assertThat(days(t.averages.readValuesToList(), Scope.SENSOR))
+        .filteredOn(x -> x.key().equals(HOURLY.id()))
+        .isEmpty();
+    t.send(pm25(HOURLY, Instant.parse("2026-03-03T00:10:00Z"), 12));
+    assertThat(days(t.averages.readValuesToList(), Scope.SENSOR))
+        .filteredOn(x -> x.key().equals(HOURLY.id()))
+        .extracting(WindowAverage::start)
+        .containsExactly(Instant.parse("2026-03-02T00:00:00Z"));
+  }
+
+  @Test
   void theDayTheClocksGoForwardHas23Hours() {
     start("Europe/Dublin");
     Instant dayStart = Instant.parse("2026-03-29T00:00:00Z"); // 00:00 GMT; 23:00Z is 00:00 IST

@@ -5,9 +5,10 @@ import java.util.Optional;
 
 /**
  * The averaging windows. Tumbling windows advance by their size; the 24-hour rolling mean advances
- * every hour. {@link #DAY} is the local calendar day of the streams job's zone ({@code day.zone}):
- * its {@link #size()} is the nominal 24 hours, but a day of a daylight-saving change has 23 or 25,
- * so its end is computed from the zone (a {@code WindowAverage} carries it).
+ * every hour. {@link #DAY} is the local calendar day in the sensor's zone (registry {@code zone},
+ * else the streams job's {@code day.zone}): its {@link #size()} is the nominal 24 hours, but a day
+ * of a daylight-saving change has 23 or 25, so its end is computed from the zone (a {@code
+ * WindowAverage} carries it).
  */
 public enum AverageWindow {
   MINUTE("1m", Duration.ofMinutes(1), Duration.ofMinutes(1)),

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param pollutant the dominant pollutant: the one whose sub-index is the value
  * @param averaging the averaging the value was computed on: {@code nowcast-12h} (EPA NowCast of the
  *     12 hours ending with the window), {@code 24h-rolling} (the 24 hours ending with the window's
- *     end, advancing hourly), {@code calendar-day} (the local calendar day, window {@code day})
+ *     end, advancing hourly), {@code calendar-day} (the local calendar day, window {@code day}),
+ *     {@code 8h-daily-max} (EPA's daily O3 and CO value: the day's highest 8-hour mean)
  */
 public record IndexValue(
     String field, String id, int value, String category, Quantity pollutant, String averaging) {

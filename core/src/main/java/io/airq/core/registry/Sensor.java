@@ -2,8 +2,11 @@ package io.airq.core.registry;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import io.airq.core.reading.Quantity;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +36,8 @@ import java.util.Objects;
  *     past reports stay reproducible
  * @param licence the licence of its data in open-data exports, e.g. {@code ODbL-1.0}; may be empty
  * @param attribution whom to credit in open-data exports; may be empty
+ * @param zone the IANA time zone of its local calendar day (e.g. {@code Africa/Nairobi}); null: the
+ *     streams job's {@code day.zone}. An area's days are in the zone of its sensors
  */
 public record Sensor(
     String id,
@@ -51,7 +56,8 @@ public record Sensor(
     Instant installed,
     Instant retired,
     String licence,
-    String attribution) {
+    String attribution,
+    String zone) {
 
   @JsonCreator
   public Sensor {
@@ -82,6 +88,71 @@ public record Sensor(
     }
     licence = licence == null ? "" : licence;
     attribution = attribution == null ? "" : attribution;
+    zone = zone == null || zone.isBlank() ? null : validZone(zone).getId();
+  }
+
+  /** A sensor without a zone of its own (the streams job's {@code day.zone} applies). */
+  public Sensor(
+      String id,
+      String gatewayId,
+      double lat,
+      double lon,
+      String area,
+      String street,
+      String county,
+      boolean indoor,
+      HostType hostType,
+      Duration reportingInterval,
+      String model,
+      Map<Quantity, CalibrationHistory> calibration,
+      SensorKind kind,
+      Instant installed,
+      Instant retired,
+      String licence,
+      String attribution) {
+    this(
+        id,
+        gatewayId,
+        lat,
+        lon,
+        area,
+        street,
+        county,
+        indoor,
+        hostType,
+        reportingInterval,
+        model,
+        calibration,
+        kind,
+        installed,
+        retired,
+        licence,
+        attribution,
+        null);
+  }
+
+  /**
+   * The zone of an IANA id ({@code Africa/Nairobi}, {@code UTC}); an {@link
+   * IllegalArgumentException} saying so for anything else (a fixed offset such as {@code +03:00} is
+   * refused too: it knows no clock changes).
+   */
+  public static ZoneId validZone(String id) {
+    try {
+      ZoneId z = ZoneId.of(id);
+      if (z instanceof ZoneOffset && !id.equals("Z")) {
+        throw new IllegalArgumentException(
+            "zone must be an IANA time zone id (e.g. Africa/Nairobi), not an offset: " + id);
+      }
+      return z;
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(
+          "zone is not an IANA time zone id (e.g. Africa/Nairobi, Europe/Dublin, UTC): " + id, e);
+    }
+  }
+
+  /** The zone of its local calendar day: its own, else {@code fallback} (the job's day.zone). */
+  public ZoneId dayZone(ZoneId fallback) {
+    return zone == null ? fallback : ZoneId.of(zone);
   }
 
   /** An air sensor in service since always, as registered before the registry's history fields. */
@@ -149,7 +220,8 @@ public record Sensor(
         installed,
         retired,
         licence,
-        attribution);
+        attribution,
+        zone);
   }
 
   /** Whether the sensor was in service at {@code t}: installed at or before it, not yet retired. */
@@ -184,7 +256,8 @@ public record Sensor(
         installed,
         when,
         licence,
-        attribution);
+        attribution,
+        zone);
   }
 
   /** How many readings a window of this length should hold at the nominal interval. */

@@ -83,4 +83,51 @@ class SensorTest {
         "ODbL-1.0",
         "City");
   }
+
+  private static Sensor zoned(Sensor s, String zone) {
+    return new Sensor(
+        s.id(),
+        s.gatewayId(),
+        s.lat(),
+        s.lon(),
+        s.area(),
+        s.street(),
+        s.county(),
+        s.indoor(),
+        s.hostType(),
+        s.reportingInterval(),
+        s.model(),
+        s.calibration(),
+        s.kind(),
+        s.installed(),
+        s.retired(),
+        s.licence(),
+        s.attribution(),
+        zone);
+  }
+
+  @Test
+  void aZoneIsAnIanaIdOrNothingAndFallsBackToTheJobsZone() throws Exception {
+    Sensor plain =
+        new Sensor(
+            "s1", null, 1, 2, null, null, null, false, null, null, null, null, null, null, null,
+            null, null);
+    assertThat(plain.zone()).isNull();
+    assertThat(plain.dayZone(java.time.ZoneId.of("UTC"))).isEqualTo(java.time.ZoneId.of("UTC"));
+    Sensor zoned = zoned(plain, "Africa/Nairobi");
+    assertThat(zoned.dayZone(java.time.ZoneId.of("UTC")))
+        .isEqualTo(java.time.ZoneId.of("Africa/Nairobi"));
+    assertThat(zoned.retiredAt(java.time.Instant.parse("2030-01-01T00:00:00Z")).zone())
+        .isEqualTo("Africa/Nairobi");
+    String json = io.airq.core.json.Json.writeString(zoned);
+    assertThat(json).contains("\"zone\":\"Africa/Nairobi\"");
+    assertThat(io.airq.core.json.Json.mapper().readValue(json, Sensor.class)).isEqualTo(zoned);
+    assertThat(io.airq.core.json.Json.writeString(plain)).doesNotContain("zone");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> zoned(plain, "Nairobi"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "zone is not an IANA time zone id (e.g. Africa/Nairobi, Europe/Dublin, UTC): Nairobi");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> zoned(plain, "+03:00"))
+        .hasMessageContaining("not an offset: +03:00");
+  }
 }

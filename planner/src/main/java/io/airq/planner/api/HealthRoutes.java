@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.airq.core.json.Json;
 import io.airq.core.registry.Sensor;
+import io.airq.planner.health.NetworkFlags;
 import io.airq.planner.health.NetworkHealth;
 import io.airq.planner.health.SensorHealth;
 import io.airq.planner.influx.AverageReader;
@@ -11,6 +12,7 @@ import io.airq.planner.registry.Registry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Comparator;
@@ -48,7 +50,10 @@ final class HealthRoutes {
         health(List.of(s), q).get(0).withQaFlags(reader.qaFlagShares(id, clock.instant())));
   }
 
-  /** Counts by status and the sensors in service with the lowest completeness. */
+  /**
+   * Counts by status, the sensors in service with the lowest completeness, and the last 24 hours'
+   * QA flags: the network's share of flagged readings, per rule, and the most flagged sensors.
+   */
   void network(HttpExchange ex, Map<String, String> q) throws IOException {
     List<SensorHealth> all = health(registry.sensors(), q);
     Map<String, Integer> byStatus = new TreeMap<>();
@@ -78,6 +83,16 @@ final class HealthRoutes {
                             "status",
                             h.status()))
                 .toList()));
+    NetworkFlags flags =
+        reader.networkFlags(
+            registry.sensors().stream().map(Sensor::id).toList(),
+            clock.instant().minus(Duration.ofDays(1)));
+    ObjectNode f = o.putObject("qaFlags");
+    f.put("readings", flags.readings());
+    f.put("flagged", flags.flagged());
+    f.put("share", flags.share());
+    f.set("byRule", JsonOut.tree(flags.ruleShares()));
+    o.set("worstFlagged", JsonOut.tree(flags.worst(WORST)));
     Http.json(ex, 200, o);
   }
 

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * A sensor's public fields. A resident host's position is rounded to 0.001° (about 100 m), so a
- * home cannot be found from it. The gateway is not shown.
+ * home cannot be found from it. The gateway is not shown. {@code zone} is absent when the sensor
+ * has none (the streams job's {@code day.zone} applies).
  */
 public record PublicSensor(
     String id,
@@ -30,7 +31,8 @@ public record PublicSensor(
     Duration reportingInterval,
     Map<Quantity, CalibrationHistory> calibration,
     String licence,
-    String attribution) {
+    String attribution,
+    String zone) {
 
   public static PublicSensor of(Sensor s) {
     boolean coarse = s.hostType() == HostType.RESIDENT;
@@ -52,6 +54,7 @@ public record PublicSensor(
         s.reportingInterval(),
         s.calibration(),
         s.licence(),
-        s.attribution());
+        s.attribution(),
+        s.zone());
   }
 }

@@ -94,6 +94,14 @@ public final class SensorValidator {
     if (installed != null && retired != null && !retired.isAfter(installed)) {
       errors.add("retired must be after installed");
     }
+    String zone = text(body, "zone");
+    if (zone != null) {
+      try {
+        Sensor.validZone(zone);
+      } catch (IllegalArgumentException e) {
+        errors.add(e.getMessage());
+      }
+    }
     Map<Quantity, CalibrationHistory> calibration = calibration(body.get("calibration"), errors);
     if (!errors.isEmpty()) {
       return new Result(null, errors);
@@ -116,7 +124,8 @@ public final class SensorValidator {
             installed,
             retired,
             text(body, "licence"),
-            text(body, "attribution"));
+            text(body, "attribution"),
+            zone);
     return new Result(s, List.of());
   }
 

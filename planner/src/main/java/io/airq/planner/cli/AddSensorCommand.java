@@ -65,6 +65,13 @@ final class AddSensorCommand implements Callable<Integer> {
   @Option(names = "--attribution", description = "Whom to credit for its data.")
   String attribution;
 
+  @Option(
+      names = "--zone",
+      description =
+          "IANA time zone of its local calendar day, e.g. Africa/Nairobi (default: the streams"
+              + " job's day.zone).")
+  String zone;
+
   @Option(names = "--gateway", description = "The only gateway allowed to publish it.")
   String gateway;
 
@@ -94,6 +101,7 @@ final class AddSensorCommand implements Callable<Integer> {
       put(o, "licence", licence);
       put(o, "attribution", attribution);
       put(o, "gatewayId", gateway);
+      put(o, "zone", zone);
       body = Json.writeString(o);
     }
     return api.call(spec, "POST", "/api/sensors", body, (b, out) -> out.println(b));

@@ -96,7 +96,7 @@ final class CalibrateCommand implements Callable<Integer> {
   @Option(
       names = "--min-coverage",
       defaultValue = "75",
-      description = "Sensor hours below this coverage % are left out (default: ${DEFAULT-VALUE}).")
+      description = "Sensor hours below this coverage %% are left out (default: ${DEFAULT-VALUE}).")
   double minCoverage;
 
   @Option(

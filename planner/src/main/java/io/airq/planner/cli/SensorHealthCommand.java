@@ -70,6 +70,27 @@ final class SensorHealthCommand implements Callable<Integer> {
                   w.path("status").asText(),
                   100 * w.path("completeness").asDouble());
             }
+            JsonNode qa = h.path("qaFlags");
+            out.printf(
+                "flagged in 24h\t%d/%d readings\t%.1f%%%n",
+                qa.path("flagged").asLong(),
+                qa.path("readings").asLong(),
+                100 * qa.path("share").asDouble());
+            qa.path("byRule")
+                .fields()
+                .forEachRemaining(
+                    e ->
+                        out.printf(
+                            "flagged %s\t%.1f%%%n", e.getKey(), 100 * e.getValue().asDouble()));
+            out.println("most flagged:");
+            for (JsonNode w : h.path("worstFlagged")) {
+              out.printf(
+                  "%s\t%d/%d\t%.1f%%%n",
+                  w.path("sensor").asText(),
+                  w.path("flagged").asLong(),
+                  w.path("readings").asLong(),
+                  100 * w.path("share").asDouble());
+            }
           } else {
             out.printf(
                 "%s\t%s\tlast reading %s%n",

@@ -1,26 +1,32 @@
 package io.airq.planner.health;
 
+import io.airq.core.reading.QaRule;
 import io.airq.core.registry.Sensor;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Prometheus gauges of the network: {@code airq.planner.sensors{status}} (online, stale, offline,
- * never seen, retired). Computed on a scrape, again when the registry changed or a minute passed;
- * when InfluxDB does not answer, the last counts stay.
+ * never seen, retired) and {@code airq.planner.flagged.share{rule}} (the share of the registered
+ * sensors' raw readings of the last 24 hours flagged by each QA rule, {@code any}: by any rule).
+ * Computed on a scrape, again when the registry changed or a minute passed; when InfluxDB does not
+ * answer, the last values stay.
  */
 public final class NetworkGauges {
   public static final String SENSORS = "airq.planner.sensors";
+  public static final String FLAGGED = "airq.planner.flagged.share";
   public static final List<String> STATUSES =
       List.of("online", "stale", "offline", "never seen", "retired");
   private static final Logger LOG = LoggerFactory.getLogger(NetworkGauges.class);
@@ -29,27 +35,51 @@ public final class NetworkGauges {
 
   private final Supplier<Collection<Sensor>> sensors;
   private final NetworkHealth health;
-  private Map<String, Integer> counts = Map.of();
+  private final BiFunction<Collection<String>, Instant, NetworkFlags> flags;
+  private volatile Map<String, Integer> counts = Map.of();
+  private volatile Map<String, Double> flagged = Map.of();
   private Set<Sensor> countedFor = Set.of();
   private long computedAt = Long.MIN_VALUE;
 
-  private NetworkGauges(Supplier<Collection<Sensor>> sensors, NetworkHealth health) {
+  private NetworkGauges(
+      Supplier<Collection<Sensor>> sensors,
+      NetworkHealth health,
+      BiFunction<Collection<String>, Instant, NetworkFlags> flags) {
     this.sensors = sensors;
     this.health = health;
+    this.flags = flags;
   }
 
+  /**
+   * @param flags the registered sensors' flag counts since an instant (AverageReader::networkFlags)
+   */
   public static void bind(
-      MeterRegistry meters, Supplier<Collection<Sensor>> sensors, NetworkHealth health) {
-    NetworkGauges g = new NetworkGauges(sensors, health);
+      MeterRegistry meters,
+      Supplier<Collection<Sensor>> sensors,
+      NetworkHealth health,
+      BiFunction<Collection<String>, Instant, NetworkFlags> flags) {
+    NetworkGauges g = new NetworkGauges(sensors, health, flags);
     for (String status : STATUSES) {
-      Gauge.builder(SENSORS, () -> g.count(status))
+      Gauge.builder(SENSORS, () -> g.current().counts.getOrDefault(status, 0))
           .description("Registered sensors by health status (docs/registry.md)")
           .tag("status", status)
           .register(meters);
     }
+    List<String> rules = new java.util.ArrayList<>(List.of("any"));
+    for (QaRule r : QaRule.values()) {
+      rules.add(r.id());
+    }
+    for (String rule : rules) {
+      Gauge.builder(FLAGGED, () -> g.current().flagged.getOrDefault(rule, 0.0))
+          .description(
+              "Share of the registered sensors' raw readings of the last 24 h flagged by a QA"
+                  + " rule (docs/registry.md)")
+          .tag("rule", rule)
+          .register(meters);
+    }
   }
 
-  private synchronized int count(String status) {
+  private synchronized NetworkGauges current() {
     long now = System.nanoTime();
     Set<Sensor> registered = Set.copyOf(sensors.get());
     if (computedAt == Long.MIN_VALUE
@@ -58,13 +88,20 @@ public final class NetworkGauges {
       try {
         Map<String, Integer> m = new HashMap<>();
         health.of(registered, UTC, 1).forEach(h -> m.merge(h.status(), 1, Integer::sum));
+        NetworkFlags f =
+            flags.apply(
+                registered.stream().map(Sensor::id).toList(),
+                Instant.now().minus(Duration.ofDays(1)));
+        Map<String, Double> shares = new HashMap<>(f.ruleShares());
+        shares.put("any", f.share());
         counts = m;
+        flagged = shares;
         countedFor = registered;
       } catch (RuntimeException e) {
         LOG.warn("network health gauges not refreshed: {}", e.getMessage());
       }
       computedAt = now;
     }
-    return counts.getOrDefault(status, 0);
+    return this;
   }
 }

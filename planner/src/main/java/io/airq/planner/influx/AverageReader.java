@@ -253,6 +253,12 @@ public final class AverageReader implements AutoCloseable {
         day);
   }
 
+  /** The registered sensors' raw readings and QA-flagged readings since {@code since}. */
+  public io.airq.planner.health.NetworkFlags networkFlags(
+      Collection<String> sensors, Instant since) {
+    return FlagQuery.of(raw(policy -> FlagQuery.query(sensors, since, policy)));
+  }
+
   /** A query on the raw readings' policy, falling back to the default policy as rawHourly does. */
   private QueryResult raw(java.util.function.Function<String, String> query) {
     String policy = rawPolicy;

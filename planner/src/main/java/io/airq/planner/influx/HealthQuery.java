@@ -152,11 +152,11 @@ public final class HealthQuery {
     }
   }
 
-  private static String from(String policy) {
+  static String from(String policy) {
     return (policy.isEmpty() ? "" : "\"" + policy + "\".") + "\"reading\"";
   }
 
-  private static String filter(Collection<String> sensors) {
+  static String filter(Collection<String> sensors) {
     return sensors.isEmpty()
         ? "false"
         : "("

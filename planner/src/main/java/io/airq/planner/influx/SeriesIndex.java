@@ -24,7 +24,7 @@ public enum SeriesIndex {
   US_AQI_8H("us-aqi-8h", "aqi_us_8h", true, AverageWindow.HOUR),
   US_AQI_HOUR("us-aqi-hour", "aqi_us_overall", false, AverageWindow.HOUR),
   EAQI("eaqi", "eaqi", false, AverageWindow.HOUR),
-  NAQI("naqi", "naqi", false, AverageWindow.DAY_ROLLING);
+  NAQI("naqi", "naqi", false, AverageWindow.DAY_ROLLING, AverageWindow.DAY);
 
   private final String id;
   private final String field;

@@ -30,7 +30,8 @@ public final class SensorCsv {
           "retired",
           "licence",
           "attribution",
-          "gatewayId");
+          "gatewayId",
+          "zone");
 
   private static final Set<String> NUMBERS = Set.of("lat", "lon");
 

@@ -120,6 +120,25 @@ class NetworkHealthIT {
       assertThat(network.at("/byStatus/retired").asInt()).isEqualTo(1);
       assertThat(network.at("/worst/0/sensor").asText()).isEqualTo("never");
       assertThat(network.at("/worst/1/sensor").asText()).isEqualTo("half");
+      // the last 24 h's QA flags over the network's raw readings, counted here
+      Instant since = asked.minus(Duration.ofDays(1));
+      long fullDay = full.stream().filter(t -> !t.isBefore(since)).count();
+      long readings = fullDay + half.stream().filter(t -> !t.isBefore(since)).count();
+      JsonNode qa = network.get("qaFlags");
+      // a reading of each sensor may slip out of the 24 hours between the count here and the answer
+      assertThat(qa.get("readings").asLong()).isCloseTo(readings, within(2L));
+      assertThat(qa.get("share").asDouble())
+          .isCloseTo(flaggedIn(full, since, "any") / (double) readings, within(0.01));
+      for (String rule : List.of("stuck", "spike")) {
+        assertThat(qa.at("/byRule/" + rule).asDouble())
+            .as(rule)
+            .isCloseTo(flaggedIn(full, since, "pm25:" + rule) / (double) readings, within(0.01));
+      }
+      assertThat(qa.get("byRule").size()).as(qa.toString()).isEqualTo(2);
+      assertThat(network.get("worstFlagged")).as("half has no flags").hasSize(1);
+      assertThat(network.at("/worstFlagged/0/sensor").asText()).isEqualTo("full");
+      assertThat(network.at("/worstFlagged/0/share").asDouble())
+          .isCloseTo(flaggedIn(full, since, "any") / (double) fullDay, within(0.01));
 
       assertThat(metrics(planner))
           .contains("airq_planner_sensors{status=\"online\"} 1.0")
@@ -127,6 +146,14 @@ class NetworkHealthIT {
           .contains("airq_planner_sensors{status=\"never seen\"} 1.0")
           .contains("airq_planner_sensors{status=\"retired\"} 1.0")
           .contains("airq_planner_sensors{status=\"offline\"} 0.0");
+      String m = metrics(planner);
+      assertThat(gauge(m, "airq_planner_flagged_share{rule=\"any\"}"))
+          .isCloseTo(qa.get("share").asDouble(), within(0.01));
+      assertThat(gauge(m, "airq_planner_flagged_share{rule=\"stuck\"}"))
+          .isCloseTo(qa.at("/byRule/stuck").asDouble(), within(0.01));
+      assertThat(gauge(m, "airq_planner_flagged_share{rule=\"spike\"}"))
+          .isCloseTo(qa.at("/byRule/spike").asDouble(), within(0.01));
+      assertThat(gauge(m, "airq_planner_flagged_share{rule=\"out-of-range\"}")).isZero();
 
       // the same through the CLI
       StringWriter out = new StringWriter();
@@ -156,7 +183,15 @@ class NetworkHealthIT {
       assertThat(net.toString())
           .contains("4 sensors")
           .contains("never seen\t1")
-          .contains("never\tnever seen\t0.0%");
+          .contains("never\tnever seen\t0.0%")
+          .contains("most flagged:\nfull\t")
+          .contains(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "flagged in 24h\t%d/%d readings\t%.1f%%",
+                  qa.get("flagged").asLong(),
+                  qa.get("readings").asLong(),
+                  100 * qa.get("share").asDouble()));
     }
   }
 
@@ -165,6 +200,28 @@ class NetworkHealthIT {
             HttpRequest.newBuilder(URI.create(planner.metricsUrl())).build(),
             HttpResponse.BodyHandlers.ofString())
         .body();
+  }
+
+  /** A Prometheus sample's value from the scrape text. */
+  private static double gauge(String scrape, String series) {
+    return scrape
+        .lines()
+        .filter(l -> l.startsWith(series + " "))
+        .mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1).strip()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(series + " not in " + scrape));
+  }
+
+  /** full's readings since {@code since} with this flag ({@code any}: with any flag). */
+  private static long flaggedIn(List<Instant> full, Instant since, String flag) {
+    long n = 0;
+    for (int i = 0; i < full.size(); i++) {
+      if (!full.get(i).isBefore(since)) {
+        List<String> f = flags(i).isEmpty() ? List.of() : List.of(flags(i).split(","));
+        n += (flag.equals("any") ? !f.isEmpty() : f.contains(flag)) ? 1 : 0;
+      }
+    }
+    return n;
   }
 
   private static List<Instant> times(Instant from, Instant to, Duration step) {

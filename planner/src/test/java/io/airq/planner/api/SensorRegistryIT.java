@@ -61,14 +61,18 @@ class SensorRegistryIT {
       assertThat(anonymous.err()).contains("HTTP 401");
 
       Run bad =
-          cli("sensors", "add", "--api", api, "--id", "nbo 1", "--lat", "95", "--kind", "sea");
+          cli(
+              "sensors", "add", "--api", api, "--id", "nbo 1", "--lat", "95", "--kind", "sea",
+              "--zone", "Nairobi");
       assertThat(bad.code()).isEqualTo(1);
       assertThat(bad.err())
           .contains("HTTP 422")
           .contains("id must be")
           .contains("lat must be a number from -90 to 90: 95")
           .contains("lon is required")
-          .contains("kind must be air or weather: sea");
+          .contains("kind must be air or weather: sea")
+          .contains(
+              "zone is not an IANA time zone id (e.g. Africa/Nairobi, Europe/Dublin, UTC): Nairobi");
 
       Run added =
           cli(
@@ -91,9 +95,14 @@ class SensorRegistryIT {
               "--licence",
               "ODbL-1.0",
               "--reporting-interval",
-              "PT2M");
+              "PT2M",
+              "--zone",
+              "Africa/Nairobi");
       assertThat(added.code()).as(added.err()).isZero();
-      assertThat(added.out()).contains("\"id\":\"nbo-cbd-01\"").contains("\"kind\":\"air\"");
+      assertThat(added.out())
+          .contains("\"id\":\"nbo-cbd-01\"")
+          .contains("\"kind\":\"air\"")
+          .contains("\"zone\":\"Africa/Nairobi\"");
       assertThat(
               cli("sensors", "add", "--api", api, "--id", "nbo-cbd-01", "--lat", "1", "--lon", "2")
                   .err())

@@ -159,4 +159,28 @@ class SensorValidatorTest {
         .containsExactly(
             "id in the body differs from the id in the path", "retired must be after installed");
   }
+
+  @Test
+  void aZoneMustBeAnIanaId() throws Exception {
+    assertThat(
+            SensorValidator.validate(
+                    json("{\"id\":\"s1\",\"lat\":-1.28,\"lon\":36.82,\"zone\":\"EAT\"}"),
+                    null,
+                    Optional.empty(),
+                    NOW)
+                .errors())
+        .containsExactly(
+            "zone is not an IANA time zone id (e.g. Africa/Nairobi, Europe/Dublin, UTC): EAT");
+    assertThat(
+            SensorValidator.validate(
+                    json(
+                        "{\"id\":\"s1\",\"lat\":-1.28,\"lon\":36.82,"
+                            + "\"zone\":\"Africa/Nairobi\"}"),
+                    null,
+                    Optional.empty(),
+                    NOW)
+                .sensor()
+                .zone())
+        .isEqualTo("Africa/Nairobi");
+  }
 }

@@ -29,7 +29,7 @@ public final class SensorResponse {
   /** NO2 truth: µg/m³ of NO2 per µg/m³ of traffic PM2.5, plus a regional background. */
   static final double NO2_PER_TRAFFIC_PM = 1.2;
 
-  static final double NO2_BACKGROUND = 2.0;
+  static final double NO2_BACKGROUND = 6.0;
 
   /** NO2 cell: per-unit sensitivity N(1, 0.1), zero offset N(−2, 2), noise N(0, 2.5) µg/m³. */
   static final double NO2_GAIN_SD = 0.1;

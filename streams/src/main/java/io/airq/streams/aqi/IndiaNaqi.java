@@ -49,9 +49,9 @@ public final class IndiaNaqi {
               new Breakpoint(1600, 2100, 400, 500)));
 
   /**
-   * The 8-hour tables: CO in mg/m³ (its open top band closed at 50 mg/m³, like the others, above it
-   * 500), O3 in µg/m³ up to 208 (above it CPCB rates O3 on 1-hour values, 209-748 very poor, which
-   * airq does not: no sub-index).
+   * The 8-hour tables: CO in mg/m³ (CPCB's open top band, "34+", closed at 50 mg/m³ as common
+   * calculators do, above it 500; docs/quality.md), O3 in µg/m³ up to 208 (above it CPCB rates O3
+   * on 1-hour values, 209-748 very poor, which airq does not: no sub-index).
    */
   private static final Map<Quantity, List<Breakpoint>> EIGHT_HOUR_TABLES =
       Map.of(

@@ -23,6 +23,7 @@ public final class UsEpaAqi {
     O3_1H(3),
     CO_8H(1),
     SO2_1H(0),
+    SO2_24H(0),
     NO2_1H(0);
 
     private final int decimals;
@@ -77,6 +78,10 @@ public final class UsEpaAqi {
               new Breakpoint(36, 75, 51, 100),
               new Breakpoint(76, 185, 101, 150),
               new Breakpoint(186, 304, 151, 200)),
+          // EPA: 1-hour SO2 values do not define AQI values of 200 or more; those come from the
+          // 24-hour mean
+          Pollutant.SO2_24H,
+          List.of(new Breakpoint(305, 604, 201, 300), new Breakpoint(605, 1004, 301, 500)),
           Pollutant.NO2_1H,
           List.of(
               new Breakpoint(0, 53, 0, 50),

@@ -19,6 +19,15 @@ public final class UsGasIndices {
   /** The averaging of the 8-hour sub-indices: the 8 hours ending with the window's hour. */
   public static final String RUNNING_8H = "8h-running";
 
+  /**
+   * The averaging of the daily AQI of O3 and CO on a local calendar day: the highest of the 8-hour
+   * means starting in the day.
+   */
+  public static final String DAILY_MAX_8H = "8h-daily-max";
+
+  /** EPA's level of the 8-hour O3 standard, ppm: a day above it counts even if incomplete. */
+  static final double O3_STANDARD_PPM = 0.070;
+
   /** The averaging of the 1-hour sub-indices. */
   public static final String ONE_HOUR = "1h";
 
@@ -93,6 +102,56 @@ public final class UsGasIndices {
           default -> null;
         };
     return p == null ? null : value(EIGHT_HOUR_FIELD, q, p, mean, RUNNING_8H);
+  }
+
+  /**
+   * The daily AQI of an SO2 24-hour mean (airq's unit) on a 24-hour window ({@code averaging}: how
+   * its hours were chosen), or null: EPA rates SO2 from 305 ppb up on the 24-hour mean (below it
+   * the 1-hour values rate it, {@link #hourly}), so a mean below 305 ppb or above 1004 ppb has
+   * none.
+   */
+  public static IndexValue twentyFourHour(Quantity q, double mean, String averaging) {
+    return q == Quantity.SO2
+        ? value(UsIndices.DAILY_FIELD, q, Pollutant.SO2_24H, mean, averaging)
+        : null;
+  }
+
+  /**
+   * EPA's daily value of O3 or CO on a local calendar day: the highest 8-hour mean of the periods
+   * starting at each hour of the day (the last ones reach into the next day), each of at least
+   * {@link #EIGHT_HOURS_NEEDED} valid hours; the day counts when at least 75 % of its periods have
+   * a mean (18 of 24; 18 of 23 and 19 of 25 on a clock change) or, for O3, when its highest mean is
+   * above the 8-hour standard (0.070 ppm) anyway. NaN when it does not count.
+   *
+   * @param hours the hourly means (airq's unit) from the day's first hour on, {@code periods + 7}
+   *     of them (null = missing or below the coverage gate)
+   * @param periods the hours of the day: 24, or 23 or 25 on a clock change
+   */
+  public static double dailyMaxEightHour(Quantity q, List<Double> hours, int periods) {
+    double max = Double.NaN;
+    int valid = 0;
+    for (int i = 0; i < periods; i++) {
+      double m = eightHourMean(hours.subList(i, Math.min(hours.size(), i + EIGHT_HOURS)));
+      if (!Double.isNaN(m)) {
+        valid++;
+        max = Double.isNaN(max) ? m : Math.max(max, m);
+      }
+    }
+    boolean complete = 4 * valid >= 3 * periods;
+    boolean exceeds =
+        q == Quantity.O3 && !Double.isNaN(max) && toTableUnit(q, max) > O3_STANDARD_PPM;
+    return complete || exceeds ? max : Double.NaN;
+  }
+
+  /** The daily AQI of a {@link #dailyMaxEightHour} value, or null. */
+  public static IndexValue dailyEightHour(Quantity q, double dailyMax) {
+    Pollutant p =
+        switch (q) {
+          case O3 -> Pollutant.O3_8H;
+          case CO -> Pollutant.CO_8H;
+          default -> null;
+        };
+    return p == null ? null : value(UsIndices.DAILY_FIELD, q, p, dailyMax, DAILY_MAX_8H);
   }
 
   /**

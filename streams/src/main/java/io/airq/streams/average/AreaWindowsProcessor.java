@@ -3,30 +3,21 @@ package io.airq.streams.average;
 import io.airq.core.average.AverageWindow;
 import io.airq.core.average.WindowAverage;
 import io.airq.core.average.WindowAverages;
-import io.airq.core.reading.Quantity;
 import io.airq.core.registry.Sensor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,9 +48,6 @@ public final class AreaWindowsProcessor
   public static final String SENSORS_STORE = "area-sensor-means-store";
   public static final String PENDING_STORE = "area-pending-store";
 
-  /** After every sensor id in a key range (the largest code point). */
-  private static final String LAST = new String(Character.toChars(Character.MAX_CODE_POINT));
-
   private final double coverageGate;
   private final Duration emitInterval;
   private final ZoneId dayZone;
@@ -69,6 +57,7 @@ public final class AreaWindowsProcessor
   private WindowStore<String, AreaAggregate> aggregates;
   private WindowStore<String, AreaInput> sensors;
   private KeyValueStore<String, Long> pendingStore;
+  private AreaStoreReads reads;
 
   /**
    * The pending area windows (as in {@link #PENDING_STORE}) and the latest record time of their
@@ -124,6 +113,7 @@ public final class AreaWindowsProcessor
     this.sensors = context.getStateStore(SENSORS_STORE);
     this.pendingStore = context.getStateStore(PENDING_STORE);
     this.registry = registryStore == null ? null : context.getStateStore(registryStore);
+    this.reads = new AreaStoreReads(aggregates, sensors, registry);
     pending.clear();
     try (KeyValueIterator<String, Long> it = pendingStore.all()) {
       while (it.hasNext()) {
@@ -162,7 +152,7 @@ public final class AreaWindowsProcessor
   }
 
   private void emitPending() {
-    Map<String, List<Sensor>> registered = pending.isEmpty() ? Map.of() : registeredByArea();
+    Map<String, List<Sensor>> registered = pending.isEmpty() ? Map.of() : reads.registeredByArea();
     Map<PendingWindow, Long> following = new LinkedHashMap<>();
     for (Map.Entry<PendingWindow, Long> e : pending.entrySet()) {
       PendingWindow w = e.getKey();
@@ -181,15 +171,10 @@ public final class AreaWindowsProcessor
 
   /** The stored area hours of the 23 after {@code w} that are not pending themselves. */
   private void addFollowing(PendingWindow w, long time, Map<PendingWindow, Long> following) {
-    long hour = AverageWindow.HOUR.size().toMillis();
-    try (WindowStoreIterator<AreaAggregate> it =
-        aggregates.fetch(
-            w.area() + "|" + AverageWindow.HOUR.id(), w.start() + hour, w.start() + 23 * hour)) {
-      while (it.hasNext()) {
-        PendingWindow next = new PendingWindow(w.area(), AverageWindow.HOUR, it.next().key);
-        if (!pending.containsKey(next)) {
-          following.merge(next, time, Math::max);
-        }
+    for (long start : reads.hoursAfter(w.area(), w.start())) {
+      PendingWindow next = new PendingWindow(w.area(), AverageWindow.HOUR, start);
+      if (!pending.containsKey(next)) {
+        following.merge(next, time, Math::max);
       }
     }
   }
@@ -203,7 +188,7 @@ public final class AreaWindowsProcessor
     Instant start = Instant.ofEpochMilli(w.start());
     Instant end =
         w.window() == AverageWindow.DAY
-            ? Instant.ofEpochMilli(LocalDay.endOf(w.start(), dayZone))
+            ? Instant.ofEpochMilli(LocalDay.endOf(w.start(), registered.get(w.area()), dayZone))
             : start.plus(w.window().size());
     List<WindowAverage> means =
         Averages.ofArea(
@@ -213,13 +198,13 @@ public final class AreaWindowsProcessor
             end,
             agg,
             w.window() == AverageWindow.HOUR
-                ? AreaHourIndices.of(w.start(), hourlyMeans(w.area(), w.start()))
+                ? AreaHourIndices.of(w.start(), reads.hourlyMeans(w.area(), w.start()))
                 : Map.of());
     if (!means.isEmpty()) {
       means =
           AreaExpectation.apply(
               means,
-              entries(key + "|", w.start()),
+              reads.entries(key + "|", w.start()),
               registered.getOrDefault(w.area(), List.of()),
               start,
               Duration.between(start, end),
@@ -228,72 +213,8 @@ public final class AreaWindowsProcessor
     }
   }
 
-  /**
-   * The area's hourly means of the 24 hours ending with the hour at {@code start}, per quantity
-   * with at least one valid sensor (its index values need them: {@link AreaHourIndices}).
-   */
-  private NavigableMap<Long, Map<Quantity, Double>> hourlyMeans(String area, long start) {
-    NavigableMap<Long, Map<Quantity, Double>> out = new TreeMap<>();
-    try (WindowStoreIterator<AreaAggregate> it =
-        aggregates.fetch(
-            area + "|" + AverageWindow.HOUR.id(),
-            start - 23 * AverageWindow.HOUR.size().toMillis(),
-            start)) {
-      while (it.hasNext()) {
-        KeyValue<Long, AreaAggregate> kv = it.next();
-        Map<Quantity, Double> m = new EnumMap<>(Quantity.class);
-        kv.value
-            .quantities()
-            .forEach(
-                (q, s) -> {
-                  if (s.sensors() > 0) {
-                    m.put(q, s.mean());
-                  }
-                });
-        out.put(kv.key, m);
-      }
-    }
-    return out;
-  }
-
   /** The aggregate from every sensor entry of the area window (the new input included). */
   private AreaAggregate rebuild(String sensorsPrefix, long start) {
-    return AreaAggregate.of(entries(sensorsPrefix, start), coverageGate);
-  }
-
-  /**
-   * The registered sensors that count for area windows ({@link AreaExpectation#expectedInArea}), by
-   * area; empty without the registry. Read once per emission.
-   */
-  private Map<String, List<Sensor>> registeredByArea() {
-    if (registry == null) {
-      return Map.of();
-    }
-    Map<String, List<Sensor>> out = new HashMap<>();
-    try (KeyValueIterator<String, Object> it = registry.all()) {
-      while (it.hasNext()) {
-        Object v = it.next().value;
-        v = v instanceof ValueAndTimestamp<?> vt ? vt.value() : v;
-        if (v instanceof Sensor s && AreaExpectation.expectedInArea(s)) {
-          out.computeIfAbsent(s.area(), a -> new ArrayList<>()).add(s);
-        }
-      }
-    }
-    return out;
-  }
-
-  /** Every sensor entry of the area window. */
-  private List<AreaInput> entries(String sensorsPrefix, long start) {
-    List<AreaInput> all = new ArrayList<>();
-    try (KeyValueIterator<Windowed<String>, AreaInput> it =
-        sensors.fetch(sensorsPrefix, sensorsPrefix + LAST, start, start)) {
-      while (it.hasNext()) {
-        KeyValue<Windowed<String>, AreaInput> kv = it.next();
-        if (kv.key.key().startsWith(sensorsPrefix) && kv.key.window().start() == start) {
-          all.add(kv.value);
-        }
-      }
-    }
-    return all;
+    return AreaAggregate.of(reads.entries(sensorsPrefix, start), coverageGate);
   }
 }

@@ -6,6 +6,7 @@ import io.airq.core.average.WindowAverage;
 import io.airq.core.index.IndexValue;
 import io.airq.core.reading.Quantity;
 import io.airq.core.registry.Sensor;
+import io.airq.streams.aqi.UsGasIndices;
 import io.airq.streams.aqi.UsIndices;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,7 +81,15 @@ public final class Averages {
               mean,
               a.correction(),
               SensorIndices.of(
-                  w, start.toEpochMilli(), e.getKey(), mean, coverage, gate, expectedHour, once)));
+                  w,
+                  start.toEpochMilli(),
+                  end.toEpochMilli(),
+                  e.getKey(),
+                  mean,
+                  coverage,
+                  gate,
+                  expectedHour,
+                  once)));
     }
     if (w == AverageWindow.HOUR) {
       IndexValue eaqi =
@@ -98,8 +107,16 @@ public final class Averages {
       if (overall != null) {
         withIndex(out, overall);
       }
-    } else if (w == AverageWindow.DAY_ROLLING) {
-      IndexValue naqi = DayNaqi.of(start.toEpochMilli(), acc, gate, expected, once);
+    } else if (w == AverageWindow.DAY_ROLLING || w == AverageWindow.DAY) {
+      IndexValue naqi =
+          DayNaqi.of(
+              start.toEpochMilli(),
+              end.toEpochMilli(),
+              SensorIndices.dailyAveraging(w),
+              acc,
+              gate,
+              expected,
+              once);
       if (naqi != null) {
         withIndex(out, naqi);
       }
@@ -175,7 +192,10 @@ public final class Averages {
     if (averaging == null) {
       return List.of();
     }
-    IndexValue v = UsIndices.daily(q, mean, averaging);
+    IndexValue v =
+        q == Quantity.SO2
+            ? UsGasIndices.twentyFourHour(q, mean, averaging)
+            : UsIndices.daily(q, mean, averaging);
     return v == null ? List.of() : List.of(v);
   }
 

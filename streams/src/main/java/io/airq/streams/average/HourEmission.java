@@ -6,18 +6,14 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What one emission sends of a sensor's hours: its changed hours, the 24-hour rolling windows
  * (hopping by an hour) those complete or change ({@link RollingDay} picks them; this reads the
- * hours they hold and sums them), and the local calendar days ({@link LocalDay}, window {@code
- * day}) they complete or change: a day is emitted once its last hour is complete (on the sensor's
- * clock or the partition's stream time, as the rolling windows are), and again when late data
- * changes one of its hours within the 24-hour grace. Part of {@link PendingWindows}; pure but for
- * {@link WindowIo}.
+ * hours they hold and sums them), and the local calendar days they complete or change ({@link
+ * LocalDayEmission}). Part of {@link PendingWindows}; pure but for {@link WindowIo}.
  */
 final class HourEmission {
   private static final Logger LOG = LoggerFactory.getLogger(HourEmission.class);
@@ -26,13 +22,15 @@ final class HourEmission {
 
   private final long dayGraceMs;
   private final long hourRetentionMs;
-  private final ZoneId zone;
+
+  private final LocalDayEmission localDays;
+
   private final LatestAndPrevious scan = new LatestAndPrevious();
 
   HourEmission(long dayGraceMs, long hourRetentionMs, ZoneId zone) {
     this.dayGraceMs = dayGraceMs;
     this.hourRetentionMs = hourRetentionMs;
-    this.zone = zone;
+    this.localDays = new LocalDayEmission(dayGraceMs, hourRetentionMs, zone);
   }
 
   /**
@@ -68,7 +66,7 @@ final class HourEmission {
     if (!starts.isEmpty()) {
       emitDays(s, changed, starts, streamTime, io);
     }
-    emitLocalDays(s, changed, latest, complete, streamTime, io);
+    localDays.emit(s, changed, latest, complete, streamTime, io);
     for (Map.Entry<Long, WindowAccumulators> h : changed.entrySet()) {
       io.putHour(s.id, h.getKey(), h.getValue().emitted());
     }
@@ -145,96 +143,14 @@ final class HourEmission {
   }
 
   /**
-   * The calendar days to emit after some hours changed: each complete day holding a changed hour,
-   * and the day owed since an earlier emission once complete; the day of {@code latest} is owed if
-   * not complete.
+   * Records that the day holding {@code hour} is owed (after a restart): {@link LocalDayEmission}.
    */
-  private void emitLocalDays(
-      SensorWindowState s,
-      NavigableMap<Long, WindowAccumulators> changed,
-      long latest,
-      long complete,
-      long streamTime,
-      WindowIo io) {
-    SortedSet<Long> days = new TreeSet<>();
-    if (s.owedLocalDay != SensorWindowState.NONE
-        && LocalDay.of(s.owedLocalDay, zone).lastHour() <= complete) {
-      days.add(s.owedLocalDay);
-      s.owedLocalDay = SensorWindowState.NONE;
-    }
-    LocalDay day = null;
-    for (long h : changed.keySet()) {
-      if (day == null || h >= day.end()) {
-        day = LocalDay.of(h, zone);
-        if (day.lastHour() <= complete) {
-          days.add(day.start());
-        }
-      }
-    }
-    LocalDay last = LocalDay.of(latest, zone);
-    if (last.lastHour() > complete) {
-      s.owedLocalDay = last.start();
-    }
-    for (long start : days) {
-      emitLocalDay(s, changed, LocalDay.of(start, zone), streamTime, io);
-    }
-  }
-
-  /** Records that the day holding {@code hour} is owed (after a restart). */
   void oweLocalDay(SensorWindowState s, long hour) {
-    s.owedLocalDay = LocalDay.of(hour, zone).start();
+    localDays.owe(s, hour);
   }
 
-  /** Emits the owed day of a sensor that sent nothing since, once its last hour is over. */
+  /** Emits the owed day of a sensor that sent nothing since: {@link LocalDayEmission}. */
   void emitOwedLocalDay(SensorWindowState s, long currentHour, long streamTime, WindowIo io) {
-    if (s.owedLocalDay == SensorWindowState.NONE) {
-      return;
-    }
-    LocalDay day = LocalDay.of(s.owedLocalDay, zone);
-    if (day.lastHour() < currentHour) {
-      s.owedLocalDay = SensorWindowState.NONE;
-      emitLocalDay(s, NO_CHANGE, day, streamTime, io);
-    }
-  }
-
-  private static final NavigableMap<Long, WindowAccumulators> NO_CHANGE =
-      java.util.Collections.emptyNavigableMap();
-
-  private void emitLocalDay(
-      SensorWindowState s,
-      NavigableMap<Long, WindowAccumulators> changed,
-      LocalDay day,
-      long streamTime,
-      WindowIo io) {
-    long reference = streamTime;
-    for (WindowAccumulators h : changed.subMap(day.start(), true, day.end(), false).values()) {
-      reference = Math.min(reference, h.pendingSince());
-    }
-    if (day.end() + dayGraceMs <= reference) {
-      return;
-    }
-    if (day.start() + hourRetentionMs <= streamTime) {
-      LOG.debug("{}: calendar day at {} is older than the hour store keeps", s.id, day.start());
-      return;
-    }
-    NavigableMap<Long, WindowAccumulators> hours = new TreeMap<>();
-    io.hours(
-        s.id,
-        day.start(),
-        day.lastHour(),
-        false,
-        (start, acc) -> {
-          hours.put(start, acc);
-          return true;
-        });
-    hours.putAll(changed.subMap(day.start(), true, day.end(), false));
-    if (hours.isEmpty()) {
-      return;
-    }
-    WindowAccumulators sum = WindowAccumulators.EMPTY;
-    for (WindowAccumulators a : hours.values()) {
-      sum = sum.plus(a);
-    }
-    io.emit(s.id, s.sensor, AverageWindow.DAY, day.start(), sum);
+    localDays.emitOwed(s, currentHour, streamTime, io);
   }
 }

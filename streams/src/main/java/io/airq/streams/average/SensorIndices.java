@@ -13,9 +13,10 @@ import java.util.NavigableMap;
  * The index values of one quantity of a sensor window (docs/quality.md), computed when the window
  * is emitted, never per reading: on an hour the EPA NowCast AQI (PM) from that hour and the 11
  * before it and the gas sub-indices ({@link UsGasIndices}: 1 hour, and the 8 hours ending with it),
- * on a 24-hour rolling window and a local calendar day the EPA AQI of its mean. A window (and, for
- * the NowCast, an hour) counts only when its coverage is at or above the gate; a window below it
- * gets no index. Pure.
+ * on a 24-hour rolling window and a local calendar day the EPA AQI of its mean (PM, and SO2 from
+ * 305 ppb), and on a calendar day the EPA daily AQI of O3 and CO from its maximum 8-hour mean (the
+ * 8-hour periods starting in the day). A window (and, for the NowCast, an hour) counts only when
+ * its coverage is at or above the gate; a window below it gets no index. Pure.
  */
 final class SensorIndices {
   private static final long HOUR_MS = AverageWindow.HOUR.size().toMillis();
@@ -41,17 +42,66 @@ final class SensorIndices {
       double gate,
       long expectedHour,
       HoursBefore hours) {
+    return of(w, start, start + w.size().toMillis(), q, mean, coverage, gate, expectedHour, hours);
+  }
+
+  /**
+   * As {@link #of(AverageWindow, long, Quantity, double, double, double, long, HoursBefore)}, for a
+   * window ending at {@code end} (a calendar day has 23, 24 or 25 hours).
+   */
+  static List<IndexValue> of(
+      AverageWindow w,
+      long start,
+      long end,
+      Quantity q,
+      double mean,
+      double coverage,
+      double gate,
+      long expectedHour,
+      HoursBefore hours) {
     if (w == AverageWindow.HOUR && (UsGasIndices.hasHourly(q) || UsGasIndices.hasEightHour(q))) {
       return gas(start, q, mean, coverage, gate, expectedHour, hours);
     }
-    if (w == AverageWindow.MINUTE || coverage < gate || !UsIndices.covers(q)) {
+    if (w == AverageWindow.MINUTE || coverage < gate) {
       return List.of();
     }
-    IndexValue v =
-        w == AverageWindow.HOUR
-            ? UsIndices.nowCast(q, hourlyMeans(start, q, mean, gate, expectedHour, hours))
-            : UsIndices.daily(q, mean, dailyAveraging(w));
+    IndexValue v;
+    if (w == AverageWindow.HOUR) {
+      v = UsIndices.nowCast(q, hourlyMeans(start, q, mean, gate, expectedHour, hours));
+    } else if (w == AverageWindow.DAY && UsGasIndices.hasEightHour(q)) {
+      int periods = (int) ((end - start) / HOUR_MS);
+      v =
+          UsGasIndices.dailyEightHour(
+              q,
+              UsGasIndices.dailyMaxEightHour(
+                  q, dayHourlyMeans(start, periods, q, gate, expectedHour, hours), periods));
+    } else if (q == Quantity.SO2) {
+      v = UsGasIndices.twentyFourHour(q, mean, dailyAveraging(w));
+    } else {
+      v = UsIndices.daily(q, mean, dailyAveraging(w));
+    }
     return v == null ? List.of() : List.of(v);
+  }
+
+  /**
+   * The hourly means of {@code q} of a calendar day's {@code periods} hours and the 7 after it
+   * (those of the 8-hour means starting in its last hours), in time order; null for an hour without
+   * values or below the gate.
+   */
+  static List<Double> dayHourlyMeans(
+      long start, int periods, Quantity q, double gate, long expectedHour, HoursBefore hours) {
+    long last = start + (periods + 6) * HOUR_MS;
+    NavigableMap<Long, WindowAccumulators> read =
+        new java.util.TreeMap<>(hours.before(start + 24 * HOUR_MS));
+    read.putAll(hours.before(last + HOUR_MS));
+    List<Double> out = new ArrayList<>(periods + 7);
+    for (long h = start; h <= last; h += HOUR_MS) {
+      WindowAccumulators a = read.get(h);
+      Accumulator acc = a == null ? null : a.quantities().get(q);
+      boolean valid = acc != null && acc.count() > 0 && 100.0 * acc.count() / expectedHour >= gate;
+      out.add(valid ? acc.mean() : null);
+    }
+    return out;
   }
 
   /**

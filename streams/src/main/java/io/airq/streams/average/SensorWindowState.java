@@ -51,9 +51,19 @@ final class SensorWindowState {
    * The start of the local calendar day of its latest hour when that day was not complete at its
    * last emission ({@link #NONE} if none): emitted once the day's last hour is complete, by the
    * same rule as {@link #owedDay} (so a sensor that falls silent in the evening still gets its
-   * day). Not in a store: after a restart it is the day of the latest stored hour.
+   * day). Kept as an hour of that day (resolved in the sensor's zone). Not in a store: after a
+   * restart it is the day of the latest stored hour.
    */
   long owedLocalDay = NONE;
+
+  /**
+   * The start of a calendar day holding O3 or CO whose daily 8-hour value was not final at its
+   * emission ({@link #NONE} if none): its last 8-hour means reach 7 hours into the next day, so it
+   * is emitted again once those hours are complete. Kept as an hour of that day (resolved in the
+   * sensor's zone). Not in a store: after a restart it is the day holding the hour 7 hours before
+   * the latest stored hour.
+   */
+  long owedTail = NONE;
 
   SensorWindowState(String id) {
     this.id = id;

@@ -79,7 +79,8 @@ public final class SensorWindowsProcessor
   }
 
   /**
-   * @param dayZone the zone of the local calendar days (window {@code day})
+   * @param dayZone the zone of the local calendar days (window {@code day}) of the sensors without
+   *     a zone of their own
    */
   public SensorWindowsProcessor(
       String sensorsStore,
@@ -177,6 +178,11 @@ public final class SensorWindowsProcessor
   }
 
   @Override
+  public Sensor sensor(String id) {
+    return registered(id);
+  }
+
+  @Override
   public void emit(String id, Sensor known, AverageWindow w, long start, WindowAccumulators acc) {
     Sensor s = known != null ? known : registered(id);
     if (s == null) {
@@ -187,7 +193,7 @@ public final class SensorWindowsProcessor
     Instant from = Instant.ofEpochMilli(start);
     Instant to =
         w == AverageWindow.DAY
-            ? Instant.ofEpochMilli(LocalDay.endOf(start, dayZone))
+            ? Instant.ofEpochMilli(LocalDay.endOf(start, s.dayZone(dayZone)))
             : from.plus(w.size());
     SensorWindow out =
         new SensorWindow(

@@ -27,6 +27,11 @@ interface WindowIo {
   /** Sends a window's averages on; {@code sensor} is null when not known since a restart. */
   void emit(String id, Sensor sensor, AverageWindow window, long start, WindowAccumulators acc);
 
+  /** The registered sensor, or null (for its zone when no reading carried it since a restart). */
+  default Sensor sensor(String id) {
+    return null;
+  }
+
   /** The wall clock, epoch milliseconds. */
   long wallClock();
 

@@ -97,6 +97,69 @@ class DayNaqiTest {
   }
 
   @Test
+  void onACalendarDayTheIndexSaysCalendarDay() {
+    WindowAccumulators day =
+        window(
+            Map.of(
+                Quantity.PM25,
+                acc(720, 45),
+                Quantity.PM10,
+                acc(720, 175),
+                Quantity.NO2,
+                acc(720, 100)));
+    assertThat(DayNaqi.of(T, T + 24 * H, IndexValue.CALENDAR_DAY, day, 75, 720, hours(24)))
+        .isEqualTo(
+            new IndexValue(
+                "naqi", "in-naqi-2014", 150, "Moderate", Quantity.PM10, IndexValue.CALENDAR_DAY));
+    // NO2 in 15 of the day's hours misses CPCB's 16, on a calendar day too
+    WindowAccumulators no2In15 =
+        window(
+            Map.of(
+                Quantity.PM25,
+                acc(720, 45),
+                Quantity.PM10,
+                acc(720, 175),
+                Quantity.NO2,
+                acc(450, 100)));
+    assertThat(DayNaqi.of(T, T + 24 * H, IndexValue.CALENDAR_DAY, no2In15, 50, 720, hours(15)))
+        .isNull();
+  }
+
+  @Test
+  void aTwentyFiveHourDayRatesOzoneOnTheEightHoursEndingWithItsLastHour() {
+    // the day the clocks go back: hours 0-24; O3 80 until hour 16, then 200 in hours 17-24
+    NavigableMap<Long, WindowAccumulators> m = new TreeMap<>();
+    for (int i = 0; i < 25; i++) {
+      m.put(
+          T + i * H,
+          window(
+              Map.of(
+                  Quantity.PM25, acc(30, 45),
+                  Quantity.PM10, acc(30, 175),
+                  Quantity.O3, acc(30, i < 17 ? 80 : 200))));
+    }
+    WindowAccumulators day =
+        window(
+            Map.of(
+                Quantity.PM25, acc(750, 45),
+                Quantity.PM10, acc(750, 175),
+                Quantity.O3, acc(750, 120)));
+    // hours 17-24: 200 -> (300 - 200) / (208 - 168) × (200 - 168) + 200 = 280; the 24 hours
+    // without the last would give 242 (hours 16-23: 185)
+    assertThat(
+            DayNaqi.of(
+                T,
+                T + 25 * H,
+                IndexValue.CALENDAR_DAY,
+                day,
+                75,
+                750,
+                h -> m.subMap(h - 24 * H, true, h - 1, true)))
+        .isEqualTo(
+            new IndexValue("naqi", "in-naqi-2014", 280, "Poor", Quantity.O3, "8h-running-max"));
+  }
+
+  @Test
   void fewerThanThreePollutantsOrFewerThan16HoursGiveNoIndex() {
     WindowAccumulators pmOnly =
         window(Map.of(Quantity.PM25, acc(720, 45), Quantity.PM10, acc(720, 175)));

@@ -1,0 +1,251 @@
+package io.airq.app;
+
+import io.airq.core.json.IsoInstants;
+import io.airq.core.registry.Sensor;
+import io.airq.core.topic.Topics;
+import io.airq.kit.CompactedTable;
+import io.airq.kit.KafkaClients;
+import io.airq.simulator.publish.KafkaTarget;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code airq recompute --from … --to …}: recomputes the sensors' hourly windows and their indices
+ * from the raw readings stored in InfluxDB, with the registry's calibration versions as they are
+ * now, and replaces the stored hours (docs/registry.md, "Recomputing history").
+ */
+@Command(
+    name = "recompute",
+    mixinStandardHelpOptions = true,
+    description =
+        "Recompute the sensors' hourly averages and indices of a period from the raw readings in"
+            + " InfluxDB, with today's calibration versions, and replace the stored hours.")
+final class RecomputeCommand implements Callable<Integer> {
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--from", required = true, description = "ISO-8601 instant or date (UTC).")
+  String from;
+
+  @Option(names = "--to", required = true, description = "ISO-8601 instant or date (UTC).")
+  String to;
+
+  @Option(
+      names = "--sensor",
+      paramLabel = "ID",
+      description = "Only this sensor (repeatable). Default: every registered sensor.")
+  List<String> sensors = new ArrayList<>();
+
+  @Option(
+      names = "--dry-run",
+      description = "Recompute and print what would change; write nothing.")
+  boolean dryRun;
+
+  @Option(
+      names = "--influx",
+      defaultValue = "${env:AIRQ_INFLUX_URL:-http://127.0.0.1:8086}",
+      description = "InfluxDB URL (env AIRQ_INFLUX_URL). Default: ${DEFAULT-VALUE}.")
+  String influxUrl;
+
+  @Option(names = "--database", defaultValue = "airq", description = "Default: ${DEFAULT-VALUE}.")
+  String database;
+
+  @Option(
+      names = "--influx-user",
+      defaultValue = "${env:AIRQ_INFLUX_USER:-}",
+      description = "InfluxDB user (env AIRQ_INFLUX_USER); password from env AIRQ_INFLUX_PASSWORD.")
+  String influxUser;
+
+  @Option(
+      names = "--influx-config",
+      paramLabel = "FILE",
+      description =
+          "A properties file with influx.user and influx.password (the local stack's"
+              + " credentials file is the default when ./airq up is running); --influx-user and"
+              + " AIRQ_INFLUX_PASSWORD win.")
+  Path influxConfig;
+
+  @Option(
+      names = "--raw-policy",
+      defaultValue = "raw_90d",
+      description =
+          "Retention policy of the raw readings (the sink's influx.raw.policy; empty:"
+              + " the default). Default: ${DEFAULT-VALUE}.")
+  String rawPolicy;
+
+  @Option(
+      names = "--aggregate-policy",
+      defaultValue = "",
+      description =
+          "Retention policy of the averages (the sink's influx.aggregate.policy; empty,"
+              + " the default: the database default).")
+  String aggregatePolicy;
+
+  @Option(
+      names = "--coverage-gate",
+      defaultValue = "75",
+      description =
+          "Percent of the expected readings an hour needs (the streams job's"
+              + " coverage.gate). Default: ${DEFAULT-VALUE}.")
+  double gate;
+
+  @Option(
+      names = "--kafka",
+      defaultValue = "${env:AIRQ_KAFKA_BOOTSTRAP:-127.0.0.1:9092}",
+      description =
+          "Kafka bootstrap servers, to read the sensor registry (env"
+              + " AIRQ_KAFKA_BOOTSTRAP). Default: ${DEFAULT-VALUE}.")
+  String kafka;
+
+  @Option(
+      names = "--kafka-config",
+      paramLabel = "FILE",
+      description =
+          "A properties file whose kafka.* settings (SASL, TLS) the registry's consumer"
+              + " gets, as the services read theirs.")
+  Path kafkaConfig;
+
+  @Option(
+      names = "--topic-prefix",
+      defaultValue = "${env:AIRQ_TOPIC_PREFIX:-}",
+      description = "Prefix of the Kafka topic names (env AIRQ_TOPIC_PREFIX). Default: none.")
+  String topicPrefix;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Instant a;
+    Instant b;
+    try {
+      a = instant(from, "--from");
+      b = instant(to, "--to");
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
+    if (!b.isAfter(a)) {
+      err.println("--to must be after --from");
+      return 2;
+    }
+    Map<String, Sensor> registry = registry();
+    if (registry == null) {
+      err.println("the sensor registry was not read within 30 s from Kafka at " + kafka);
+      return 1;
+    }
+    List<String> missing = sensors.stream().filter(id -> !registry.containsKey(id)).toList();
+    if (!missing.isEmpty()) {
+      err.println("not registered: " + String.join(", ", missing));
+      return 2;
+    }
+    Map<String, Sensor> chosen = new TreeMap<>(registry);
+    if (!sensors.isEmpty()) {
+      chosen.keySet().retainAll(sensors);
+    }
+    Instant first = a.truncatedTo(ChronoUnit.HOURS);
+    Instant end =
+        b.truncatedTo(ChronoUnit.HOURS).equals(b)
+            ? b
+            : b.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+    out.printf(
+        "%s hourly windows of %d sensor(s), %s to %s%n",
+        dryRun ? "dry run: would recompute" : "recomputing", chosen.size(), first, end);
+    int hours = 0;
+    int changed = 0;
+    String[] login;
+    try {
+      login = influxLogin();
+    } catch (IOException e) {
+      err.println("cannot read --influx-config " + influxConfig + ": " + e.getMessage());
+      return 2;
+    }
+    try (InfluxDB influx =
+        login[0].isEmpty()
+            ? InfluxDBFactory.connect(influxUrl)
+            : InfluxDBFactory.connect(influxUrl, login[0], login[1])) {
+      RecomputeJob job = new RecomputeJob(influx, database, rawPolicy, aggregatePolicy, gate);
+      for (Sensor s : chosen.values()) {
+        int sensorHours = 0;
+        int sensorChanged = 0;
+        double largest = 0;
+        // a day at a time, so a long period is never held whole
+        for (Instant day = first; day.isBefore(end); day = day.plus(Duration.ofDays(1))) {
+          Instant dayEnd =
+              day.plus(Duration.ofDays(1)).isAfter(end) ? end : day.plus(Duration.ofDays(1));
+          RecomputeJob.Outcome o = job.run(s, day, dayEnd, dryRun);
+          sensorHours += o.hours();
+          sensorChanged += o.changed();
+          largest = Math.max(largest, o.largestChange());
+        }
+        out.printf(
+            "%s\t%d hours\t%d %s\tlargest change of a mean %.3f%n",
+            s.id(), sensorHours, sensorChanged, dryRun ? "would change" : "changed", largest);
+        out.flush();
+        hours += sensorHours;
+        changed += sensorChanged;
+      }
+    } catch (RuntimeException e) {
+      err.println("recompute failed: " + e.getMessage());
+      return 1;
+    }
+    out.printf(
+        "%s %d hours, %d of them %s%n",
+        dryRun ? "dry run: nothing written;" : "done:",
+        hours,
+        changed,
+        dryRun ? "would change" : "changed");
+    return 0;
+  }
+
+  /** The registry read to its end, or null when Kafka did not answer in time. */
+  private Map<String, Sensor> registry() {
+    KafkaTarget k = KafkaTarget.withSettingsFile(kafka, topicPrefix, kafkaConfig);
+    try (CompactedTable<Sensor> table =
+        CompactedTable.start(
+            KafkaClients.properties(k.bootstrap(), k.settings()),
+            Topics.SENSORS.prefixed(topicPrefix))) {
+      return table.awaitCaughtUp(Duration.ofSeconds(30)) ? table.snapshot() : null;
+    }
+  }
+
+  private static Instant instant(String s, String option) {
+    try {
+      return s.length() == 10
+          ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant()
+          : IsoInstants.parse(s);
+    } catch (java.time.DateTimeException e) {
+      throw new IllegalArgumentException(option + " must be an ISO-8601 instant or date: " + s);
+    }
+  }
+
+  /** User and password: the option and the environment first, then {@code --influx-config}. */
+  private String[] influxLogin() throws IOException {
+    String user = influxUser;
+    String password = System.getenv().getOrDefault("AIRQ_INFLUX_PASSWORD", "");
+    if (user.isEmpty() && influxConfig != null) {
+      java.util.Properties p = new java.util.Properties();
+      try (java.io.Reader r = java.nio.file.Files.newBufferedReader(influxConfig)) {
+        p.load(r);
+      }
+      user = p.getProperty("influx.user", "");
+      password = password.isEmpty() ? p.getProperty("influx.password", "") : password;
+    }
+    return new String[] {user, password};
+  }
+}

@@ -1,0 +1,227 @@
+package io.airq.app;
+
+import io.airq.core.average.AverageWindow;
+import io.airq.core.average.WindowAverage;
+import io.airq.core.average.WindowAverages;
+import io.airq.core.reading.QaFlag;
+import io.airq.core.reading.QaRule;
+import io.airq.core.reading.Quantity;
+import io.airq.core.registry.Sensor;
+import io.airq.sink.line.LineResult;
+import io.airq.sink.line.PointMapper;
+import io.airq.streams.average.HourRecompute;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.influxdb.InfluxDB;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+
+/**
+ * The InfluxDB side of {@code airq recompute}: reads a sensor's stored raw readings ({@code
+ * reading}), recomputes its hours ({@link HourRecompute}), compares them with the stored {@code
+ * average} hours and, unless it is a dry run, replaces those hours: their old points are deleted
+ * (so an index the hour no longer has goes too) and the new ones written as the sink writes them.
+ */
+final class RecomputeJob {
+  /**
+   * One sensor-day's outcome: hours recomputed, and of them hours whose mean or correction moved.
+   */
+  record Outcome(int hours, int changed, double largestChange) {}
+
+  private final InfluxDB influx;
+  private final String database;
+  private final String rawPolicy;
+  private final String aggregatePolicy;
+  private final double gate;
+
+  RecomputeJob(
+      InfluxDB influx, String database, String rawPolicy, String aggregatePolicy, double gate) {
+    this.influx = influx;
+    this.database = database;
+    this.rawPolicy = rawPolicy;
+    this.aggregatePolicy = aggregatePolicy;
+    this.gate = gate;
+  }
+
+  /** Recomputes the sensor's hours starting in [from, to); writes them unless {@code dryRun}. */
+  Outcome run(Sensor s, Instant from, Instant to, boolean dryRun) {
+    List<HourRecompute.Stored> raw = readings(s.id(), from.minus(HourRecompute.LOOKBACK), to);
+    List<List<WindowAverage>> hours = HourRecompute.hours(s, raw, from, to, gate);
+    Map<String, Object[]> stored = storedHours(s.id(), from, to);
+    int changed = 0;
+    double largest = 0;
+    List<String> lines = new ArrayList<>();
+    List<String> deletes = new ArrayList<>();
+    for (List<WindowAverage> hour : hours) {
+      boolean moved = false;
+      for (WindowAverage a : hour) {
+        Object[] old = stored.get(a.start() + "|" + a.quantity().id());
+        double delta =
+            old == null || !(old[0] instanceof Number m)
+                ? Double.NaN
+                : Math.abs(m.doubleValue() - a.mean());
+        if (old == null
+            || Double.isNaN(delta)
+            || delta > 1e-9
+            || !Objects.equals(old[1], a.correction())) {
+          moved = true;
+          largest = Double.isNaN(delta) ? largest : Math.max(largest, delta);
+        }
+      }
+      changed += moved ? 1 : 0;
+      if (PointMapper.averages(WindowAverages.of(hour)) instanceof LineResult.Lines l) {
+        lines.addAll(l.lines());
+      }
+      deletes.add(
+          "DELETE FROM \"average\" WHERE \"scope\" = 'sensor' AND \"key\" = "
+              + literal(s.id())
+              + " AND \"window\" = '1h' AND time = '"
+              + hour.get(0).start()
+              + "'");
+    }
+    if (!dryRun && !lines.isEmpty()) {
+      check(influx.query(new Query(String.join("; ", deletes), database)));
+      influx.write(
+          database,
+          aggregatePolicy.isEmpty() ? null : aggregatePolicy,
+          InfluxDB.ConsistencyLevel.ONE,
+          TimeUnit.NANOSECONDS,
+          lines);
+    }
+    return new Outcome(hours.size(), changed, largest);
+  }
+
+  /** The sensor's stored raw readings in [from, to). */
+  private List<HourRecompute.Stored> readings(String sensor, Instant from, Instant to) {
+    String rp = rawPolicy.isEmpty() ? "" : "\"" + rawPolicy + "\".";
+    QueryResult r =
+        check(
+            influx.query(
+                new Query(
+                    "SELECT * FROM "
+                        + rp
+                        + "\"reading\" WHERE \"sensor\" = "
+                        + literal(sensor)
+                        + " AND time >= '"
+                        + from
+                        + "' AND time < '"
+                        + to
+                        + "'",
+                    database)));
+    List<HourRecompute.Stored> out = new ArrayList<>();
+    for (QueryResult.Series series : series(r)) {
+      List<String> cols = series.getColumns();
+      for (List<Object> row : series.getValues()) {
+        Map<Quantity, Double> raw = new EnumMap<>(Quantity.class);
+        Map<Quantity, Double> value = new EnumMap<>(Quantity.class);
+        List<QaFlag> flags = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+          String c = cols.get(i);
+          Object v = row.get(i);
+          if (c.equals("flags") && v != null) {
+            flags.addAll(flags(String.valueOf(v)));
+          } else if (v instanceof Number n && c.endsWith("_raw")) {
+            Quantity.byId(c.substring(0, c.length() - 4))
+                .ifPresent(q -> raw.put(q, n.doubleValue()));
+          } else if (v instanceof Number n) {
+            Quantity.byId(c).ifPresent(q -> value.put(q, n.doubleValue()));
+          }
+        }
+        if (!raw.isEmpty()) {
+          out.add(
+              new HourRecompute.Stored(
+                  Instant.parse(String.valueOf(row.get(cols.indexOf("time")))), raw, value, flags));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The stored hours' {mean, correction} by "start|quantity". */
+  private Map<String, Object[]> storedHours(String sensor, Instant from, Instant to) {
+    QueryResult r =
+        check(
+            influx.query(
+                new Query(
+                    "SELECT \"mean\", \"correction\" FROM \"average\" WHERE \"scope\" = 'sensor'"
+                        + " AND \"key\" = "
+                        + literal(sensor)
+                        + " AND \"window\" = '"
+                        + AverageWindow.HOUR.id()
+                        + "' AND time >= '"
+                        + from
+                        + "' AND time < '"
+                        + to
+                        + "' GROUP BY \"quantity\"",
+                    database)));
+    Map<String, Object[]> out = new HashMap<>();
+    for (QueryResult.Series series : series(r)) {
+      String q = series.getTags() == null ? "" : series.getTags().get("quantity");
+      for (List<Object> row : series.getValues()) {
+        out.put(
+            Instant.parse(String.valueOf(row.get(0))) + "|" + q,
+            new Object[] {row.get(1), row.get(2)});
+      }
+    }
+    return out;
+  }
+
+  /**
+   * "pm25:stuck,no2:negative" as flags (a rule or quantity this build does not know is skipped).
+   */
+  static List<QaFlag> flags(String field) {
+    List<QaFlag> out = new ArrayList<>();
+    for (String f : field.split(",")) {
+      int colon = f.indexOf(':');
+      if (colon < 1) {
+        continue;
+      }
+      String rule = f.substring(colon + 1).strip();
+      var q = Quantity.byId(f.substring(0, colon).strip());
+      for (QaRule r : QaRule.values()) {
+        if (r.id().equals(rule) && q.isPresent()) {
+          out.add(new QaFlag(r, q.get(), "stored"));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<QueryResult.Series> series(QueryResult r) {
+    List<QueryResult.Series> out = new ArrayList<>();
+    if (r.getResults() != null) {
+      for (QueryResult.Result result : r.getResults()) {
+        if (result.getSeries() != null) {
+          out.addAll(result.getSeries());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static QueryResult check(QueryResult r) {
+    String error = r.getError();
+    if (error == null && r.getResults() != null) {
+      error =
+          r.getResults().stream()
+              .map(QueryResult.Result::getError)
+              .filter(Objects::nonNull)
+              .findFirst()
+              .orElse(null);
+    }
+    if (error != null && !error.contains("database not found")) {
+      throw new IllegalStateException("InfluxDB: " + error);
+    }
+    return r;
+  }
+
+  private static String literal(String s) {
+    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+}

@@ -1,0 +1,106 @@
+package io.airq.streams.average;
+
+import io.airq.core.average.AverageWindow;
+import io.airq.core.average.WindowAverage;
+import io.airq.core.reading.CleanReading;
+import io.airq.core.reading.CorrectedValue;
+import io.airq.core.reading.QaFlag;
+import io.airq.core.reading.Quantity;
+import io.airq.core.reading.Reading;
+import io.airq.core.registry.LinearCalibration;
+import io.airq.core.registry.Sensor;
+import io.airq.streams.correction.Corrector;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * A sensor's hourly windows recomputed from its stored raw readings ({@code airq recompute},
+ * docs/registry.md), with the functions the streams job uses: each value corrected as the {@link
+ * Corrector} does now (the calibration version that applies at its time), accumulated by {@link
+ * WindowAccumulators#add} (flagged values left out), and turned into averages with their indices by
+ * {@link Averages#ofSensor} (NowCast, US gas and EAQI indices read the recomputed hours before).
+ * Pure.
+ */
+public final class HourRecompute {
+  private static final long HOUR_MS = AverageWindow.HOUR.size().toMillis();
+
+  /** How far before the first recomputed hour readings are needed: its indices read 23 hours. */
+  public static final java.time.Duration LOOKBACK = java.time.Duration.ofHours(23);
+
+  /**
+   * One stored raw reading: per quantity its raw value and the corrected value stored with it, and
+   * its QA flags.
+   */
+  public record Stored(
+      Instant time, Map<Quantity, Double> raw, Map<Quantity, Double> value, List<QaFlag> flags) {}
+
+  private HourRecompute() {}
+
+  /**
+   * The reading as the streams job would clean it today: a value whose quantity has a calibration
+   * version at its time gets that version; any other value keeps the corrected value stored with it
+   * (the EPA correction or none: a registry version could not have applied when it was stored
+   * either, and the EPA correction used a second channel the store does not keep) and the
+   * correction id the {@link Corrector} gives it.
+   */
+  public static CleanReading clean(Sensor s, Stored r) {
+    Reading reading =
+        new Reading(s.id(), r.time(), r.time(), s.gatewayId(), null, r.raw(), Map.of(), r.flags());
+    Map<Quantity, CorrectedValue> now = Corrector.correct(reading, s, r.flags());
+    Map<Quantity, CorrectedValue> values = new EnumMap<>(Quantity.class);
+    now.forEach(
+        (q, v) -> {
+          LinearCalibration cal = s.calibrationAt(q, r.time());
+          Double stored = r.value().get(q);
+          values.put(
+              q,
+              cal != null || stored == null
+                  ? v
+                  : new CorrectedValue(v.raw(), stored, v.correction()));
+        });
+    return new CleanReading(
+        s.id(), r.time(), r.time(), s.gatewayId(), null, null, values, r.flags());
+  }
+
+  /**
+   * The hourly averages of the hours starting in [from, to) that have readings, one list per hour
+   * (each with every quantity), in time order.
+   *
+   * @param readings the stored readings from {@code from - LOOKBACK} to {@code to}, any order
+   * @param gate the coverage gate, percent (the streams job's {@code coverage.gate})
+   */
+  public static List<List<WindowAverage>> hours(
+      Sensor s, List<Stored> readings, Instant from, Instant to, double gate) {
+    NavigableMap<Long, WindowAccumulators> hours = new TreeMap<>();
+    for (Stored r : readings) {
+      long hour = Math.floorDiv(r.time().toEpochMilli(), HOUR_MS) * HOUR_MS;
+      CleanReading clean = clean(s, r);
+      hours.compute(
+          hour,
+          (k, a) -> (a == null ? WindowAccumulators.EMPTY : a).add(clean, r.time().toEpochMilli()));
+    }
+    List<List<WindowAverage>> out = new ArrayList<>();
+    for (Map.Entry<Long, WindowAccumulators> h :
+        hours.subMap(from.toEpochMilli(), true, to.toEpochMilli(), false).entrySet()) {
+      List<WindowAverage> means =
+          Averages.ofSensor(
+              AverageWindow.HOUR,
+              Instant.ofEpochMilli(h.getKey()),
+              s,
+              h.getValue(),
+              gate,
+              // a copy, as the streams job's store read is: the index code takes sub-ranges of it
+              start ->
+                  new TreeMap<>(hours.subMap(start - 24 * HOUR_MS, true, start - HOUR_MS, true)));
+      if (!means.isEmpty()) {
+        out.add(means);
+      }
+    }
+    return out;
+  }
+}
