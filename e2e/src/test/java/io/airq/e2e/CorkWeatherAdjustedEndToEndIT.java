@@ -12,6 +12,7 @@ import io.airq.core.registry.SensorKind;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
 import io.airq.planner.cli.PlannerCli;
+import io.airq.planner.impact.weather.WeatherAdjustment;
 import io.airq.simulator.publish.KafkaTarget;
 import io.airq.simulator.publish.MqttPublisher;
 import io.airq.simulator.publish.MqttTarget;
@@ -131,7 +132,7 @@ class CorkWeatherAdjustedEndToEndIT {
           report.get("headlineEn").asText(),
           report.get("headlineSw").asText());
 
-      assertThat(w.get("methodVersion").asText()).isEqualTo("airq-impact-2");
+      assertThat(w.get("methodVersion").asText()).isEqualTo(WeatherAdjustment.METHOD_VERSION);
       assertThat(w.get("weatherSource").asText()).isEqualTo("station:" + STATION);
       assertThat(w.at("/training/hours").asInt())
           .as("valid group-hours of the six weeks before, from the files")

@@ -59,7 +59,7 @@ class CsvWeatherTest {
   void theWeatherAdjustedTableFollowsWithItsTextCellsGuarded() {
     WeatherAdjusted w =
         new WeatherAdjusted(
-            "airq-impact-2",
+            "airq-impact-2.1",
             new Change(-28, -39, -15, Double.NaN),
             new Change(-3, -9, 4, Double.NaN),
             new Skill(0.62, 3.1, 0.01, 0.95, 900),

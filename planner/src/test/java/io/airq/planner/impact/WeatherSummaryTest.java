@@ -49,7 +49,7 @@ class WeatherSummaryTest {
   private static WeatherAdjusted adjusted(
       double percent, double low, double high, Outcome outcome, String reason) {
     return new WeatherAdjusted(
-        "airq-impact-2",
+        "airq-impact-2.1",
         new Change(percent, low, high, Double.NaN),
         new Change(Double.NaN, Double.NaN, Double.NaN, Double.NaN),
         new Skill(0.62, 3.1, 0.01, 0.95, 900),

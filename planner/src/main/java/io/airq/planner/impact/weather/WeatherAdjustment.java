@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * interval a day-block bootstrap of held-out days, checked by placebo closures.
  */
 public final class WeatherAdjustment {
-  public static final String METHOD_VERSION = "airq-impact-2";
+  public static final String METHOD_VERSION = "airq-impact-2.1";
 
   /** With at least this many placebo closures, the during interval comes from their spread. */
   static final int MIN_PLACEBOS = 19;
