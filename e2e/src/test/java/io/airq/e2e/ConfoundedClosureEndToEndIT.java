@@ -8,6 +8,7 @@ import io.airq.app.DemoReport;
 import io.airq.core.closure.Closure;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
+import io.airq.planner.impact.weather.WeatherAdjustment;
 import io.airq.simulator.Simulator;
 import io.airq.simulator.SimulatorOptions;
 import io.airq.simulator.scenario.Scenario;
@@ -113,7 +114,10 @@ class ConfoundedClosureEndToEndIT {
       assertThat(DemoReport.print(h.pipeline.plannerUrl(), truth, new PrintWriter(demo))).isZero();
       System.err.printf("e2e-confounded: the demo's report:%n%s", demo);
       assertThat(demo.toString())
-          .contains("treated  weather-adjusted (airq-impact-2, weather station:nbo-wilson-wx)")
+          .contains(
+              "treated  weather-adjusted ("
+                  + WeatherAdjustment.METHOD_VERSION
+                  + ", weather station:nbo-wilson-wx)")
           .contains(
               String.format(
                   Locale.ROOT,

@@ -163,7 +163,7 @@ class CorkWeatherAdjustedEndToEndIT {
       assertThat(threeWeeks.get("days").asInt()).isEqualTo(22);
       String csv = h.get("/api/closures/" + CLOSURE + "/impact?quantity=no2&format=csv");
       assertThat(csv)
-          .contains("# weather_adjusted: airq-impact-2\n")
+          .contains("# weather_adjusted: " + WeatherAdjustment.METHOD_VERSION + "\n")
           .contains(",station:" + STATION + "," + w.get("outcome").asText() + ",");
       JsonNode plain =
           h.getJson("/api/closures/" + CLOSURE + "/impact?quantity=no2&weather=false")
@@ -189,7 +189,12 @@ class CorkWeatherAdjustedEndToEndIT {
                   "no2");
       assertThat(code).isZero();
       assertThat(out.toString())
-          .contains("weather-adjusted (airq-impact-2, weather station:" + STATION + ")");
+          .contains(
+              "weather-adjusted ("
+                  + WeatherAdjustment.METHOD_VERSION
+                  + ", weather station:"
+                  + STATION
+                  + ")");
 
       StringWriter planned = new StringWriter();
       code =
