@@ -3,6 +3,7 @@ package io.airq.streams.average;
 import io.airq.core.average.AverageWindow;
 import io.airq.core.average.WindowAverage;
 import io.airq.core.average.WindowAverages;
+import io.airq.core.reading.Quantity;
 import io.airq.core.registry.Sensor;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * sensor held the area's min or max and gave it up are the area's sensor entries read again.
  *
  * <p>An area hour carries a sensor hour's index values ({@link AreaHourIndices}) from the area's
- * stored hours of the 24 ending with it; a changed area hour re-emits the stored 23 after it.
+ * stored hours of the 24 ending with it; a changed area hour re-emits the stored 23 after it. An
+ * area's 24-hour windows carry India's NAQI of the area's means ({@link AreaDayNaqi}).
  *
  * <p>An updated area window is marked pending ({@link #PENDING_STORE}) and emitted once per
  * emission interval of wall-clock time with its latest means (one record with every quantity), like
@@ -47,6 +50,7 @@ public final class AreaWindowsProcessor
   public static final String STORE = "area-aggregates-store";
   public static final String SENSORS_STORE = "area-sensor-means-store";
   public static final String PENDING_STORE = "area-pending-store";
+  private static final long HOUR_MS = RollingDay.HOUR_MS;
 
   private final double coverageGate;
   private final Duration emitInterval;
@@ -209,6 +213,13 @@ public final class AreaWindowsProcessor
               start,
               Duration.between(start, end),
               coverageGate);
+      if (w.window() == AverageWindow.DAY || w.window() == AverageWindow.DAY_ROLLING) {
+        NavigableMap<Long, Map<Quantity, Double>> hours =
+            reads.hourlyMeans(w.area(), w.start() + 23 * HOUR_MS);
+        hours.putAll(reads.hourlyMeans(w.area(), end.toEpochMilli() - HOUR_MS));
+        means =
+            AreaDayNaqi.with(means, hours, w.window(), w.start(), end.toEpochMilli(), coverageGate);
+      }
       context.forward(new Record<>(w.area(), WindowAverages.of(means), time));
     }
   }
