@@ -132,7 +132,9 @@ class OneBadValueEndToEndIT {
     assertThat(points).as("area minutes").hasSize(999);
     for (JsonNode p : points) {
       long i = 1000 - Duration.between(Instant.parse(p.get("time").asText()), end).toMinutes();
-      assertThat(p.get("mean").asDouble()).as(p.toString()).isCloseTo(12 + (i % 13) * 0.1, within(1e-6));
+      assertThat(p.get("mean").asDouble())
+          .as(p.toString())
+          .isCloseTo(12 + (i % 13) * 0.1, within(1e-6));
       assertThat(p.get("count").asLong()).as(p.toString()).isEqualTo(1);
       assertThat(p.get("expected").asLong()).as(p.toString()).isEqualTo(10);
       assertThat(p.get("coverage").asDouble()).as(p.toString()).isEqualTo(10.0);
