@@ -12,6 +12,7 @@ import io.airq.core.registry.SensorKind;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
 import io.airq.planner.cli.PlannerCli;
+import io.airq.planner.impact.weather.WeatherAdjustment;
 import io.airq.simulator.publish.KafkaTarget;
 import io.airq.simulator.publish.MqttPublisher;
 import io.airq.simulator.publish.MqttTarget;
@@ -131,7 +132,7 @@ class CorkWeatherAdjustedEndToEndIT {
           report.get("headlineEn").asText(),
           report.get("headlineSw").asText());
 
-      assertThat(w.get("methodVersion").asText()).isEqualTo("airq-impact-2");
+      assertThat(w.get("methodVersion").asText()).isEqualTo(WeatherAdjustment.METHOD_VERSION);
       assertThat(w.get("weatherSource").asText()).isEqualTo("station:" + STATION);
       assertThat(w.at("/training/hours").asInt())
           .as("valid group-hours of the six weeks before, from the files")
@@ -162,7 +163,7 @@ class CorkWeatherAdjustedEndToEndIT {
       assertThat(threeWeeks.get("days").asInt()).isEqualTo(22);
       String csv = h.get("/api/closures/" + CLOSURE + "/impact?quantity=no2&format=csv");
       assertThat(csv)
-          .contains("# weather_adjusted: airq-impact-2\n")
+          .contains("# weather_adjusted: " + WeatherAdjustment.METHOD_VERSION + "\n")
           .contains(",station:" + STATION + "," + w.get("outcome").asText() + ",");
       JsonNode plain =
           h.getJson("/api/closures/" + CLOSURE + "/impact?quantity=no2&weather=false")
@@ -188,7 +189,12 @@ class CorkWeatherAdjustedEndToEndIT {
                   "no2");
       assertThat(code).isZero();
       assertThat(out.toString())
-          .contains("weather-adjusted (airq-impact-2, weather station:" + STATION + ")");
+          .contains(
+              "weather-adjusted ("
+                  + WeatherAdjustment.METHOD_VERSION
+                  + ", weather station:"
+                  + STATION
+                  + ")");
 
       StringWriter planned = new StringWriter();
       code =

@@ -24,8 +24,10 @@ import java.util.Map;
 /**
  * Adds airq-impact-2 (the weather-adjusted result) to a stored-path report: reads the groups'
  * hourly means over the training window and the closure's weather from InfluxDB, then runs the pure
- * {@link ClosureAdjustment}. The weather is the closure's named station ({@code weather.station}),
- * else the treated sensors' own temperature and humidity; the report names which.
+ * {@link ClosureAdjustment}. The weather comes from {@link WeatherSource}: the closure's named
+ * station ({@code weather.station}), else the nearest station, else the treated sensors' own
+ * temperature and humidity; the report names which. Without a source (tests), the named station or
+ * the treated sensors.
  */
 final class WeatherImpact {
   private static final List<Quantity> STATION =
@@ -72,8 +74,7 @@ final class WeatherImpact {
     String src;
     Map<Instant, WeatherHour> w;
     String station = closure.weather() == null ? null : closure.weather().station();
-    if (station != null || source == null) {
-      // a named station: its hourly means completed from its raw readings, like the pollutant's
+    if (source == null) {
       src = station != null ? "station:" + station : HourlyWeather.TREATED_SENSORS;
       w = weather(station, treated.stream().map(Sensor::id).toList(), from, to, byId);
     } else {

@@ -5,14 +5,17 @@ import io.airq.core.average.Scope;
 import io.airq.core.closure.Closure;
 import io.airq.core.reading.Quantity;
 import io.airq.core.registry.Sensor;
+import io.airq.planner.impact.HourlyMean;
 import io.airq.planner.influx.AverageReader;
-import io.airq.planner.influx.SeriesPoint;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -22,9 +25,10 @@ import java.util.function.Supplier;
  * alike), from the first of {@link WeatherCandidates} that has any hour in the period; a station
  * the closure names is used even when it has none (the report then has no weather, and says from
  * where); with no candidate holding an hour, the source is {@code none}. A station gives every
- * quantity of the weather it has; the treated sensors give the mean over them of their temperature
- * and humidity. Only valid hours count: count at least {@code hourGate} of expected. For the impact
- * model (issue 25); docs/weather.md.
+ * quantity of the weather it has (rain as the hour's total); the treated sensors give the mean over
+ * them of their temperature and humidity. Hours are read as the pollutant's are (stored hourly
+ * means, completed from raw readings), and only valid hours count: count at least {@code hourGate}
+ * of expected. For the impact model (issue 25); docs/weather.md.
  */
 public final class WeatherSource {
   private static final List<Quantity> STATION_QUANTITIES =
@@ -76,16 +80,42 @@ public final class WeatherSource {
     return HourlyWeather.none();
   }
 
+  /**
+   * The candidate's valid hours per quantity: the hourly means the streams job stored, completed
+   * from the raw readings where those hold more (readings the streams job found late, such as a
+   * station's history published after newer readings of its partition, or an hour it never
+   * averaged), as the pollutant is read. Wind direction is completed only from an hour's single raw
+   * reading: InfluxQL's mean of several raw directions would be arithmetic, not the vector mean the
+   * streams job stores. A station's rain is the hour's total (mean × readings).
+   */
   private SortedMap<Instant, Map<Quantity, Double>> read(
       WeatherCandidates.Candidate k, Instant from, Instant to) {
+    Map<String, Sensor> byId = new HashMap<>();
+    registry.get().forEach(x -> byId.put(x.id(), x));
     SortedMap<Instant, Map<Quantity, Double>> out = new TreeMap<>();
     for (Quantity q : k.station() ? STATION_QUANTITIES : SENSOR_QUANTITIES) {
+      Set<String> stored = new HashSet<>();
+      if (q == Quantity.WIND_DIR) {
+        reader
+            .series(Scope.SENSOR, k.sensors(), AverageWindow.HOUR, q, from, to)
+            .forEach(p -> stored.add(p.key() + "@" + p.time() + "#" + p.count()));
+      }
       Map<Instant, double[]> sums = new HashMap<>(); // hour -> {sum, sensors}
-      for (SeriesPoint p :
-          reader.series(Scope.SENSOR, k.sensors(), AverageWindow.HOUR, q, from, to)) {
-        if (p.expected() > 0 && p.count() >= hourGate * p.expected()) {
-          double[] s = sums.computeIfAbsent(p.time(), t -> new double[2]);
-          s[0] += p.mean();
+      for (HourlyMean h :
+          reader.hourlySensorMeans(
+              k.sensors(),
+              q,
+              from,
+              to,
+              id -> byId.containsKey(id) ? byId.get(id).expectedCount(Duration.ofHours(1)) : 0)) {
+        boolean vector =
+            q != Quantity.WIND_DIR
+                || h.count() == 1
+                || stored.contains(h.sensor() + "@" + h.hourStart() + "#" + h.count());
+        if (vector && h.valid(hourGate)) {
+          double v = q == Quantity.RAIN && k.station() ? h.mean() * h.count() : h.mean();
+          double[] s = sums.computeIfAbsent(h.hourStart(), t -> new double[2]);
+          s[0] += v;
           s[1]++;
         }
       }

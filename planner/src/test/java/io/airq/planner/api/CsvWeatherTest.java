@@ -59,7 +59,7 @@ class CsvWeatherTest {
   void theWeatherAdjustedTableFollowsWithItsTextCellsGuarded() {
     WeatherAdjusted w =
         new WeatherAdjusted(
-            "airq-impact-2",
+            "airq-impact-2.1",
             new Change(-28, -39, -15, Double.NaN),
             new Change(-3, -9, 4, Double.NaN),
             new Skill(0.62, 3.1, 0.01, 0.95, 900),
@@ -73,7 +73,7 @@ class CsvWeatherTest {
 
     String csv = Csv.report(report().withWeather(w, null), Provenance.of("db", "x"));
 
-    String table = csv.substring(csv.indexOf("# weather_adjusted: airq-impact-2\n"));
+    String table = csv.substring(csv.indexOf("# weather_adjusted: airq-impact-2.1\n"));
     List<String> lines = table.lines().toList();
     assertThat(lines.get(1))
         .startsWith("group,phase,change_percent,ci_low_percent,ci_high_percent,r2");

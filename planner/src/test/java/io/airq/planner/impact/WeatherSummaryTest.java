@@ -49,7 +49,7 @@ class WeatherSummaryTest {
   private static WeatherAdjusted adjusted(
       double percent, double low, double high, Outcome outcome, String reason) {
     return new WeatherAdjusted(
-        "airq-impact-2",
+        "airq-impact-2.1",
         new Change(percent, low, high, Double.NaN),
         new Change(Double.NaN, Double.NaN, Double.NaN, Double.NaN),
         new Skill(0.62, 3.1, 0.01, 0.95, 900),
@@ -76,12 +76,12 @@ class WeatherSummaryTest {
 
     assertThat(r.headlineEn())
         .isEqualTo(
-            "Weather-adjusted result (airq-impact-2): NO2 fell 50% while the road was closed;"
+            "Weather-adjusted result (airq-impact-2.1): NO2 fell 50% while the road was closed;"
                 + " after taking the weather into account, it fell 28% (95% CI 15%–39%). Model"
                 + " skill on held-out days: R² 0.62; placebo closures: p = 0.02.");
     assertThat(r.headlineSw())
         .startsWith(
-            "Matokeo yaliyorekebishwa kwa hali ya hewa (airq-impact-2): NO2 ilishuka kwa 50%")
+            "Matokeo yaliyorekebishwa kwa hali ya hewa (airq-impact-2.1): NO2 ilishuka kwa 50%")
         .contains(
             "baada ya kuzingatia hali ya hewa, ilishuka kwa 28% (kwa uhakika wa 95%: kati ya"
                 + " 15% na 39%)");

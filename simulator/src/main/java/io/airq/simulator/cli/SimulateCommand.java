@@ -64,6 +64,13 @@ public final class SimulateCommand implements Callable<Integer> {
   Integer sensors;
 
   @Option(
+      names = "--traffic-factor",
+      description =
+          "Overrides the closure's traffic factor on the closed streets: 1 = the closure changes"
+              + " nothing (a no-effect run), 0.4 = 60 % less traffic.")
+  Double trafficFactor;
+
+  @Option(
       names = "--interval",
       description = "Overrides the reporting interval, ISO-8601, e.g. PT1M.")
   Duration interval;
@@ -99,6 +106,13 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Scenario s = Scenario.resolve(scenario);
+    if (trafficFactor != null) {
+      if (!(trafficFactor >= 0)) {
+        System.err.println("simulate: --traffic-factor must be 0 or more, not " + trafficFactor);
+        return 2;
+      }
+      s = s.withClosure(s.closure().withTrafficFactor(trafficFactor));
+    }
     KafkaTarget kafka;
     try {
       kafka = registration.target();

@@ -101,9 +101,12 @@ final class Environment {
     return inSpell(t) ? spell.pmFactor() : 1.0;
   }
 
-  /** The wind's factor at {@code t}: its day's, times the spell's during the spell. */
+  /**
+   * The wind's factor at {@code t}: its day's, or the spell's during the spell (so a spell inside
+   * the days' range brings no wind the baseline never had).
+   */
   double windFactor(Instant t) {
     int d = Math.min(hourIndex(t) / 24, windDay.length - 1);
-    return windDay[d] * (inSpell(t) ? spell.windFactor() : 1.0);
+    return inSpell(t) ? spell.windFactor() : windDay[d];
   }
 }

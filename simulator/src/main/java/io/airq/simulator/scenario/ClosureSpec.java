@@ -31,6 +31,11 @@ public record ClosureSpec(
     this(id, name, streets, trafficFactor, null, null);
   }
 
+  /** The same closure with another traffic factor (1 = the closure changes no traffic). */
+  public ClosureSpec withTrafficFactor(double factor) {
+    return new ClosureSpec(id, name, streets, factor, startTime, endTime);
+  }
+
   /** {@code startTime}, or midnight. */
   public LocalTime startOfClosure() {
     return startTime == null ? LocalTime.MIDNIGHT : startTime;

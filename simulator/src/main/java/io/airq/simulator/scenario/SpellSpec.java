@@ -3,9 +3,10 @@ package io.airq.simulator.scenario;
 /**
  * A windy, rainy spell that coincides with the closure (its during phase): the confounder of the
  * {@code confounded-closure} scenario. While it lasts, PM everywhere is multiplied by {@code
- * pmFactor} (the wind dilutes it, treated and control sites alike), the wind blows {@code
- * windFactor} times as hard, and it rains on a day with probability {@code rainProbabilityPerDay}
- * (instead of the scenario's).
+ * pmFactor} (on top of the wind's own dilution, treated and control sites alike), the wind blows at
+ * {@code windFactor} times its daily cycle (in place of the day's own factor, {@link
+ * WeatherSpec#windDayVariation()}), and it rains on a day with probability {@code
+ * rainProbabilityPerDay} (instead of the scenario's).
  */
 public record SpellSpec(double pmFactor, double windFactor, double rainProbabilityPerDay) {
   public SpellSpec {

@@ -95,13 +95,17 @@ public final class UsGasIndices {
    * 0.200 ppm, where EPA uses the 1-hour value), or not O3 or CO.
    */
   public static IndexValue eightHour(Quantity q, double mean) {
-    Pollutant p =
-        switch (q) {
-          case O3 -> Pollutant.O3_8H;
-          case CO -> Pollutant.CO_8H;
-          default -> null;
-        };
+    Pollutant p = eightHourTable(q);
     return p == null ? null : value(EIGHT_HOUR_FIELD, q, p, mean, RUNNING_8H);
+  }
+
+  /** EPA's 8-hour table of O3 or CO; null for the others. */
+  private static Pollutant eightHourTable(Quantity q) {
+    return switch (q) {
+      case O3 -> Pollutant.O3_8H;
+      case CO -> Pollutant.CO_8H;
+      default -> null;
+    };
   }
 
   /**
@@ -145,12 +149,7 @@ public final class UsGasIndices {
 
   /** The daily AQI of a {@link #dailyMaxEightHour} value, or null. */
   public static IndexValue dailyEightHour(Quantity q, double dailyMax) {
-    Pollutant p =
-        switch (q) {
-          case O3 -> Pollutant.O3_8H;
-          case CO -> Pollutant.CO_8H;
-          default -> null;
-        };
+    Pollutant p = eightHourTable(q);
     return p == null ? null : value(UsIndices.DAILY_FIELD, q, p, dailyMax, DAILY_MAX_8H);
   }
 

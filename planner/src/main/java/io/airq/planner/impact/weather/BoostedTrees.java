@@ -67,8 +67,11 @@ final class BoostedTrees {
     return new BoostedTrees(trainer.train(data), names);
   }
 
-  /** Predictions on the model's (log) scale. */
+  /** Predictions on the model's (log) scale (none for no rows: XGBoost fails on an empty batch). */
   double[] predict(List<double[]> x) {
+    if (x.isEmpty()) {
+      return new double[0];
+    }
     List<Example<Regressor>> examples = new ArrayList<>(x.size());
     for (double[] row : x) {
       examples.add(new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, names, row));

@@ -7,10 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The model's inputs for one hour: time (local hour of day, weekday, day of year, a trend in days),
- * weather (wind speed, wind direction as sine and cosine, temperature, humidity, rain, pressure)
- * and the log of the control group's hourly mean. A column present in fewer than half of the
- * training hours is left out; a missing value of a kept column takes its training median.
+ * The model's inputs for one hour: time (local hour of day, weekday, and with a training window of
+ * a year or more day of year and a trend in days), weather (wind speed, wind direction as sine and
+ * cosine, temperature, humidity, rain, pressure) and the log of the control group's hourly mean. A
+ * column present in fewer than half of the training hours is left out; a missing value of a kept
+ * column takes its training median.
  */
 final class Features {
   static final String[] NAMES = {
@@ -30,6 +31,9 @@ final class Features {
   static final int FIRST_WEATHER = 4;
   static final int CONTROL = 11;
 
+  /** The shortest training window that uses day of year and trend: a year. */
+  static final java.time.Duration DATED_WINDOW = java.time.Duration.ofDays(365);
+
   private final int[] columns;
   private final double[] medians;
 
@@ -45,8 +49,10 @@ final class Features {
     ZonedDateTime z = t.atZone(in.zone());
     r[0] = z.getHour();
     r[1] = z.getDayOfWeek().getValue();
-    r[2] = z.getDayOfYear();
-    r[3] = (t.getEpochSecond() - in.trainStart().getEpochSecond()) / 86400.0;
+    if (dated(in)) {
+      r[2] = z.getDayOfYear();
+      r[3] = (t.getEpochSecond() - in.trainStart().getEpochSecond()) / 86400.0;
+    }
     WeatherHour w = in.weather().get(t);
     if (w != null) {
       r[4] = w.windSpeed();
@@ -64,6 +70,16 @@ final class Features {
       r[CONTROL] = Math.log(Math.max(c, Bau.FLOOR));
     }
     return r;
+  }
+
+  /**
+   * Whether the date inputs (day of year, trend) are used: only with a training window of at least
+   * {@link #DATED_WINDOW}. In a shorter window trees turn them into a step function of the date
+   * that learns each stretch of days' level, weather included, and predicts a closure after the
+   * window with the level of its last days (docs/method.md, "Date inputs").
+   */
+  static boolean dated(BauInput in) {
+    return !in.trainStart().plus(DATED_WINDOW).isAfter(in.trainEnd());
   }
 
   /** The columns kept for these training rows, and their medians. */

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * interval a day-block bootstrap of held-out days, checked by placebo closures.
  */
 public final class WeatherAdjustment {
-  public static final String METHOD_VERSION = "airq-impact-2";
+  public static final String METHOD_VERSION = "airq-impact-2.1";
 
   /** With at least this many placebo closures, the during interval comes from their spread. */
   static final int MIN_PLACEBOS = 19;
@@ -61,7 +61,7 @@ public final class WeatherAdjustment {
     DayBootstrap bd = bootstrap(train, oofPredicted, in.duringStart(), in.duringEnd(), in, s);
     DayBootstrap ba = bootstrap(train, oofPredicted, in.duringEnd(), in.afterEnd(), in, s);
     List<Double> placebos = PlaceboInTime.effects(in, train, smear, s);
-    DayBootstrap interval = placebos.size() >= MIN_PLACEBOS ? fromPlacebos(placebos) : bd;
+    DayBootstrap interval = placebos.size() >= MIN_PLACEBOS ? fromPlacebos(placebos, bd) : bd;
     Placebo placebo = summarise(placebos, ed, bd);
     double mde = minimumDetectable(placebos, bd);
     Change cd = change(ed, interval);
@@ -147,13 +147,26 @@ public final class WeatherAdjustment {
   }
 
   /**
-   * The no-effect ratio's 2.5 % and 97.5 % quantiles from the placebo effects: a conformal interval
-   * in time.
+   * The no-effect ratio's interval from the placebo effects, a split-conformal interval in time:
+   * with n placebos, the k-th smallest and k-th largest ratio, k = ⌊0.025 (n + 1)⌋, which hold a
+   * new no-effect ratio with probability (n + 1 − 2k) / (n + 1) ≥ 95 %. Below 39 placebos (k = 0)
+   * no such pair exists: the interval then spans the smallest and largest placebo and the day-block
+   * bootstrap {@code b} (the wider of the two on each side).
    */
-  static DayBootstrap fromPlacebos(List<Double> placebos) {
+  static DayBootstrap fromPlacebos(List<Double> placebos, DayBootstrap b) {
     double[] r = placebos.stream().mapToDouble(e -> 1 + e).sorted().toArray();
-    return new DayBootstrap(
-        DayBootstrap.quantile(r, 0.025), DayBootstrap.quantile(r, 0.975), r.length);
+    int n = r.length;
+    int k = (int) Math.floor(0.025 * (n + 1));
+    if (k >= 1) {
+      return new DayBootstrap(r[k - 1], r[n - k], n);
+    }
+    double low = r[0];
+    double high = r[n - 1];
+    if (b.defined()) {
+      low = Math.min(low, b.low());
+      high = Math.max(high, b.high());
+    }
+    return new DayBootstrap(low, high, n);
   }
 
   /**
@@ -177,7 +190,7 @@ public final class WeatherAdjustment {
       if (conformal) {
         List<Double> others = new ArrayList<>(placebos);
         others.remove(i);
-        judge = fromPlacebos(others);
+        judge = fromPlacebos(others, b);
       }
       covered += judge.covers(e) ? 1 : 0;
       percents.add(e * 100);

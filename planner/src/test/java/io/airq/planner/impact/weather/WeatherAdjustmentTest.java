@@ -78,4 +78,28 @@ class WeatherAdjustmentTest {
 
     assertThat(a).isEqualTo(b);
   }
+
+  /** A closure without an after phase (after = 0, as Nairobi's curfew week): no after result. */
+  @Test
+  void aClosureWithoutAnAfterPhaseHasADuringResultOnly() {
+    BauInput in = new SyntheticCity(5, 20, 1, -0.2, false).input();
+    BauInput noAfter =
+        new BauInput(
+            in.observed(),
+            in.control(),
+            in.weather(),
+            in.zone(),
+            in.trainStart(),
+            in.trainEnd(),
+            in.excluded(),
+            in.duringStart(),
+            in.duringEnd(),
+            in.duringEnd());
+
+    WeatherAdjusted w =
+        WeatherAdjustment.analyse(noAfter, BauSettings.DEFAULT.withMaxPlacebos(5), "test");
+
+    assertThat(w.duringVsBefore().percent()).isFinite();
+    assertThat(w.afterVsBefore().percent()).isNaN();
+  }
 }
