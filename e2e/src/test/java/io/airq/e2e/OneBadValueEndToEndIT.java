@@ -1,7 +1,9 @@
 package io.airq.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.airq.core.registry.Sensor;
 import io.airq.core.topic.RecordHeaders;
 import io.airq.core.topic.Topics;
@@ -103,6 +105,7 @@ class OneBadValueEndToEndIT {
       assertThat(((Number) rows.get(0).get(1)).doubleValue()).isEqualTo(-1.8);
 
       assertAreaHoursAreTenPercentCovered(h, sensor, end);
+      assertAreaMinutesAreTenPercentCovered(h, end);
 
       TopicCounts kafka = new TopicCounts(servers.kafkaBootstrap());
       String dead = Topics.READINGS_DEAD_LETTER.prefixed(h.prefix).name();
@@ -110,6 +113,31 @@ class OneBadValueEndToEndIT {
           .isEqualTo(Map.of("future-timestamp", 1L));
       assertThat(kafka.byHeader(dead, "airq.batch-index"))
           .isEqualTo(Map.of(Integer.toString(FUTURE_AT), 1L));
+    }
+  }
+
+  /**
+   * The area's 1-minute windows, read through the planner's {@code /api/series}: one per minute
+   * with a reading (the 2099 one is not), each the sensor's temperature, 1 of 10 expected readings.
+   */
+  private static void assertAreaMinutesAreTenPercentCovered(PipelineHarness h, Instant end)
+      throws Exception {
+    JsonNode series =
+        h.getJson(
+            "/api/series?area=cork-centre&window=1m&quantity=temperature&from="
+                + end.minusSeconds(60L * 1000)
+                + "&to="
+                + end);
+    JsonNode points = series.get("points");
+    assertThat(points).as("area minutes").hasSize(999);
+    for (JsonNode p : points) {
+      long i = 1000 - Duration.between(Instant.parse(p.get("time").asText()), end).toMinutes();
+      assertThat(p.get("mean").asDouble())
+          .as(p.toString())
+          .isCloseTo(12 + (i % 13) * 0.1, within(1e-6));
+      assertThat(p.get("count").asLong()).as(p.toString()).isEqualTo(1);
+      assertThat(p.get("expected").asLong()).as(p.toString()).isEqualTo(10);
+      assertThat(p.get("coverage").asDouble()).as(p.toString()).isEqualTo(10.0);
     }
   }
 

@@ -177,11 +177,9 @@ public final class AirqTopology {
 
     KStream<String, WindowAverages> areaAverages =
         sensorWindows
+            // every emitted sensor window, minutes too (one record per sensor-minute)
             .filter(
-                (k, w) ->
-                    w.window() != AverageWindow.MINUTE
-                        && AreaExpectation.entersAreaMeans(w.sensor()),
-                Named.as("area-with-area"))
+                (k, w) -> AreaExpectation.entersAreaMeans(w.sensor()), Named.as("area-with-area"))
             .map((k, w) -> KeyValue.pair(w.sensor().area(), w.areaInput()), Named.as("area-key"))
             .repartition(
                 Repartitioned.<String, AreaInput>as("area-windows")
@@ -197,7 +195,9 @@ public final class AirqTopology {
                 Named.as("area-windows"),
                 AreaWindowsProcessor.STORE,
                 AreaWindowsProcessor.SENSORS_STORE,
-                AreaWindowsProcessor.PENDING_STORE);
+                AreaWindowsProcessor.PENDING_STORE,
+                AreaWindowsProcessor.MINUTE_STORE,
+                AreaWindowsProcessor.MINUTE_SENSORS_STORE);
     areaAverages.to(
         avgTopic.name(),
         Produced.with(avgTopic.keySerde(), avgTopic.valueSerde()).withName("area-averages-sink"));

@@ -94,6 +94,22 @@ final class TopologyStores {
                 AverageWindow.HOUR.size(),
                 AreaInput.SERDE)
             .withCachingEnabled());
+    // the area minutes: kept as long as the sensors' minutes that feed them
+    Duration minuteRetention = SensorWindowsProcessor.minuteRetention(grace);
+    b.addStateStore(
+        windowStore(
+                AreaWindowsProcessor.MINUTE_STORE,
+                minuteRetention,
+                AverageWindow.MINUTE.size(),
+                AreaAggregate.SERDE)
+            .withCachingEnabled());
+    b.addStateStore(
+        windowStore(
+                AreaWindowsProcessor.MINUTE_SENSORS_STORE,
+                minuteRetention,
+                AverageWindow.MINUTE.size(),
+                AreaInput.SERDE)
+            .withCachingEnabled());
     b.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(AreaWindowsProcessor.PENDING_STORE),

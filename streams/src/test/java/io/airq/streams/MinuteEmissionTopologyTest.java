@@ -75,7 +75,15 @@ class MinuteEmissionTopologyTest {
     List<WindowAverages> records = t.windows.readValuesToList();
     assertThat(records)
         .extracting(w -> w.scope() + " " + w.window().id())
-        .containsExactlyInAnyOrder("sensor 1m", "sensor 1m", "sensor 1m", "sensor 1h", "area 1h");
+        .containsExactlyInAnyOrder(
+            "sensor 1m",
+            "sensor 1m",
+            "sensor 1m",
+            "sensor 1h",
+            "area 1m",
+            "area 1m",
+            "area 1m",
+            "area 1h");
     for (WindowAverages w : records) {
       assertThat(w.quantities().keySet())
           .as("%s", w)

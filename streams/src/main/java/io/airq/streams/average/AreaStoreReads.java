@@ -31,6 +31,7 @@ final class AreaStoreReads {
 
   private final WindowStore<String, AreaAggregate> aggregates;
   private final WindowStore<String, AreaInput> sensors;
+  private final WindowStore<String, AreaInput> minuteSensors;
   private final KeyValueStore<String, Object> registry;
 
   /**
@@ -39,17 +40,23 @@ final class AreaStoreReads {
   AreaStoreReads(
       WindowStore<String, AreaAggregate> aggregates,
       WindowStore<String, AreaInput> sensors,
+      WindowStore<String, AreaInput> minuteSensors,
       KeyValueStore<String, Object> registry) {
     this.aggregates = aggregates;
     this.sensors = sensors;
+    this.minuteSensors = minuteSensors;
     this.registry = registry;
   }
 
-  /** Every sensor entry of the area window ({@code sensorsPrefix} = "area|window|"). */
-  List<AreaInput> entries(String sensorsPrefix, long start) {
+  /**
+   * Every sensor entry of the area window {@code w} ({@code sensorsPrefix} = "area|window|"); the
+   * minutes are in their own store.
+   */
+  List<AreaInput> entries(AverageWindow w, String sensorsPrefix, long start) {
     List<AreaInput> all = new ArrayList<>();
     try (KeyValueIterator<Windowed<String>, AreaInput> it =
-        sensors.fetch(sensorsPrefix, sensorsPrefix + LAST, start, start)) {
+        (w == AverageWindow.MINUTE ? minuteSensors : sensors)
+            .fetch(sensorsPrefix, sensorsPrefix + LAST, start, start)) {
       while (it.hasNext()) {
         KeyValue<Windowed<String>, AreaInput> kv = it.next();
         if (kv.key.key().startsWith(sensorsPrefix) && kv.key.window().start() == start) {

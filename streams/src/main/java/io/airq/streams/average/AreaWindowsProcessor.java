@@ -24,11 +24,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Per area (the key, after the repartition): keeps every sensor's latest means of each hourly and
- * 24-hour window ({@link #SENSORS_STORE}, one entry per sensor) and the area's running aggregate of
- * that window ({@link #STORE}). An update replaces the sensor's earlier means in the aggregate, so
- * it reads and writes two small entries whatever the number of sensors in the area; only when the
- * sensor held the area's min or max and gave it up are the area's sensor entries read again.
+ * Per area (the key, after the repartition): keeps every sensor's latest means of each hourly,
+ * 24-hour and calendar-day window ({@link #SENSORS_STORE}, one entry per sensor) and the area's
+ * running aggregate of that window ({@link #STORE}); the 1-minute windows likewise in their own
+ * short-retention stores ({@link #MINUTE_SENSORS_STORE}, {@link #MINUTE_STORE}: kept as long as the
+ * sensors' minutes). An area minute is fed by its sensors' emitted minutes (one input per
+ * sensor-minute), not by the readings, and has no index values, like a sensor minute. An update
+ * replaces the sensor's earlier means in the aggregate, so it reads and writes two small entries
+ * whatever the number of sensors in the area; only when the sensor held the area's min or max and
+ * gave it up are the area's sensor entries read again.
  *
  * <p>An area hour carries a sensor hour's index values ({@link AreaHourIndices}) from the area's
  * stored hours of the 24 ending with it; a changed area hour re-emits the stored 23 after it. An
@@ -50,6 +54,8 @@ public final class AreaWindowsProcessor
   public static final String STORE = "area-aggregates-store";
   public static final String SENSORS_STORE = "area-sensor-means-store";
   public static final String PENDING_STORE = "area-pending-store";
+  public static final String MINUTE_STORE = "area-1m-aggregates-store";
+  public static final String MINUTE_SENSORS_STORE = "area-1m-sensor-means-store";
   private static final long HOUR_MS = RollingDay.HOUR_MS;
 
   private final double coverageGate;
@@ -60,6 +66,8 @@ public final class AreaWindowsProcessor
   private ProcessorContext<String, WindowAverages> context;
   private WindowStore<String, AreaAggregate> aggregates;
   private WindowStore<String, AreaInput> sensors;
+  private WindowStore<String, AreaAggregate> minuteAggregates;
+  private WindowStore<String, AreaInput> minuteSensors;
   private KeyValueStore<String, Long> pendingStore;
   private AreaStoreReads reads;
 
@@ -116,8 +124,10 @@ public final class AreaWindowsProcessor
     this.aggregates = context.getStateStore(STORE);
     this.sensors = context.getStateStore(SENSORS_STORE);
     this.pendingStore = context.getStateStore(PENDING_STORE);
+    this.minuteAggregates = context.getStateStore(MINUTE_STORE);
+    this.minuteSensors = context.getStateStore(MINUTE_SENSORS_STORE);
     this.registry = registryStore == null ? null : context.getStateStore(registryStore);
-    this.reads = new AreaStoreReads(aggregates, sensors, registry);
+    this.reads = new AreaStoreReads(aggregates, sensors, minuteSensors, registry);
     pending.clear();
     try (KeyValueIterator<String, Long> it = pendingStore.all()) {
       while (it.hasNext()) {
@@ -139,14 +149,18 @@ public final class AreaWindowsProcessor
     String key = area + "|" + in.window().id();
     String sensorsPrefix = key + "|";
     String sensorKey = sensorsPrefix + in.sensor();
-    AreaInput old = sensors.fetch(sensorKey, start);
-    sensors.put(sensorKey, in, start);
-    AreaAggregate agg = aggregates.fetch(key, start);
+    boolean minute = in.window() == AverageWindow.MINUTE;
+    WindowStore<String, AreaInput> sensorMeans = minute ? minuteSensors : sensors;
+    WindowStore<String, AreaAggregate> areaAggregates = aggregatesOf(in.window());
+    AreaInput old = sensorMeans.fetch(sensorKey, start);
+    sensorMeans.put(sensorKey, in, start);
+    AreaAggregate agg = areaAggregates.fetch(key, start);
     AreaAggregate next =
         agg == null
-            ? rebuild(sensorsPrefix, start)
-            : agg.replace(old, in, coverageGate).orElseGet(() -> rebuild(sensorsPrefix, start));
-    aggregates.put(key, next, start);
+            ? rebuild(in.window(), sensorsPrefix, start)
+            : agg.replace(old, in, coverageGate)
+                .orElseGet(() -> rebuild(in.window(), sensorsPrefix, start));
+    areaAggregates.put(key, next, start);
     PendingWindow w = new PendingWindow(area, in.window(), start);
     Long since = pending.get(w);
     if (since == null) {
@@ -185,7 +199,7 @@ public final class AreaWindowsProcessor
 
   private void emit(PendingWindow w, long time, Map<String, List<Sensor>> registered) {
     String key = w.area() + "|" + w.window().id();
-    AreaAggregate agg = aggregates.fetch(key, w.start());
+    AreaAggregate agg = aggregatesOf(w.window()).fetch(key, w.start());
     if (agg == null) {
       return;
     }
@@ -208,7 +222,7 @@ public final class AreaWindowsProcessor
       means =
           AreaExpectation.apply(
               means,
-              reads.entries(key + "|", w.start()),
+              reads.entries(w.window(), key + "|", w.start()),
               registered.getOrDefault(w.area(), List.of()),
               start,
               Duration.between(start, end),
@@ -225,7 +239,11 @@ public final class AreaWindowsProcessor
   }
 
   /** The aggregate from every sensor entry of the area window (the new input included). */
-  private AreaAggregate rebuild(String sensorsPrefix, long start) {
-    return AreaAggregate.of(reads.entries(sensorsPrefix, start), coverageGate);
+  private AreaAggregate rebuild(AverageWindow w, String sensorsPrefix, long start) {
+    return AreaAggregate.of(reads.entries(w, sensorsPrefix, start), coverageGate);
+  }
+
+  private WindowStore<String, AreaAggregate> aggregatesOf(AverageWindow w) {
+    return w == AverageWindow.MINUTE ? minuteAggregates : aggregates;
   }
 }

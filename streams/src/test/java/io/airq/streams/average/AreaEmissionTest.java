@@ -58,7 +58,29 @@ class AreaEmissionTest {
                 Serdes.Long())
             .withLoggingDisabled()
             .build();
-    for (var store : List.of(aggregates, sensors, pending)) {
+    WindowStore<String, AreaAggregate> minuteAggregates =
+        Stores.windowStoreBuilder(
+                Stores.inMemoryWindowStore(
+                    AreaWindowsProcessor.MINUTE_STORE,
+                    Duration.ofDays(1),
+                    Duration.ofMinutes(1),
+                    false),
+                Serdes.String(),
+                AreaAggregate.SERDE)
+            .withLoggingDisabled()
+            .build();
+    WindowStore<String, AreaInput> minuteSensors =
+        Stores.windowStoreBuilder(
+                Stores.inMemoryWindowStore(
+                    AreaWindowsProcessor.MINUTE_SENSORS_STORE,
+                    Duration.ofDays(1),
+                    Duration.ofMinutes(1),
+                    false),
+                Serdes.String(),
+                AreaInput.SERDE)
+            .withLoggingDisabled()
+            .build();
+    for (var store : List.of(aggregates, sensors, pending, minuteAggregates, minuteSensors)) {
       store.init(context.getStateStoreContext(), store);
       context.addStateStore(store);
     }
