@@ -1,7 +1,7 @@
 // Register, change and withdraw a closure on the page, with an editor token. The planner validates:
 // its 422 messages are shown as they are, the same words as the API and the CLI.
 import { t } from "./i18n.js";
-import { esc, getJson, when, link } from "./util.js";
+import { apiErrors, esc, getJson, when, link } from "./util.js";
 import { sensorMap } from "./map.js";
 
 const TOKEN = "airq.editorToken";
@@ -123,7 +123,7 @@ async function send(method, url, body, id) {
   const r = await fetch(url, { method, headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` }, body: body ? JSON.stringify(body) : undefined });
   const answer = await r.json().catch(() => ({}));
   if (!r.ok) {
-    showErrors([...(r.status === 401 || r.status === 403 ? [t("form.noToken")] : []), ...(answer.errors || [r.statusText])]);
+    showErrors([...(r.status === 401 || r.status === 403 ? [t("form.noToken")] : []), ...apiErrors(answer, r.statusText)]);
     return;
   }
   location.hash = link(["closure", id]);

@@ -19,6 +19,9 @@ export async function useLang(lang) {
 
 export const lang = () => current;
 
+/** Whether the message file of the current language has `key`. */
+export const has = (key) => messages[key] !== undefined;
+
 /** The message `key` with `{name}` placeholders filled from `params`; a missing key shows as [key]. */
 export function t(key, params = {}) {
   const m = messages[key];

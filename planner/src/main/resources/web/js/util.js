@@ -1,5 +1,5 @@
 // Small helpers shared by the pages: escaping, numbers, dates, JSON fetches and the hash route.
-import { lang, locale } from "./i18n.js";
+import { has, lang, locale, t } from "./i18n.js";
 
 export const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
 const missing = (v) => v === null || v === undefined || (typeof v === "number" && !Number.isFinite(v));
@@ -34,12 +34,29 @@ function offset(t, zone) {
   return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(t / 1000) * 1000;
 }
 
+/**
+ * The errors of a refused request in the page's language: each of the answer's `problems` as the
+ * message apiError.<code> (a parameter's value as apiError.<name>.<value> when there is one, e.g.
+ * the role "treated"), else the API's English text.
+ */
+export function apiErrors(body, fallback) {
+  const errors = body.errors || [fallback];
+  const problems = body.problems || [];
+  return errors.map((english, i) => {
+    const p = problems[i];
+    if (!p || !has(`apiError.${p.code}`)) return english;
+    const params = Object.fromEntries(Object.entries(p.params || {}).map(([k, v]) => [k, has(`apiError.${k}.${v}`) ? t(`apiError.${k}.${v}`) : v]));
+    return t(`apiError.${p.code}`, params);
+  });
+}
+
 export async function getJson(url, init) {
   const r = await fetch(url, init);
   const body = await r.json().catch(() => ({}));
   if (!r.ok) {
-    const e = new Error((body.errors || [r.statusText]).join("; "));
-    e.status = r.status; e.errors = body.errors || [r.statusText];
+    const errors = apiErrors(body, r.statusText);
+    const e = new Error(errors.join("; "));
+    e.status = r.status; e.errors = errors;
     throw e;
   }
   return body;

@@ -23,12 +23,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A closure registered, changed and withdrawn on the page with an editor token, in headless
  * Chromium against a planner on real Kafka and InfluxDB: without a token (or with a wrong one) the
- * form is refused and nothing is registered; with the token, an invalid closure shows the API's own
- * 422 messages; a valid one is in the API and in the list.
+ * form is refused and nothing is registered; with the token, an invalid closure shows the API's 422
+ * problems in the page's language (its message files, not the API's English); a valid one is in the
+ * API and in the list.
  */
 @RealServers
 class ClosureFormBrowserIT {
   private static final PageMessages EN = PageMessages.load("en");
+  private static final PageMessages SW = PageMessages.load("sw");
   private static final String ADMIN = "form-test-admin";
   private static final String ID = "form-made-2024";
 
@@ -133,7 +135,7 @@ class ClosureFormBrowserIT {
           .containsExactly(EN.t("form.noToken"), "the token is unknown or revoked");
       assertThat(page.get("/api/closures/" + ID).statusCode()).isEqualTo(404);
 
-      // the editor's token, an end before the start: the API's own 422 messages
+      // the editor's token, an end before the start: the API's 422 problems, in English
       type(chrome, "token", editor);
       HttpResponse<String> api =
           page.send(
@@ -146,10 +148,17 @@ class ClosureFormBrowserIT {
                   + "\"control\":{\"sensors\":[\"c1\"]}}",
               editor);
       assertThat(api.statusCode()).as(api.body()).isEqualTo(422);
-      List<String> apiErrors = new ArrayList<>();
-      Json.mapper().readTree(api.body()).get("errors").forEach(e -> apiErrors.add(e.asText()));
-      assertThat(apiErrors).contains("end must be after start");
-      assertThat(submit(chrome)).containsExactlyElementsOf(apiErrors);
+      JsonNode refused = Json.mapper().readTree(api.body());
+      assertThat(refused.get("errors"))
+          .extracting(JsonNode::asText)
+          .contains("end must be after start");
+      List<String> shown = new ArrayList<>();
+      for (JsonNode p : refused.get("problems")) {
+        shown.add(EN.t("apiError." + p.get("code").asText(), params(p.get("params"))));
+      }
+      assertThat(shown).hasSameSizeAs(refused.get("errors"));
+      assertThat(shown).contains(EN.t("apiError.closure.end-before-start"));
+      assertThat(submit(chrome)).containsExactlyElementsOf(shown);
 
       // fixed: the phases preview, then saved, registered, listed
       setLocal(chrome, "end", "2024-01-06T00:00");
@@ -202,13 +211,28 @@ class ClosureFormBrowserIT {
       JsonNode changed = page.json("/api/closures/" + ID);
       assertThat(changed.get("name").asText()).isEqualTo("Made and changed on the page");
       assertThat(changed.get("street")).isEqualTo(Json.mapper().readTree(STREET));
-      chrome.get(base + "/#/closure/" + ID + "/edit");
+      // in Kiswahili, an end before the start: the Kiswahili message, not the API's English; then
+      // withdrawn from the same form
+      chrome.get(base + "/#/closure/" + ID + "/edit?lang=sw");
       wait(chrome).until(d -> !d.findElements(By.id("withdraw")).isEmpty());
+      setLocal(chrome, "end", "2024-01-03T00:00");
+      assertThat(submit(chrome))
+          .containsExactly(SW.t("apiError.closure.end-before-start"))
+          .doesNotContain("end must be after start", EN.t("apiError.closure.end-before-start"));
       chrome.findElement(By.id("withdraw")).click();
       chrome.switchTo().alert().accept();
-      wait(chrome).until(d -> d.getCurrentUrl().endsWith("#/closure/" + ID));
+      wait(chrome).until(d -> d.getCurrentUrl().endsWith("#/closure/" + ID + "?lang=sw"));
       assertThat(page.json("/api/closures/" + ID).get("withdrawnAt").isNull()).isFalse();
     }
+  }
+
+  /** A problem's params as name, value, … for {@link PageMessages#t}. */
+  private static String[] params(JsonNode params) {
+    List<String> out = new ArrayList<>();
+    params
+        .fields()
+        .forEachRemaining(f -> List.of(f.getKey(), f.getValue().asText()).forEach(out::add));
+    return out.toArray(String[]::new);
   }
 
   private boolean hasStreet(String id) {

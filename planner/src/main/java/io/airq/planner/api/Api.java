@@ -77,10 +77,7 @@ public final class Api {
       try {
         route(ex, method, path);
       } catch (Http.ClientError e) {
-        ObjectNode o = Json.mapper().createObjectNode();
-        o.put("status", e.status);
-        o.set("errors", Json.mapper().valueToTree(e.errors));
-        Http.send(ex, e.status, "application/json", Json.write(o));
+        Http.clientError(ex, e);
       } catch (RuntimeException e) {
         Http.unexpected(ex, e);
       }

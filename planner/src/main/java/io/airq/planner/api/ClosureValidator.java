@@ -8,7 +8,6 @@ import io.airq.core.registry.SensorKind;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -20,45 +19,50 @@ public final class ClosureValidator {
 
   private ClosureValidator() {}
 
-  /** The result: a closure when {@code errors} is empty. */
-  public record Result(Closure closure, List<String> errors) {
+  /**
+   * The result: a closure when {@code errors} is empty; {@code problems} are the same problems as
+   * codes with parameters, one for each error, in the same order.
+   */
+  public record Result(Closure closure, List<String> errors, List<ApiProblem> problems) {
+    static Result refused(ApiProblem.Builder b) {
+      return new Result(null, b.errors(), b.problems());
+    }
+
     public boolean valid() {
       return errors.isEmpty();
     }
   }
 
   public static Result validate(JsonNode body, String pathId, Collection<Sensor> sensors) {
-    List<String> errors = new ArrayList<>();
+    ApiProblem.Builder errors = new ApiProblem.Builder();
     if (body == null || !body.isObject()) {
-      return new Result(null, List.of("the body must be a JSON object"));
+      return Result.refused(errors.add(ClosureProblem.BODY_NOT_OBJECT));
     }
     String id = pathId != null ? pathId : body.path("id").asText("");
     if (pathId != null && body.hasNonNull("id") && !body.get("id").asText().equals(pathId)) {
-      errors.add("id in the body differs from the id in the path");
+      errors.add(ClosureProblem.ID_MISMATCH);
     }
     if (!ID.matcher(id).matches()) {
-      errors.add("id must be 1–100 letters, digits, '.', '_' or '-'");
+      errors.add(ClosureProblem.BAD_ID);
     }
     String zone = body.path("zone").asText("UTC");
     try {
       ZoneId.of(zone);
     } catch (DateTimeException e) {
-      errors.add("zone is not a valid time zone: " + zone);
+      errors.add(ClosureProblem.BAD_ZONE, "zone", zone);
     }
     JsonNode weather = body.path("weather");
     if (!weather.isMissingNode()
         && !weather.isNull()
         && !(weather.isObject() && weather.path("station").isTextual())) {
-      errors.add("weather must be an object {\"station\": \"<weather sensor id>\"}");
+      errors.add(ClosureProblem.BAD_WEATHER);
     }
     JsonNode street = body.path("street");
     if (!street.isMissingNode() && !street.isNull() && !isLineString(street)) {
-      errors.add(
-          "street must be a GeoJSON LineString"
-              + " {\"type\": \"LineString\", \"coordinates\": [[lon, lat], ...]}");
+      errors.add(ClosureProblem.BAD_STREET);
     }
     if (!errors.isEmpty()) {
-      return new Result(null, errors);
+      return Result.refused(errors);
     }
     Closure c;
     try {
@@ -67,60 +71,61 @@ public final class ClosureValidator {
       copy.put("id", id);
       c = Json.mapper().treeToValue(copy, Closure.class);
     } catch (Exception e) {
-      return new Result(null, List.of("not a valid closure: " + rootMessage(e)));
+      return Result.refused(errors.add(ClosureProblem.NOT_A_CLOSURE, "detail", rootMessage(e)));
     }
     if (!c.end().isAfter(c.start())) {
-      errors.add("end must be after start");
+      errors.add(ClosureProblem.END_BEFORE_START);
     } else if (Duration.between(c.startInstant(), c.endInstant()).compareTo(MAX) > 0) {
-      errors.add("a closure may last at most 366 days");
+      errors.add(ClosureProblem.TOO_LONG);
     }
     if (c.baseline().isNegative() || c.baseline().isZero() || c.baseline().compareTo(MAX) > 0) {
-      errors.add("baseline must be positive and at most 366 days");
+      errors.add(ClosureProblem.BAD_BASELINE);
     }
     if (c.after().isNegative() || c.after().compareTo(MAX) > 0) {
-      errors.add("after must not be negative and at most 366 days");
+      errors.add(ClosureProblem.BAD_AFTER);
     }
     for (var p : c.comparisonPeriods()) {
       if (p.start().isBefore(c.end()) && c.start().isBefore(p.end())) {
-        errors.add("comparison period " + p.start() + " overlaps the closure");
+        errors.add(ClosureProblem.COMPARISON_OVERLAPS, "start", p.start().toString());
       }
     }
     if (c.treated().isEmpty()) {
-      errors.add("treated must name at least one sensor or area");
+      errors.add(ClosureProblem.NO_TREATED);
     }
     checkSelection("treated", c.treated(), sensors, errors);
     checkSelection("control", c.control(), sensors, errors);
     checkWeather(c, sensors, errors);
-    return errors.isEmpty() ? new Result(c, List.of()) : new Result(null, errors);
+    return errors.isEmpty() ? new Result(c, List.of(), List.of()) : Result.refused(errors);
   }
 
   private static void checkSelection(
       String name,
       io.airq.core.closure.SensorSelection s,
       Collection<Sensor> sensors,
-      List<String> errors) {
+      ApiProblem.Builder errors) {
     for (String id : s.sensors()) {
       if (sensors.stream().noneMatch(x -> x.id().equals(id))) {
-        errors.add(name + ": unknown sensor " + id);
+        errors.add(ClosureProblem.UNKNOWN_SENSOR, "role", name, "id", id);
       }
     }
     for (String area : s.areas()) {
       if (sensors.stream().noneMatch(x -> x.area().equals(area))) {
-        errors.add(name + ": no sensor in area " + area);
+        errors.add(ClosureProblem.UNKNOWN_AREA, "role", name, "area", area);
       }
     }
   }
 
-  private static void checkWeather(Closure c, Collection<Sensor> sensors, List<String> errors) {
+  private static void checkWeather(
+      Closure c, Collection<Sensor> sensors, ApiProblem.Builder errors) {
     if (c.weather() == null) {
       return;
     }
     String station = c.weather().station();
     Sensor s = sensors.stream().filter(x -> x.id().equals(station)).findFirst().orElse(null);
     if (s == null) {
-      errors.add("weather: unknown sensor " + station);
+      errors.add(ClosureProblem.UNKNOWN_SENSOR, "role", "weather", "id", station);
     } else if (s.kind() != SensorKind.WEATHER) {
-      errors.add("weather: sensor " + station + " is of kind " + s.kind() + ", not weather");
+      errors.add(ClosureProblem.NOT_WEATHER, "id", station, "kind", s.kind().toString());
     }
   }
 

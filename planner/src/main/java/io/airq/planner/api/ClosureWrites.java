@@ -32,8 +32,9 @@ final class ClosureWrites {
     if (parts.length == 2 && method.equals("POST")) {
       Closure c = validated(ex, null);
       if (registry.closure(c.id()).isPresent()) {
-        throw new Http.ClientError(
-            409, List.of("closure " + c.id() + " exists; use PUT to change it"));
+        ApiProblem.Builder exists =
+            new ApiProblem.Builder().add(ClosureProblem.EXISTS, "id", c.id());
+        throw new Http.ClientError(409, exists.errors(), exists.problems());
       }
       ex.setAttribute(AuditingExchange.AFTER, c);
       writer.accept(c);
@@ -73,7 +74,7 @@ final class ClosureWrites {
     }
     ClosureValidator.Result r = ClosureValidator.validate(body, pathId, registry.sensors());
     if (!r.valid()) {
-      throw new Http.ClientError(422, r.errors());
+      throw new Http.ClientError(422, r.errors(), r.problems());
     }
     return r.closure();
   }

@@ -25,12 +25,32 @@ final class Http {
   static final class ClientError extends RuntimeException {
     final int status;
     final List<String> errors;
+    final List<ApiProblem> problems;
 
     ClientError(int status, List<String> errors) {
+      this(status, errors, List.of());
+    }
+
+    /** With {@code problems}: the same errors as codes a page can translate. */
+    ClientError(int status, List<String> errors, List<ApiProblem> problems) {
       super(String.join("; ", errors));
       this.status = status;
       this.errors = errors;
+      this.problems = problems;
     }
+  }
+
+  /**
+   * Answers a client error: {@code {"status", "errors"}}, and {@code problems} when it has them.
+   */
+  static void clientError(HttpExchange ex, ClientError e) throws IOException {
+    ObjectNode o = Json.mapper().createObjectNode();
+    o.put("status", e.status);
+    o.set("errors", Json.mapper().valueToTree(e.errors));
+    if (!e.problems.isEmpty()) {
+      o.set("problems", Json.mapper().valueToTree(e.problems));
+    }
+    send(ex, e.status, "application/json", Json.write(o));
   }
 
   static Map<String, String> query(HttpExchange ex) {

@@ -97,6 +97,63 @@ class ClosureValidatorTest {
         .containsExactly("treated must name at least one sensor or area");
   }
 
+  /**
+   * Each error comes with a problem whose code is one of {@link ClosureProblem}'s and whose English
+   * text, filled with its params, is the error; and these bodies, between them, produce every kind
+   * the validator can (all but {@code EXISTS}, which is the closure writes'), so a kind that no
+   * longer occurs, or a message written past the enum, fails here.
+   */
+  @Test
+  void everyErrorHasAProblemWithACodeAndItsParams() throws Exception {
+    String bad =
+        "{\"id\":\"x1\",\"treated\":{\"sensors\":[\"ghost\"]},\"control\":{\"areas\":[\"Moon\"]},"
+            + "\"start\":\"2021-03-27T04:00\",\"end\":\"2021-03-26T20:00\",\"baseline\":\"-P1D\"}";
+    String station = "{\"weather\":{\"station\":\"%s\"},\"id\"";
+    List<String> bodies =
+        List.of(
+            "[1]",
+            bad,
+            OK.replace("\"x1\"", "\"-x\"").replace("Africa/Nairobi", "Nowhere/X"),
+            OK.replace("{\"id\"", "{\"weather\":\"wx1\",\"street\":5,\"id\""),
+            OK.replace("2021-03-26T20:00", "soon"),
+            OK.replace("2021-03-27T04:00", "2023-03-27T04:00")
+                .replace("\"P7D\"", "\"P7D\",\"after\":\"-PT1H\""),
+            OK.replace("\"treated\"", "\"x\""),
+            OK.replace(
+                "\"P7D\"",
+                "\"P7D\",\"comparisonPeriods\":[{\"start\":\"2021-03-26T00:00\",\"end\":\"2021-03-27T00:00\"}]"),
+            OK.replace("{\"id\"", station.formatted("nope")),
+            OK.replace("{\"id\"", station.formatted("s1")));
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String body : bodies) {
+      for (String pathId : java.util.Arrays.asList(null, "other")) {
+        ClosureValidator.Result r = ClosureValidator.validate(json(body), pathId, SENSORS);
+        assertThat(r.valid()).as(body).isFalse();
+        assertThat(r.problems()).as(body).hasSameSizeAs(r.errors());
+        for (int i = 0; i < r.errors().size(); i++) {
+          ApiProblem p = r.problems().get(i);
+          ClosureProblem kind =
+              java.util.Arrays.stream(ClosureProblem.values())
+                  .filter(k -> k.code().equals(p.code()))
+                  .findFirst()
+                  .orElseThrow(() -> new AssertionError("unknown code " + p.code()));
+          assertThat(p.params().keySet()).containsExactlyInAnyOrderElementsOf(kind.params());
+          assertThat(kind.english(p.params())).isEqualTo(r.errors().get(i));
+          if (p.params().containsKey("role")) {
+            assertThat(ClosureProblem.ROLES).contains(p.params().get("role"));
+          }
+          seen.add(p.code());
+        }
+      }
+    }
+    assertThat(seen)
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.Arrays.stream(ClosureProblem.values())
+                .filter(k -> k != ClosureProblem.EXISTS)
+                .map(ClosureProblem::code)
+                .toList());
+  }
+
   @Test
   void aClosureNamesItsWeatherStationAndKeepsItThroughJson() throws Exception {
     String withStation = OK.replace("{\"id\"", "{\"weather\":{\"station\":\"wx1\"},\"id\"");
