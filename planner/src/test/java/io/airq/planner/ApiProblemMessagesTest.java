@@ -3,6 +3,8 @@ package io.airq.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airq.planner.api.ClosureProblem;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,19 @@ class ApiProblemMessagesTest {
             .as("%s.json has the role %s", lang, role)
             .containsKey("apiError.role." + role);
       }
+    }
+  }
+
+  /** docs/api.md's table of codes names every code, with its parameters. */
+  @Test
+  void theApiDocumentListsEveryCode() throws Exception {
+    String doc = Files.readString(Path.of("../docs/api.md"));
+    for (ClosureProblem kind : ClosureProblem.values()) {
+      String params =
+          kind.params().isEmpty()
+              ? "—"
+              : String.join(", ", kind.params().stream().map(p -> "`" + p + "`").toList());
+      assertThat(doc).contains("| `" + kind.code() + "` | " + params + " |");
     }
   }
 }
