@@ -1,5 +1,5 @@
 // The closure page: which pollutant, the summary, the charts, the same numbers in a table, downloads.
-import { t, lang } from "./i18n.js";
+import { t, lang, has } from "./i18n.js";
 import { esc, fmt, pct, getJson, when, link, localTime } from "./util.js";
 import { PHASES, groupLabel, usableChange, groupOutcome, didOutcome, hasData } from "./report.js";
 import { seriesChart, phasesChart, breakdownChart, selected } from "./closure-charts.js";
@@ -144,10 +144,15 @@ function weather(report) {
   if (!groups.length) return "";
   const items = groups.map((g) => {
     const w = g.weatherAdjusted;
-    // no result: only why, in the API's words (no change or interval to misread)
+    // no result: only why (no change or interval to misread), in the page's language when the
+    // message file knows the reason's code, else in the API's English
     if (w.outcome === "INSUFFICIENT_DATA") {
+      const p = w.reasonProblem;
+      const why = p && has(`weatherReason.${p.code}`)
+        ? `<span>${esc(t(`weatherReason.${p.code}`, p.params || {}))}</span>`
+        : `<span lang="en">${esc(w.reason || "")}</span>`;
       return `<li class="insufficient">${esc(t("closure.weather.insufficient", { group: groupLabel(g.label) }))}
-        <span lang="en">${esc(w.reason || "")}</span></li>`;
+        ${why}</li>`;
     }
     const ch = w.duringVsBefore || {};
     const parts = [t("closure.weather.text", { group: groupLabel(g.label), percent: pct(ch.percent), low: pct(ch.lowPercent), high: pct(ch.highPercent) })];

@@ -3,6 +3,7 @@ package io.airq.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airq.planner.api.ClosureProblem;
+import io.airq.planner.impact.weather.WeatherReason;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -33,6 +34,35 @@ class ApiProblemMessagesTest {
             .containsKey("apiError.role." + role);
       }
     }
+  }
+
+  /**
+   * A weather-adjusted result's reason reads back as its code and values, and each message file
+   * words every code with exactly its values.
+   */
+  @Test
+  void everyWeatherReasonParsesBackAndHasAMessageInEachLanguage() {
+    for (WeatherReason r : WeatherReason.values()) {
+      String[] values = new String[r.params().size() * 2];
+      for (int i = 0; i < r.params().size(); i++) {
+        values[2 * i] = r.params().get(i);
+        values[2 * i + 1] = String.valueOf(10 + i) + ".5";
+      }
+      WeatherReason.Problem p = WeatherReason.parse(r.text(values)).orElseThrow();
+      assertThat(p.code()).isEqualTo(r.code());
+      for (int i = 0; i < r.params().size(); i++) {
+        assertThat(p.params()).containsEntry(r.params().get(i), (10 + i) + ".5");
+      }
+      for (String lang : new String[] {"en", "sw"}) {
+        String key = "weatherReason." + r.code();
+        PageMessages m = PageMessages.load(lang);
+        assertThat(m.messages()).as("%s.json has %s", lang, key).containsKey(key);
+        assertThat(PLACEHOLDER.matcher(m.messages().get(key)).results().map(x -> x.group(1)))
+            .as("%s %s placeholders", lang, key)
+            .containsExactlyInAnyOrderElementsOf(r.params());
+      }
+    }
+    assertThat(WeatherReason.parse("something else")).isEmpty();
   }
 
   /** docs/api.md's table of codes names every code, with its parameters. */

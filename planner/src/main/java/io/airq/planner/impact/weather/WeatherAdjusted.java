@@ -1,5 +1,6 @@
 package io.airq.planner.impact.weather;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.airq.planner.impact.Change;
 import io.airq.planner.impact.Outcome;
 import java.time.Instant;
@@ -33,6 +34,12 @@ public record WeatherAdjusted(
     Outcome outcome,
     String reason,
     Training training) {
+
+  /** The reason as a code and its values (the page words it per language); null without one. */
+  @JsonProperty("reasonProblem")
+  public WeatherReason.Problem reasonProblem() {
+    return WeatherReason.parse(reason).orElse(null);
+  }
 
   /**
    * The training window and inputs.

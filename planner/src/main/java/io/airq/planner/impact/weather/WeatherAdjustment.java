@@ -36,12 +36,9 @@ public final class WeatherAdjustment {
     if (days < s.minTrainingDays() || during.isEmpty()) {
       String reason =
           during.isEmpty()
-              ? "the during phase has no valid hours"
-              : String.format(
-                  Locale.ROOT,
-                  "the training window has %d valid days, fewer than the %d the model needs",
-                  days,
-                  s.minTrainingDays());
+              ? WeatherReason.NO_DURING_HOURS.text()
+              : WeatherReason.FEW_TRAINING_DAYS.text(
+                  "days", String.valueOf(days), "needed", String.valueOf(s.minTrainingDays()));
       return insufficient(in, train, days, weatherSource, reason);
     }
     double[] oof = HeldOutDays.logPredictions(train, s);
@@ -68,37 +65,38 @@ public final class WeatherAdjustment {
     String reason = "";
     Outcome outcome = cd.outcome();
     if (!fit.features().hasWeather()) {
-      reason = "no weather for the training window, so the weather cannot be taken out";
+      reason = WeatherReason.NO_WEATHER.text();
     } else if (!(skill.r2() >= s.minR2())) {
       reason =
-          String.format(
-              Locale.ROOT,
-              "the model's R² on held-out days is %.2f, below the %.2f it needs",
-              skill.r2(),
-              s.minR2());
+          WeatherReason.LOW_SKILL.text(
+              "r2",
+              String.format(Locale.ROOT, "%.2f", skill.r2()),
+              "min",
+              String.format(Locale.ROOT, "%.2f", s.minR2()));
     } else if (placebo.count() >= MIN_PLACEBOS && placebo.intervalCoverage() < s.minCoverage()) {
       reason =
-          String.format(
-              Locale.ROOT,
-              "the interval held 0 for only %.0f%% of %d placebo closures, below %.0f%%",
-              placebo.intervalCoverage() * 100,
-              placebo.count(),
-              s.minCoverage() * 100);
+          WeatherReason.LOW_COVERAGE.text(
+              "coverage",
+              String.format(Locale.ROOT, "%.0f", placebo.intervalCoverage() * 100),
+              "count",
+              String.valueOf(placebo.count()),
+              "min",
+              String.format(Locale.ROOT, "%.0f", s.minCoverage() * 100));
     }
     if (!reason.isEmpty()) {
       outcome = Outcome.INSUFFICIENT_DATA;
     } else if (outcome == Outcome.INSUFFICIENT_DATA) {
-      reason = "no interval: too few held-out days";
+      reason = WeatherReason.NO_INTERVAL.text();
     } else if (outcome != Outcome.NO_CLEAR_CHANGE
         && placebo.count() >= MIN_PLACEBOS
         && placebo.pValue() > 0.05) {
       outcome = Outcome.NO_CLEAR_CHANGE;
       reason =
-          String.format(
-              Locale.ROOT,
-              "%.0f%% of placebo closures changed as much (p = %.2f)",
-              placebo.pValue() * 100,
-              placebo.pValue());
+          WeatherReason.PLACEBO.text(
+              "share",
+              String.format(Locale.ROOT, "%.0f", placebo.pValue() * 100),
+              "p",
+              String.format(Locale.ROOT, "%.2f", placebo.pValue()));
     }
     return new WeatherAdjusted(
         METHOD_VERSION,
