@@ -57,6 +57,20 @@ public final class Simulator {
   public static GroundTruth run(
       Scenario scenario, SimulatorOptions options, DeviceTimes times, URI pinPush)
       throws InterruptedException {
+    return run(scenario, options, times, pinPush, java.util.Map.of());
+  }
+
+  /**
+   * Runs a scenario as above; with {@code gatewayAccounts} (gateway id to password) each gateway's
+   * messages go out logged in as that gateway ({@link MqttPublisher}).
+   */
+  public static GroundTruth run(
+      Scenario scenario,
+      SimulatorOptions options,
+      DeviceTimes times,
+      URI pinPush,
+      java.util.Map<String, String> gatewayAccounts)
+      throws InterruptedException {
     DeviceTimes resolved = times.resolve(options.speed());
     LOG.info("simulating {} with {}, device times {}", scenario.name(), options, resolved);
     Scenario s = scaled(scenario, options);
@@ -79,7 +93,7 @@ public final class Simulator {
       mqtt = g.messages().stream().filter(m -> !m.topic().endsWith("/sensor-community")).toList();
       http = g.messages().stream().filter(m -> m.topic().endsWith("/sensor-community")).toList();
     }
-    long published = publish(mqtt, http, pinPush, s, options);
+    long published = publish(mqtt, http, pinPush, s, options, gatewayAccounts);
     GroundTruth truth = g.truth().withMessagesPublished(published);
     if (options.groundTruthFile() != null) {
       truth.write(options.groundTruthFile());
@@ -89,7 +103,12 @@ public final class Simulator {
   }
 
   private static long publish(
-      List<SimMessage> messages, List<SimMessage> http, URI pinPush, Scenario s, SimulatorOptions o)
+      List<SimMessage> messages,
+      List<SimMessage> http,
+      URI pinPush,
+      Scenario s,
+      SimulatorOptions o,
+      java.util.Map<String, String> accounts)
       throws InterruptedException {
     Pacer pins = new Pacer(s.startInstant(), o.speed(), 0);
     CompletableFuture<PinPusher.Outcome> pushed =
@@ -104,7 +123,7 @@ public final class Simulator {
                     throw new IllegalStateException("interrupted", e);
                   }
                 });
-    long mqtt = publishMqtt(messages, s, o);
+    long mqtt = publishMqtt(messages, s, o, accounts);
     PinPusher.Outcome p = pushed.join();
     if (!http.isEmpty()) {
       LOG.info(
@@ -117,9 +136,10 @@ public final class Simulator {
     return mqtt + p.delivered();
   }
 
-  private static long publishMqtt(List<SimMessage> messages, Scenario s, SimulatorOptions o)
+  private static long publishMqtt(
+      List<SimMessage> messages, Scenario s, SimulatorOptions o, java.util.Map<String, String> a)
       throws InterruptedException {
-    try (MqttPublisher publisher = o.mqtt().connect("airq-sim")) {
+    try (MqttPublisher publisher = o.mqtt().withGatewayAccounts(a).connect("airq-sim")) {
       PublishLoop.Outcome out =
           PublishLoop.run(
               publisher,

@@ -1,6 +1,9 @@
 package io.airq.simulator.cli;
 
+import io.airq.simulator.publish.GatewayAccounts;
 import io.airq.simulator.publish.MqttTarget;
+import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The MQTT and pacing options every command shares. */
@@ -24,6 +27,16 @@ public final class ConnectionOptions {
   String mqttPassword;
 
   @Option(
+      names = "--mqtt-gateway-accounts",
+      paramLabel = "FILE",
+      description =
+          "A properties file of gateway-id=password lines: each gateway's messages are published"
+              + " on its own connection, logged in as the gateway id, as a real gateway does (the"
+              + " broker's ACL lets an account write only airq/v1/<its name>/#). Gateways not in"
+              + " the file use --mqtt-user. None by default: one connection as --mqtt-user.")
+  Path gatewayAccounts;
+
+  @Option(
       names = "--qos",
       defaultValue = "1",
       description = "MQTT QoS level 0, 1 or 2. Default: ${DEFAULT-VALUE}.")
@@ -45,8 +58,17 @@ public final class ConnectionOptions {
               + " it off. Default: on.")
   boolean progress;
 
-  /** The broker with this window of unacknowledged publishes. */
+  /**
+   * The broker with this window of unacknowledged publishes.
+   *
+   * @throws IllegalArgumentException when the gateway accounts file is unreadable or invalid
+   */
   MqttTarget mqtt(int maxInFlight) {
-    return new MqttTarget(mqttUrl, mqttUser, mqttPassword, qos, maxInFlight);
+    return new MqttTarget(mqttUrl, mqttUser, mqttPassword, qos, maxInFlight, gatewayAccounts());
+  }
+
+  /** The --mqtt-gateway-accounts, or none. */
+  Map<String, String> gatewayAccounts() {
+    return gatewayAccounts == null ? Map.of() : GatewayAccounts.read(gatewayAccounts);
   }
 }

@@ -43,8 +43,14 @@ public final class LoadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LoadGenerator.LoadReport r =
-        LoadGenerator.run(connection.mqtt(maxInFlight), sensors, rate, duration);
+    io.airq.simulator.publish.MqttTarget mqtt;
+    try {
+      mqtt = connection.mqtt(maxInFlight);
+    } catch (IllegalArgumentException e) {
+      System.err.println("load: " + e.getMessage());
+      return 2;
+    }
+    LoadGenerator.LoadReport r = LoadGenerator.run(mqtt, sensors, rate, duration);
     System.out.println(r.summary());
     // the load competes with what it loads when both run on one machine: say what it took
     var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();

@@ -114,8 +114,10 @@ public final class SimulateCommand implements Callable<Integer> {
       s = s.withClosure(s.closure().withTrafficFactor(trafficFactor));
     }
     KafkaTarget kafka;
+    java.util.Map<String, String> accounts;
     try {
       kafka = registration.target();
+      accounts = connection.gatewayAccounts();
     } catch (IllegalArgumentException e) {
       System.err.println("simulate: " + e.getMessage());
       return 2;
@@ -154,7 +156,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     GroundTruth t;
     try {
-      t = Simulator.run(s, o, times, httpPush);
+      t = Simulator.run(s, o, times, httpPush, accounts);
     } catch (IllegalStateException e) {
       System.err.println("simulate: " + Failures.describe(e));
       return 1;
