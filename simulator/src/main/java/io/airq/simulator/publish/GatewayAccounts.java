@@ -11,10 +11,15 @@ import java.util.TreeMap;
 
 /**
  * The simulator's per-gateway MQTT accounts: a properties file of {@code gateway-id=password}
- * lines. With it the simulator logs in as each gateway, as a real gateway does, so the broker's ACL
+ * lines, or the local stack's {@code .airq/credentials.properties}, whose {@code
+ * mqtt.gateway.<gateway-id>=password} lines are then the accounts (its other keys are ignored).
+ * With it the simulator logs in as each gateway, as a real gateway does, so the broker's ACL
  * ({@code pattern write airq/v1/%u/#}) is what lets each message through (docs/simulator.md).
  */
 public final class GatewayAccounts {
+  /** The key prefix of a gateway account in the local stack's credentials file. */
+  public static final String STACK_PREFIX = "mqtt.gateway.";
+
   private GatewayAccounts() {}
 
   /**
@@ -30,9 +35,14 @@ public final class GatewayAccounts {
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read the gateway accounts " + file + ": " + e, e);
     }
+    boolean stack = p.stringPropertyNames().stream().anyMatch(k -> k.startsWith(STACK_PREFIX));
     Map<String, String> accounts = new TreeMap<>();
-    for (String id : p.stringPropertyNames()) {
-      String password = p.getProperty(id).strip();
+    for (String key : p.stringPropertyNames()) {
+      if (stack && !key.startsWith(STACK_PREFIX)) {
+        continue;
+      }
+      String id = stack ? key.substring(STACK_PREFIX.length()) : key;
+      String password = p.getProperty(key).strip();
       if (id.isBlank() || id.contains("/") || id.contains("+") || id.contains("#")) {
         throw new IllegalArgumentException(
             file + ": gateway id '" + id + "' cannot be a topic segment (no /, + or #)");
