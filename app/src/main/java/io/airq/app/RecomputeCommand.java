@@ -107,11 +107,11 @@ final class RecomputeCommand implements Callable<Integer> {
 
   @Option(
       names = "--day-zone",
-      defaultValue = "UTC",
+      defaultValue = "${env:AIRQ_DAY_ZONE:-UTC}",
       paramLabel = "ZONE",
       description =
-          "Zone of the calendar days of a sensor without a zone of its own (the streams job's"
-              + " day.zone). Default: ${DEFAULT-VALUE}.")
+          "Zone of the calendar days of a sensor without a zone of its own: the streams job's"
+              + " day.zone (env AIRQ_DAY_ZONE, as ./airq up passes it). Default: ${DEFAULT-VALUE}.")
   String dayZone;
 
   @Option(
