@@ -6,6 +6,10 @@ import { seriesChart, phasesChart, breakdownChart, selected } from "./closure-ch
 import { sensorMap } from "./map.js";
 import { weatherChart } from "./weather-chart.js";
 
+/** The planner's licence line (Provenance.LICENCE), which the message files word in each language. */
+const LICENCE_EN =
+  "Data: Open Database License (ODbL) 1.0 or CC BY 4.0, as licensed by each sensor's source; attribution: airq contributors and the sensor hosts";
+
 /** Every quantity the page can show; the default is the first of PREFERRED with valid data. */
 export const QUANTITIES = ["no2", "pm25", "pm10", "pm1", "o3"];
 const PREFERRED = ["no2", "pm25", "pm10"];
@@ -70,7 +74,7 @@ export async function closurePage(main, id, params, charts) {
     <p>${esc(t("closure.downloads"))}: <a href="${api}&format=csv" download="${esc(id)}-impact.csv">${esc(t("closure.download.csv"))}</a>,
       <a href="${api}" download="${esc(id)}-impact.json">${esc(t("closure.download.json"))}</a>,
       <a href="#" id="png-series">${esc(t("closure.download.pngSeries"))}</a>, <a href="#" id="png-phases">${esc(t("closure.download.pngPhases"))}</a></p>
-    <p><small>${esc(t("closure.generated", { date: when(provenance.generatedAt, zone) }))} ${esc(provenance.licence)}</small></p>`;
+    <p><small>${esc(t("closure.generated", { date: when(provenance.generatedAt, zone) }))} ${esc(provenance.licence === LICENCE_EN ? t("closure.licence") : provenance.licence)}</small></p>`;
   main.querySelector("#quantity").onchange = (e) => go(e.target.value, matched);
   main.querySelector("#matched").onchange = (e) => go(quantity, e.target.checked);
 

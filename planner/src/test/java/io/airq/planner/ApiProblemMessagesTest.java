@@ -65,6 +65,14 @@ class ApiProblemMessagesTest {
     assertThat(WeatherReason.parse("something else")).isEmpty();
   }
 
+  /** The page words the API's licence line itself: it must know that exact line to replace it. */
+  @Test
+  void thePageKnowsTheApisLicenceLine() throws Exception {
+    String js = Files.readString(Path.of("src/main/resources/web/js/closure.js"));
+    assertThat(js.replaceAll("\"\\s*\\+?\\s*\n\\s*\"", ""))
+        .contains("\"" + io.airq.planner.api.Provenance.LICENCE + "\"");
+  }
+
   /** docs/api.md's table of codes names every code, with its parameters. */
   @Test
   void theApiDocumentListsEveryCode() throws Exception {

@@ -129,10 +129,10 @@ class ClosureFormBrowserIT {
 
       // no token: refused by the page, nothing registered
       assertThat(submit(chrome)).containsExactly(EN.t("form.noToken"));
-      // a wrong token: refused by the planner, with its reason
+      // a wrong token: refused by the planner, with its reason in the page's words
       type(chrome, "token", "not-a-token");
       assertThat(submit(chrome))
-          .containsExactly(EN.t("form.noToken"), "the token is unknown or revoked");
+          .containsExactly(EN.t("form.noToken"), EN.t("apiError.access.bad-token"));
       assertThat(page.get("/api/closures/" + ID).statusCode()).isEqualTo(404);
 
       // the editor's token, an end before the start: the API's 422 problems, in English

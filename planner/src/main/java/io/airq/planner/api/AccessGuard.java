@@ -55,12 +55,8 @@ public final class AccessGuard {
             ex,
             401,
             "Bearer realm=\"airq\"",
-            method
-                + " "
-                + path
-                + " needs a token with role "
-                + role.id()
-                + ": send Authorization: Bearer <token> (docs/security.md)");
+            new ApiProblem.Builder()
+                .add(ClosureProblem.NO_TOKEN, "method", method, "path", path, "role", role.id()));
         return;
       }
       Optional<Caller> caller = tokens.authenticate(bearer.get());
@@ -69,7 +65,7 @@ public final class AccessGuard {
             ex,
             401,
             "Bearer realm=\"airq\", error=\"invalid_token\"",
-            "the token is unknown or revoked");
+            new ApiProblem.Builder().add(ClosureProblem.BAD_TOKEN));
         return;
       }
       Caller c = caller.get();
@@ -79,7 +75,15 @@ public final class AccessGuard {
             ex,
             403,
             "Bearer realm=\"airq\", error=\"insufficient_scope\"",
-            "token '" + c.name() + "' has role " + c.role().id() + "; this needs " + role.id());
+            new ApiProblem.Builder()
+                .add(
+                    ClosureProblem.TOO_SMALL_A_ROLE,
+                    "name",
+                    c.name(),
+                    "role",
+                    c.role().id(),
+                    "needed",
+                    role.id()));
         return;
       }
       if (method.equals("GET") || method.equals("HEAD")) {
@@ -121,13 +125,28 @@ public final class AccessGuard {
 
   private static void refuse(HttpExchange ex, int status, String challenge, String message)
       throws IOException {
+    refuse(ex, status, challenge, List.of(message), List.of());
+  }
+
+  private static void refuse(
+      HttpExchange ex, int status, String challenge, ApiProblem.Builder problem)
+      throws IOException {
+    refuse(ex, status, challenge, problem.errors(), problem.problems());
+  }
+
+  private static void refuse(
+      HttpExchange ex, int status, String challenge, List<String> errors, List<ApiProblem> problems)
+      throws IOException {
     try (ex) {
       if (challenge != null) {
         ex.getResponseHeaders().set("WWW-Authenticate", challenge);
       }
       ObjectNode o = Json.mapper().createObjectNode();
       o.put("status", status);
-      o.set("errors", Json.mapper().valueToTree(List.of(message)));
+      o.set("errors", Json.mapper().valueToTree(errors));
+      if (!problems.isEmpty()) {
+        o.set("problems", Json.mapper().valueToTree(problems));
+      }
       Http.send(ex, status, "application/json", Json.write(o));
     }
   }

@@ -272,9 +272,7 @@ public final class Api {
   }
 
   private Closure closure(String id) {
-    return registry
-        .closure(id)
-        .orElseThrow(() -> new Http.ClientError(404, List.of("no closure " + id)));
+    return registry.closure(id).orElseThrow(() -> ClosureWrites.notFound(id));
   }
 
   private static Quantity quantity(String id) {

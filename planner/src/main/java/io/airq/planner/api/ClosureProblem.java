@@ -6,9 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every kind of thing the API can find wrong with a posted closure: its code (the page shows the
- * message {@code apiError.<code>} of its language) and its English text, whose {@code {name}}
- * placeholders are the problem's parameters. The one list of codes: the tests enumerate it.
+ * Every kind of thing the API can find wrong with a posted closure, a missing one, or the token of
+ * a write: its code (the page shows the message {@code apiError.<code>} of its language) and its
+ * English text, whose {@code {name}} placeholders are the problem's parameters. The one list of
+ * codes: the tests enumerate it.
  */
 public enum ClosureProblem {
   BODY_NOT_OBJECT("closure.body-not-object", "the body must be a JSON object"),
@@ -31,7 +32,18 @@ public enum ClosureProblem {
   UNKNOWN_SENSOR("closure.unknown-sensor", "{role}: unknown sensor {id}"),
   UNKNOWN_AREA("closure.unknown-area", "{role}: no sensor in area {area}"),
   NOT_WEATHER("closure.not-weather", "weather: sensor {id} is of kind {kind}, not weather"),
-  EXISTS("closure.exists", "closure {id} exists; use PUT to change it");
+  EXISTS("closure.exists", "closure {id} exists; use PUT to change it"),
+  NOT_FOUND("closure.not-found", "no closure {id}"),
+  NO_TOKEN(
+      "access.no-token",
+      "{method} {path} needs a token with role {role}: send Authorization: Bearer <token>"
+          + " (docs/security.md)"),
+  BAD_TOKEN("access.bad-token", "the token is unknown or revoked"),
+  TOO_SMALL_A_ROLE("access.role", "token '{name}' has role {role}; this needs {needed}");
+
+  /** The kinds the closure writes and the access guard answer, not the validator. */
+  public static final java.util.Set<ClosureProblem> NOT_FROM_THE_VALIDATOR =
+      java.util.EnumSet.of(EXISTS, NOT_FOUND, NO_TOKEN, BAD_TOKEN, TOO_SMALL_A_ROLE);
 
   /** The values of the parameter {@code role}: the group a sensor or area was named in. */
   public static final List<String> ROLES = List.of("treated", "control", "weather");

@@ -46,10 +46,7 @@ final class ClosureWrites {
       writer.accept(c);
       Http.json(ex, 200, c);
     } else if (parts.length == 3 && method.equals("DELETE")) {
-      Closure before =
-          registry
-              .closure(parts[2])
-              .orElseThrow(() -> new Http.ClientError(404, List.of("no closure " + parts[2])));
+      Closure before = registry.closure(parts[2]).orElseThrow(() -> notFound(parts[2]));
       if (before.isWithdrawn()) {
         Http.json(ex, 200, before); // withdrawing twice changes nothing
         return true;
@@ -77,5 +74,11 @@ final class ClosureWrites {
       throw new Http.ClientError(422, r.errors(), r.problems());
     }
     return r.closure();
+  }
+
+  /** 404 for an unknown closure id, with its problem code. */
+  static Http.ClientError notFound(String id) {
+    ApiProblem.Builder b = new ApiProblem.Builder().add(ClosureProblem.NOT_FOUND, "id", id);
+    return new Http.ClientError(404, b.errors(), b.problems());
   }
 }
