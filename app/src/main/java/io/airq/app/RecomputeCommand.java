@@ -106,6 +106,15 @@ final class RecomputeCommand implements Callable<Integer> {
   double gate;
 
   @Option(
+      names = "--day-zone",
+      defaultValue = "${env:AIRQ_DAY_ZONE:-UTC}",
+      paramLabel = "ZONE",
+      description =
+          "Zone of the calendar days of a sensor without a zone of its own: the streams job's"
+              + " day.zone (env AIRQ_DAY_ZONE, as ./airq up passes it). Default: ${DEFAULT-VALUE}.")
+  String dayZone;
+
+  @Option(
       names = "--kafka",
       defaultValue = "${env:AIRQ_KAFKA_BOOTSTRAP:-127.0.0.1:9092}",
       description =
@@ -144,6 +153,13 @@ final class RecomputeCommand implements Callable<Integer> {
       err.println("--to must be after --from");
       return 2;
     }
+    java.time.ZoneId zone;
+    try {
+      zone = java.time.ZoneId.of(dayZone);
+    } catch (java.time.DateTimeException e) {
+      err.println("--day-zone: not a time zone id (e.g. Africa/Nairobi, UTC): " + dayZone);
+      return 2;
+    }
     Map<String, Sensor> registry = registry();
     if (registry == null) {
       err.println("the sensor registry was not read within 30 s from Kafka at " + kafka);
@@ -164,7 +180,7 @@ final class RecomputeCommand implements Callable<Integer> {
             ? b
             : b.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
     out.printf(
-        "%s hourly windows of %d sensor(s), %s to %s%n",
+        "%s hourly windows, 24-hour windows and calendar days of %d sensor(s), %s to %s%n",
         dryRun ? "dry run: would recompute" : "recomputing", chosen.size(), first, end);
     int hours = 0;
     int changed = 0;
@@ -179,11 +195,12 @@ final class RecomputeCommand implements Callable<Integer> {
         login[0].isEmpty()
             ? InfluxDBFactory.connect(influxUrl)
             : InfluxDBFactory.connect(influxUrl, login[0], login[1])) {
-      RecomputeJob job = new RecomputeJob(influx, database, rawPolicy, aggregatePolicy, gate);
+      RecomputeJob job = new RecomputeJob(influx, database, rawPolicy, aggregatePolicy, gate, zone);
       for (Sensor s : chosen.values()) {
         int sensorHours = 0;
         int sensorChanged = 0;
         double largest = 0;
+        int[] windows = new int[4];
         // a day at a time, so a long period is never held whole
         for (Instant day = first; day.isBefore(end); day = day.plus(Duration.ofDays(1))) {
           Instant dayEnd =
@@ -192,10 +209,26 @@ final class RecomputeCommand implements Callable<Integer> {
           sensorHours += o.hours();
           sensorChanged += o.changed();
           largest = Math.max(largest, o.largestChange());
+          windows[0] += o.rolling();
+          windows[1] += o.rollingChanged();
+          windows[2] += o.days();
+          windows[3] += o.daysChanged();
         }
+        String verb = dryRun ? "would change" : "changed";
         out.printf(
-            "%s\t%d hours\t%d %s\tlargest change of a mean %.3f%n",
-            s.id(), sensorHours, sensorChanged, dryRun ? "would change" : "changed", largest);
+            "%s\t%d hours\t%d %s\tlargest change of a mean %.3f"
+                + "\t%d 24-hour windows, %d %s\t%d calendar days, %d %s%n",
+            s.id(),
+            sensorHours,
+            sensorChanged,
+            verb,
+            largest,
+            windows[0],
+            windows[1],
+            verb,
+            windows[2],
+            windows[3],
+            verb);
         out.flush();
         hours += sensorHours;
         changed += sensorChanged;

@@ -11,6 +11,7 @@ import io.airq.sink.line.LineResult;
 import io.airq.sink.line.PointMapper;
 import io.airq.streams.average.HourRecompute;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -24,43 +25,110 @@ import org.influxdb.dto.QueryResult;
 
 /**
  * The InfluxDB side of {@code airq recompute}: reads a sensor's stored raw readings ({@code
- * reading}), recomputes its hours ({@link HourRecompute}), compares them with the stored {@code
- * average} hours and, unless it is a dry run, replaces those hours: their old points are deleted
- * (so an index the hour no longer has goes too) and the new ones written as the sink writes them.
+ * reading}), recomputes its hours, 24-hour windows and calendar days ({@link HourRecompute}),
+ * compares them with the stored {@code average} windows and, unless it is a dry run, replaces them:
+ * their old points are deleted (so an index a window no longer has goes too) and the new ones
+ * written as the sink writes them.
  */
 final class RecomputeJob {
   /**
-   * One sensor-day's outcome: hours recomputed, and of them hours whose mean or correction moved.
+   * One sensor-day's outcome: hours recomputed, and of them hours whose mean or correction moved;
+   * 24-hour windows and calendar days recomputed, and of them those that moved.
    */
-  record Outcome(int hours, int changed, double largestChange) {}
+  record Outcome(
+      int hours,
+      int changed,
+      double largestChange,
+      int rolling,
+      int rollingChanged,
+      int days,
+      int daysChanged) {}
 
   private final InfluxDB influx;
   private final String database;
   private final String rawPolicy;
   private final String aggregatePolicy;
   private final double gate;
+  private final ZoneId dayZone;
 
   RecomputeJob(
-      InfluxDB influx, String database, String rawPolicy, String aggregatePolicy, double gate) {
+      InfluxDB influx,
+      String database,
+      String rawPolicy,
+      String aggregatePolicy,
+      double gate,
+      ZoneId dayZone) {
     this.influx = influx;
     this.database = database;
     this.rawPolicy = rawPolicy;
     this.aggregatePolicy = aggregatePolicy;
     this.gate = gate;
+    this.dayZone = dayZone;
   }
 
-  /** Recomputes the sensor's hours starting in [from, to); writes them unless {@code dryRun}. */
+  /**
+   * Recomputes the sensor's hours starting in [from, to), the 24-hour windows ending with them and
+   * the calendar days starting in them; writes them unless {@code dryRun}.
+   */
   Outcome run(Sensor s, Instant from, Instant to, boolean dryRun) {
-    List<HourRecompute.Stored> raw = readings(s.id(), from.minus(HourRecompute.LOOKBACK), to);
-    List<List<WindowAverage>> hours = HourRecompute.hours(s, raw, from, to, gate);
-    Map<String, Object[]> stored = storedHours(s.id(), from, to);
-    int changed = 0;
-    double largest = 0;
+    List<HourRecompute.Stored> raw =
+        readings(s.id(), from.minus(HourRecompute.LOOKBACK), to.plus(HourRecompute.DAY_LOOKAHEAD));
     List<String> lines = new ArrayList<>();
     List<String> deletes = new ArrayList<>();
-    for (List<WindowAverage> hour : hours) {
+    List<List<WindowAverage>> hours = HourRecompute.hours(s, raw, from, to, gate);
+    double[] largest = {0};
+    int changed = replace(s, AverageWindow.HOUR, hours, from, to, lines, deletes, largest);
+    List<List<WindowAverage>> rolling = HourRecompute.rollingDays(s, raw, from, to, gate);
+    int rollingChanged =
+        replace(
+            s,
+            AverageWindow.DAY_ROLLING,
+            rolling,
+            from.minus(HourRecompute.LOOKBACK),
+            to,
+            lines,
+            deletes,
+            new double[1]);
+    List<List<WindowAverage>> days = HourRecompute.calendarDays(s, raw, from, to, gate, dayZone);
+    int daysChanged = replace(s, AverageWindow.DAY, days, from, to, lines, deletes, new double[1]);
+    if (!dryRun && !lines.isEmpty()) {
+      check(influx.query(new Query(String.join("; ", deletes), database)));
+      influx.write(
+          database,
+          aggregatePolicy.isEmpty() ? null : aggregatePolicy,
+          InfluxDB.ConsistencyLevel.ONE,
+          TimeUnit.NANOSECONDS,
+          lines);
+    }
+    return new Outcome(
+        hours.size(),
+        changed,
+        largest[0],
+        rolling.size(),
+        rollingChanged,
+        days.size(),
+        daysChanged);
+  }
+
+  /**
+   * Compares the recomputed windows of {@code w} with those stored starting in [from, to), adds
+   * their lines and the deletes of their stored points, and returns how many moved (the largest
+   * change of a mean into {@code largest[0]}).
+   */
+  private int replace(
+      Sensor s,
+      AverageWindow w,
+      List<List<WindowAverage>> windows,
+      Instant from,
+      Instant to,
+      List<String> lines,
+      List<String> deletes,
+      double[] largest) {
+    Map<String, Object[]> stored = stored(s.id(), w, from, to);
+    int changed = 0;
+    for (List<WindowAverage> window : windows) {
       boolean moved = false;
-      for (WindowAverage a : hour) {
+      for (WindowAverage a : window) {
         Object[] old = stored.get(a.start() + "|" + a.quantity().id());
         double delta =
             old == null || !(old[0] instanceof Number m)
@@ -71,30 +139,23 @@ final class RecomputeJob {
             || delta > 1e-9
             || !Objects.equals(old[1], a.correction())) {
           moved = true;
-          largest = Double.isNaN(delta) ? largest : Math.max(largest, delta);
+          largest[0] = Double.isNaN(delta) ? largest[0] : Math.max(largest[0], delta);
         }
       }
       changed += moved ? 1 : 0;
-      if (PointMapper.averages(WindowAverages.of(hour)) instanceof LineResult.Lines l) {
+      if (PointMapper.averages(WindowAverages.of(window)) instanceof LineResult.Lines l) {
         lines.addAll(l.lines());
       }
       deletes.add(
           "DELETE FROM \"average\" WHERE \"scope\" = 'sensor' AND \"key\" = "
               + literal(s.id())
-              + " AND \"window\" = '1h' AND time = '"
-              + hour.get(0).start()
+              + " AND \"window\" = '"
+              + w.id()
+              + "' AND time = '"
+              + window.get(0).start()
               + "'");
     }
-    if (!dryRun && !lines.isEmpty()) {
-      check(influx.query(new Query(String.join("; ", deletes), database)));
-      influx.write(
-          database,
-          aggregatePolicy.isEmpty() ? null : aggregatePolicy,
-          InfluxDB.ConsistencyLevel.ONE,
-          TimeUnit.NANOSECONDS,
-          lines);
-    }
-    return new Outcome(hours.size(), changed, largest);
+    return changed;
   }
 
   /** The sensor's stored raw readings in [from, to). */
@@ -143,8 +204,8 @@ final class RecomputeJob {
     return out;
   }
 
-  /** The stored hours' {mean, correction} by "start|quantity". */
-  private Map<String, Object[]> storedHours(String sensor, Instant from, Instant to) {
+  /** The stored windows' {mean, correction} by "start|quantity". */
+  private Map<String, Object[]> stored(String sensor, AverageWindow w, Instant from, Instant to) {
     QueryResult r =
         check(
             influx.query(
@@ -155,7 +216,7 @@ final class RecomputeJob {
                         + " AND \"key\" = "
                         + literal(sensor)
                         + " AND \"window\" = '"
-                        + AverageWindow.HOUR.id()
+                        + w.id()
                         + "' AND time >= '"
                         + from
                         + "' AND time < '"

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,6 +96,10 @@ class RecomputeIT {
       influx.query(new Query("CREATE DATABASE " + db));
       influx.write(db, "autogen", InfluxDB.ConsistencyLevel.ONE, lines);
       Map<Instant, List<Object>> before = hours(influx, db);
+      // a zone whose midnight is h0, so the one calendar day starting in the period is [h0, h0 + 24
+      // h)
+      int utcHour = h0.atZone(ZoneOffset.UTC).getHour();
+      String dayZone = ZoneOffset.ofHours(utcHour <= 12 ? -utcHour : 24 - utcHour).getId();
 
       String[] common = {
         "recompute",
@@ -111,7 +116,9 @@ class RecomputeIT {
         "--kafka",
         servers.kafkaBootstrap(),
         "--topic-prefix",
-        prefix
+        prefix,
+        "--day-zone",
+        dayZone
       };
       Run dry = airq(common, "--dry-run");
       assertThat(dry.code()).as(dry.err()).isZero();
@@ -120,6 +127,7 @@ class RecomputeIT {
               SENSOR + "\t" + HOURS + " hours\t" + (HOURS - CALIBRATED_FROM) + " would change")
           .contains("dry run: nothing written");
       assertThat(hours(influx, db)).as("a dry run writes nothing").isEqualTo(before);
+      assertThat(windows(influx, db, "24h")).as("a dry run writes no 24-hour window").isEmpty();
 
       Run run = airq(common);
       assertThat(run.code()).as(run.err()).isZero();
@@ -148,9 +156,37 @@ class RecomputeIT {
           .as("a later hour has its NowCast")
           .isNotNull();
 
+      // the test's own 24-hour mean of every corrected unflagged value (all hours are in the window
+      // ending with the last one, and in the calendar day starting at h0)
+      List<Double> corrected = new ArrayList<>();
+      for (int h = 0; h < HOURS; h++) {
+        for (double raw : unflagged.get(h)) {
+          corrected.add(h >= CALIBRATED_FROM ? 0.5 * raw + 2 : raw);
+        }
+      }
+      Map<Instant, List<Object>> rolling = windows(influx, db, "24h");
+      assertThat(rolling).as("one 24-hour window ending with each hour").hasSize(HOURS);
+      Instant lastStart = h0.plus(Duration.ofHours(HOURS - 1)).minus(Duration.ofHours(23));
+      for (Map.Entry<Instant, List<Object>> w :
+          List.of(
+              Map.entry(lastStart, rolling.get(lastStart)),
+              Map.entry(h0, windows(influx, db, "day").get(h0)))) {
+        List<Object> row = w.getValue();
+        assertThat(row).as("window at %s", w.getKey()).isNotNull();
+        assertThat(num(row, 0)).as("24-hour mean").isCloseTo(mean(corrected), within(1e-9));
+        assertThat(num(row, 2)).as("24-hour count").isEqualTo(corrected.size());
+        assertThat(num(row, 3))
+            .as("24-hour coverage")
+            .isCloseTo(100.0 * corrected.size() / (24 * 60), within(1e-9));
+        assertThat(row.get(4)).as("24-hour corrections").isEqualTo("none+v-rc");
+      }
+      assertThat(windows(influx, db, "day")).as("one calendar day starts in the period").hasSize(1);
+
       Run again = airq(common);
       assertThat(again.code()).as(again.err()).isZero();
-      assertThat(again.out()).contains("done: " + HOURS + " hours, 0 of them changed");
+      assertThat(again.out())
+          .contains("done: " + HOURS + " hours, 0 of them changed")
+          .contains(HOURS + " 24-hour windows, 0 changed\t1 calendar days, 0 changed");
       assertThat(hours(influx, db)).isEqualTo(after);
 
       Run unknown = airq(common, "--sensor", "nope");
@@ -161,15 +197,25 @@ class RecomputeIT {
 
   /** The stored PM2.5 hours: mean, raw_mean, count, coverage, correction, min, aqi_us_nowcast. */
   private static Map<Instant, List<Object>> hours(InfluxDB influx, String db) {
+    return windows(influx, db, "1h");
+  }
+
+  /** The stored PM2.5 windows: mean, raw_mean, count, coverage, correction, min, aqi_us_nowcast. */
+  private static Map<Instant, List<Object>> windows(InfluxDB influx, String db, String window) {
     QueryResult r =
         influx.query(
             new Query(
                 "SELECT mean, raw_mean, \"count\", coverage, correction, \"min\", aqi_us_nowcast"
                     + " FROM average WHERE scope = 'sensor' AND \"key\" = '"
                     + SENSOR
-                    + "' AND \"window\" = '1h' AND quantity = 'pm25'",
+                    + "' AND \"window\" = '"
+                    + window
+                    + "' AND quantity = 'pm25'",
                 db));
     Map<Instant, List<Object>> out = new java.util.TreeMap<>();
+    if (r.getResults().get(0).getSeries() == null) {
+      return out;
+    }
     for (List<Object> row : r.getResults().get(0).getSeries().get(0).getValues()) {
       out.put(Instant.parse(String.valueOf(row.get(0))), row.subList(1, row.size()));
     }

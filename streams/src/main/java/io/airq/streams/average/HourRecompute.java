@@ -11,6 +11,7 @@ import io.airq.core.registry.LinearCalibration;
 import io.airq.core.registry.Sensor;
 import io.airq.streams.correction.Corrector;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -68,6 +69,12 @@ public final class HourRecompute {
   }
 
   /**
+   * How far past the period readings are needed for its calendar days: a day starting in it may
+   * have 25 hours, and its last 8-hour means reach 7 hours past it.
+   */
+  public static final java.time.Duration DAY_LOOKAHEAD = java.time.Duration.ofHours(32);
+
+  /**
    * The hourly averages of the hours starting in [from, to) that have readings, one list per hour
    * (each with every quantity), in time order.
    *
@@ -76,6 +83,59 @@ public final class HourRecompute {
    */
   public static List<List<WindowAverage>> hours(
       Sensor s, List<Stored> readings, Instant from, Instant to, double gate) {
+    NavigableMap<Long, WindowAccumulators> hours = accumulate(s, readings);
+    List<List<WindowAverage>> out = new ArrayList<>();
+    for (Map.Entry<Long, WindowAccumulators> h :
+        hours.subMap(from.toEpochMilli(), true, to.toEpochMilli(), false).entrySet()) {
+      add(out, AverageWindow.HOUR, h.getKey(), h.getKey() + HOUR_MS, s, h.getValue(), gate, hours);
+    }
+    return out;
+  }
+
+  /**
+   * The 24-hour rolling windows ({@code 24h}) ending with an hour that starts in [from, to) and
+   * holding readings, each the sum of its hours' accumulators as the streams job's {@code
+   * HourEmission} sums them, with {@link Averages#ofSensor} (the NAQI of the window's hours).
+   *
+   * @param readings the stored readings from {@code from - LOOKBACK} to {@code to}, any order
+   */
+  public static List<List<WindowAverage>> rollingDays(
+      Sensor s, List<Stored> readings, Instant from, Instant to, double gate) {
+    NavigableMap<Long, WindowAccumulators> hours = accumulate(s, readings);
+    List<List<WindowAverage>> out = new ArrayList<>();
+    for (long last = from.toEpochMilli(); last < to.toEpochMilli(); last += HOUR_MS) {
+      long start = RollingDay.startEndingWith(last);
+      add(out, AverageWindow.DAY_ROLLING, start, last + HOUR_MS, s, null, gate, hours);
+    }
+    return out;
+  }
+
+  /**
+   * The local calendar days ({@code day}, {@link LocalDay} in the sensor's zone, else {@code zone})
+   * whose first hour starts in [from, to) and that hold readings, summed as the streams job's
+   * {@code LocalDayEmission} sums them, with {@link Averages#ofSensor} (EPA's daily 8-hour indices,
+   * the NAQI).
+   *
+   * @param readings the stored readings from {@code from} to {@code to + DAY_LOOKAHEAD}, any order
+   */
+  public static List<List<WindowAverage>> calendarDays(
+      Sensor s, List<Stored> readings, Instant from, Instant to, double gate, ZoneId zone) {
+    NavigableMap<Long, WindowAccumulators> hours = accumulate(s, readings);
+    ZoneId z = s.dayZone(zone);
+    List<List<WindowAverage>> out = new ArrayList<>();
+    LocalDay day = LocalDay.of(RollingDay.hourOf(from.toEpochMilli()), z);
+    while (day.start() < to.toEpochMilli()) {
+      if (day.start() >= from.toEpochMilli()) {
+        add(out, AverageWindow.DAY, day.start(), day.end(), s, null, gate, hours);
+      }
+      day = LocalDay.of(day.end(), z);
+    }
+    return out;
+  }
+
+  /** The readings cleaned and accumulated into their hours, by hour start. */
+  private static NavigableMap<Long, WindowAccumulators> accumulate(
+      Sensor s, List<Stored> readings) {
     NavigableMap<Long, WindowAccumulators> hours = new TreeMap<>();
     for (Stored r : readings) {
       long hour = Math.floorDiv(r.time().toEpochMilli(), HOUR_MS) * HOUR_MS;
@@ -84,23 +144,46 @@ public final class HourRecompute {
           hour,
           (k, a) -> (a == null ? WindowAccumulators.EMPTY : a).add(clean, r.time().toEpochMilli()));
     }
-    List<List<WindowAverage>> out = new ArrayList<>();
-    for (Map.Entry<Long, WindowAccumulators> h :
-        hours.subMap(from.toEpochMilli(), true, to.toEpochMilli(), false).entrySet()) {
-      List<WindowAverage> means =
-          Averages.ofSensor(
-              AverageWindow.HOUR,
-              Instant.ofEpochMilli(h.getKey()),
-              s,
-              h.getValue(),
-              gate,
-              // a copy, as the streams job's store read is: the index code takes sub-ranges of it
-              start ->
-                  new TreeMap<>(hours.subMap(start - 24 * HOUR_MS, true, start - HOUR_MS, true)));
-      if (!means.isEmpty()) {
-        out.add(means);
+    return hours;
+  }
+
+  /**
+   * Adds the averages of the window [start, end) to {@code out} unless it has none; {@code acc}
+   * null: the sum of its hours.
+   */
+  private static void add(
+      List<List<WindowAverage>> out,
+      AverageWindow w,
+      long start,
+      long end,
+      Sensor s,
+      WindowAccumulators acc,
+      double gate,
+      NavigableMap<Long, WindowAccumulators> hours) {
+    WindowAccumulators sum = acc;
+    if (sum == null) {
+      var in = hours.subMap(start, true, end, false);
+      if (in.isEmpty()) {
+        return;
+      }
+      sum = WindowAccumulators.EMPTY;
+      for (WindowAccumulators a : in.values()) {
+        sum = sum.plus(a);
       }
     }
-    return out;
+    List<WindowAverage> means =
+        Averages.ofSensor(
+            w,
+            Instant.ofEpochMilli(start),
+            Instant.ofEpochMilli(end),
+            s,
+            sum,
+            gate,
+            // a copy, as the streams job's store read is: the index code takes sub-ranges of it
+            before ->
+                new TreeMap<>(hours.subMap(before - 24 * HOUR_MS, true, before - HOUR_MS, true)));
+    if (!means.isEmpty()) {
+      out.add(means);
+    }
   }
 }

@@ -96,4 +96,85 @@ class HourRecomputeTest {
                 .indices())
         .isNotEmpty();
   }
+
+  /** One reading a minute in [from, to), raw value 10 + minute % 7, none flagged. */
+  private static List<HourRecompute.Stored> everyMinute(Instant from, Instant to) {
+    List<HourRecompute.Stored> out = new ArrayList<>();
+    for (Instant t = from; t.isBefore(to); t = t.plus(Duration.ofMinutes(1))) {
+      double raw = 10 + (t.getEpochSecond() / 60) % 7;
+      out.add(stored(t, raw, raw, null));
+    }
+    return out;
+  }
+
+  /** The test's own mean of the calibrated values of {@code readings} in [from, to). */
+  private static double calibratedMean(
+      List<HourRecompute.Stored> readings, Instant from, Instant to) {
+    return readings.stream()
+        .filter(r -> !r.time().isBefore(from) && r.time().isBefore(to))
+        .mapToDouble(r -> 0.5 * r.raw().get(Quantity.PM25) + 2)
+        .average()
+        .orElseThrow();
+  }
+
+  private static WindowAverage pm25(List<WindowAverage> window) {
+    return window.stream().filter(a -> a.quantity() == Quantity.PM25).findFirst().orElseThrow();
+  }
+
+  @Test
+  void rollingWindowsEndWithEachHourOfThePeriodAndSumTheTwentyFourHoursBefore() {
+    Instant from = H0.plus(Duration.ofHours(24));
+    List<HourRecompute.Stored> readings = everyMinute(H0, from.plus(Duration.ofHours(2)));
+    List<List<WindowAverage>> windows =
+        HourRecompute.rollingDays(
+            sensor("SDS011"), readings, from, from.plus(Duration.ofHours(2)), 75);
+    assertThat(windows).hasSize(2);
+    for (int i = 0; i < 2; i++) {
+      Instant start = H0.plus(Duration.ofHours(1 + i));
+      WindowAverage pm = pm25(windows.get(i));
+      assertThat(pm.window()).isEqualTo(io.airq.core.average.AverageWindow.DAY_ROLLING);
+      assertThat(pm.start()).isEqualTo(start);
+      assertThat(pm.end()).isEqualTo(start.plus(Duration.ofHours(24)));
+      assertThat(pm.count()).isEqualTo(24 * 60);
+      assertThat(pm.expectedCount()).isEqualTo(24 * 60);
+      assertThat(pm.mean())
+          .isCloseTo(
+              calibratedMean(readings, start, start.plus(Duration.ofHours(24))), within(1e-9));
+      assertThat(pm.indices()).as("a full day has its daily index").isNotEmpty();
+    }
+    assertThat(
+            HourRecompute.rollingDays(
+                sensor("SDS011"),
+                readings,
+                from.plus(Duration.ofDays(3)),
+                from.plus(Duration.ofDays(3).plusHours(2)),
+                75))
+        .as("a window without readings is not recomputed")
+        .isEmpty();
+  }
+
+  @Test
+  void aCalendarDayStartingInThePeriodHasItsLocalHoursAcrossAClockChange() {
+    // Dublin's clocks go forward at 01:00 UTC on 29 March 2026: that day has 23 hours
+    Instant day = Instant.parse("2026-03-29T00:00:00Z");
+    Instant end = Instant.parse("2026-03-29T23:00:00Z");
+    List<HourRecompute.Stored> readings =
+        everyMinute(day.minus(Duration.ofHours(2)), end.plus(Duration.ofHours(3)));
+    List<List<WindowAverage>> days =
+        HourRecompute.calendarDays(
+            sensor("SDS011"),
+            readings,
+            day.minus(Duration.ofHours(2)),
+            day.plus(Duration.ofHours(1)),
+            75,
+            java.time.ZoneId.of("Europe/Dublin"));
+    assertThat(days).as("only the day whose first hour is in the period").hasSize(1);
+    WindowAverage pm = pm25(days.get(0));
+    assertThat(pm.window()).isEqualTo(io.airq.core.average.AverageWindow.DAY);
+    assertThat(pm.start()).isEqualTo(day);
+    assertThat(pm.end()).isEqualTo(end);
+    assertThat(pm.count()).isEqualTo(23 * 60);
+    assertThat(pm.expectedCount()).isEqualTo(23 * 60);
+    assertThat(pm.mean()).isCloseTo(calibratedMean(readings, day, end), within(1e-9));
+  }
 }
