@@ -90,4 +90,28 @@ public record WindowAverage(
         correction,
         Math.min(c, 100.0) < gate ? List.of() : indices);
   }
+
+  /** This average with one more index value. */
+  public WindowAverage withIndex(IndexValue v) {
+    List<IndexValue> more = new java.util.ArrayList<>(indices);
+    more.add(v);
+    return new WindowAverage(
+        scope,
+        key,
+        area,
+        county,
+        window,
+        start,
+        end,
+        quantity,
+        count,
+        expectedCount,
+        coverage,
+        min,
+        max,
+        rawMean,
+        mean,
+        correction,
+        more);
+  }
 }

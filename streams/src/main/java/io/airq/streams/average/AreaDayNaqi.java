@@ -88,27 +88,7 @@ final class AreaDayNaqi {
         out.add(a);
         continue;
       }
-      List<IndexValue> indices = new ArrayList<>(a.indices());
-      indices.add(naqi);
-      out.add(
-          new WindowAverage(
-              a.scope(),
-              a.key(),
-              a.area(),
-              a.county(),
-              a.window(),
-              a.start(),
-              a.end(),
-              a.quantity(),
-              a.count(),
-              a.expectedCount(),
-              a.coverage(),
-              a.min(),
-              a.max(),
-              a.rawMean(),
-              a.mean(),
-              a.correction(),
-              List.copyOf(indices)));
+      out.add(a.withIndex(naqi));
     }
     return out;
   }

@@ -129,28 +129,7 @@ public final class Averages {
     for (int i = 0; i < out.size(); i++) {
       WindowAverage a = out.get(i);
       if (a.quantity() == v.pollutant()) {
-        List<IndexValue> indices = new ArrayList<>(a.indices());
-        indices.add(v);
-        out.set(
-            i,
-            new WindowAverage(
-                a.scope(),
-                a.key(),
-                a.area(),
-                a.county(),
-                a.window(),
-                a.start(),
-                a.end(),
-                a.quantity(),
-                a.count(),
-                a.expectedCount(),
-                a.coverage(),
-                a.min(),
-                a.max(),
-                a.rawMean(),
-                a.mean(),
-                a.correction(),
-                indices));
+        out.set(i, a.withIndex(v));
         return;
       }
     }
