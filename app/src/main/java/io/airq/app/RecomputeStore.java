@@ -4,6 +4,7 @@ import io.airq.core.average.AverageWindow;
 import io.airq.core.average.Scope;
 import io.airq.core.average.WindowAverage;
 import io.airq.core.average.WindowAverages;
+import io.airq.core.index.IndexValue;
 import io.airq.core.reading.QaFlag;
 import io.airq.core.reading.QaRule;
 import io.airq.core.reading.Quantity;
@@ -14,9 +15,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.influxdb.InfluxDB;
 import org.influxdb.dto.Query;
@@ -24,9 +27,13 @@ import org.influxdb.dto.QueryResult;
 
 /**
  * The InfluxDB side of {@code airq recompute}: a sensor's stored raw readings ({@code reading}),
- * and the replacement of stored {@code average} windows (sensor or area scope) by recomputed ones:
- * their old points deleted (so an index a window no longer has goes too) and the new ones written
- * as the sink writes them ({@link PointMapper}).
+ * and the replacement of stored {@code average} windows (sensor or area scope) by recomputed ones,
+ * written as the sink writes them ({@link PointMapper}): a new point overwrites the stored one of
+ * the same series and time. A window whose stored points have a field the new ones do not write (an
+ * index it no longer has), other tags (area, county) or a quantity it no longer has is deleted
+ * first, and only such a window: InfluxDB 1.6's in-memory index (the devstack's) was seen to lose
+ * the whole {@code average} measurement after a DELETE emptied a series once another series had
+ * been emptied by a DELETE and written again, so airq deletes no more than it must.
  */
 final class RecomputeStore {
   private final InfluxDB influx;
@@ -61,38 +68,49 @@ final class RecomputeStore {
         Instant from,
         Instant to,
         double[] largest) {
-      Map<String, Object[]> stored = stored(scope, key, w, from, to);
+      Map<String, StoredPoint> stored = stored(scope, key, w, from, to);
       int changed = 0;
       for (List<WindowAverage> window : windows) {
         boolean moved = false;
+        boolean stale = false;
+        Set<String> quantities = new HashSet<>();
         for (WindowAverage a : window) {
-          Object[] old = stored.get(a.start() + "|" + a.quantity().id());
+          quantities.add(a.quantity().id());
+          StoredPoint old = stored.get(a.start() + "|" + a.quantity().id());
           double delta =
-              old == null || !(old[0] instanceof Number m)
+              old == null || !(old.mean() instanceof Number m)
                   ? Double.NaN
                   : Math.abs(m.doubleValue() - a.mean());
           if (old == null
               || Double.isNaN(delta)
               || delta > 1e-9
-              || !Objects.equals(old[1], a.correction())) {
+              || !Objects.equals(old.correction(), a.correction())) {
             moved = true;
             largest[0] = Double.isNaN(delta) ? largest[0] : Math.max(largest[0], delta);
           }
+          stale |= old != null && !old.overwrittenBy(a);
+        }
+        Instant start = window.get(0).start();
+        for (String k : stored.keySet()) {
+          stale |=
+              k.startsWith(start + "|") && !quantities.contains(k.substring(k.indexOf('|') + 1));
         }
         changed += moved ? 1 : 0;
         if (PointMapper.averages(WindowAverages.of(window)) instanceof LineResult.Lines l) {
           lines.addAll(l.lines());
         }
-        deletes.add(
-            "DELETE FROM \"average\" WHERE \"scope\" = '"
-                + scope.id()
-                + "' AND \"key\" = "
-                + literal(key)
-                + " AND \"window\" = '"
-                + w.id()
-                + "' AND time = '"
-                + window.get(0).start()
-                + "'");
+        if (stale) {
+          deletes.add(
+              "DELETE FROM \"average\" WHERE \"scope\" = '"
+                  + scope.id()
+                  + "' AND \"key\" = "
+                  + literal(key)
+                  + " AND \"window\" = '"
+                  + w.id()
+                  + "' AND time = '"
+                  + start
+                  + "'");
+        }
       }
       return changed;
     }
@@ -102,7 +120,9 @@ final class RecomputeStore {
       if (lines.isEmpty()) {
         return;
       }
-      check(influx.query(new Query(String.join("; ", deletes), database)));
+      if (!deletes.isEmpty()) {
+        check(influx.query(new Query(String.join("; ", deletes), database)));
+      }
       influx.write(
           database,
           aggregatePolicy.isEmpty() ? null : aggregatePolicy,
@@ -162,14 +182,48 @@ final class RecomputeStore {
     return out;
   }
 
-  /** The stored windows' {mean, correction} by "start|quantity". */
-  private Map<String, Object[]> stored(
+  /**
+   * A stored window point of one quantity: its mean and correction, its tags {@code area} and
+   * {@code county}, and the names of its fields that hold a value.
+   */
+  private record StoredPoint(
+      Object mean, Object correction, String area, String county, Set<String> fields) {
+    /**
+     * Whether writing {@code a} over it leaves nothing of it behind: the same series (tags), and no
+     * field that {@code a} does not write (an index it no longer has, a retired field).
+     */
+    boolean overwrittenBy(WindowAverage a) {
+      if (!area.equals(a.area()) || !county.equals(a.county())) {
+        return false;
+      }
+      Set<String> written = new HashSet<>(BASE_FIELDS);
+      for (IndexValue v : a.indices()) {
+        for (String suffix : INDEX_SUFFIXES) {
+          written.add(v.field() + suffix);
+        }
+      }
+      return written.containsAll(fields);
+    }
+  }
+
+  /** The fields {@link PointMapper#average} writes on every point, and with each index value. */
+  private static final Set<String> BASE_FIELDS =
+      Set.of("mean", "raw_mean", "min", "max", "count", "expected", "coverage", "correction");
+
+  private static final List<String> INDEX_SUFFIXES =
+      List.of("", "_category", "_pollutant", "_averaging", "_id");
+
+  private static final Set<String> TAGS =
+      Set.of("time", "scope", "key", "area", "county", "window", "quantity");
+
+  /** The stored window points by "start|quantity". */
+  private Map<String, StoredPoint> stored(
       Scope scope, String key, AverageWindow w, Instant from, Instant to) {
     QueryResult r =
         check(
             influx.query(
                 new Query(
-                    "SELECT \"mean\", \"correction\" FROM "
+                    "SELECT * FROM "
                         + (aggregatePolicy.isEmpty() ? "" : "\"" + aggregatePolicy + "\".")
                         + "\"average\" WHERE \"scope\" = '"
                         + scope.id()
@@ -183,16 +237,38 @@ final class RecomputeStore {
                         + to
                         + "' GROUP BY \"quantity\"",
                     database)));
-    Map<String, Object[]> out = new HashMap<>();
+    Map<String, StoredPoint> out = new HashMap<>();
     for (QueryResult.Series series : series(r)) {
       String q = series.getTags() == null ? "" : series.getTags().get("quantity");
+      List<String> cols = series.getColumns();
       for (List<Object> row : series.getValues()) {
+        Set<String> fields = new HashSet<>();
+        for (int i = 0; i < cols.size(); i++) {
+          if (row.get(i) != null && !TAGS.contains(cols.get(i))) {
+            fields.add(cols.get(i));
+          }
+        }
         out.put(
-            Instant.parse(String.valueOf(row.get(0))) + "|" + q,
-            new Object[] {row.get(1), row.get(2)});
+            Instant.parse(String.valueOf(row.get(cols.indexOf("time")))) + "|" + q,
+            new StoredPoint(
+                column(cols, row, "mean"),
+                column(cols, row, "correction"),
+                tag(cols, row, "area"),
+                tag(cols, row, "county"),
+                fields));
       }
     }
     return out;
+  }
+
+  private static String tag(List<String> cols, List<Object> row, String tag) {
+    Object v = column(cols, row, tag);
+    return v == null ? "" : String.valueOf(v);
+  }
+
+  private static Object column(List<String> cols, List<Object> row, String name) {
+    int i = cols.indexOf(name);
+    return i < 0 ? null : row.get(i);
   }
 
   /**
