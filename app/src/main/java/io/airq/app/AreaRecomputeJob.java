@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * An area's part of {@code airq recompute}: recomputes the windows of every sensor of the area from
  * their stored raw readings ({@link HourRecompute}; the sensors' own points are not written here),
- * the area's hours, 24-hour windows and calendar days from them ({@link AreaRecompute}), and,
- * unless it is a dry run, replaces the area's stored windows ({@code scope=area}).
+ * the area's minutes, hours, 24-hour windows and calendar days from them ({@link AreaRecompute}),
+ * and, unless it is a dry run, replaces the area's stored windows ({@code scope=area}).
  */
 final class AreaRecomputeJob {
   private final RecomputeStore store;
@@ -32,9 +32,9 @@ final class AreaRecomputeJob {
   }
 
   /**
-   * Recomputes the area's hours starting in [from, to), the 24-hour windows ending with them and
-   * the calendar days starting in them, from every sensor of {@code registry} that enters the
-   * area's means; writes them unless {@code dryRun}.
+   * Recomputes the area's minutes and hours starting in [from, to), the 24-hour windows ending with
+   * them and the calendar days starting in them, from every sensor of {@code registry} that enters
+   * the area's means; writes them unless {@code dryRun}.
    */
   RecomputeJob.Outcome run(
       String area, Collection<Sensor> registry, Instant from, Instant to, boolean dryRun) {
@@ -47,6 +47,7 @@ final class AreaRecomputeJob {
       List<HourRecompute.Stored> raw =
           store.readings(
               s.id(), from.minus(AreaRecompute.LOOKBACK), to.plus(HourRecompute.DAY_LOOKAHEAD));
+      add(windows, s, AverageWindow.MINUTE, HourRecompute.minutes(s, raw, from, to, gate));
       add(
           windows,
           s,
@@ -64,7 +65,7 @@ final class AreaRecomputeJob {
     RecomputeStore.Replacement r = store.replacement();
     RecomputeJob.Outcome o =
         RecomputeJob.Outcome.replace(
-            r, Scope.AREA, area, w.hours(), w.rolling(), w.days(), from, to);
+            r, Scope.AREA, area, w.minutes(), w.hours(), w.rolling(), w.days(), from, to);
     if (!dryRun) {
       r.write();
     }

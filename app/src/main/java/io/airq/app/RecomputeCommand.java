@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code airq recompute --from … --to …}: recomputes the sensors' hours, 24-hour windows and
- * calendar days and their indices from the raw readings stored in InfluxDB, with the registry's
+ * {@code airq recompute --from … --to …}: recomputes the sensors' minutes, hours, 24-hour windows
+ * and calendar days and their indices from the raw readings stored in InfluxDB, with the registry's
  * calibration versions as they are now, then those of their areas, and replaces the stored windows
  * (docs/registry.md, "Recomputing history"; the work is in {@link RecomputeRun}).
  */
@@ -36,9 +36,9 @@ import picocli.CommandLine.Spec;
     name = "recompute",
     mixinStandardHelpOptions = true,
     description =
-        "Recompute the sensors' hourly, 24-hour and calendar-day averages and indices of a period"
-            + " from the raw readings in InfluxDB, with today's calibration versions, then their"
-            + " areas' (from all the areas' sensors), and replace the stored windows.")
+        "Recompute the sensors' 1-minute, hourly, 24-hour and calendar-day averages and indices"
+            + " of a period from the raw readings in InfluxDB, with today's calibration versions,"
+            + " then their areas' (from all the areas' sensors), and replace the stored windows.")
 final class RecomputeCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -182,7 +182,8 @@ final class RecomputeCommand implements Callable<Integer> {
             ? b
             : b.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
     out.printf(
-        "%s hourly windows, 24-hour windows and calendar days of %d sensor(s) and %d area(s),"
+        "%s 1-minute and hourly windows, 24-hour windows and calendar days of %d sensor(s) and"
+            + " %d area(s),"
             + " %s to %s%n",
         dryRun ? "dry run: would recompute" : "recomputing",
         chosen.size(),

@@ -18,8 +18,8 @@ import java.util.List;
 final class RecomputeJob {
   /**
    * One sensor-day's (or area-day's) outcome: hours recomputed, and of them hours whose mean or
-   * correction moved (the largest change of an hour's mean); 24-hour windows and calendar days
-   * recomputed, and of them those that moved.
+   * correction moved (the largest change of an hour's mean); 24-hour windows, calendar days and
+   * minutes recomputed, and of them those that moved.
    */
   record Outcome(
       int hours,
@@ -28,9 +28,11 @@ final class RecomputeJob {
       int rolling,
       int rollingChanged,
       int days,
-      int daysChanged) {
+      int daysChanged,
+      int minutes,
+      int minutesChanged) {
 
-    static final Outcome NONE = new Outcome(0, 0, 0, 0, 0, 0, 0);
+    static final Outcome NONE = new Outcome(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     Outcome plus(Outcome o) {
       return new Outcome(
@@ -40,20 +42,25 @@ final class RecomputeJob {
           rolling + o.rolling,
           rollingChanged + o.rollingChanged,
           days + o.days,
-          daysChanged + o.daysChanged);
+          daysChanged + o.daysChanged,
+          minutes + o.minutes,
+          minutesChanged + o.minutesChanged);
     }
 
-    /** Replaces (or compares, in a dry run) the three kinds of window of {@code key}. */
+    /** Replaces (or compares, in a dry run) the four kinds of window of {@code key}. */
     static Outcome replace(
         RecomputeStore.Replacement r,
         Scope scope,
         String key,
+        List<List<WindowAverage>> minutes,
         List<List<WindowAverage>> hours,
         List<List<WindowAverage>> rolling,
         List<List<WindowAverage>> days,
         Instant from,
         Instant to) {
       double[] largest = {0};
+      int minutesChanged =
+          r.add(scope, key, AverageWindow.MINUTE, minutes, from, to, new double[1]);
       int changed = r.add(scope, key, AverageWindow.HOUR, hours, from, to, largest);
       int rollingChanged =
           r.add(
@@ -72,7 +79,9 @@ final class RecomputeJob {
           rolling.size(),
           rollingChanged,
           days.size(),
-          daysChanged);
+          daysChanged,
+          minutes.size(),
+          minutesChanged);
     }
   }
 
@@ -87,8 +96,8 @@ final class RecomputeJob {
   }
 
   /**
-   * Recomputes the sensor's hours starting in [from, to), the 24-hour windows ending with them and
-   * the calendar days starting in them; writes them unless {@code dryRun}.
+   * Recomputes the sensor's minutes and hours starting in [from, to), the 24-hour windows ending
+   * with them and the calendar days starting in them; writes them unless {@code dryRun}.
    */
   Outcome run(Sensor s, Instant from, Instant to, boolean dryRun) {
     List<HourRecompute.Stored> raw =
@@ -100,6 +109,7 @@ final class RecomputeJob {
             r,
             Scope.SENSOR,
             s.id(),
+            HourRecompute.minutes(s, raw, from, to, gate),
             HourRecompute.hours(s, raw, from, to, gate),
             HourRecompute.rollingDays(s, raw, from, to, gate),
             HourRecompute.calendarDays(s, raw, from, to, gate, dayZone),

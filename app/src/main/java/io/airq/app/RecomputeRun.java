@@ -71,7 +71,7 @@ final class RecomputeRun {
     String verb = dryRun ? "would change" : "changed";
     out.printf(
         "%s\t%d hours\t%d %s\tlargest change of a mean %.3f"
-            + "\t%d 24-hour windows, %d %s\t%d calendar days, %d %s%n",
+            + "\t%d 24-hour windows, %d %s\t%d calendar days, %d %s\t%d minutes, %d %s%n",
         what,
         o.hours(),
         o.changed(),
@@ -82,6 +82,9 @@ final class RecomputeRun {
         verb,
         o.days(),
         o.daysChanged(),
+        verb,
+        o.minutes(),
+        o.minutesChanged(),
         verb);
     out.flush();
   }

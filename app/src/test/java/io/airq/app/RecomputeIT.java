@@ -79,6 +79,9 @@ class RecomputeIT {
     // one raw reading a minute, as the sink stores them; every 17th flagged stuck
     List<String> lines = new ArrayList<>();
     Map<Integer, List<Double>> unflagged = new HashMap<>();
+    // by minute: the first sensor's corrected unflagged value, the second's value
+    Map<Integer, Double> firstByMinute = new java.util.TreeMap<>();
+    Map<Integer, Double> secondByMinute = new java.util.TreeMap<>();
     for (int i = 0; i < HOURS * 60; i++) {
       double raw = 10 + (i * 7 % 13) + 0.25 * (i % 4);
       boolean stuck = i % 17 == 0;
@@ -88,6 +91,7 @@ class RecomputeIT {
               .formatted(SENSOR, raw, raw, stuck ? "pm25:stuck" : "", nanos(t)));
       if (!stuck) {
         unflagged.computeIfAbsent(i / 60, h -> new ArrayList<>()).add(raw);
+        firstByMinute.put(i, i / 60 >= CALIBRATED_FROM ? 0.5 * raw + 2 : raw);
       }
     }
     // the area's second sensor: every minute, but 6 readings in its third hour, the last late
@@ -103,6 +107,7 @@ class RecomputeIT {
           "reading,sensor=%s,area=rc-area,format=airq pm25=%s,pm25_raw=%s,flags=\"\" %d"
               .formatted(OTHER, raw, raw, nanos(h0.plus(Duration.ofMinutes(i)))));
       others.computeIfAbsent(i / 60, h -> new ArrayList<>()).add(raw);
+      secondByMinute.put(i, raw);
     }
     for (int h = 0; h < HOURS; h++) {
       lines.add(
@@ -223,6 +228,7 @@ class RecomputeIT {
       }
       assertThat(windows(influx, db, "day")).as("one calendar day starts in the period").hasSize(1);
       checkArea(influx, db, h0, unflagged, others);
+      checkMinutes(influx, db, h0, firstByMinute, secondByMinute);
       Map<String, Map<Instant, List<Object>>> areaAfter = new HashMap<>();
       for (String w : List.of("1h", "24h", "day")) {
         areaAfter.put(w, windows(influx, db, "area", AREA, w));
@@ -241,7 +247,9 @@ class RecomputeIT {
                   + HOURS
                   + " hours\t0 changed\tlargest change of a mean 0.000\t"
                   + areaRolling(unflagged, others)
-                  + " 24-hour windows, 0 changed\t1 calendar days, 0 changed");
+                  + " 24-hour windows, 0 changed\t1 calendar days, 0 changed\t"
+                  + areaMinutes(firstByMinute, secondByMinute)
+                  + " minutes, 0 changed");
       assertThat(hours(influx, db)).isEqualTo(after);
       for (String w : List.of("1h", "24h", "day")) {
         assertThat(windows(influx, db, "area", AREA, w)).isEqualTo(areaAfter.get(w));
@@ -311,6 +319,52 @@ class RecomputeIT {
       assertThat(row.get(4))
           .isEqualTo(String.join("+", new java.util.TreeSet<>(List.of("none+v-rc", "none"))));
     }
+  }
+
+  /**
+   * The 1-minute windows against the test's own calculation: a sensor minute holds its one
+   * unflagged value (none when it was flagged); an area minute is the mean of its sensors' values
+   * that minute, each sensor's minute at 100 %, its expected count 3 (the silent sensor's too).
+   */
+  private static void checkMinutes(
+      InfluxDB influx,
+      String db,
+      Instant h0,
+      Map<Integer, Double> first,
+      Map<Integer, Double> second) {
+    Map<Instant, List<Object>> mine = windows(influx, db, "sensor", SENSOR, "1m");
+    assertThat(mine).as("a minute for each unflagged reading").hasSize(first.size());
+    first.forEach(
+        (i, v) -> {
+          List<Object> row = mine.get(h0.plus(Duration.ofMinutes(i)));
+          assertThat(num(row, 0)).as("minute %d", i).isCloseTo(v, within(1e-9));
+          assertThat(row.get(4)).isEqualTo(i / 60 >= CALIBRATED_FROM ? "v-rc" : "none");
+        });
+    Map<Instant, List<Object>> area = windows(influx, db, "area", AREA, "1m");
+    assertThat(area).hasSize(areaMinutes(first, second));
+    for (int i = 0; i < HOURS * 60; i++) {
+      List<Double> values = new ArrayList<>();
+      if (first.containsKey(i)) {
+        values.add(first.get(i));
+      }
+      if (second.containsKey(i)) {
+        values.add(second.get(i));
+      }
+      if (values.isEmpty()) {
+        continue;
+      }
+      List<Object> row = area.get(h0.plus(Duration.ofMinutes(i)));
+      assertThat(num(row, 0)).as("area minute %d", i).isCloseTo(mean(values), within(1e-6));
+      assertThat(num(row, 2)).isEqualTo(values.size());
+      assertThat(num(row, 3)).isCloseTo(100.0 * values.size() / 3, within(1e-9));
+    }
+  }
+
+  /** The minutes with a value of either sensor. */
+  private static int areaMinutes(Map<Integer, Double> first, Map<Integer, Double> second) {
+    java.util.Set<Integer> all = new java.util.HashSet<>(first.keySet());
+    all.addAll(second.keySet());
+    return all.size();
   }
 
   /**

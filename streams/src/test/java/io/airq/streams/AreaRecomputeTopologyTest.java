@@ -12,6 +12,7 @@ import io.airq.core.reading.SourceFormat;
 import io.airq.core.registry.Sensor;
 import io.airq.core.registry.SensorKind;
 import io.airq.streams.average.AreaRecompute;
+import io.airq.streams.average.HourRecompute;
 import io.airq.streams.average.SensorWindow;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,6 +88,7 @@ class AreaRecomputeTopologyTest {
   @Test
   void areaWindowsRecomputedFromTheSensorsMeansEqualTheStreamsJobs() {
     List<WindowAverages> emitted;
+    List<HourRecompute.Stored> storedA = new ArrayList<>();
     try (TopologyFixture t =
         new TopologyFixture(StreamsSettings.defaults("").withDayZone(NAIROBI))) {
       for (Sensor s : List.of(A, B, INDOOR, SILENT)) {
@@ -95,7 +97,9 @@ class AreaRecomputeTopologyTest {
       for (int m = -6 * 60; m < 26 * 60 + 60; m += 20) {
         Instant at = DAY.plus(Duration.ofMinutes(m + 5));
         int h = Math.floorDiv(m, 60);
-        t.send(reading(A, at, 30 + (m % 7), 20 + h % 5, 8 + h % 3));
+        Reading a = reading(A, at, 30 + (m % 7), 20 + h % 5, 8 + h % 3);
+        t.send(a);
+        storedA.add(new HourRecompute.Stored(at, a.values(), a.values(), List.of()));
         if (h % 4 != 1 || m % 60 == 0) { // B: 1 reading of 3 (33 %) in every fourth hour
           t.send(reading(B, at, 55 + (m % 11) * 0.5, 35 - h % 4, 12));
         }
@@ -117,7 +121,7 @@ class AreaRecomputeTopologyTest {
     Map<String, Sensor> sensors = Map.of(A.id(), A, B.id(), B, INDOOR.id(), INDOOR);
     for (List<WindowAverage> w : last.values()) {
       WindowAverage a = w.get(0);
-      if (a.scope() == Scope.SENSOR && a.window() != AverageWindow.MINUTE) {
+      if (a.scope() == Scope.SENSOR) {
         sensorWindows.add(new SensorWindow(sensors.get(a.key()), a.window(), a.start(), w));
       }
     }
@@ -126,6 +130,25 @@ class AreaRecomputeTopologyTest {
     AreaRecompute.Windows recomputed =
         AreaRecompute.of(
             "cbd", sensorWindows, List.of(A, B, INDOOR, SILENT), from, to, 75, NAIROBI);
+
+    // the sensors' minutes, recomputed from the readings as the sink stores them, equal the
+    // topology's; the area's minutes from the sensors' minutes equal the topology's too
+    Map<Instant, List<WindowAverage>> minutesOfA = new TreeMap<>();
+    for (List<WindowAverage> w : last.values()) {
+      WindowAverage a = w.get(0);
+      if (a.key().equals(A.id())
+          && a.window() == AverageWindow.MINUTE
+          && !a.start().isBefore(from)
+          && a.start().isBefore(to)) {
+        minutesOfA.put(
+            a.start(), w.stream().sorted(Comparator.comparing(WindowAverage::quantity)).toList());
+      }
+    }
+    assertThat(minutesOfA).hasSize(24 * 3);
+    assertThat(byStart(HourRecompute.minutes(A, storedA, from, to, 75))).isEqualTo(minutesOfA);
+    Map<Instant, List<WindowAverage>> minutes = streams(last, AverageWindow.MINUTE, from, to);
+    assertThat(minutes).hasSize(24 * 3 + 1); // and the late reading's
+    assertThat(byStart(recomputed.minutes())).isEqualTo(minutes);
 
     Map<Instant, List<WindowAverage>> hours = streams(last, AverageWindow.HOUR, from, to);
     Map<Instant, List<WindowAverage>> rolling =

@@ -15,9 +15,9 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * An area's hours, 24-hour rolling windows and calendar days recomputed from its sensors' window
- * means ({@code airq recompute}, docs/registry.md), with the classes the streams job's {@link
- * AreaWindowsProcessor} emits them with: the valid sensors' means aggregated by {@link
+ * An area's minutes, hours, 24-hour rolling windows and calendar days recomputed from its sensors'
+ * window means ({@code airq recompute}, docs/registry.md), with the classes the streams job's
+ * {@link AreaWindowsProcessor} emits them with: the valid sensors' means aggregated by {@link
  * AreaAggregate}, the area averages of {@link Averages#ofArea}, an hour's index values from the
  * area's hours before it ({@link AreaHourIndices}), the expected count from the registry ({@link
  * AreaExpectation}) and a 24-hour window's NAQI from the area's hours in it ({@link AreaDayNaqi}).
@@ -38,6 +38,7 @@ public final class AreaRecompute {
 
   /** An area's recomputed windows, each one list of averages (every quantity), in time order. */
   public record Windows(
+      List<List<WindowAverage>> minutes,
       List<List<WindowAverage>> hours,
       List<List<WindowAverage>> rolling,
       List<List<WindowAverage>> days) {}
@@ -76,6 +77,23 @@ public final class AreaRecompute {
         .forEach((start, in) -> hourMeans.put(start, AreaAggregate.of(in, gate).means()));
     long a = from.toEpochMilli();
     long b = to.toEpochMilli();
+    List<List<WindowAverage>> minutes = new ArrayList<>();
+    inputs
+        .get(AverageWindow.MINUTE)
+        .subMap(a, true, b, false)
+        .forEach(
+            (start, in) ->
+                add(
+                    minutes,
+                    area,
+                    AverageWindow.MINUTE,
+                    start,
+                    start + AverageWindow.MINUTE.size().toMillis(),
+                    in,
+                    registered,
+                    gate,
+                    Map.of(),
+                    hourMeans));
     List<List<WindowAverage>> hours = new ArrayList<>();
     List<List<WindowAverage>> rolling = new ArrayList<>();
     List<List<WindowAverage>> days = new ArrayList<>();
@@ -127,7 +145,7 @@ public final class AreaRecompute {
                     gate,
                     Map.of(),
                     hourMeans));
-    return new Windows(hours, rolling, days);
+    return new Windows(minutes, hours, rolling, days);
   }
 
   /** The area's sensor means by window and start, as the area repartition would bring them. */
@@ -170,7 +188,7 @@ public final class AreaRecompute {
       return;
     }
     means = AreaExpectation.apply(means, in, registered, s, Duration.between(s, e), gate);
-    if (w != AverageWindow.HOUR) {
+    if (w == AverageWindow.DAY || w == AverageWindow.DAY_ROLLING) {
       means = AreaDayNaqi.with(means, hourMeans, w, start, end, gate);
     }
     out.add(means);
