@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       TopicsCommand.class,
       DevicesCommand.class,
       RecomputeCommand.class,
+      InfluxCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class AirqMain {
