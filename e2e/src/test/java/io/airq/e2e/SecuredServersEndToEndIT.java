@@ -14,6 +14,7 @@ import io.airq.devstack.InfluxServer;
 import io.airq.devstack.KafkaBroker;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
+import io.airq.kit.InfluxLogin;
 import io.airq.kit.KafkaClients;
 import io.airq.planner.PlannerConfig;
 import io.airq.planner.PlannerServer;
@@ -44,7 +45,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
 import org.junit.jupiter.api.Test;
@@ -166,9 +166,10 @@ class SecuredServersEndToEndIT {
                 null);
         send(kafka, Topics.READINGS.prefixed(prefix), sensor.id(), r);
 
-        // streams (SASL) cleaned it, the sink (SASL + InfluxDB credentials) stored it
+        // streams (SASL) cleaned it, the sink (SASL + its token) stored it; read back with the
+        // user and password, through the same login code as the services'
         try (InfluxDB admin =
-            InfluxDBFactory.connect(influx.endpoint(), INFLUX_USER, INFLUX_PASSWORD)) {
+            new InfluxLogin(INFLUX_USER, INFLUX_PASSWORD, "").connect(influx.endpoint())) {
           await(
               "the reading in InfluxDB",
               () -> count(admin, db, "SELECT count(pm25) FROM \"raw_90d\".\"reading\"") >= 1);
