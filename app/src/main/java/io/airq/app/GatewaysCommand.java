@@ -110,7 +110,13 @@ final class GatewaysCommand implements Runnable {
         err.println("airq gateways add: " + bad.get());
         return 2;
       }
-      String password = passwordFile == null ? generatePassword() : readPassword(passwordFile);
+      String password;
+      try {
+        password = passwordFile == null ? generatePassword() : readPassword(passwordFile);
+      } catch (IOException e) {
+        err.println("airq gateways add: cannot read the password: " + e);
+        return 2;
+      }
       if (password.length() < MIN_PASSWORD) {
         err.println(
             "airq gateways add: the password of "

@@ -54,7 +54,7 @@ class GatewaysCommandTest {
   }
 
   @Test
-  void aShortPasswordFromAFileIsRefused() throws Exception {
+  void aShortOrMissingPasswordFileIsRefused() throws Exception {
     Path file = dir.resolve("passwords");
     Path pw = Files.writeString(dir.resolve("pw"), "short\n");
     Run r =
@@ -62,6 +62,9 @@ class GatewaysCommandTest {
             "gateways", "add", "gw-1", "--file", file.toString(), "--password-file", pw.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("shorter than " + GatewaysCommand.MIN_PASSWORD);
+    r = airq("gateways", "add", "gw-1", "--file", file.toString(), "--password-file", "none");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("cannot read the password").contains("none");
     assertThat(file).doesNotExist();
   }
 
