@@ -68,6 +68,14 @@ final class RecomputeStore {
         Instant to,
         double[] largest) {
       Map<String, StoredPoint> stored = stored(scope, key, w, from, to);
+      // the stored quantities of each window start
+      Map<String, Set<String>> storedQuantities = new HashMap<>();
+      for (String k : stored.keySet()) {
+        int bar = k.indexOf('|');
+        storedQuantities
+            .computeIfAbsent(k.substring(0, bar), x -> new HashSet<>())
+            .add(k.substring(bar + 1));
+      }
       int changed = 0;
       for (List<WindowAverage> window : windows) {
         boolean moved = false;
@@ -90,10 +98,7 @@ final class RecomputeStore {
           stale |= old != null && !old.overwrittenBy(a);
         }
         Instant start = window.get(0).start();
-        for (String k : stored.keySet()) {
-          stale |=
-              k.startsWith(start + "|") && !quantities.contains(k.substring(k.indexOf('|') + 1));
-        }
+        stale |= !quantities.containsAll(storedQuantities.getOrDefault(start.toString(), Set.of()));
         changed += moved ? 1 : 0;
         if (PointMapper.averages(WindowAverages.of(window)) instanceof LineResult.Lines l) {
           lines.addAll(l.lines());
