@@ -85,19 +85,13 @@ class PerPinPushEndToEndIT {
           servers.kafkaBootstrap(),
           prefix,
           List.of(
-              new Sensor(
-                  sensor,
-                  null,
-                  -1.2864,
-                  36.8172,
-                  "nairobi-cbd",
-                  "",
-                  "Nairobi",
-                  false,
-                  null,
-                  Duration.ofSeconds(145),
-                  "PMS5003+DHT22",
-                  Map.of())),
+              Sensor.builder(sensor)
+                  .position(-1.2864, 36.8172)
+                  .area("nairobi-cbd")
+                  .county("Nairobi")
+                  .reportingInterval(Duration.ofSeconds(145))
+                  .model("PMS5003+DHT22")
+                  .build()),
           List.of());
       HttpClient http = HttpClient.newHttpClient();
       PipelineHarness.awaitSettled(

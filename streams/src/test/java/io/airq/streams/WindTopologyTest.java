@@ -46,24 +46,13 @@ class WindTopologyTest {
   }
 
   private static Sensor station(String id, Duration interval) {
-    return new Sensor(
-        id,
-        null,
-        51.85,
-        -8.49,
-        "airport",
-        "",
-        "Cork",
-        false,
-        null,
-        interval,
-        "",
-        Map.of(),
-        SensorKind.WEATHER,
-        null,
-        null,
-        null,
-        null);
+    return Sensor.builder(id)
+        .position(51.85, -8.49)
+        .area("airport")
+        .county("Cork")
+        .reportingInterval(interval)
+        .kind(SensorKind.WEATHER)
+        .build();
   }
 
   private void wind(Sensor s, Instant at, double dir, double speed, double rain) {

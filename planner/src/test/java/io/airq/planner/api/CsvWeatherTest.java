@@ -44,8 +44,12 @@ class CsvWeatherTest {
             ZoneId.of("UTC"),
             List.of());
     Sensor s =
-        new Sensor(
-            "t1", null, -1.28, 36.82, "A", "", "B", false, null, Duration.ofMinutes(1), null, null);
+        Sensor.builder("t1")
+            .position(-1.28, 36.82)
+            .area("A")
+            .county("B")
+            .reportingInterval(Duration.ofMinutes(1))
+            .build();
     return ImpactAnalysis.fromHourlyMeans(
         c, Quantity.NO2, List.of(s), h, ImpactAnalysis.Options.DEFAULT);
   }

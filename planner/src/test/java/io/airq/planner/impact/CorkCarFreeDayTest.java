@@ -129,19 +129,13 @@ class CorkCarFreeDayTest {
         SITES.stream()
             .map(
                 s ->
-                    new Sensor(
-                        s,
-                        null,
-                        51.9,
-                        -8.47,
-                        "Cork city centre",
-                        s,
-                        "Cork",
-                        false,
-                        null,
-                        Duration.ofHours(1),
-                        null,
-                        null))
+                    Sensor.builder(s)
+                        .position(51.9, -8.47)
+                        .area("Cork city centre")
+                        .street(s)
+                        .county("Cork")
+                        .reportingInterval(Duration.ofHours(1))
+                        .build())
             .toList();
     List<HourlyMean> hours =
         rows.stream()

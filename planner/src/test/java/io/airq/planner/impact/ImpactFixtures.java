@@ -15,8 +15,12 @@ final class ImpactFixtures {
   private ImpactFixtures() {}
 
   static Sensor sensor(String id, String area, String county) {
-    return new Sensor(
-        id, null, -1.28, 36.82, area, "", county, false, null, Duration.ofMinutes(1), null, null);
+    return Sensor.builder(id)
+        .position(-1.28, 36.82)
+        .area(area)
+        .county(county)
+        .reportingInterval(Duration.ofMinutes(1))
+        .build();
   }
 
   static Closure closure(

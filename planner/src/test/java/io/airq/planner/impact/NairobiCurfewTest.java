@@ -112,19 +112,12 @@ class NairobiCurfewTest {
         ids.stream()
             .map(
                 id ->
-                    new Sensor(
-                        id,
-                        null,
-                        -1.28,
-                        36.82,
-                        "",
-                        "",
-                        "Nairobi",
-                        false,
-                        null,
-                        Duration.ofSeconds(155),
-                        "PMS5003",
-                        null))
+                    Sensor.builder(id)
+                        .position(-1.28, 36.82)
+                        .county("Nairobi")
+                        .reportingInterval(Duration.ofSeconds(155))
+                        .model("PMS5003")
+                        .build())
             .toList();
     Closure curfew =
         new Closure(

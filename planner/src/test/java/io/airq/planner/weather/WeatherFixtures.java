@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 /** Cork's Car-Free Day streets and weather stations around them, for the weather tests. */
 final class WeatherFixtures {
@@ -31,29 +30,22 @@ final class WeatherFixtures {
   static final Sensor VALENTIA = station("valentia-wx", 51.9381, -10.2412, null);
 
   static Sensor air(String id, double lat, double lon) {
-    return new Sensor(
-        id, null, lat, lon, "Centre", "", "Cork", false, null, Duration.ofHours(1), "", Map.of());
+    return Sensor.builder(id)
+        .position(lat, lon)
+        .area("Centre")
+        .county("Cork")
+        .reportingInterval(Duration.ofHours(1))
+        .build();
   }
 
   static Sensor station(String id, double lat, double lon, Instant retired) {
-    return new Sensor(
-        id,
-        null,
-        lat,
-        lon,
-        "",
-        "",
-        "Cork",
-        false,
-        null,
-        Duration.ofHours(1),
-        "",
-        Map.of(),
-        SensorKind.WEATHER,
-        null,
-        retired,
-        null,
-        null);
+    return Sensor.builder(id)
+        .position(lat, lon)
+        .county("Cork")
+        .reportingInterval(Duration.ofHours(1))
+        .kind(SensorKind.WEATHER)
+        .retired(retired)
+        .build();
   }
 
   /** Car-Free Day 2023, 07:00–19:00 Dublin time, one day before and after. */

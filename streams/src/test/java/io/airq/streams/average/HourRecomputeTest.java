@@ -24,8 +24,13 @@ class HourRecomputeTest {
       new LinearCalibration(0.5, 2, "v1", H0.plus(Duration.ofHours(1)));
 
   private static Sensor sensor(String model) {
-    return new Sensor(
-            "s1", "gw", 1, 2, "a", "", "", false, null, Duration.ofMinutes(1), model, Map.of())
+    return Sensor.builder("s1")
+        .position(1, 2)
+        .gatewayId("gw")
+        .area("a")
+        .reportingInterval(Duration.ofMinutes(1))
+        .model(model)
+        .build()
         .withCalibration(Quantity.PM25, V1);
   }
 

@@ -17,24 +17,17 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ClosureTaggingTest {
   private static final Sensor SPS =
-      new Sensor(
-          "cork-sps",
-          null,
-          51.9,
-          -8.47,
-          "city-centre",
-          "St Patrick's Street",
-          "Cork",
-          false,
-          null,
-          Duration.ofMinutes(15),
-          "",
-          Map.of());
+      Sensor.builder("cork-sps")
+          .position(51.9, -8.47)
+          .area("city-centre")
+          .street("St Patrick's Street")
+          .county("Cork")
+          .reportingInterval(Duration.ofMinutes(15))
+          .build();
   // St Patrick's Day 2024 parade, Cork: 17 March 10:00-16:00 local, one day either side
   private static final Closure PARADE =
       new Closure(

@@ -18,8 +18,12 @@ import org.junit.jupiter.api.Test;
 class ClosureAdjustmentTest {
 
   private static Sensor sensor(String id) {
-    return new Sensor(
-        id, null, 51.9, -8.47, "A", "", "Cork", false, null, Duration.ofHours(1), null, null);
+    return Sensor.builder(id)
+        .position(51.9, -8.47)
+        .area("A")
+        .county("Cork")
+        .reportingInterval(Duration.ofHours(1))
+        .build();
   }
 
   @Test
