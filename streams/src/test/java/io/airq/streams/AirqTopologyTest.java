@@ -388,17 +388,16 @@ class AirqTopologyTest {
   void closurePhasesFollowTheClosuresTimeZoneAndLateDataReplacesAnHour() {
     // Nairobi, Friday 26 March 2021: curfew from 20:00 EAT = 17:00Z
     Closure c =
-        new Closure(
-            "nbo-curfew",
-            "curfew",
-            SensorSelection.ofAreas("cbd"),
-            SensorSelection.ofSensors(WESTLANDS.id()),
-            LocalDateTime.parse("2021-03-26T20:00"),
-            LocalDateTime.parse("2021-03-27T05:00"),
-            Duration.ofHours(2),
-            Duration.ofHours(2),
-            ZoneId.of("Africa/Nairobi"),
-            null);
+        Closure.builder("nbo-curfew")
+            .name("curfew")
+            .treated(SensorSelection.ofAreas("cbd"))
+            .control(SensorSelection.ofSensors(WESTLANDS.id()))
+            .period(
+                LocalDateTime.parse("2021-03-26T20:00"), LocalDateTime.parse("2021-03-27T05:00"))
+            .baseline(Duration.ofHours(2))
+            .after(Duration.ofHours(2))
+            .zone(ZoneId.of("Africa/Nairobi"))
+            .build();
     t.closures.pipeInput(c.id(), c);
     Instant h16 = Instant.parse("2021-03-26T16:00:00Z");
     Instant h17 = Instant.parse("2021-03-26T17:00:00Z");

@@ -197,17 +197,14 @@ class WindTopologyTest {
     t.register(s);
     t.closures.pipeInput(
         "c1",
-        new Closure(
-            "c1",
-            null,
-            SensorSelection.ofAreas("airport"),
-            null,
-            LocalDateTime.parse("2026-03-01T12:00"),
-            LocalDateTime.parse("2026-03-01T18:00"),
-            Duration.ofDays(1),
-            Duration.ofDays(1),
-            ZoneId.of("UTC"),
-            List.of()));
+        Closure.builder("c1")
+            .treated(SensorSelection.ofAreas("airport"))
+            .period(
+                LocalDateTime.parse("2026-03-01T12:00"), LocalDateTime.parse("2026-03-01T18:00"))
+            .baseline(Duration.ofDays(1))
+            .after(Duration.ofDays(1))
+            .zone(ZoneId.of("UTC"))
+            .build());
     for (int i = 0; i < 4; i++) {
       wind(s, H10.plus(Duration.ofMinutes(20L * i + 1)), 100 + i, 3 + i, 0.1 * i);
     }

@@ -31,8 +31,15 @@ final class ImpactFixtures {
       Duration baseline,
       Duration after,
       String zone) {
-    return new Closure(
-        "c1", "test", treated, control, start, end, baseline, after, ZoneId.of(zone), List.of());
+    return Closure.builder("c1")
+        .name("test")
+        .treated(treated)
+        .control(control)
+        .period(start, end)
+        .baseline(baseline)
+        .after(after)
+        .zone(ZoneId.of(zone))
+        .build();
   }
 
   /** One hourly mean per hour in [from, to) with the same value, fully covered. */
