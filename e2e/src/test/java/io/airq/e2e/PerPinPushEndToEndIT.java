@@ -68,16 +68,16 @@ class PerPinPushEndToEndIT {
     String database = servers.newDatabase("e2e-pins");
     int port = freePort();
     Pipeline.Settings settings =
-        new Pipeline.Settings(
-            servers.mqttUrl(),
-            servers.kafkaBootstrap(),
-            servers.influxUrl(),
-            database,
-            prefix,
-            0,
-            port,
-            servers.newDirectory("e2e-pins-streams-state"),
-            PipelineHarness.SUITE_EMIT_INTERVAL);
+        Pipeline.Settings.builder()
+            .mqttUrl(servers.mqttUrl())
+            .kafkaBootstrap(servers.kafkaBootstrap())
+            .influxUrl(servers.influxUrl())
+            .influxDatabase(database)
+            .topicPrefix(prefix)
+            .ingestHttpPort(port)
+            .stateDir(servers.newDirectory("e2e-pins-streams-state"))
+            .emitInterval(PipelineHarness.SUITE_EMIT_INTERVAL)
+            .build();
     String sensor = "esp8266-" + UUID.randomUUID().toString().substring(0, 8);
     try (Pipeline pipeline = Pipeline.start(settings, System.err);
         InfluxDB influx = InfluxDBFactory.connect(servers.influxUrl())) {
