@@ -26,7 +26,9 @@ import picocli.CommandLine.Command;
       PlannerCommand.class,
       TopicsCommand.class,
       DevicesCommand.class,
+      GatewaysCommand.class,
       RecomputeCommand.class,
+      InfluxCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class AirqMain {
