@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       PlannerCommand.class,
       TopicsCommand.class,
       DevicesCommand.class,
+      GatewaysCommand.class,
       RecomputeCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -18,8 +18,9 @@ import java.util.TreeMap;
  * The secrets of the local stack, which {@code ./airq up} and {@code ./airq demo} generate into
  * {@code .airq/credentials.properties} (mode 0600, owner only) on their first start and reuse
  * afterwards (the servers' state under {@code .airq/} was made with them), and which the CLI reads,
- * so that a user needs no flag. A line {@code mqtt.gateway.<id>=<password>} added to the file is
- * one more gateway account at the next start.
+ * so that a user needs no flag. Its {@code mqtt.gateway.<id>=<password>} lines are the gateway
+ * accounts of the stack's Mosquitto, which {@code airq gateways add|remove} keeps in step with the
+ * broker's password file.
  *
  * @param plannerToken the planner's {@code auth.admin.token}
  * @param kafkaPassword the password of Kafka's account {@link #KAFKA_USER} (SASL PLAIN)
@@ -102,6 +103,22 @@ public record Credentials(
 
   private static String or(String kept, String fresh) {
     return kept.isEmpty() ? fresh : kept;
+  }
+
+  /** These credentials with this gateway account added, or its password replaced. */
+  public Credentials withGateway(String id, String password) {
+    Map<String, String> g = new TreeMap<>(gateways);
+    g.put(id, password);
+    return new Credentials(
+        plannerToken, kafkaPassword, influxPassword, bridgePassword, simulatorPassword, g);
+  }
+
+  /** These credentials without this gateway account. */
+  public Credentials withoutGateway(String id) {
+    Map<String, String> g = new TreeMap<>(gateways);
+    g.remove(id);
+    return new Credentials(
+        plannerToken, kafkaPassword, influxPassword, bridgePassword, simulatorPassword, g);
   }
 
   /** The MQTT accounts: the bridge's, the simulator's and each gateway's, user name to password. */

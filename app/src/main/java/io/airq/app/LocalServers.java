@@ -38,7 +38,11 @@ public final class LocalServers implements AutoCloseable {
   private final KafkaBroker kafka;
   private final InfluxServer influx;
 
-  private LocalServers(MosquittoServer mosquitto, KafkaBroker kafka, InfluxServer influx) {
+  private final Path dir;
+
+  private LocalServers(
+      Path dir, MosquittoServer mosquitto, KafkaBroker kafka, InfluxServer influx) {
+    this.dir = dir;
     this.mosquitto = mosquitto;
     this.kafka = kafka;
     this.influx = influx;
@@ -50,9 +54,7 @@ public final class LocalServers implements AutoCloseable {
    */
   public static LocalServers start(Path dir, Credentials secrets, PrintStream progress) {
     progress.println("[servers] starting Mosquitto (accounts and ACL) ...");
-    MosquittoServer m =
-        MosquittoServer.startSecured(
-            dir.resolve("mosquitto"), portOr(MQTT_PORT), secrets.mqttAccounts(), ACL);
+    MosquittoServer m = LocalBroker.start(dir, portOr(MQTT_PORT), secrets);
     progress.println(
         "[servers] Mosquitto ready at "
             + m.endpoint()
@@ -76,7 +78,7 @@ public final class LocalServers implements AutoCloseable {
     try (Admin admin = KafkaClients.admin(k.endpoint(), secrets.kafkaSettings())) {
       TopicSetup.createAll(admin, k.endpoint(), "", TopicsCommand.defaultPartitions());
     }
-    return new LocalServers(m, k, i);
+    return new LocalServers(dir, m, k, i);
   }
 
   private static int portOr(int preferred) {
@@ -100,5 +102,6 @@ public final class LocalServers implements AutoCloseable {
     influx.stop();
     kafka.stop();
     mosquitto.stop();
+    LocalBroker.forget(dir);
   }
 }

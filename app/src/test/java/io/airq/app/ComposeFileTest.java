@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.airq.core.config.ConfigSpec;
 import io.airq.simulator.SimulatorCli;
+import io.airq.simulator.publish.GatewayAccounts;
+import io.airq.simulator.scenario.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +26,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * docker-compose.yml cannot be run here (no Docker engine), so it is checked against the code: it
- * parses, has the services issue 8 asks for with health checks, runs real {@code airq} commands,
- * and every {@code AIRQ_*} variable it sets is read by the command that receives it.
+ * docker-compose.yml cannot be run here (no Docker engine), so it is checked against the code (and
+ * its accounts one-shot's script is run by sh, with mosquitto_passwd): it parses, has the services
+ * issue 8 asks for with health checks, runs real {@code airq} commands, and every {@code AIRQ_*}
+ * variable it sets is read by the command that receives it.
  */
 class ComposeFileTest {
   static final Path ROOT = Path.of("..");
@@ -190,16 +193,15 @@ class ComposeFileTest {
     String conf = Files.readString(ROOT.resolve("deploy/mosquitto/mosquitto.conf"));
     assertThat(conf).contains("allow_anonymous false").contains("acl_file /mosquitto/config/acl");
     assertThat(Files.readString(ROOT.resolve("deploy/mosquitto/acl")))
-        .contains("pattern write airq/v1/%u/#")
-        .contains("user airq-simulator\ntopic write airq/v1/#");
-    // the simulator publishes with its own account, which exists only when its password is set
-    JsonNode simulator = service("simulator").path("environment");
-    assertThat(simulator.path("AIRQ_MQTT_USERNAME").asText()).isEqualTo(Credentials.SIMULATOR_USER);
-    assertThat(simulator.path("AIRQ_MQTT_PASSWORD").asText())
-        .isEqualTo("${SIMULATOR_MQTT_PASSWORD}");
+        .contains("pattern write airq/v1/%u/#");
+    // no account may write every gateway's topic: the simulator logs in as each gateway
+    assertThat(Files.readString(ROOT.resolve("docker-compose.yml")))
+        .doesNotContain(Credentials.SIMULATOR_USER);
+    assertThat(service("simulator").path("environment").has("AIRQ_MQTT_USERNAME")).isFalse();
+    // no password on a command line: mosquitto_passwd hashes files (-U), never -b
     assertThat(command(service("mosquitto-accounts")).toString())
-        .contains(
-            "if [ -n \"$$SIMULATOR_MQTT_PASSWORD\" ]; then mosquitto_passwd -b $$f airq-simulator");
+        .contains("mosquitto_passwd -U")
+        .doesNotContain("mosquitto_passwd -b");
     // Kafka: SASL on the client listener, and every airq Kafka client logs in
     JsonNode kafka = service("kafka").path("environment");
     assertThat(kafka.path("KAFKA_LISTENERS").asText().split(","))
@@ -239,6 +241,69 @@ class ComposeFileTest {
       assertThat(example).as(".env.example names %s", m.group(1)).contains(m.group(1) + "=");
     }
     assertThat(raw).doesNotContain("airq-demo");
+  }
+
+  @Test
+  void theSimulatorPublishesThroughTheAccountsTheAccountsServiceMadeForItsGateways()
+      throws Exception {
+    List<String> sim = command(service("simulator"));
+    int at = sim.indexOf("--mqtt-gateway-accounts");
+    assertThat(at).as("simulate --mqtt-gateway-accounts").isPositive();
+    Path file = Path.of(sim.get(at + 1));
+    String mount = "simulator-accounts:" + file.getParent() + ":ro";
+    assertThat(service("simulator").path("volumes").toString()).contains(mount);
+    assertThat(service("mosquitto-accounts").path("volumes").toString())
+        .contains("simulator-accounts:/simulator");
+    String script = command(service("mosquitto-accounts")).get(0);
+    assertThat(script).contains("s=/simulator/" + file.getFileName() + ";");
+
+    // .env.example's value for the simulator profile: the gateways of the scenario it runs
+    Scenario scenario = Scenario.builtIn(sim.get(1));
+    Set<String> gateways = new TreeSet<>();
+    scenario.sensors().forEach(x -> gateways.add(x.gateway()));
+    scenario.weather().stations().forEach(x -> gateways.add(x.gateway()));
+    Matcher m =
+        Pattern.compile("(?m)^# SIMULATOR_GATEWAYS=(.+)$")
+            .matcher(Files.readString(ROOT.resolve(".env.example")));
+    assertThat(m.find()).as(".env.example shows SIMULATOR_GATEWAYS for the simulator").isTrue();
+    assertThat(new TreeSet<>(List.of(m.group(1).strip().split(" +")))).isEqualTo(gateways);
+
+    // the one-shot's script, run by sh on this machine (its paths under a temporary directory)
+    Path dir = Files.createTempDirectory("airq-compose-accounts-");
+    Files.createDirectories(dir.resolve("mosquitto/accounts"));
+    Files.createDirectories(dir.resolve("simulator"));
+    String local =
+        script
+            .replace("$$", "$")
+            .replace("/mosquitto/accounts/", dir + "/mosquitto/accounts/")
+            .replace("=/simulator/", "=" + dir + "/simulator/")
+            .replaceAll("chown [^;]+(;|$)", "");
+    ProcessBuilder pb = new ProcessBuilder("sh", "-c", local).redirectErrorStream(true);
+    pb.environment().put("MQTT_BRIDGE_PASSWORD", "bridge secret");
+    pb.environment().put("MQTT_GATEWAYS", "gw-real-1:one-password gw-real-2:two");
+    pb.environment().put("SIMULATOR_GATEWAYS", m.group(1).strip());
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor()).as("the script: %s", output).isZero();
+    Map<String, String> accounts =
+        GatewayAccounts.read(dir.resolve("simulator/gateways.properties"));
+    assertThat(accounts.keySet()).isEqualTo(gateways);
+    assertThat(accounts.values()).allMatch(pw -> pw.matches("[A-Za-z0-9]{32}"));
+    Path passwords = dir.resolve("mosquitto/accounts/passwords");
+    List<String> users = MosquittoPasswordFile.users(Files.readAllLines(passwords));
+    Set<String> expected = new TreeSet<>(gateways);
+    expected.addAll(List.of(Credentials.BRIDGE_USER, "gw-real-1", "gw-real-2"));
+    assertThat(new TreeSet<>(users)).isEqualTo(expected);
+    assertThat(Files.readString(passwords))
+        .doesNotContain("bridge secret")
+        .doesNotContain("one-password");
+    for (Path f : List.of(passwords, dir.resolve("simulator/gateways.properties"))) {
+      assertThat(
+              java.nio.file.attribute.PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(f)))
+          .as("%s is owner-only", f)
+          .isEqualTo("rw-------");
+    }
   }
 
   /** The {@code ${env:AIRQ_…}} variables a simulator subcommand's options read. */

@@ -1,0 +1,90 @@
+package io.airq.app;
+
+import io.airq.devstack.MosquittoServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local stack's Mosquitto as another process (the CLI) finds it: its password file under the
+ * state directory, and its pid, which the stack writes to {@code mosquitto.pid} there while the
+ * broker runs. Mosquitto 2 re-reads its password file and ACL on SIGHUP: an added account can log
+ * in at once, and a removed one is disconnected and refused from then on.
+ */
+final class LocalBroker {
+  static final String PID_FILE = "mosquitto.pid";
+
+  private LocalBroker() {}
+
+  /** The directory of the stack's Mosquitto under the state directory. */
+  static Path dir(Path state) {
+    return state.resolve("mosquitto");
+  }
+
+  /** The password file the stack's Mosquitto reads (written at its start from the credentials). */
+  static Path passwordFile(Path state) {
+    return dir(state).resolve("passwords");
+  }
+
+  /** Starts the stack's Mosquitto (its accounts and {@link LocalServers#ACL}) and notes its pid. */
+  static MosquittoServer start(Path state, int port, Credentials secrets) {
+    MosquittoServer m =
+        MosquittoServer.startSecured(dir(state), port, secrets.mqttAccounts(), LocalServers.ACL);
+    try {
+      Files.writeString(state.resolve(PID_FILE), m.pid() + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      m.stop();
+      throw new UncheckedIOException("cannot write " + state.resolve(PID_FILE), e);
+    }
+    return m;
+  }
+
+  static void forget(Path state) {
+    try {
+      Files.deleteIfExists(state.resolve(PID_FILE));
+    } catch (IOException e) {
+      // a stale pid file is harmless: running() checks that the process is a live mosquitto
+    }
+  }
+
+  /** The pid of the stack's Mosquitto when it is running (a live process named mosquitto). */
+  static Optional<Long> running(Path state) {
+    Path f = state.resolve(PID_FILE);
+    try {
+      if (!Files.isReadable(f)) {
+        return Optional.empty();
+      }
+      long pid = Long.parseLong(Files.readString(f, StandardCharsets.UTF_8).strip());
+      return ProcessHandle.of(pid)
+          .filter(ProcessHandle::isAlive)
+          .filter(h -> h.info().command().map(c -> c.endsWith("mosquitto")).orElse(false))
+          .map(ProcessHandle::pid);
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Sends SIGHUP: Mosquitto re-reads its password file and ACL, keeps its clients, and closes the
+   * connections of accounts no longer in the file.
+   */
+  static void reload(long pid) throws IOException {
+    Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(pid)).start();
+    try {
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IOException(
+            "kill -HUP "
+                + pid
+                + " failed: "
+                + new String(kill.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reloading the broker", e);
+    }
+  }
+}
