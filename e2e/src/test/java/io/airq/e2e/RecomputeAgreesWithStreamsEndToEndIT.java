@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
  * the EPA correction, and a reading 26 hours later that moves each sensor's clock past the hours'
  * grace. Every {@code average} point the sink wrote for them (every window, scope and field) is the
  * same after {@code airq recompute} over the two whole days as before (no 24-hour window after a
- * sensor's latest hour, which the streams job never emits), and recompute reports no change.
- * Then a reading beyond the grace is added to one hour: the pipeline stores it but averages nothing
+ * sensor's latest hour, which the streams job never emits), and recompute reports no change. Then a
+ * reading beyond the grace is added to one hour: the pipeline stores it but averages nothing
  * (late), and recompute changes exactly that sensor's hour, the 24 rolling windows and the calendar
  * day holding it, to the test's own means.
  */
