@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code airq recompute} agrees with the streams job: three sensors of one area send four hours of
- * readings over MQTT through the whole pipeline (two days ago, so every window is complete), with
+ * readings (one twenty, so that its and the area's 24-hour windows and day reach the coverage gate)
+ * over MQTT through the whole pipeline (three days ago, so every window is complete), with
  * redelivered duplicates, negative, stuck and high-humidity PM2.5 values (flagged, left out), one
  * sensor with a registry calibration version applying from the third hour and one Plantower with
  * the EPA correction, and a reading 26 hours later that moves each sensor's clock past the hours'
@@ -44,7 +45,16 @@ import org.junit.jupiter.api.Test;
 class RecomputeAgreesWithStreamsEndToEndIT {
   private static final String AREA = "rcs-area";
   private static final String[] IDS = {"rcs-sds-cal", "rcs-sds-plain", "rcs-pms"};
-  private static final int MINUTES = 240;
+
+  /**
+   * Minutes of readings per sensor: four hours, twenty for the Plantower, so that its 24-hour
+   * windows and day reach the coverage gate and the area has those windows too.
+   */
+  private static final int[] MINUTES = {240, 240, 1200};
+
+  /** The most readings the bridge takes in one MQTT message is 1000 (its max-readings limit). */
+  private static final int FIRST_BATCH = 900;
+
   private static final double LATE_TEMPERATURE = 12.05;
 
   /** Shorter than the suites' 5 s: the two waits for the pipeline to settle take 9 s each. */
@@ -52,13 +62,14 @@ class RecomputeAgreesWithStreamsEndToEndIT {
 
   private static final Pattern UNCHANGED_SENSOR =
       Pattern.compile(
-          "(?m)^rcs-[a-z-]+\\t5 hours\\t0 changed\\t.*\\t28 24-hour windows, 0 changed"
+          "(?m)^rcs-[a-z-]+\\t(5|21) hours\\t0 changed\\t.*\\t(28|30) 24-hour windows, 0 changed"
               + "\\t2 calendar days, 0 changed$");
 
   @Test
   void recomputeOfTheStreamsJobsOwnReadingsChangesNothingAndALateReadingOnlyItsWindows(
       Servers servers) throws Exception {
-    // day D two days before yesterday, UTC: readings from D+2h to D+6h, the clock reading at D+31h
+    // day D two days before yesterday, UTC: readings from D+2h to D+6h (the Plantower's to D+22h),
+    // the clock reading at D+31h
     Instant day =
         LocalDate.now(ZoneOffset.UTC).minusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant first = day.plus(Duration.ofHours(2));
@@ -67,27 +78,43 @@ class RecomputeAgreesWithStreamsEndToEndIT {
       h.register(sensors(day), List.of());
       // per sensor, the distinct temperatures it sent: the test's own calculation below
       List<Map<Instant, Double>> temperatures = new ArrayList<>();
+      List<List<String>> batches = new ArrayList<>();
       MqttClient pub =
           new MqttClient(servers.mqttUrl(), "pub-" + h.prefix, new MemoryPersistence());
       pub.connect();
       for (int k = 0; k < IDS.length; k++) {
         Map<Instant, Double> temps = new TreeMap<>();
-        StringBuilder b = new StringBuilder("[");
-        for (int i = 0; i < MINUTES; i++) {
+        List<String> readings = new ArrayList<>();
+        for (int i = 0; i < MINUTES[k]; i++) {
           Instant t = first.plus(Duration.ofMinutes(i));
           String reading = reading(t, pm25(k, i), 10 + (i % 17) * 0.3, humidity(i));
-          b.append(i == 0 ? "" : ",").append(reading);
+          readings.add(reading);
           if (i % 50 == 7) {
-            b.append(',').append(reading); // redelivered: the same reading again
+            readings.add(reading); // redelivered: the same reading again
           }
           temps.put(t, 10 + (i % 17) * 0.3);
         }
-        b.append(',').append(reading(clock, 9.0, 11.0, 70)).append(']');
+        readings.add(reading(clock, 9.0, 11.0, 70));
         temps.put(clock, 11.0);
         temperatures.add(temps);
-        publish(pub, IDS[k], b.toString());
+        batches.add(readings);
       }
-      int stored = IDS.length * (MINUTES + 1);
+      // up to 900 readings of each sensor, then (once stored, so that none is behind its sensor's
+      // clock) the rest and the clock reading
+      List<String> rest = new ArrayList<>();
+      long firstStored = 0;
+      for (int k = 0; k < IDS.length; k++) {
+        List<String> r = batches.get(k);
+        int cut = Math.min(FIRST_BATCH, r.size() - 1);
+        publish(pub, IDS[k], "[" + String.join(",", r.subList(0, cut)) + "]");
+        firstStored += new java.util.HashSet<>(r.subList(0, cut)).size();
+        rest.add("[" + String.join(",", r.subList(cut, r.size())) + "]");
+      }
+      awaitStored(h, firstStored);
+      for (int k = 0; k < IDS.length; k++) {
+        publish(pub, IDS[k], rest.get(k));
+      }
+      long stored = temperatures.stream().mapToLong(Map::size).sum();
       awaitReadings(h, stored);
 
       String[] recompute = {
@@ -108,12 +135,19 @@ class RecomputeAgreesWithStreamsEndToEndIT {
         "UTC"
       };
       Map<String, Map<String, Object>> streamed = AverageSnapshot.read(h, Set.of(IDS), AREA);
-      assertThat(streamed.keySet().stream().filter(p -> p.contains("window=24h")).count())
-          .as("the streams job wrote the 24-hour windows: %s", streamed.keySet())
-          .isGreaterThanOrEqualTo(IDS.length * 28L);
+      assertThat(
+              streamed.keySet().stream()
+                  .filter(p -> p.contains("quantity=temperature,scope=sensor,window=24h"))
+                  .count())
+          .as("the 24-hour windows the streams job wrote: %s", streamed.keySet())
+          .isEqualTo(28 + 28 + 30L);
+      assertThat(streamed.keySet())
+          .as("the area's windows are compared too")
+          .anyMatch(p -> p.contains("key=" + AREA) && p.contains("scope=area,window=24h"))
+          .anyMatch(p -> p.contains("key=" + AREA) && p.contains("scope=area,window=day"));
       String out = airq(recompute);
       assertThat(UNCHANGED_SENSOR.matcher(out).results().count()).as(out).isEqualTo(IDS.length);
-      assertThat(out).contains("done: " + IDS.length * 5 + " hours, 0 of them changed");
+      assertThat(out).contains("done: 31 hours, 0 of them changed");
       Map<String, Map<String, Object>> recomputed = AverageSnapshot.read(h, Set.of(IDS), AREA);
       assertThat(AverageSnapshot.differences(streamed, recomputed))
           .as("recomputed against streamed")
@@ -137,7 +171,7 @@ class RecomputeAgreesWithStreamsEndToEndIT {
       assertThat(again)
           .contains(IDS[1] + "\t5 hours\t1 changed\t")
           .contains("\t28 24-hour windows, 24 changed\t2 calendar days, 1 changed")
-          .contains("done: " + IDS.length * 5 + " hours, 1 of them changed");
+          .contains("done: 31 hours, 1 of them changed");
       temperatures.get(1).put(late, LATE_TEMPERATURE);
       assertOnlyTheLateHoursWindowsChanged(
           recomputed, AverageSnapshot.read(h, Set.of(IDS), AREA), hour, temperatures.get(1));
@@ -260,6 +294,12 @@ class RecomputeAgreesWithStreamsEndToEndIT {
 
   /** Waits until InfluxDB holds {@code n} raw readings and streams and sink have caught up. */
   private static void awaitReadings(PipelineHarness h, long n) throws InterruptedException {
+    awaitStored(h, n);
+    h.awaitDrained(Pipeline.settle(EMIT_INTERVAL), Duration.ofMinutes(2));
+  }
+
+  /** Waits until InfluxDB holds {@code n} raw readings. */
+  private static void awaitStored(PipelineHarness h, long n) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     long got = 0;
     while (System.nanoTime() < deadline) {
@@ -270,7 +310,6 @@ class RecomputeAgreesWithStreamsEndToEndIT {
       Thread.sleep(250);
     }
     assertThat(got).as("raw readings stored").isEqualTo(n);
-    h.awaitDrained(Pipeline.settle(EMIT_INTERVAL), Duration.ofMinutes(2));
   }
 
   /** {@code airq} run as a user runs it, in this JVM; its output, or a failure with its errors. */
