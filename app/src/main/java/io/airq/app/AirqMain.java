@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       DevicesCommand.class,
       GatewaysCommand.class,
       RecomputeCommand.class,
+      InfluxCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class AirqMain {

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,7 +75,7 @@ final class RecomputeCommand implements Callable<Integer> {
       names = "--influx-config",
       paramLabel = "FILE",
       description =
-          "A properties file with influx.user and influx.password (the local stack's"
+          "A properties file with influx.user and influx.password, or influx.token (the local stack's"
               + " credentials file is the default when ./airq up is running); --influx-user and"
               + " AIRQ_INFLUX_PASSWORD win.")
   Path influxConfig;
@@ -184,17 +183,17 @@ final class RecomputeCommand implements Callable<Integer> {
         dryRun ? "dry run: would recompute" : "recomputing", chosen.size(), first, end);
     int hours = 0;
     int changed = 0;
-    String[] login;
+    io.airq.kit.InfluxLogin login;
     try {
       login = influxLogin();
     } catch (IOException e) {
       err.println("cannot read --influx-config " + influxConfig + ": " + e.getMessage());
       return 2;
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return 2;
     }
-    try (InfluxDB influx =
-        login[0].isEmpty()
-            ? InfluxDBFactory.connect(influxUrl)
-            : InfluxDBFactory.connect(influxUrl, login[0], login[1])) {
+    try (InfluxDB influx = login.connect(influxUrl)) {
       RecomputeJob job = new RecomputeJob(influx, database, rawPolicy, aggregatePolicy, gate, zone);
       for (Sensor s : chosen.values()) {
         int sensorHours = 0;
@@ -272,18 +271,23 @@ final class RecomputeCommand implements Callable<Integer> {
     }
   }
 
-  /** User and password: the option and the environment first, then {@code --influx-config}. */
-  private String[] influxLogin() throws IOException {
+  /**
+   * User and password, or token: the option and the environment first, then {@code
+   * --influx-config}.
+   */
+  private io.airq.kit.InfluxLogin influxLogin() throws IOException {
     String user = influxUser;
     String password = System.getenv().getOrDefault("AIRQ_INFLUX_PASSWORD", "");
-    if (user.isEmpty() && influxConfig != null) {
+    String token = System.getenv().getOrDefault("AIRQ_INFLUX_TOKEN", "");
+    if (user.isEmpty() && token.isEmpty() && influxConfig != null) {
       java.util.Properties p = new java.util.Properties();
       try (java.io.Reader r = java.nio.file.Files.newBufferedReader(influxConfig)) {
         p.load(r);
       }
       user = p.getProperty("influx.user", "");
       password = password.isEmpty() ? p.getProperty("influx.password", "") : password;
+      token = p.getProperty("influx.token", "");
     }
-    return new String[] {user, password};
+    return new io.airq.kit.InfluxLogin(user, password, token);
   }
 }

@@ -37,6 +37,7 @@ public final class InfluxServer implements Server {
   private final Map<String, String> data = new LinkedHashMap<>(CITY_SCALE);
   private String adminUser;
   private String adminPassword;
+  private String sharedSecret = "";
   private ServerProcess process;
 
   private InfluxServer(Path binary, Path dir, int port, int rpcPort, Map<String, String> data) {
@@ -84,9 +85,23 @@ public final class InfluxServer implements Server {
    */
   public static InfluxServer startWithAuth(
       Path dir, int port, String adminUser, String adminPassword) {
+    return startWithAuth(dir, port, adminUser, adminPassword, "");
+  }
+
+  /**
+   * Starts influxd as {@link #startWithAuth(Path, int, String, String)} does, with {@code [http]
+   * shared-secret} set too: it then also takes {@code Authorization: Bearer <JWT>}, a JWT signed
+   * (HS256) with this secret whose claims name an existing user ({@code username}) and an expiry
+   * ({@code exp}).
+   *
+   * @param sharedSecret the secret; empty = none (JWTs refused)
+   */
+  public static InfluxServer startWithAuth(
+      Path dir, int port, String adminUser, String adminPassword, String sharedSecret) {
     InfluxServer s = create(dir, port, Map.of());
     s.adminUser = adminUser;
     s.adminPassword = adminPassword;
+    s.sharedSecret = sharedSecret;
     s.start();
     s.createAdmin();
     return s;
@@ -191,6 +206,9 @@ public final class InfluxServer implements Server {
               "  bind-address = \"" + Loopback.HOST + ":" + port + "\"",
               "  log-enabled = false",
               "  auth-enabled = " + (adminUser != null),
+              "  shared-secret = \""
+                  + sharedSecret.replace("\\", "\\\\").replace("\"", "\\\"")
+                  + "\"",
               "[continuous_queries]",
               "  enabled = false",
               "");

@@ -14,6 +14,7 @@ import io.airq.devstack.InfluxServer;
 import io.airq.devstack.KafkaBroker;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
+import io.airq.kit.InfluxLogin;
 import io.airq.kit.KafkaClients;
 import io.airq.planner.PlannerConfig;
 import io.airq.planner.PlannerServer;
@@ -44,7 +45,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
 import org.junit.jupiter.api.Test;
@@ -52,15 +52,17 @@ import org.junit.jupiter.api.Test;
 /**
  * The services on secured servers, as production runs them: every Kafka client (airq topics, the
  * streams job, the sink, the planner) through the broker's SASL listener, and the sink and the
- * planner on an influxd with {@code auth-enabled = true}. A reading goes readings -> streams ->
- * clean readings -> sink -> InfluxDB; the planner reads the registry over SASL, writes a closure
- * over SASL and queries InfluxDB with its credentials. A wrong Kafka password and a wrong InfluxDB
- * password each fail with a message that says so.
+ * planner on an influxd with {@code auth-enabled = true} and a {@code shared-secret}, each with a
+ * token (a JWT) that {@code airq influx token} minted. A reading goes readings -> streams -> clean
+ * readings -> sink -> InfluxDB; the planner reads the registry over SASL, writes a closure over
+ * SASL and queries InfluxDB with its token. A wrong Kafka password, a wrong InfluxDB password, a
+ * token signed with another secret and an expired token each fail with a message that says so.
  */
 @RealServers
 class SecuredServersEndToEndIT {
   private static final String INFLUX_USER = "airq";
   private static final String INFLUX_PASSWORD = "influx-secret";
+  private static final String INFLUX_SHARED_SECRET = "influx-shared-secret";
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -75,8 +77,26 @@ class SecuredServersEndToEndIT {
     String db = servers.newDatabase("secured");
     Path dir = servers.newDirectory("secured");
     InfluxServer influx =
-        InfluxServer.startWithAuth(dir.resolve("influxdb"), 0, INFLUX_USER, INFLUX_PASSWORD);
+        InfluxServer.startWithAuth(
+            dir.resolve("influxdb"), 0, INFLUX_USER, INFLUX_PASSWORD, INFLUX_SHARED_SECRET);
     try {
+      // the token the services use, minted through the CLI from influxd's shared secret
+      Path secretFile =
+          Files.writeString(dir.resolve("influx-secret"), INFLUX_SHARED_SECRET + "\n");
+      Cli minted =
+          airq(
+              "influx",
+              "token",
+              "--user",
+              INFLUX_USER,
+              "--shared-secret-file",
+              secretFile.toString(),
+              "--valid",
+              "1h");
+      assertThat(minted.code).as(minted.err).isZero();
+      String token = minted.out.strip();
+      assertThat(token).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+
       // airq topics, through SASL; with a wrong password it fails and says why
       Cli topics = topics(dir, "topics.properties", props(bootstrap, prefix, sasl));
       assertThat(topics.code).as(topics.err).isZero();
@@ -114,8 +134,7 @@ class SecuredServersEndToEndIT {
       Properties sinkProps = props(bootstrap, prefix, sasl);
       sinkProps.setProperty("influx.url", influx.endpoint());
       sinkProps.setProperty("influx.database", db);
-      sinkProps.setProperty("influx.user", INFLUX_USER);
-      sinkProps.setProperty("influx.password", INFLUX_PASSWORD);
+      sinkProps.setProperty("influx.token", token);
       sinkProps.setProperty("kafka.group.id", "airq-sink-" + prefix);
       sinkProps.setProperty("metrics.port", "0");
       Properties streamsProps = props(bootstrap, prefix, sasl);
@@ -124,8 +143,13 @@ class SecuredServersEndToEndIT {
       streamsProps.setProperty("metrics.port", "0");
       PlannerConfig plannerCfg =
           PlannerConfig.load(
-                  plannerProps(bootstrap, prefix, sasl, influx, db, INFLUX_PASSWORD), Map.of())
+                  withToken(plannerProps(bootstrap, prefix, sasl, influx, db, ""), token), Map.of())
               .withAdminToken("secured-admin");
+      // a planner with both a token and a password is refused at start, naming both settings
+      Properties both = plannerProps(bootstrap, prefix, sasl, influx, db, INFLUX_PASSWORD);
+      both.setProperty("influx.token", token);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> PlannerConfig.load(both, Map.of()))
+          .hasMessageContaining("influx.token and influx.user are both set");
       try (Sink sink = Sink.start(SinkConfig.load(sinkProps, Map.of()));
           StreamsApp streams = StreamsApp.start(StreamsConfig.from(streamsProps, Map.of()));
           PlannerServer planner = PlannerServer.start(plannerCfg)) {
@@ -142,9 +166,10 @@ class SecuredServersEndToEndIT {
                 null);
         send(kafka, Topics.READINGS.prefixed(prefix), sensor.id(), r);
 
-        // streams (SASL) cleaned it, the sink (SASL + InfluxDB credentials) stored it
+        // streams (SASL) cleaned it, the sink (SASL + its token) stored it; read back with the
+        // user and password, through the same login code as the services'
         try (InfluxDB admin =
-            InfluxDBFactory.connect(influx.endpoint(), INFLUX_USER, INFLUX_PASSWORD)) {
+            new InfluxLogin(INFLUX_USER, INFLUX_PASSWORD, "").connect(influx.endpoint())) {
           await(
               "the reading in InfluxDB",
               () -> count(admin, db, "SELECT count(pm25) FROM \"raw_90d\".\"reading\"") >= 1);
@@ -192,6 +217,48 @@ class SecuredServersEndToEndIT {
         assertThat(q.body()).contains("requestId").doesNotContain("authorization");
       }
 
+      // a token signed with another secret: the sink's health names the refusal, and it waits
+      // (no point written, none dead-lettered, the reading left unconsumed for later)
+      Properties forged = new Properties();
+      forged.putAll(sinkProps);
+      forged.setProperty("influx.token", jwt(INFLUX_USER, "not-the-secret", 3600));
+      forged.setProperty("kafka.group.id", "airq-sink-forged-" + prefix);
+      forged.setProperty("metrics.port", Integer.toString(ServiceJvm.freePort()));
+      try (Sink sink = Sink.start(SinkConfig.load(forged, Map.of()))) {
+        String health = "http://127.0.0.1:" + sink.metricsPort() + "/health";
+        await(
+            "the sink's health to name the refused token",
+            () ->
+                body(health)
+                    .contains(
+                        "refused the sink's credentials (influx.token, a JWT sent as Bearer):"
+                            + " signature is invalid"));
+        assertThat(status(health)).isEqualTo(503);
+        await(
+            "the sink to hold the reading and retry",
+            () -> sink.registry().counter("airq.sink.retries").count() >= 1);
+        assertThat(sink.registry().counter("airq.sink.points", "outcome", "written").count())
+            .isZero();
+        assertThat(sink.registry().counter("airq.sink.points", "outcome", "dead-lettered").count())
+            .isZero();
+      }
+
+      // an expired token: the planner's health says InfluxDB refused it and why
+      try (PlannerServer planner =
+          PlannerServer.start(
+              PlannerConfig.load(
+                  withToken(
+                      plannerProps(bootstrap, prefix, sasl, influx, db, ""),
+                      jwt(INFLUX_USER, INFLUX_SHARED_SECRET, -60)),
+                  Map.of()))) {
+        String base = "http://127.0.0.1:" + planner.port();
+        await(
+            "the planner's health to name the expired token",
+            () ->
+                body(base + "/health").contains("refused the planner's credentials (influx.token")
+                    && body(base + "/health").contains("expired"));
+      }
+
       // a planner with a wrong Kafka password: health says the SASL login failed
       try (PlannerServer planner =
           PlannerServer.start(
@@ -214,14 +281,44 @@ class SecuredServersEndToEndIT {
     try (var w = Files.newBufferedWriter(f)) {
       p.store(w, null);
     }
+    return airq("topics", "--config", f.toString());
+  }
+
+  private static Cli airq(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
         AirqMain.commandLine()
             .setOut(new PrintWriter(out))
             .setErr(new PrintWriter(err))
-            .execute("topics", "--config", f.toString());
+            .execute(args);
     return new Cli(code, out.toString(), err.toString());
+  }
+
+  /** The planner's settings with a token instead of a user and password. */
+  private static Properties withToken(Properties p, String token) {
+    p.remove("influx.user");
+    p.remove("influx.password");
+    p.setProperty("influx.token", token);
+    return p;
+  }
+
+  /**
+   * A JWT as influxd's shared-secret auth reads it, minted here apart from airq's code: HS256 over
+   * base64url header and claims ({@code username}, {@code exp} = now + {@code validSeconds}).
+   */
+  private static String jwt(String user, String secret, long validSeconds) throws Exception {
+    java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+    long exp = Instant.now().getEpochSecond() + validSeconds;
+    String signed =
+        b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(utf8))
+            + "."
+            + b64.encodeToString(
+                ("{\"username\":\"" + user + "\",\"exp\":" + exp + "}").getBytes(utf8));
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(utf8), "HmacSHA256"));
+    return signed + "." + b64.encodeToString(mac.doFinal(signed.getBytes(utf8)));
   }
 
   private static Properties props(String bootstrap, String prefix, Map<String, String> kafka) {

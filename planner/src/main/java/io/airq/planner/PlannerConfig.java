@@ -6,6 +6,7 @@ import io.airq.core.config.ConfigSpec;
 import io.airq.core.config.ConfigValues;
 import io.airq.core.config.KafkaClientSettings;
 import io.airq.core.config.ValueType;
+import io.airq.kit.InfluxLogin;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,8 +25,7 @@ public record PlannerConfig(
     String httpBind,
     String influxUrl,
     String influxDatabase,
-    String influxUser,
-    String influxPassword,
+    InfluxLogin influxLogin,
     String influxRawPolicy,
     String kafkaBootstrap,
     String topicPrefix,
@@ -45,6 +45,7 @@ public record PlannerConfig(
     if (!(coverageGate >= 0 && coverageGate <= 1) || !(hourGate >= 0 && hourGate <= 1)) {
       throw new IllegalArgumentException("coverage gates must be fractions between 0 and 1");
     }
+    influxLogin = influxLogin == null ? InfluxLogin.NONE : influxLogin;
     kafka = kafka == null ? Map.of() : Map.copyOf(kafka);
     adminToken = adminToken == null ? "" : adminToken;
   }
@@ -72,8 +73,7 @@ public record PlannerConfig(
         httpBind,
         influxUrl,
         influxDatabase,
-        influxUser,
-        influxPassword,
+        influxLogin,
         influxRawPolicy,
         kafkaBootstrap,
         topicPrefix,
@@ -100,8 +100,7 @@ public record PlannerConfig(
         v.get(Keys.HTTP_BIND),
         v.get(Keys.INFLUX_URL),
         v.get(Keys.INFLUX_DATABASE),
-        v.get(Keys.INFLUX_USER),
-        v.get(Keys.INFLUX_PASSWORD),
+        InfluxLogin.of(v),
         v.get(Keys.INFLUX_RAW_POLICY),
         v.get(Keys.KAFKA_BOOTSTRAP),
         v.get(Keys.TOPIC_PREFIX),
@@ -148,10 +147,6 @@ public record PlannerConfig(
             "influx.url", "http://127.0.0.1:8086", "InfluxDB URL the averages are read from.");
     static final ConfigKey<String> INFLUX_DATABASE =
         ConfigKey.text("influx.database", "airq", "The database the sink writes.");
-    static final ConfigKey<String> INFLUX_USER =
-        ConfigKey.text("influx.user", "", "InfluxDB user name; empty = none.");
-    static final ConfigKey<String> INFLUX_PASSWORD =
-        ConfigKey.text("influx.password", "", "InfluxDB password.").asSecret();
     static final ConfigKey<String> INFLUX_RAW_POLICY =
         ConfigKey.text(
             "influx.raw.policy",
@@ -228,8 +223,9 @@ public record PlannerConfig(
                     HTTP_BIND,
                     INFLUX_URL,
                     INFLUX_DATABASE,
-                    INFLUX_USER,
-                    INFLUX_PASSWORD,
+                    InfluxLogin.USER,
+                    InfluxLogin.PASSWORD,
+                    InfluxLogin.TOKEN,
                     INFLUX_RAW_POLICY,
                     KAFKA_BOOTSTRAP,
                     TOPIC_PREFIX,
@@ -252,10 +248,8 @@ public record PlannerConfig(
         + influxUrl
         + ", influxDatabase="
         + influxDatabase
-        + ", influxUser="
-        + influxUser
-        + ", influxPassword="
-        + (influxPassword.isEmpty() ? "" : "***")
+        + ", influxLogin="
+        + influxLogin
         + ", kafkaBootstrap="
         + kafkaBootstrap
         + ", topicPrefix="

@@ -54,11 +54,7 @@ public final class PlannerServer implements AutoCloseable {
     this.registry = Registry.start(kafka, cfg.topicPrefix());
     this.reader =
         new AverageReader(
-            cfg.influxUrl(),
-            cfg.influxUser(),
-            cfg.influxPassword(),
-            cfg.influxDatabase(),
-            cfg.influxRawPolicy());
+            cfg.influxUrl(), cfg.influxLogin(), cfg.influxDatabase(), cfg.influxRawPolicy());
     this.writer = new ClosureWriter(kafka, cfg.topicPrefix(), registry);
     this.sensorWriter = new SensorWriter(kafka, cfg.topicPrefix(), registry);
     this.averagesWriter = new AveragesWriter(kafka, cfg.topicPrefix());

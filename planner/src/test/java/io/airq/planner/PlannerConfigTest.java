@@ -23,7 +23,18 @@ class PlannerConfigTest {
     assertThat(c.coverageGate()).isEqualTo(0.8);
     assertThat(c.influxDatabase()).isEqualTo("airq");
     assertThat(c.kafka()).containsExactly(Map.entry("client.id", "planner-1"));
-    assertThat(c.toString()).doesNotContain("s3cret").contains("influxPassword=***");
+    assertThat(c.toString()).doesNotContain("s3cret").contains("password=***");
+  }
+
+  @Test
+  void anInfluxTokenIsReadAndRefusedWithAUser() {
+    PlannerConfig c = PlannerConfig.load(new Properties(), Map.of("AIRQ_INFLUX_TOKEN", "a.b.c"));
+    assertThat(c.influxLogin().authorization()).isEqualTo("Bearer a.b.c");
+    assertThat(c.toString()).doesNotContain("a.b.c");
+    Properties p = new Properties();
+    p.setProperty("influx.user", "airq");
+    assertThatThrownBy(() -> PlannerConfig.load(p, Map.of("AIRQ_INFLUX_TOKEN", "a.b.c")))
+        .hasMessageContaining("influx.token and influx.user are both set");
   }
 
   @Test

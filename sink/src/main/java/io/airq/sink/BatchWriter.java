@@ -61,7 +61,10 @@ final class BatchWriter {
   Written write(List<Pending> batch) throws InfluxWriter.Unavailable {
     long t0 = System.nanoTime();
     if (!prepareDatabase()) {
-      throw new InfluxWriter.Unavailable("database not created yet", null);
+      String refused = influx.refused();
+      throw new InfluxWriter.Unavailable(
+          refused == null ? "database not created yet" : refused + "; nothing is dropped meanwhile",
+          null);
     }
     List<Pending> done = Bisection.write(batch, this::writeLines);
     metrics.deadLettered.increment(deadLetters.send(done));

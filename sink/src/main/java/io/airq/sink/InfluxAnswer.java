@@ -44,4 +44,18 @@ enum InfluxAnswer {
         && (message.contains("max-series-per-database limit exceeded")
             || message.contains("max-values-per-tag limit exceeded"));
   }
+
+  /**
+   * InfluxDB's reason for refusing credentials, from its answer's body ({@code {"error":"signature
+   * is invalid"}}), short and on one line.
+   */
+  static String refusal(String body) {
+    String s = body == null ? "" : body.strip();
+    var m = java.util.regex.Pattern.compile("\"error\"\\s*:\\s*\"([^\"]*)\"").matcher(s);
+    String reason = m.find() ? m.group(1) : s;
+    reason = reason.replaceAll("\\s+", " ");
+    return reason.isEmpty()
+        ? "no reason given"
+        : reason.length() > 200 ? reason.substring(0, 200) : reason;
+  }
 }

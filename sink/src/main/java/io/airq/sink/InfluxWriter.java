@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
 import org.influxdb.InfluxDBIOException;
 import org.influxdb.dto.Pong;
 import org.influxdb.dto.Query;
@@ -47,9 +46,14 @@ final class InfluxWriter implements Closeable {
   private final InfluxDB influx;
   private final String database;
   private final ThreadLocal<int[]> lastStatus = ThreadLocal.withInitial(() -> new int[1]);
+  private final String login;
+
+  /** InfluxDB's words when it last refused the sink's credentials (401, 403); null since a 2xx. */
+  private volatile String refusal;
 
   InfluxWriter(SinkConfig cfg) {
     this.database = cfg.influxDatabase();
+    this.login = cfg.influxLogin().settings();
     OkHttpClient.Builder http =
         new OkHttpClient.Builder()
             .connectTimeout(5, TimeUnit.SECONDS)
@@ -58,25 +62,20 @@ final class InfluxWriter implements Closeable {
             .retryOnConnectionFailure(false)
             .addInterceptor(
                 chain -> {
-                  var request = chain.request();
-                  if (!cfg.influxToken().isEmpty()) {
-                    request =
-                        request
-                            .newBuilder()
-                            .header("Authorization", "Token " + cfg.influxToken())
-                            .build();
-                  }
                   lastStatus.get()[0] = 0;
-                  var response = chain.proceed(request);
+                  var response = chain.proceed(chain.request());
                   lastStatus.get()[0] = response.code();
+                  if (response.code() == 401 || response.code() == 403) {
+                    refusal = InfluxAnswer.refusal(response.peekBody(512).string());
+                  } else if (response.isSuccessful()
+                      && !chain.request().url().encodedPath().endsWith("/ping")) {
+                    // a ping needs no credentials: only a write or query shows they are taken
+                    refusal = null;
+                  }
                   return response;
                 })
             .addInterceptor(new FastGzip());
-    this.influx =
-        cfg.influxUser().isEmpty()
-            ? InfluxDBFactory.connect(cfg.influxUrl(), http)
-            : InfluxDBFactory.connect(
-                cfg.influxUrl(), cfg.influxUser(), cfg.influxPassword(), http);
+    this.influx = cfg.influxLogin().connect(cfg.influxUrl(), http);
   }
 
   /** Creates the database and the retention policies; idempotent. */
@@ -152,15 +151,32 @@ final class InfluxWriter implements Closeable {
                 e,
                 true);
         case RETRIABLE ->
-            throw new Unavailable("InfluxDB answered " + status + ": " + e.getMessage(), e);
+            throw new Unavailable(
+                status == 401 || status == 403
+                    ? refused() + "; nothing is dropped meanwhile"
+                    : "InfluxDB answered " + status + ": " + e.getMessage(),
+                e);
       }
     }
   }
 
-  /** Whether InfluxDB answers {@code /ping}, with its version. */
+  /** Since InfluxDB last refused the sink's credentials, which and why; null when it took them. */
+  String refused() {
+    String r = refusal;
+    return r == null ? null : "InfluxDB refused the sink's credentials (" + login + "): " + r;
+  }
+
+  /**
+   * Whether InfluxDB answers {@code /ping}, with its version, and took the sink's credentials at
+   * its last refusal or since (a ping needs none).
+   */
   Check ping() {
     try {
       Pong pong = influx.ping();
+      String refused = refused();
+      if (pong.isGood() && refused != null) {
+        return Check.down(refused + "; the sink waits, nothing is dropped");
+      }
       return pong.isGood()
           ? Check.up("InfluxDB " + pong.getVersion() + " answers /ping")
           : Check.down("/ping answered without a version");

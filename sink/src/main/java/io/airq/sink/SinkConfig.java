@@ -6,6 +6,7 @@ import io.airq.core.config.ConfigSpec;
 import io.airq.core.config.ConfigValues;
 import io.airq.core.config.KafkaClientSettings;
 import io.airq.core.config.ValueType;
+import io.airq.kit.InfluxLogin;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -23,9 +24,7 @@ import org.slf4j.LoggerFactory;
 public record SinkConfig(
     String influxUrl,
     String influxDatabase,
-    String influxUser,
-    String influxPassword,
-    String influxToken,
+    InfluxLogin influxLogin,
     boolean createDatabase,
     String rawPolicy,
     String rawDuration,
@@ -47,9 +46,6 @@ public record SinkConfig(
     for (String text :
         new String[] {
           influxUrl,
-          influxUser,
-          influxPassword,
-          influxToken,
           rawPolicy,
           rawDuration,
           aggregatePolicy,
@@ -95,6 +91,7 @@ public record SinkConfig(
     if (metricsPort < 0 || metricsPort > 65535) {
       throw new IllegalArgumentException("metrics.port out of range: " + metricsPort);
     }
+    influxLogin = influxLogin == null ? InfluxLogin.NONE : influxLogin;
     kafka = kafka == null ? Map.of() : Map.copyOf(kafka);
     webhook = webhook == null ? WebhookConfig.OFF : webhook;
   }
@@ -122,9 +119,7 @@ public record SinkConfig(
     return new SinkConfig(
         v.get(Keys.INFLUX_URL),
         v.get(Keys.INFLUX_DATABASE),
-        v.get(Keys.INFLUX_USER),
-        v.get(Keys.INFLUX_PASSWORD),
-        v.get(Keys.INFLUX_TOKEN),
+        InfluxLogin.of(v),
         v.get(Keys.INFLUX_CREATE),
         v.get(Keys.RAW_POLICY),
         v.get(Keys.RAW_DURATION),
@@ -162,16 +157,6 @@ public record SinkConfig(
             "InfluxDB URL, http or https; only the v1 API (`/write`, `/query`) is used.");
     static final ConfigKey<String> INFLUX_DATABASE =
         ConfigKey.text("influx.database", "airq", "The database written to.");
-    static final ConfigKey<String> INFLUX_USER =
-        ConfigKey.text("influx.user", "", "User name for basic auth (InfluxDB 1.x); empty = none.");
-    static final ConfigKey<String> INFLUX_PASSWORD =
-        ConfigKey.text("influx.password", "", "Password for basic auth.").asSecret();
-    static final ConfigKey<String> INFLUX_TOKEN =
-        ConfigKey.text(
-                "influx.token",
-                "",
-                "Token sent as `Authorization: Token ...` (InfluxDB 2.x/3.x v1 compatibility).")
-            .asSecret();
     static final ConfigKey<Boolean> INFLUX_CREATE =
         ConfigKey.bool(
             "influx.create", true, "Create the database and retention policies at start.");
@@ -241,9 +226,9 @@ public record SinkConfig(
                         Stream.<ConfigKey<?>>of(
                             INFLUX_URL,
                             INFLUX_DATABASE,
-                            INFLUX_USER,
-                            INFLUX_PASSWORD,
-                            INFLUX_TOKEN,
+                            InfluxLogin.USER,
+                            InfluxLogin.PASSWORD,
+                            InfluxLogin.TOKEN,
                             INFLUX_CREATE,
                             RAW_POLICY,
                             RAW_DURATION,
@@ -264,16 +249,13 @@ public record SinkConfig(
   /** Every setting, passwords, tokens and secret kafka.* settings shown as {@code ***}. */
   @Override
   public String toString() {
-    return ("SinkConfig[influxUrl=%s, influxDatabase=%s, influxUser=%s, influxPassword=%s,"
-            + " influxToken=%s, createDatabase=%s, rawPolicy=%s, rawDuration=%s,"
+    return ("SinkConfig[influxUrl=%s, influxDatabase=%s, influxLogin=%s, createDatabase=%s, rawPolicy=%s, rawDuration=%s,"
             + " aggregatePolicy=%s, kafkaBootstrap=%s, groupId=%s, topicPrefix=%s, batchPoints=%s,"
             + " linger=%s, maxBackoff=%s, metricsPort=%s, metricsBind=%s, kafka=%s, webhook=%s]")
         .formatted(
             influxUrl,
             influxDatabase,
-            influxUser,
-            influxPassword.isEmpty() ? "" : "***",
-            influxToken.isEmpty() ? "" : "***",
+            influxLogin,
             createDatabase,
             rawPolicy,
             rawDuration,

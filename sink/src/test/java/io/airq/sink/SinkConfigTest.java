@@ -27,7 +27,7 @@ class SinkConfigTest {
                 "AIRQ_KAFKA_SECURITY_PROTOCOL", "SSL"));
     assertThat(c.influxUrl()).isEqualTo("https://influx.example:8086");
     assertThat(c.influxDatabase()).isEqualTo("fromenv");
-    assertThat(c.influxToken()).isEqualTo("t0ps3cret");
+    assertThat(c.influxLogin().token()).isEqualTo("t0ps3cret");
     assertThat(c.linger()).isEqualTo(Duration.ofMillis(250));
     assertThat(c.kafka())
         .containsEntry("max.poll.records", "10")
@@ -43,12 +43,23 @@ class SinkConfigTest {
     p.setProperty("influx.password", "hunter2");
     p.setProperty("influx.user", "airq");
     p.setProperty("kafka.sasl.jaas.config", "password=\"kafkasecret\"");
-    SinkConfig c = SinkConfig.load(p, Map.of("AIRQ_INFLUX_TOKEN", "tok123"));
+    SinkConfig c = SinkConfig.load(p, Map.of());
     assertThat(c.toString())
         .doesNotContain("hunter2")
-        .doesNotContain("tok123")
         .doesNotContain("kafkasecret")
-        .contains("influxUser=airq");
+        .contains("user=airq");
+    SinkConfig t = SinkConfig.load(new Properties(), Map.of("AIRQ_INFLUX_TOKEN", "tok123"));
+    assertThat(t.toString()).doesNotContain("tok123").contains("token=***");
+  }
+
+  @Test
+  void aTokenAndAUserTogetherAreRefusedAtStart() {
+    Properties p = new Properties();
+    p.setProperty("influx.user", "airq");
+    p.setProperty("influx.password", "hunter2");
+    assertThatThrownBy(() -> SinkConfig.load(p, Map.of("AIRQ_INFLUX_TOKEN", "a.b.c")))
+        .hasMessageContaining("influx.token and influx.user are both set")
+        .hasMessageNotContaining("hunter2");
   }
 
   @Test

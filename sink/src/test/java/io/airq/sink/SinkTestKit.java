@@ -86,9 +86,7 @@ final class SinkTestKit {
     return new SinkConfig(
         c.influxUrl(),
         c.influxDatabase(),
-        c.influxUser(),
-        c.influxPassword(),
-        c.influxToken(),
+        c.influxLogin(),
         c.createDatabase(),
         c.rawPolicy(),
         c.rawDuration(),
@@ -110,9 +108,7 @@ final class SinkTestKit {
     return new SinkConfig(
         c.influxUrl(),
         c.influxDatabase(),
-        c.influxUser(),
-        c.influxPassword(),
-        c.influxToken(),
+        c.influxLogin(),
         c.createDatabase(),
         c.rawPolicy(),
         c.rawDuration(),

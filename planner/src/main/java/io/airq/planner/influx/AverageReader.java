@@ -4,6 +4,7 @@ import io.airq.core.average.AverageWindow;
 import io.airq.core.average.Scope;
 import io.airq.core.reading.Quantity;
 import io.airq.kit.Check;
+import io.airq.kit.InfluxLogin;
 import io.airq.planner.impact.HourlyMean;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Pong;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
@@ -21,18 +21,16 @@ public final class AverageReader implements AutoCloseable {
   private final InfluxDB influx;
   private final String database;
   private volatile String rawPolicy;
+  private final InfluxLogin login;
 
   /**
    * @param rawPolicy the retention policy of the raw {@code reading} measurement (the sink's {@code
    *     influx.raw.policy}); empty = the database default
    */
-  public AverageReader(
-      String url, String user, String password, String database, String rawPolicy) {
+  public AverageReader(String url, InfluxLogin login, String database, String rawPolicy) {
     this.rawPolicy = rawPolicy;
-    this.influx =
-        user == null || user.isEmpty()
-            ? InfluxDBFactory.connect(url)
-            : InfluxDBFactory.connect(url, user, password);
+    this.login = login;
+    this.influx = login.connect(url);
     this.database = database;
   }
 
@@ -46,17 +44,24 @@ public final class AverageReader implements AutoCloseable {
       // a ping needs no credentials: ask something that does, so wrong ones show here
       QueryResult r = influx.query(new Query("SHOW DATABASES"));
       if (r.getError() != null && r.getError().contains("authoriz")) {
-        return Check.down("InfluxDB refused the planner's credentials: " + r.getError());
+        return refused(r.getError());
       }
       return Check.up(
           "InfluxDB " + pong.getVersion() + " answered in " + pong.getResponseTime() + " ms");
-    } catch (org.influxdb.InfluxDBException.AuthorizationFailedException e) {
-      return Check.down(
-          "InfluxDB refused the planner's credentials (influx.user, influx.password): "
-              + e.getMessage());
+    } catch (org.influxdb.InfluxDBException e) {
+      // influxd's 401 answers: "authorization failed", "signature is invalid", "Token is expired"
+      return String.valueOf(e.getMessage())
+              .matches("(?is).*(authori[sz]|authenticat|token|signature|user).*")
+          ? refused(e.getMessage())
+          : Check.down("InfluxDB did not answer: " + e.getMessage());
     } catch (RuntimeException e) {
       return Check.down("InfluxDB did not answer: " + e.getMessage());
     }
+  }
+
+  private Check refused(String reason) {
+    return Check.down(
+        "InfluxDB refused the planner's credentials (" + login.settings() + "): " + reason);
   }
 
   public List<SeriesPoint> series(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.airq.core.reading.Quantity;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
+import io.airq.kit.InfluxLogin;
 import io.airq.planner.impact.HourlyMean;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,7 +70,8 @@ class AverageReaderIT {
           InfluxDB.ConsistencyLevel.ONE,
           List.of(average("s1", H10, 15, 2), average("s1", H12, 7, 1)));
     }
-    try (AverageReader reader = new AverageReader(servers.influxUrl(), "", "", db, "raw_90d")) {
+    try (AverageReader reader =
+        new AverageReader(servers.influxUrl(), InfluxLogin.NONE, db, "raw_90d")) {
       List<HourlyMean> hours =
           new ArrayList<>(
               reader.hourlySensorMeans(

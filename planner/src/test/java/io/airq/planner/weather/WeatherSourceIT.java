@@ -13,6 +13,7 @@ import io.airq.core.reading.Quantity;
 import io.airq.core.registry.Sensor;
 import io.airq.devstack.junit.RealServers;
 import io.airq.devstack.junit.Servers;
+import io.airq.kit.InfluxLogin;
 import io.airq.planner.influx.AverageReader;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ class WeatherSourceIT {
         influx.write(db, "autogen", InfluxDB.ConsistencyLevel.ONE, points);
       }
     }
-    return new AverageReader(servers.influxUrl(), "", "", db, "");
+    return new AverageReader(servers.influxUrl(), InfluxLogin.NONE, db, "");
   }
 
   private static HourlyWeather weather(AverageReader r, List<Sensor> registry, Closure c) {
