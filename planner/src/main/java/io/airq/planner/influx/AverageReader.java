@@ -229,8 +229,8 @@ public final class AverageReader implements AutoCloseable {
 
   /** One sensor's share of values flagged per QA rule over the 24 hours and 7 days before now. */
   public io.airq.planner.health.QaFlagShares qaFlagShares(String sensor, Instant now) {
-    Instant day = now.minus(java.time.Duration.ofDays(1));
-    Instant week = now.minus(java.time.Duration.ofDays(7));
+    Instant day = now.minus(io.airq.planner.health.FlagPeriod.LAST_24H.length());
+    Instant week = now.minus(io.airq.planner.health.FlagPeriod.LAST_7D.length());
     return io.airq.planner.health.QaFlagShares.of(
         HealthQuery.valueCountsOf(raw(policy -> HealthQuery.valueCounts(sensor, day, policy))),
         HealthQuery.valueCountsOf(raw(policy -> HealthQuery.valueCounts(sensor, week, policy))),

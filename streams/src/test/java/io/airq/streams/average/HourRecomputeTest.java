@@ -159,6 +159,21 @@ class HourRecomputeTest {
   }
 
   @Test
+  void noRollingWindowEndsAfterTheSensorsLatestHourAsTheStreamsJobEmitsNone() {
+    // readings for 3 hours, then silence: the period runs 10 hours past the last one
+    List<HourRecompute.Stored> readings = everyMinute(H0, H0.plus(Duration.ofHours(3)));
+    List<List<WindowAverage>> windows =
+        HourRecompute.rollingDays(
+            sensor("SDS011"), readings, H0, H0.plus(Duration.ofHours(13)), 75);
+    assertThat(windows.stream().map(w -> pm25(w).end()))
+        .as("the windows ending with the three hours that have readings, none after")
+        .containsExactly(
+            H0.plus(Duration.ofHours(1)),
+            H0.plus(Duration.ofHours(2)),
+            H0.plus(Duration.ofHours(3)));
+  }
+
+  @Test
   void aCalendarDayStartingInThePeriodHasItsLocalHoursAcrossAClockChange() {
     // Dublin's clocks go forward at 01:00 UTC on 29 March 2026: that day has 23 hours
     Instant day = Instant.parse("2026-03-29T00:00:00Z");
