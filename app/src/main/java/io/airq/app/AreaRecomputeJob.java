@@ -24,17 +24,22 @@ final class AreaRecomputeJob {
   private final RecomputeStore store;
   private final double gate;
   private final ZoneId dayZone;
+  private final boolean minutes;
 
-  AreaRecomputeJob(RecomputeStore store, double gate, ZoneId dayZone) {
+  /**
+   * @param minutes whether the 1-minute windows are recomputed too
+   */
+  AreaRecomputeJob(RecomputeStore store, double gate, ZoneId dayZone, boolean minutes) {
     this.store = store;
     this.gate = gate;
     this.dayZone = dayZone;
+    this.minutes = minutes;
   }
 
   /**
-   * Recomputes the area's minutes and hours starting in [from, to), the 24-hour windows ending with
-   * them and the calendar days starting in them, from every sensor of {@code registry} that enters
-   * the area's means; writes them unless {@code dryRun}.
+   * Recomputes the area's hours (and minutes, if asked) starting in [from, to), the 24-hour windows
+   * ending with them and the calendar days starting in them, from every sensor of {@code registry}
+   * that enters the area's means; writes them unless {@code dryRun}.
    */
   RecomputeJob.Outcome run(
       String area, Collection<Sensor> registry, Instant from, Instant to, boolean dryRun) {
@@ -47,7 +52,9 @@ final class AreaRecomputeJob {
       List<HourRecompute.Stored> raw =
           store.readings(
               s.id(), from.minus(AreaRecompute.LOOKBACK), to.plus(HourRecompute.DAY_LOOKAHEAD));
-      add(windows, s, AverageWindow.MINUTE, HourRecompute.minutes(s, raw, from, to, gate));
+      if (minutes) {
+        add(windows, s, AverageWindow.MINUTE, HourRecompute.minutes(s, raw, from, to, gate));
+      }
       add(
           windows,
           s,

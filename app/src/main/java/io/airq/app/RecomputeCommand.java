@@ -1,18 +1,16 @@
 package io.airq.app;
 
-import io.airq.core.json.IsoInstants;
 import io.airq.core.registry.Sensor;
 import io.airq.core.topic.Topics;
 import io.airq.kit.CompactedTable;
 import io.airq.kit.KafkaClients;
+import io.airq.planner.cli.PeriodOptions;
 import io.airq.simulator.publish.KafkaTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,30 +20,29 @@ import java.util.concurrent.Callable;
 import org.influxdb.InfluxDB;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code airq recompute --from … --to …}: recomputes the sensors' minutes, hours, 24-hour windows
- * and calendar days and their indices from the raw readings stored in InfluxDB, with the registry's
- * calibration versions as they are now, then those of their areas, and replaces the stored windows
- * (docs/registry.md, "Recomputing history"; the work is in {@link RecomputeRun}).
+ * {@code airq recompute --from … --to …}: recomputes the sensors' hours, 24-hour windows and
+ * calendar days (and with {@code --minutes} their minutes) and their indices from the raw readings
+ * stored in InfluxDB, with the registry's calibration versions as they are now, then those of their
+ * areas, and replaces the stored windows (docs/registry.md, "Recomputing history"; the work is in
+ * {@link RecomputeRun}).
  */
 @Command(
     name = "recompute",
     mixinStandardHelpOptions = true,
     description =
-        "Recompute the sensors' 1-minute, hourly, 24-hour and calendar-day averages and indices"
-            + " of a period from the raw readings in InfluxDB, with today's calibration versions,"
-            + " then their areas' (from all the areas' sensors), and replace the stored windows.")
+        "Recompute the sensors' hourly, 24-hour and calendar-day averages and indices (and with"
+            + " --minutes the 1-minute ones) of a period from the raw readings in InfluxDB, with"
+            + " today's calibration versions, then their areas' (from all the areas' sensors),"
+            + " and replace the stored windows.")
 final class RecomputeCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--from", required = true, description = "ISO-8601 instant or date (UTC).")
-  String from;
-
-  @Option(names = "--to", required = true, description = "ISO-8601 instant or date (UTC).")
-  String to;
+  @Mixin PeriodOptions period;
 
   @Option(
       names = "--sensor",
@@ -57,6 +54,13 @@ final class RecomputeCommand implements Callable<Integer> {
       names = "--dry-run",
       description = "Recompute and print what would change; write nothing.")
   boolean dryRun;
+
+  @Option(
+      names = "--minutes",
+      description =
+          "Also recompute the 1-minute windows (sensors' and areas'): 60 times the points of the"
+              + " hours, so off by default.")
+  boolean minutes;
 
   @Option(
       names = "--influx",
@@ -141,15 +145,8 @@ final class RecomputeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Instant a;
-    Instant b;
-    try {
-      a = instant(from, "--from");
-      b = instant(to, "--to");
-    } catch (IllegalArgumentException e) {
-      err.println(e.getMessage());
-      return 2;
-    }
+    Instant a = period.from();
+    Instant b = period.to();
     if (!b.isAfter(a)) {
       err.println("--to must be after --from");
       return 2;
@@ -181,10 +178,10 @@ final class RecomputeCommand implements Callable<Integer> {
             ? b
             : b.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
     out.printf(
-        "%s 1-minute and hourly windows, 24-hour windows and calendar days of %d sensor(s) and"
-            + " %d area(s),"
+        "%s %shourly windows, 24-hour windows and calendar days of %d sensor(s) and %d area(s),"
             + " %s to %s%n",
         dryRun ? "dry run: would recompute" : "recomputing",
+        minutes ? "1-minute and " : "",
         chosen.size(),
         RecomputeRun.areasOf(chosen.values()).size(),
         first,
@@ -205,9 +202,10 @@ final class RecomputeCommand implements Callable<Integer> {
       RecomputeStore store = new RecomputeStore(influx, database, rawPolicy, aggregatePolicy);
       RecomputeRun run =
           new RecomputeRun(
-              new RecomputeJob(store, gate, zone),
-              new AreaRecomputeJob(store, gate, zone),
+              new RecomputeJob(store, gate, zone, minutes),
+              new AreaRecomputeJob(store, gate, zone, minutes),
               dryRun,
+              minutes,
               out);
       RecomputeJob.Outcome total = run.run(chosen.values(), registry.values(), first, end);
       hours = total.hours();
@@ -239,16 +237,6 @@ final class RecomputeCommand implements Callable<Integer> {
             KafkaClients.properties(k.bootstrap(), k.settings()),
             Topics.SENSORS.prefixed(topicPrefix))) {
       return table.awaitCaughtUp(Duration.ofSeconds(30)) ? table.snapshot() : null;
-    }
-  }
-
-  private static Instant instant(String s, String option) {
-    try {
-      return s.length() == 10
-          ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant()
-          : IsoInstants.parse(s);
-    } catch (java.time.DateTimeException e) {
-      throw new IllegalArgumentException(option + " must be an ISO-8601 instant or date: " + s);
     }
   }
 

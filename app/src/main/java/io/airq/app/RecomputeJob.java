@@ -88,16 +88,22 @@ final class RecomputeJob {
   private final RecomputeStore store;
   private final double gate;
   private final ZoneId dayZone;
+  private final boolean minutes;
 
-  RecomputeJob(RecomputeStore store, double gate, ZoneId dayZone) {
+  /**
+   * @param minutes whether the 1-minute windows are recomputed too
+   */
+  RecomputeJob(RecomputeStore store, double gate, ZoneId dayZone, boolean minutes) {
     this.store = store;
     this.gate = gate;
     this.dayZone = dayZone;
+    this.minutes = minutes;
   }
 
   /**
-   * Recomputes the sensor's minutes and hours starting in [from, to), the 24-hour windows ending
-   * with them and the calendar days starting in them; writes them unless {@code dryRun}.
+   * Recomputes the sensor's hours (and minutes, if asked) starting in [from, to), the 24-hour
+   * windows ending with them and the calendar days starting in them; writes them unless {@code
+   * dryRun}.
    */
   Outcome run(Sensor s, Instant from, Instant to, boolean dryRun) {
     List<HourRecompute.Stored> raw =
@@ -109,7 +115,7 @@ final class RecomputeJob {
             r,
             Scope.SENSOR,
             s.id(),
-            HourRecompute.minutes(s, raw, from, to, gate),
+            minutes ? HourRecompute.minutes(s, raw, from, to, gate) : List.of(),
             HourRecompute.hours(s, raw, from, to, gate),
             HourRecompute.rollingDays(s, raw, from, to, gate),
             HourRecompute.calendarDays(s, raw, from, to, gate, dayZone),

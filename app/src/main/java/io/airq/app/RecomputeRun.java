@@ -17,12 +17,22 @@ final class RecomputeRun {
   private final RecomputeJob sensors;
   private final AreaRecomputeJob areas;
   private final boolean dryRun;
+  private final boolean minutes;
   private final PrintWriter out;
 
-  RecomputeRun(RecomputeJob sensors, AreaRecomputeJob areas, boolean dryRun, PrintWriter out) {
+  /**
+   * @param minutes whether the jobs recompute the 1-minute windows (and the lines count them)
+   */
+  RecomputeRun(
+      RecomputeJob sensors,
+      AreaRecomputeJob areas,
+      boolean dryRun,
+      boolean minutes,
+      PrintWriter out) {
     this.sensors = sensors;
     this.areas = areas;
     this.dryRun = dryRun;
+    this.minutes = minutes;
     this.out = out;
   }
 
@@ -71,7 +81,7 @@ final class RecomputeRun {
     String verb = dryRun ? "would change" : "changed";
     out.printf(
         "%s\t%d hours\t%d %s\tlargest change of a mean %.3f"
-            + "\t%d 24-hour windows, %d %s\t%d calendar days, %d %s\t%d minutes, %d %s%n",
+            + "\t%d 24-hour windows, %d %s\t%d calendar days, %d %s%s%n",
         what,
         o.hours(),
         o.changed(),
@@ -83,9 +93,7 @@ final class RecomputeRun {
         o.days(),
         o.daysChanged(),
         verb,
-        o.minutes(),
-        o.minutesChanged(),
-        verb);
+        minutes ? "\t%d minutes, %d %s".formatted(o.minutes(), o.minutesChanged(), verb) : "");
     out.flush();
   }
 }

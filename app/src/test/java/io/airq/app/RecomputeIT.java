@@ -58,19 +58,13 @@ class RecomputeIT {
     LinearCalibration version =
         new LinearCalibration(0.5, 2, "v-rc", h0.plus(Duration.ofHours(CALIBRATED_FROM)));
     Sensor sensor =
-        new Sensor(
-                SENSOR,
-                "gw-rc",
-                57.1,
-                -2.1,
-                "rc-area",
-                "",
-                "",
-                false,
-                null,
-                Duration.ofMinutes(1),
-                "SDS011",
-                Map.of())
+        Sensor.builder(SENSOR)
+            .position(57.1, -2.1)
+            .gatewayId("gw-rc")
+            .area("rc-area")
+            .reportingInterval(Duration.ofMinutes(1))
+            .model("SDS011")
+            .build()
             .withCalibration(Quantity.PM25, version);
     Sensor other = plain(OTHER);
     Sensor silent = plain("rc-sds-3");
@@ -160,7 +154,8 @@ class RecomputeIT {
         "--sensor",
         SENSOR,
         "--coverage-gate",
-        String.valueOf(GATE)
+        String.valueOf(GATE),
+        "--minutes"
       };
       Run dry = airq(common, "--dry-run");
       assertThat(dry.code()).as(dry.err()).isZero();
@@ -385,19 +380,13 @@ class RecomputeIT {
   }
 
   private static Sensor plain(String id) {
-    return new Sensor(
-        id,
-        "gw-rc",
-        57.1,
-        -2.1,
-        AREA,
-        "",
-        "",
-        false,
-        null,
-        Duration.ofMinutes(1),
-        "SDS011",
-        Map.of());
+    return Sensor.builder(id)
+        .position(57.1, -2.1)
+        .gatewayId("gw-rc")
+        .area(AREA)
+        .reportingInterval(Duration.ofMinutes(1))
+        .model("SDS011")
+        .build();
   }
 
   /** The stored PM2.5 hours: mean, raw_mean, count, coverage, correction, min, aqi_us_nowcast. */

@@ -40,40 +40,28 @@ class AreaRecomputeTopologyTest {
   private static final Sensor A = SensorFixtures.cbd("nbo-cbd-01");
   private static final Sensor B = SensorFixtures.cbd("nbo-cbd-02");
   private static final Sensor INDOOR =
-      new Sensor(
-          "nbo-cbd-in",
-          null,
-          -1.28,
-          36.82,
-          "cbd",
-          "Moi Avenue",
-          "Nairobi",
-          true,
-          null,
-          Duration.ofMinutes(20),
-          "SDS011",
-          Map.of());
+      Sensor.builder("nbo-cbd-in")
+          .position(-1.28, 36.82)
+          .area("cbd")
+          .street("Moi Avenue")
+          .county("Nairobi")
+          .indoor(true)
+          .reportingInterval(Duration.ofMinutes(20))
+          .model("SDS011")
+          .build();
 
   /** Registered in the area, in service from 20:00 EAT, never heard from. */
   private static final Sensor SILENT =
-      new Sensor(
-          "nbo-cbd-03",
-          null,
-          -1.28,
-          36.82,
-          "cbd",
-          "Moi Avenue",
-          "Nairobi",
-          false,
-          null,
-          Duration.ofMinutes(20),
-          "SDS011",
-          Map.of(),
-          SensorKind.AIR,
-          DAY.plus(Duration.ofHours(20)),
-          null,
-          "",
-          "");
+      Sensor.builder("nbo-cbd-03")
+          .position(-1.28, 36.82)
+          .area("cbd")
+          .street("Moi Avenue")
+          .county("Nairobi")
+          .reportingInterval(Duration.ofMinutes(20))
+          .model("SDS011")
+          .kind(SensorKind.AIR)
+          .installed(DAY.plus(Duration.ofHours(20)))
+          .build();
 
   private static Reading reading(Sensor s, Instant at, double pm25, double no2, double so2) {
     return Reading.of(
