@@ -241,19 +241,14 @@ class RecomputeAgreesWithStreamsEndToEndIT {
     List<Sensor> out = new ArrayList<>();
     for (String id : IDS) {
       Sensor s =
-          new Sensor(
-              id,
-              "gw-rcs",
-              51.9 + out.size() * 0.001,
-              -8.47,
-              AREA,
-              "",
-              "Cork",
-              false,
-              null,
-              Duration.ofMinutes(1),
-              id.equals("rcs-pms") ? "PMS5003" : "SDS011",
-              Map.of());
+          Sensor.builder(id)
+              .gatewayId("gw-rcs")
+              .position(51.9 + out.size() * 0.001, -8.47)
+              .area(AREA)
+              .county("Cork")
+              .reportingInterval(Duration.ofMinutes(1))
+              .model(id.equals("rcs-pms") ? "PMS5003" : "SDS011")
+              .build();
       out.add(
           id.equals("rcs-sds-cal")
               ? s.withCalibration(

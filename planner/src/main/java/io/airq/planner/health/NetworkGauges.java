@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * never seen, retired) and {@code airq.planner.flagged.share{rule,period}} (the share of the
  * registered sensors' raw readings of the last 24 hours ({@code period=24h}) and of the last 7 days
  * ({@code 7d}) flagged by each QA rule, {@code any}: by any rule). Computed on a scrape, again when
- * the registry changed or a minute passed; when InfluxDB does not answer, the last values stay.
+ * the registry changed or a minute passed (the 7 days' shares: 15 minutes, {@link
+ * FlagPeriod#gaugeRefresh()}); when InfluxDB does not answer, the last values stay.
  */
 public final class NetworkGauges {
   public static final String SENSORS = "airq.planner.sensors";
@@ -43,6 +44,7 @@ public final class NetworkGauges {
 
   private Set<Sensor> countedFor = Set.of();
   private long computedAt = Long.MIN_VALUE;
+  private final Map<FlagPeriod, Long> flagsCountedAt = new java.util.EnumMap<>(FlagPeriod.class);
 
   private NetworkGauges(
       Supplier<Collection<Sensor>> sensors,
@@ -92,15 +94,22 @@ public final class NetworkGauges {
     if (computedAt == Long.MIN_VALUE
         || now - computedAt >= REFRESH.toNanos()
         || !registered.equals(countedFor)) {
+      boolean registryChanged = !registered.equals(countedFor);
       try {
         Map<String, Integer> m = new HashMap<>();
         health.of(registered, UTC, 1).forEach(h -> m.merge(h.status(), 1, Integer::sum));
-        Map<String, Double> shares = new HashMap<>();
+        Map<String, Double> shares = new HashMap<>(flagged);
         List<String> ids = registered.stream().map(Sensor::id).toList();
         for (FlagPeriod period : FlagPeriod.values()) {
+          Long at = flagsCountedAt.get(period);
+          if (!registryChanged && at != null && now - at < period.gaugeRefresh().toNanos()) {
+            continue;
+          }
           NetworkFlags f = flags.apply(ids, Instant.now().minus(period.length()));
+          shares.keySet().removeIf(k -> k.startsWith(period.label() + "|"));
           f.ruleShares().forEach((rule, share) -> shares.put(period.label() + "|" + rule, share));
           shares.put(period.label() + "|any", f.share());
+          flagsCountedAt.put(period, now);
         }
         counts = m;
         flagged = shares;
