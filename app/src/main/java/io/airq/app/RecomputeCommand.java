@@ -186,6 +186,18 @@ final class RecomputeCommand implements Callable<Integer> {
         RecomputeRun.areasOf(chosen.values()).size(),
         first,
         end);
+    Instant open =
+        Instant.now()
+            .minus(io.airq.streams.StreamsSettings.DEFAULT_GRACE)
+            .truncatedTo(ChronoUnit.HOURS);
+    if (end.isAfter(open)) {
+      err.printf(
+          "note: the hours from %s on are within the streams job's averaging grace (grace.1h,"
+              + " default 26 h): a reading arriving for one of them re-emits it from the job's own"
+              + " state, without this recomputation; recompute them again once the grace has"
+              + " passed%n",
+          open.isAfter(first) ? open : first);
+    }
     int hours = 0;
     int changed = 0;
     io.airq.kit.InfluxLogin login;

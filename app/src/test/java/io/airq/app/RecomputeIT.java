@@ -159,6 +159,9 @@ class RecomputeIT {
       };
       Run dry = airq(common, "--dry-run");
       assertThat(dry.code()).as(dry.err()).isZero();
+      assertThat(dry.err())
+          .as("the last 8 hours are within the streams job's 26-hour grace")
+          .contains("within the streams job's averaging grace");
       assertThat(dry.out())
           .contains(
               SENSOR + "\t" + HOURS + " hours\t" + (HOURS - CALIBRATED_FROM) + " would change")

@@ -317,6 +317,9 @@ class RecomputeAgreesWithStreamsEndToEndIT {
             .setErr(new PrintWriter(err))
             .execute(args);
     assertThat(code).as("airq %s: %s%s", args[0], out, err).isZero();
+    assertThat(err.toString())
+        .as("a period whose hours are all past the averaging grace gets no note about it")
+        .doesNotContain("averaging grace");
     return out.toString();
   }
 }
