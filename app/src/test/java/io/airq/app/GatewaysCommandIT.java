@@ -86,6 +86,25 @@ class GatewaysCommandIT {
       assertThat(delivered).containsExactly("airq/v1/gw-new/s1/airq", "airq/v1/gw-new/s2/airq");
       shut(again);
 
+      // a password with ':' and '\\' (which mosquitto_passwd -U would cut at its first ':')
+      String tricky = "pa:ss\\word:long-enough";
+      Path pw = Files.writeString(state.resolve("pw"), tricky + "\n");
+      cli(0, "gateways", "add", "gw-colon", "--dir", state.toString(), "--password-file", "" + pw);
+      shut(awaitConnect(url, "gw-colon", tricky));
+      assertThat(refused(url, "gw-colon", "pa")).as("only the whole password logs in").isTrue();
+      assertThat(Credentials.read(state).orElseThrow().gateways())
+          .containsEntry("gw-colon", tricky);
+      cli(0, "gateways", "remove", "gw-colon", "--dir", state.toString());
+
+      // another stack's pid file naming this broker: a mosquitto of this user, but not with that
+      // stack's config, so it is reported stale and never signalled
+      Path other = Files.createTempDirectory("airq-gateways-other-");
+      secrets.write(other);
+      Files.copy(state.resolve(LocalBroker.PID_FILE), other.resolve(LocalBroker.PID_FILE));
+      assertThat(cli(0, "gateways", "add", "gw-elsewhere", "--dir", other.toString()))
+          .contains("is stale (process " + broker.pid() + " does not run with -c")
+          .doesNotContain("Reloaded");
+
       assertThat(cli(0, "gateways", "list", "--dir", state.toString()).lines())
           .containsExactly(Credentials.EXAMPLE_GATEWAY, "gw-new");
 
