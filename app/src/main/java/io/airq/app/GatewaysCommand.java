@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
     })
 final class GatewaysCommand implements Runnable {
   /** What a topic segment, a password file's user name and the registry all accept. */
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
   /** The fewest characters of a password given with --password-file. */
   static final int MIN_PASSWORD = 12;
