@@ -66,21 +66,21 @@ public final class LocalStack implements AutoCloseable {
   private void startServices(Path dir, PrintStream progress, Duration emitInterval) {
     Pipeline p =
         Pipeline.start(
-            new Pipeline.Settings(
-                servers.mqttUrl(),
-                servers.kafkaBootstrap(),
-                servers.influxUrl(),
-                "airq",
-                "",
-                portOr(PLANNER_PORT),
-                portOr(INGEST_PORT),
-                portOr(SINK_PORT),
-                portOr(STREAMS_PORT),
-                dir.resolve("streams-state"),
-                emitInterval,
+            Pipeline.Settings.builder()
+                .mqttUrl(servers.mqttUrl())
+                .kafkaBootstrap(servers.kafkaBootstrap())
+                .influxUrl(servers.influxUrl())
+                .influxDatabase("airq")
+                .plannerPort(portOr(PLANNER_PORT))
+                .ingestHttpPort(portOr(INGEST_PORT))
+                .sinkPort(portOr(SINK_PORT))
+                .streamsPort(portOr(STREAMS_PORT))
+                .stateDir(dir.resolve("streams-state"))
+                .emitInterval(emitInterval)
                 // the one streams setting ./airq up takes from the environment (docs/quality.md)
-                System.getenv("AIRQ_DAY_ZONE"),
-                ServerLogins.of(secrets)),
+                .dayZone(System.getenv("AIRQ_DAY_ZONE"))
+                .logins(ServerLogins.of(secrets))
+                .build(),
             progress);
     services.push(p);
     plannerUrl = p.plannerUrl();

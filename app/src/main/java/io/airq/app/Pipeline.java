@@ -34,7 +34,7 @@ public final class Pipeline implements AutoCloseable {
    * @param kafkaBootstrap Kafka bootstrap servers
    * @param influxUrl InfluxDB 1.x URL
    * @param influxDatabase the database the sink writes and the planner reads
-   * @param topicPrefix prefix of every topic ("" in production)
+   * @param topicPrefix prefix of every topic ("" in production; null: "")
    * @param plannerPort planner HTTP port, its /health and /metrics too (0 = a free port)
    * @param ingestHttpPort the bridge's HTTP push, /health and /metrics port (0 = a free port)
    * @param sinkPort the sink's /health and /metrics port (0 = a free port)
@@ -61,65 +61,20 @@ public final class Pipeline implements AutoCloseable {
       String dayZone,
       ServerLogins logins) {
 
-    /** On servers that need no login. */
-    public Settings(
-        String mqttUrl,
-        String kafkaBootstrap,
-        String influxUrl,
-        String influxDatabase,
-        String topicPrefix,
-        int plannerPort,
-        int ingestHttpPort,
-        int sinkPort,
-        int streamsPort,
-        Path stateDir,
-        Duration emitInterval,
-        String dayZone) {
-      this(
-          mqttUrl,
-          kafkaBootstrap,
-          influxUrl,
-          influxDatabase,
-          topicPrefix,
-          plannerPort,
-          ingestHttpPort,
-          sinkPort,
-          streamsPort,
-          stateDir,
-          emitInterval,
-          dayZone,
-          ServerLogins.NONE);
-    }
-
-    /** With the sink's and the streams job's endpoints on free ports. */
-    public Settings(
-        String mqttUrl,
-        String kafkaBootstrap,
-        String influxUrl,
-        String influxDatabase,
-        String topicPrefix,
-        int plannerPort,
-        int ingestHttpPort,
-        Path stateDir,
-        Duration emitInterval) {
-      this(
-          mqttUrl,
-          kafkaBootstrap,
-          influxUrl,
-          influxDatabase,
-          topicPrefix,
-          plannerPort,
-          ingestHttpPort,
-          0,
-          0,
-          stateDir,
-          emitInterval,
-          null);
-    }
-
     public Settings {
+      topicPrefix = topicPrefix == null ? "" : topicPrefix;
       emitInterval = emitInterval == null ? StreamsSettings.DEFAULT_EMIT_INTERVAL : emitInterval;
       logins = logins == null ? ServerLogins.NONE : logins;
+    }
+
+    /**
+     * Settings to build field by field: {@code
+     * Pipeline.Settings.builder().mqttUrl(m).kafkaBootstrap(k).influxUrl(i).influxDatabase("airq")
+     * .stateDir(dir).build()}; the ports not set are 0 (a free port), the rest takes this
+     * constructor's default.
+     */
+    public static PipelineSettingsBuilder builder() {
+      return new PipelineSettingsBuilder();
     }
 
     /** A suffix that keeps this pipeline's MQTT session, share group and app id its own. */

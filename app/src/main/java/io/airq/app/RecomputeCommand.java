@@ -1,18 +1,16 @@
 package io.airq.app;
 
-import io.airq.core.json.IsoInstants;
 import io.airq.core.registry.Sensor;
 import io.airq.core.topic.Topics;
 import io.airq.kit.CompactedTable;
 import io.airq.kit.KafkaClients;
+import io.airq.planner.cli.PeriodOptions;
 import io.airq.simulator.publish.KafkaTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +20,7 @@ import java.util.concurrent.Callable;
 import org.influxdb.InfluxDB;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -39,11 +38,7 @@ import picocli.CommandLine.Spec;
 final class RecomputeCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--from", required = true, description = "ISO-8601 instant or date (UTC).")
-  String from;
-
-  @Option(names = "--to", required = true, description = "ISO-8601 instant or date (UTC).")
-  String to;
+  @Mixin PeriodOptions period;
 
   @Option(
       names = "--sensor",
@@ -139,15 +134,8 @@ final class RecomputeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Instant a;
-    Instant b;
-    try {
-      a = instant(from, "--from");
-      b = instant(to, "--to");
-    } catch (IllegalArgumentException e) {
-      err.println(e.getMessage());
-      return 2;
-    }
+    Instant a = period.from();
+    Instant b = period.to();
     if (!b.isAfter(a)) {
       err.println("--to must be after --from");
       return 2;
@@ -258,16 +246,6 @@ final class RecomputeCommand implements Callable<Integer> {
             KafkaClients.properties(k.bootstrap(), k.settings()),
             Topics.SENSORS.prefixed(topicPrefix))) {
       return table.awaitCaughtUp(Duration.ofSeconds(30)) ? table.snapshot() : null;
-    }
-  }
-
-  private static Instant instant(String s, String option) {
-    try {
-      return s.length() == 10
-          ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant()
-          : IsoInstants.parse(s);
-    } catch (java.time.DateTimeException e) {
-      throw new IllegalArgumentException(option + " must be an ISO-8601 instant or date: " + s);
     }
   }
 

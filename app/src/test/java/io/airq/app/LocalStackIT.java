@@ -123,19 +123,14 @@ class LocalStackIT {
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
       Sensor s =
-          new Sensor(
-              "stack-1",
-              null,
-              -1.28,
-              36.82,
-              "CBD",
-              null,
-              "Nairobi",
-              false,
-              HostType.PUBLIC,
-              Duration.ofMinutes(1),
-              "PMS5003",
-              null);
+          Sensor.builder("stack-1")
+              .position(-1.28, 36.82)
+              .area("CBD")
+              .county("Nairobi")
+              .hostType(HostType.PUBLIC)
+              .reportingInterval(Duration.ofMinutes(1))
+              .model("PMS5003")
+              .build();
       producer
           .send(
               new ProducerRecord<>(

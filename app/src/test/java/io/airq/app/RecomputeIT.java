@@ -47,19 +47,13 @@ class RecomputeIT {
     LinearCalibration version =
         new LinearCalibration(0.5, 2, "v-rc", h0.plus(Duration.ofHours(CALIBRATED_FROM)));
     Sensor sensor =
-        new Sensor(
-                SENSOR,
-                "gw-rc",
-                57.1,
-                -2.1,
-                "rc-area",
-                "",
-                "",
-                false,
-                null,
-                Duration.ofMinutes(1),
-                "SDS011",
-                Map.of())
+        Sensor.builder(SENSOR)
+            .position(57.1, -2.1)
+            .gatewayId("gw-rc")
+            .area("rc-area")
+            .reportingInterval(Duration.ofMinutes(1))
+            .model("SDS011")
+            .build()
             .withCalibration(Quantity.PM25, version);
     Registrar.register(servers.kafkaBootstrap(), prefix, List.of(sensor), List.of());
 

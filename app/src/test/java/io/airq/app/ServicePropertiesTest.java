@@ -19,27 +19,25 @@ import org.junit.jupiter.api.Test;
  */
 class ServicePropertiesTest {
   private static final Pipeline.Settings S =
-      new Pipeline.Settings(
-          "tcp://127.0.0.1:1883",
-          "127.0.0.1:9092",
-          "http://127.0.0.1:8086",
-          "airq",
-          "t.",
-          0,
-          0,
-          0,
-          0,
-          Path.of("state"),
-          Duration.ofSeconds(5),
-          "Africa/Nairobi",
+      Pipeline.Settings.builder()
+          .mqttUrl("tcp://127.0.0.1:1883")
+          .kafkaBootstrap("127.0.0.1:9092")
+          .influxUrl("http://127.0.0.1:8086")
+          .influxDatabase("airq")
+          .topicPrefix("t.")
+          .stateDir(Path.of("state"))
+          .emitInterval(Duration.ofSeconds(5))
+          .dayZone("Africa/Nairobi")
           // the local stack's logins: each service gets them through its own keys
-          new ServerLogins(
-              io.airq.devstack.KafkaBroker.saslClientSettings("airq", "k"),
-              "airq-bridge",
-              "m",
-              "airq",
-              "i",
-              "t"));
+          .logins(
+              new ServerLogins(
+                  io.airq.devstack.KafkaBroker.saslClientSettings("airq", "k"),
+                  "airq-bridge",
+                  "m",
+                  "airq",
+                  "i",
+                  "t"))
+          .build();
 
   @Test
   void everyPropertyIsAKeyOfTheServiceThatReadsIt() {

@@ -133,19 +133,15 @@ class ConfoundedClosureEndToEndIT {
                   o)
               .toClosure();
       Closure nearest =
-          new Closure(
-              closure + "-nearest",
-              "the same closure, no station named",
-              named.treated(),
-              named.control(),
-              named.start(),
-              named.end(),
-              named.baseline(),
-              named.after(),
-              named.zone(),
-              List.of(),
-              null,
-              null);
+          Closure.builder(closure + "-nearest")
+              .name("the same closure, no station named")
+              .treated(named.treated())
+              .control(named.control())
+              .period(named.start(), named.end())
+              .baseline(named.baseline())
+              .after(named.after())
+              .zone(named.zone())
+              .build();
       h.register(List.of(), List.of(nearest));
       JsonNode n =
           h.getJson("/api/closures/" + nearest.id() + "/impact?quantity=pm10&weather=true")

@@ -237,24 +237,18 @@ class CorkWeatherAdjustedEndToEndIT {
   }
 
   private static Sensor airport() {
-    return new Sensor(
-        STATION,
-        "met-eireann",
-        51.8472,
-        -8.4861,
-        "Cork Airport",
-        "",
-        "Cork",
-        false,
-        HostType.PUBLIC,
-        Duration.ofHours(1),
-        "Met Éireann synoptic station",
-        Map.of(),
-        SensorKind.WEATHER,
-        null,
-        null,
-        "CC-BY-4.0",
-        "Met Éireann");
+    return Sensor.builder(STATION)
+        .position(51.8472, -8.4861)
+        .gatewayId("met-eireann")
+        .area("Cork Airport")
+        .county("Cork")
+        .hostType(HostType.PUBLIC)
+        .reportingInterval(Duration.ofHours(1))
+        .model("Met Éireann synoptic station")
+        .kind(SensorKind.WEATHER)
+        .licence("CC-BY-4.0")
+        .attribution("Met Éireann")
+        .build();
   }
 
   /** The closure through the API, naming its weather station, as {@code docs/api.md} shows. */

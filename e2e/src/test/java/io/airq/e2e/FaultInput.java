@@ -79,19 +79,15 @@ record FaultInput(Instant start, int sensors, Duration interval, int hours, long
     List<Sensor> out = new ArrayList<>();
     for (int s = 0; s < sensors; s++) {
       out.add(
-          new Sensor(
-              sensor(s),
-              gateway,
-              -1.28 + s * 0.01,
-              36.82,
-              "fault-area",
-              "",
-              "Nairobi",
-              false,
-              HostType.PUBLIC,
-              interval,
-              "SDS011",
-              Map.of()));
+          Sensor.builder(sensor(s))
+              .position(-1.28 + s * 0.01, 36.82)
+              .gatewayId(gateway)
+              .area("fault-area")
+              .county("Nairobi")
+              .hostType(HostType.PUBLIC)
+              .reportingInterval(interval)
+              .model("SDS011")
+              .build());
     }
     return out;
   }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
@@ -89,18 +88,12 @@ class OfflineBacklogEndToEndIT {
   }
 
   private static Sensor sensor(String id) {
-    return new Sensor(
-        id,
-        null,
-        -1.28,
-        36.82,
-        "backlog-area",
-        "",
-        "Nairobi",
-        false,
-        null,
-        Duration.ofMinutes(10),
-        "SDS011",
-        Map.of());
+    return Sensor.builder(id)
+        .position(-1.28, 36.82)
+        .area("backlog-area")
+        .county("Nairobi")
+        .reportingInterval(Duration.ofMinutes(10))
+        .model("SDS011")
+        .build();
   }
 }

@@ -41,19 +41,14 @@ class OneBadValueEndToEndIT {
       List<Sensor> registered = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
         registered.add(
-            new Sensor(
-                i == 0 ? sensor : "cork-no2-silent-" + i,
-                "gw-batch",
-                51.9,
-                -8.47,
-                "cork-centre",
-                "",
-                "Cork",
-                false,
-                null,
-                Duration.ofMinutes(1),
-                "alphasense-no2-b43f",
-                Map.of()));
+            Sensor.builder(i == 0 ? sensor : "cork-no2-silent-" + i)
+                .position(51.9, -8.47)
+                .gatewayId("gw-batch")
+                .area("cork-centre")
+                .county("Cork")
+                .reportingInterval(Duration.ofMinutes(1))
+                .model("alphasense-no2-b43f")
+                .build());
       }
       h.register(registered, List.of());
       Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);

@@ -68,16 +68,16 @@ class PerPinPushEndToEndIT {
     String database = servers.newDatabase("e2e-pins");
     int port = freePort();
     Pipeline.Settings settings =
-        new Pipeline.Settings(
-            servers.mqttUrl(),
-            servers.kafkaBootstrap(),
-            servers.influxUrl(),
-            database,
-            prefix,
-            0,
-            port,
-            servers.newDirectory("e2e-pins-streams-state"),
-            PipelineHarness.SUITE_EMIT_INTERVAL);
+        Pipeline.Settings.builder()
+            .mqttUrl(servers.mqttUrl())
+            .kafkaBootstrap(servers.kafkaBootstrap())
+            .influxUrl(servers.influxUrl())
+            .influxDatabase(database)
+            .topicPrefix(prefix)
+            .ingestHttpPort(port)
+            .stateDir(servers.newDirectory("e2e-pins-streams-state"))
+            .emitInterval(PipelineHarness.SUITE_EMIT_INTERVAL)
+            .build();
     String sensor = "esp8266-" + UUID.randomUUID().toString().substring(0, 8);
     try (Pipeline pipeline = Pipeline.start(settings, System.err);
         InfluxDB influx = InfluxDBFactory.connect(servers.influxUrl())) {
@@ -85,19 +85,13 @@ class PerPinPushEndToEndIT {
           servers.kafkaBootstrap(),
           prefix,
           List.of(
-              new Sensor(
-                  sensor,
-                  null,
-                  -1.2864,
-                  36.8172,
-                  "nairobi-cbd",
-                  "",
-                  "Nairobi",
-                  false,
-                  null,
-                  Duration.ofSeconds(145),
-                  "PMS5003+DHT22",
-                  Map.of())),
+              Sensor.builder(sensor)
+                  .position(-1.2864, 36.8172)
+                  .area("nairobi-cbd")
+                  .county("Nairobi")
+                  .reportingInterval(Duration.ofSeconds(145))
+                  .model("PMS5003+DHT22")
+                  .build()),
           List.of());
       HttpClient http = HttpClient.newHttpClient();
       PipelineHarness.awaitSettled(

@@ -470,19 +470,16 @@ class PipelineBenchmark {
     List<Sensor> out = new ArrayList<>();
     for (int i = 0; i < SENSORS; i++) {
       out.add(
-          new Sensor(
-              "load-" + i,
-              "load-gw-" + (i % 100),
-              -1.28 + (i % 100) * 0.001,
-              36.82 + (i / 100) * 0.001,
-              "Bench " + (i % 20),
-              "Bench Street " + (i % 50),
-              "Bench County",
-              false,
-              HostType.PUBLIC,
-              reportingInterval(),
-              "PMS5003",
-              Map.of()));
+          Sensor.builder("load-" + i)
+              .position(-1.28 + (i % 100) * 0.001, 36.82 + (i / 100) * 0.001)
+              .gatewayId("load-gw-" + (i % 100))
+              .area("Bench " + (i % 20))
+              .street("Bench Street " + (i % 50))
+              .county("Bench County")
+              .hostType(HostType.PUBLIC)
+              .reportingInterval(reportingInterval())
+              .model("PMS5003")
+              .build());
     }
     return out;
   }

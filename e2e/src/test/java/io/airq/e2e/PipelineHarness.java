@@ -54,19 +54,16 @@ final class PipelineHarness implements AutoCloseable {
     this.prefix = servers.newPrefix(name);
     this.database = servers.newDatabase(name);
     this.settings =
-        new Pipeline.Settings(
-            servers.mqttUrl(),
-            servers.kafkaBootstrap(),
-            servers.influxUrl(),
-            database,
-            prefix,
-            0,
-            0,
-            0,
-            0,
-            servers.newDirectory(name + "-streams-state"),
-            emitInterval,
-            dayZone);
+        Pipeline.Settings.builder()
+            .mqttUrl(servers.mqttUrl())
+            .kafkaBootstrap(servers.kafkaBootstrap())
+            .influxUrl(servers.influxUrl())
+            .influxDatabase(database)
+            .topicPrefix(prefix)
+            .stateDir(servers.newDirectory(name + "-streams-state"))
+            .emitInterval(emitInterval)
+            .dayZone(dayZone)
+            .build();
     this.pipeline = Pipeline.start(settings, System.err);
     this.influx = InfluxDBFactory.connect(servers.influxUrl());
   }

@@ -116,19 +116,14 @@ class SecuredServersEndToEndIT {
         assertThat(c.get("min.insync.replicas").value()).isEqualTo("1");
       }
       Sensor sensor =
-          new Sensor(
-              "sec-1",
-              null,
-              -1.28,
-              36.82,
-              "CBD",
-              null,
-              "Nairobi",
-              false,
-              HostType.PUBLIC,
-              Duration.ofMinutes(1),
-              "PMS5003",
-              null);
+          Sensor.builder("sec-1")
+              .position(-1.28, 36.82)
+              .area("CBD")
+              .county("Nairobi")
+              .hostType(HostType.PUBLIC)
+              .reportingInterval(Duration.ofMinutes(1))
+              .model("PMS5003")
+              .build();
       send(kafka, Topics.SENSORS.prefixed(prefix), sensor.id(), sensor);
 
       Properties sinkProps = props(bootstrap, prefix, sasl);

@@ -57,19 +57,15 @@ class TimelessRedeliveryFaultIT {
       List<Sensor> sensors = new java.util.ArrayList<>();
       for (int s = 0; s < SENSORS; s++) {
         sensors.add(
-            new Sensor(
-                sensor(s),
-                pass.gateway,
-                -1.28,
-                36.82,
-                "fault-area",
-                "",
-                "Nairobi",
-                false,
-                HostType.PUBLIC,
-                Duration.ofMinutes(1),
-                "AirGradient",
-                Map.of()));
+            Sensor.builder(sensor(s))
+                .position(-1.28, 36.82)
+                .gatewayId(pass.gateway)
+                .area("fault-area")
+                .county("Nairobi")
+                .hostType(HostType.PUBLIC)
+                .reportingInterval(Duration.ofMinutes(1))
+                .model("AirGradient")
+                .build());
       }
       Registrar.register(servers.kafkaBootstrap(), pass.prefix, sensors, List.of());
       pass.start(registry);

@@ -352,19 +352,12 @@ class BridgeIT {
                 new ProducerRecord<>(
                     Topics.SENSORS.prefixed(prefix).name(),
                     id,
-                    new io.airq.core.registry.Sensor(
-                        id,
-                        id.equals("mine") ? gw : "someone-else",
-                        -1.28,
-                        36.82,
-                        "CBD",
-                        "",
-                        "Nairobi",
-                        false,
-                        null,
-                        null,
-                        "",
-                        null)))
+                    io.airq.core.registry.Sensor.builder(id)
+                        .position(-1.28, 36.82)
+                        .gatewayId(id.equals("mine") ? gw : "someone-else")
+                        .area("CBD")
+                        .county("Nairobi")
+                        .build()))
             .get(30, TimeUnit.SECONDS);
       }
     }

@@ -43,8 +43,12 @@ class KafkaSaslIT {
     register(
         servers,
         prefix,
-        new Sensor(
-            gw + "-s1", gw, -1.28, 36.82, "CBD", "", "Nairobi", false, null, null, "", null));
+        Sensor.builder(gw + "-s1")
+            .position(-1.28, 36.82)
+            .gatewayId(gw)
+            .area("CBD")
+            .county("Nairobi")
+            .build());
 
     BridgeConfig.Builder b =
         BridgeConfig.builder(servers.mqttUrl(), broker.saslEndpoint(), prefix)

@@ -38,7 +38,12 @@ class StrictHttpPushIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
 
   private static Sensor sensor(String id, String gateway) {
-    return new Sensor(id, gateway, -1.28, 36.82, "CBD", "", "Nairobi", false, null, null, "", null);
+    return Sensor.builder(id)
+        .position(-1.28, 36.82)
+        .gatewayId(gateway)
+        .area("CBD")
+        .county("Nairobi")
+        .build();
   }
 
   private static HttpResponse<String> push(HttpClient http, URI uri, String sensor, byte[] body)

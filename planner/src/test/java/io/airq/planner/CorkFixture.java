@@ -79,19 +79,16 @@ final class CorkFixture {
         new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
       for (String[] s : SITES) {
         Sensor sensor =
-            new Sensor(
-                s[1],
-                "cork-city-centre",
-                Double.parseDouble(s[2]),
-                Double.parseDouble(s[3]),
-                "Cork city centre",
-                s[4],
-                "Cork",
-                false,
-                HostType.PUBLIC,
-                Duration.ofHours(1),
-                "low-cost NO2",
-                null);
+            Sensor.builder(s[1])
+                .position(Double.parseDouble(s[2]), Double.parseDouble(s[3]))
+                .gatewayId("cork-city-centre")
+                .area("Cork city centre")
+                .street(s[4])
+                .county("Cork")
+                .hostType(HostType.PUBLIC)
+                .reportingInterval(Duration.ofHours(1))
+                .model("low-cost NO2")
+                .build();
         producer
             .send(
                 new ProducerRecord<>(
@@ -100,24 +97,17 @@ final class CorkFixture {
       }
       // the weather columns' station (position approximate: Cork Airport)
       Sensor station =
-          new Sensor(
-              STATION,
-              STATION,
-              51.8472,
-              -8.4861,
-              "",
-              "",
-              "Cork",
-              false,
-              HostType.PUBLIC,
-              Duration.ofHours(1),
-              "Met Éireann synoptic station",
-              null,
-              SensorKind.WEATHER,
-              null,
-              null,
-              "CC-BY-4.0",
-              "Met Éireann");
+          Sensor.builder(STATION)
+              .position(51.8472, -8.4861)
+              .gatewayId(STATION)
+              .county("Cork")
+              .hostType(HostType.PUBLIC)
+              .reportingInterval(Duration.ofHours(1))
+              .model("Met Éireann synoptic station")
+              .kind(SensorKind.WEATHER)
+              .licence("CC-BY-4.0")
+              .attribution("Met Éireann")
+              .build();
       producer
           .send(
               new ProducerRecord<>(

@@ -135,18 +135,14 @@ final class MoiAvenueFixture {
 
   private static Sensor sensor(
       String id, double lat, double lon, String area, String street, String county) {
-    return new Sensor(
-        id,
-        null,
-        lat,
-        lon,
-        area,
-        street,
-        county,
-        false,
-        HostType.PUBLIC,
-        Duration.ofMinutes(1),
-        "PMS5003",
-        null);
+    return Sensor.builder(id)
+        .position(lat, lon)
+        .area(area)
+        .street(street)
+        .county(county)
+        .hostType(HostType.PUBLIC)
+        .reportingInterval(Duration.ofMinutes(1))
+        .model("PMS5003")
+        .build();
   }
 }

@@ -96,8 +96,7 @@ class RegistrationSaslIT {
         .doesNotContain("not-the-password")
         .contains("sasl.jaas.config=****");
 
-    Sensor sensor =
-        new Sensor("sasl-1", null, 57.1, -2.1, null, null, null, false, null, null, null, null);
+    Sensor sensor = Sensor.builder("sasl-1").position(57.1, -2.1).build();
     assertThatThrownBy(() -> Registrar.register(target, List.of(sensor), List.of()))
         .isInstanceOf(IllegalStateException.class)
         .hasRootCauseInstanceOf(SaslAuthenticationException.class);

@@ -83,17 +83,11 @@ class RecordMapperTest {
 
     ZoneId nairobi = ZoneId.of("Africa/Nairobi");
     Closure c =
-        new Closure(
-            "moi-ave",
-            "Moi Avenue",
-            null,
-            null,
-            LocalDateTime.of(2026, 3, 1, 6, 0),
-            LocalDateTime.of(2026, 3, 3, 6, 0),
-            null,
-            null,
-            nairobi,
-            null);
+        Closure.builder("moi-ave")
+            .name("Moi Avenue")
+            .period(LocalDateTime.of(2026, 3, 1, 6, 0), LocalDateTime.of(2026, 3, 3, 6, 0))
+            .zone(nairobi)
+            .build();
     closures.put("moi-ave", c);
     Pending known = mapper.map(record(topic, "moi-ave/treated/during/pm25", during()));
     assertThat(known.rejected()).isFalse();

@@ -105,17 +105,14 @@ class SinkIT {
 
       var closures = Topics.CLOSURES.prefixed(prefix);
       Closure closure =
-          new Closure(
-              "moi-ave",
-              "Moi Avenue",
-              null,
-              null,
-              LocalDateTime.ofInstant(t0.minus(Duration.ofDays(1)), ZoneId.of("Africa/Nairobi")),
-              LocalDateTime.ofInstant(t0.plus(Duration.ofDays(1)), ZoneId.of("Africa/Nairobi")),
-              null,
-              null,
-              ZoneId.of("Africa/Nairobi"),
-              null);
+          Closure.builder("moi-ave")
+              .name("Moi Avenue")
+              .period(
+                  LocalDateTime.ofInstant(
+                      t0.minus(Duration.ofDays(1)), ZoneId.of("Africa/Nairobi")),
+                  LocalDateTime.ofInstant(t0.plus(Duration.ofDays(1)), ZoneId.of("Africa/Nairobi")))
+              .zone(ZoneId.of("Africa/Nairobi"))
+              .build();
       send(p, closures, closure.id(), closure);
       send(
           p,

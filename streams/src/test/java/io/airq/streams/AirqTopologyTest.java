@@ -40,33 +40,24 @@ import org.junit.jupiter.api.Test;
 class AirqTopologyTest {
   private static final Instant H10 = Instant.parse("2026-03-01T10:00:00Z");
   private static final Sensor CBD =
-      new Sensor(
-          "nbo-cbd-01",
-          "gw-1",
-          -1.28,
-          36.82,
-          "cbd",
-          "Moi Avenue",
-          "Nairobi",
-          false,
-          null,
-          Duration.ofMinutes(20),
-          "SDS011",
-          Map.of());
+      Sensor.builder("nbo-cbd-01")
+          .position(-1.28, 36.82)
+          .gatewayId("gw-1")
+          .area("cbd")
+          .street("Moi Avenue")
+          .county("Nairobi")
+          .reportingInterval(Duration.ofMinutes(20))
+          .model("SDS011")
+          .build();
   private static final Sensor WESTLANDS =
-      new Sensor(
-          "nbo-wl-01",
-          "gw-2",
-          -1.26,
-          36.80,
-          "westlands",
-          "",
-          "Nairobi",
-          false,
-          null,
-          Duration.ofMinutes(20),
-          "SDS011",
-          Map.of());
+      Sensor.builder("nbo-wl-01")
+          .position(-1.26, 36.80)
+          .gatewayId("gw-2")
+          .area("westlands")
+          .county("Nairobi")
+          .reportingInterval(Duration.ofMinutes(20))
+          .model("SDS011")
+          .build();
 
   private TopologyFixture t;
 
@@ -283,21 +274,17 @@ class AirqTopologyTest {
   @Test
   void plantowerPm25WithHumidityGetsTheEpaCorrectionAndCalibratedQuantitiesTheirOwn() {
     Sensor pms =
-        new Sensor(
-            "nbo-pa-01",
-            null,
-            -1.28,
-            36.82,
-            "cbd",
-            "",
-            "Nairobi",
-            false,
-            null,
-            Duration.ofMinutes(2),
-            "PurpleAir PA-II",
-            Map.of(
-                Quantity.PM10,
-                CalibrationHistory.of(new LinearCalibration(0.8, 1.0, "cal-2026-01"))));
+        Sensor.builder("nbo-pa-01")
+            .position(-1.28, 36.82)
+            .area("cbd")
+            .county("Nairobi")
+            .reportingInterval(Duration.ofMinutes(2))
+            .model("PurpleAir PA-II")
+            .calibration(
+                Map.of(
+                    Quantity.PM10,
+                    CalibrationHistory.of(new LinearCalibration(0.8, 1.0, "cal-2026-01"))))
+            .build();
     t.register(pms);
     Reading r =
         Reading.of(
@@ -334,19 +321,13 @@ class AirqTopologyTest {
   @Test
   void anAreaMeanIsTheMeanOfItsSensorsMeans() {
     Sensor cbd2 =
-        new Sensor(
-            "nbo-cbd-02",
-            null,
-            -1.28,
-            36.82,
-            "cbd",
-            "",
-            "Nairobi",
-            false,
-            null,
-            Duration.ofMinutes(20),
-            "SDS011",
-            Map.of());
+        Sensor.builder("nbo-cbd-02")
+            .position(-1.28, 36.82)
+            .area("cbd")
+            .county("Nairobi")
+            .reportingInterval(Duration.ofMinutes(20))
+            .model("SDS011")
+            .build();
     t.register(cbd2);
     for (int i = 0; i < 3; i++) {
       t.send(pm25(CBD, H10.plus(Duration.ofMinutes(20 * i + 1)), 10 + i));
@@ -394,25 +375,29 @@ class AirqTopologyTest {
   }
 
   private static Sensor cbdSensor(String id, Duration interval) {
-    return new Sensor(
-        id, null, -1.28, 36.82, "cbd", "", "Nairobi", false, null, interval, "SDS011", Map.of());
+    return Sensor.builder(id)
+        .position(-1.28, 36.82)
+        .area("cbd")
+        .county("Nairobi")
+        .reportingInterval(interval)
+        .model("SDS011")
+        .build();
   }
 
   @Test
   void closurePhasesFollowTheClosuresTimeZoneAndLateDataReplacesAnHour() {
     // Nairobi, Friday 26 March 2021: curfew from 20:00 EAT = 17:00Z
     Closure c =
-        new Closure(
-            "nbo-curfew",
-            "curfew",
-            SensorSelection.ofAreas("cbd"),
-            SensorSelection.ofSensors(WESTLANDS.id()),
-            LocalDateTime.parse("2021-03-26T20:00"),
-            LocalDateTime.parse("2021-03-27T05:00"),
-            Duration.ofHours(2),
-            Duration.ofHours(2),
-            ZoneId.of("Africa/Nairobi"),
-            null);
+        Closure.builder("nbo-curfew")
+            .name("curfew")
+            .treated(SensorSelection.ofAreas("cbd"))
+            .control(SensorSelection.ofSensors(WESTLANDS.id()))
+            .period(
+                LocalDateTime.parse("2021-03-26T20:00"), LocalDateTime.parse("2021-03-27T05:00"))
+            .baseline(Duration.ofHours(2))
+            .after(Duration.ofHours(2))
+            .zone(ZoneId.of("Africa/Nairobi"))
+            .build();
     t.closures.pipeInput(c.id(), c);
     Instant h16 = Instant.parse("2021-03-26T16:00:00Z");
     Instant h17 = Instant.parse("2021-03-26T17:00:00Z");

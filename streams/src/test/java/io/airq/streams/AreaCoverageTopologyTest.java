@@ -12,7 +12,6 @@ import io.airq.core.registry.SensorKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,9 +40,17 @@ class AreaCoverageTopologyTest {
 
   private static Sensor sensor(
       String id, String area, boolean indoor, SensorKind kind, Instant installed, Instant retired) {
-    return new Sensor(
-        id, null, -1.26, 36.80, area, "", "Nairobi", indoor, null, EVERY, "SDS011", Map.of(), kind,
-        installed, retired, null, null);
+    return Sensor.builder(id)
+        .position(-1.26, 36.80)
+        .area(area)
+        .county("Nairobi")
+        .indoor(indoor)
+        .reportingInterval(EVERY)
+        .model("SDS011")
+        .kind(kind)
+        .installed(installed)
+        .retired(retired)
+        .build();
   }
 
   private static Sensor outdoor(String id, String area) {

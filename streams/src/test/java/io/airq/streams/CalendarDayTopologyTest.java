@@ -122,25 +122,15 @@ class CalendarDayTopologyTest {
   void aSensorWithAZoneOfItsOwnGetsItsDaysThereWhileOthersKeepTheJobsZone() {
     start("UTC");
     Sensor nairobi =
-        new Sensor(
-            "nbo-cbd-zoned",
-            null,
-            -1.28,
-            36.82,
-            "cbd-zoned",
-            "Moi Avenue",
-            "Nairobi",
-            false,
-            null,
-            Duration.ofHours(1),
-            "SDS011",
-            java.util.Map.of(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            "Africa/Nairobi");
+        Sensor.builder("nbo-cbd-zoned")
+            .position(-1.28, 36.82)
+            .area("cbd-zoned")
+            .street("Moi Avenue")
+            .county("Nairobi")
+            .reportingInterval(Duration.ofHours(1))
+            .model("SDS011")
+            .zone("Africa/Nairobi")
+            .build();
     t.register(nairobi);
     Instant nairobiMidnight = Instant.parse("2026-02-28T21:00:00Z"); // 1 March, 00:00 EAT
     hourly(nairobi, nairobiMidnight, 24);

@@ -35,19 +35,15 @@ class CalibrationVersionsTopologyTest {
     t = new TopologyFixture(StreamsSettings.defaults(""));
     Sensor plain = SensorFixtures.cbd("abd-15092");
     sensor =
-        new Sensor(
-            plain.id(),
-            null,
-            plain.lat(),
-            plain.lon(),
-            plain.area(),
-            plain.street(),
-            plain.county(),
-            false,
-            null,
-            plain.reportingInterval(),
-            "SDS011",
-            Map.of(Quantity.PM25, CalibrationHistory.of(V2, V1)));
+        Sensor.builder(plain.id())
+            .position(plain.lat(), plain.lon())
+            .area(plain.area())
+            .street(plain.street())
+            .county(plain.county())
+            .reportingInterval(plain.reportingInterval())
+            .model("SDS011")
+            .calibration(Map.of(Quantity.PM25, CalibrationHistory.of(V2, V1)))
+            .build();
     t.register(sensor);
   }
 

@@ -85,19 +85,13 @@ class NairobiReplayTest {
       for (Row r : READINGS.keySet()) {
         if (registered.add(r.sensor())) {
           t.register(
-              new Sensor(
-                  r.sensor(),
-                  null,
-                  r.lat(),
-                  r.lon(),
-                  "loc-" + r.location(),
-                  "",
-                  "Nairobi",
-                  false,
-                  null,
-                  Duration.ofSeconds(150),
-                  r.type(),
-                  Map.of()));
+              Sensor.builder(r.sensor())
+                  .position(r.lat(), r.lon())
+                  .area("loc-" + r.location())
+                  .county("Nairobi")
+                  .reportingInterval(Duration.ofSeconds(150))
+                  .model(r.type())
+                  .build());
         }
       }
       for (Map.Entry<Row, Map<Quantity, Double>> e : READINGS.entrySet()) {

@@ -158,19 +158,13 @@ class ScaleOutIT {
               new ProducerRecord<>(
                   st.name(),
                   r.sensor(),
-                  new Sensor(
-                      r.sensor(),
-                      null,
-                      r.lat(),
-                      r.lon(),
-                      "loc-" + r.location(),
-                      "",
-                      "Nairobi",
-                      false,
-                      null,
-                      Duration.ofSeconds(150),
-                      r.type(),
-                      Map.of())));
+                  Sensor.builder(r.sensor())
+                      .position(r.lat(), r.lon())
+                      .area("loc-" + r.location())
+                      .county("Nairobi")
+                      .reportingInterval(Duration.ofSeconds(150))
+                      .model(r.type())
+                      .build()));
         }
       }
       sp.flush();

@@ -23,19 +23,14 @@ final class SensorFixtures {
 
   /** A Nairobi CBD sensor reporting at this interval. */
   static Sensor cbd(String id, Duration interval) {
-    return new Sensor(
-        id,
-        null,
-        -1.28,
-        36.82,
-        "cbd",
-        "Moi Avenue",
-        "Nairobi",
-        false,
-        null,
-        interval,
-        "SDS011",
-        Map.of());
+    return Sensor.builder(id)
+        .position(-1.28, 36.82)
+        .area("cbd")
+        .street("Moi Avenue")
+        .county("Nairobi")
+        .reportingInterval(interval)
+        .model("SDS011")
+        .build();
   }
 
   static Reading pm25(Sensor s, Instant time, double v) {

@@ -182,19 +182,13 @@ class StreamsBenchmark {
             new ProducerRecord<>(
                 t.name(),
                 id,
-                new Sensor(
-                    id,
-                    null,
-                    -1.28,
-                    36.82,
-                    "area-" + s % 10,
-                    "",
-                    "Bench",
-                    false,
-                    null,
-                    Duration.ofMinutes(1),
-                    "SDS011",
-                    Map.of())));
+                Sensor.builder(id)
+                    .position(-1.28, 36.82)
+                    .area("area-" + s % 10)
+                    .county("Bench")
+                    .reportingInterval(Duration.ofMinutes(1))
+                    .model("SDS011")
+                    .build()));
       }
       p.flush();
     }

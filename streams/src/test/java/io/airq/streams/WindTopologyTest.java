@@ -46,24 +46,13 @@ class WindTopologyTest {
   }
 
   private static Sensor station(String id, Duration interval) {
-    return new Sensor(
-        id,
-        null,
-        51.85,
-        -8.49,
-        "airport",
-        "",
-        "Cork",
-        false,
-        null,
-        interval,
-        "",
-        Map.of(),
-        SensorKind.WEATHER,
-        null,
-        null,
-        null,
-        null);
+    return Sensor.builder(id)
+        .position(51.85, -8.49)
+        .area("airport")
+        .county("Cork")
+        .reportingInterval(interval)
+        .kind(SensorKind.WEATHER)
+        .build();
   }
 
   private void wind(Sensor s, Instant at, double dir, double speed, double rain) {
@@ -208,17 +197,14 @@ class WindTopologyTest {
     t.register(s);
     t.closures.pipeInput(
         "c1",
-        new Closure(
-            "c1",
-            null,
-            SensorSelection.ofAreas("airport"),
-            null,
-            LocalDateTime.parse("2026-03-01T12:00"),
-            LocalDateTime.parse("2026-03-01T18:00"),
-            Duration.ofDays(1),
-            Duration.ofDays(1),
-            ZoneId.of("UTC"),
-            List.of()));
+        Closure.builder("c1")
+            .treated(SensorSelection.ofAreas("airport"))
+            .period(
+                LocalDateTime.parse("2026-03-01T12:00"), LocalDateTime.parse("2026-03-01T18:00"))
+            .baseline(Duration.ofDays(1))
+            .after(Duration.ofDays(1))
+            .zone(ZoneId.of("UTC"))
+            .build());
     for (int i = 0; i < 4; i++) {
       wind(s, H10.plus(Duration.ofMinutes(20L * i + 1)), 100 + i, 3 + i, 0.1 * i);
     }

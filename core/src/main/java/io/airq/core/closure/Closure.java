@@ -67,114 +67,29 @@ public record Closure(
     comparisonPeriods = comparisonPeriods == null ? List.of() : List.copyOf(comparisonPeriods);
   }
 
-  /** A closure without the street's line. */
-  public Closure(
-      String id,
-      String name,
-      SensorSelection treated,
-      SensorSelection control,
-      LocalDateTime start,
-      LocalDateTime end,
-      Duration baseline,
-      Duration after,
-      ZoneId zone,
-      List<ComparisonPeriod> comparisonPeriods,
-      Instant withdrawnAt,
-      ClosureWeather weather) {
-    this(
-        id,
-        name,
-        treated,
-        control,
-        start,
-        end,
-        baseline,
-        after,
-        zone,
-        comparisonPeriods,
-        withdrawnAt,
-        weather,
-        null);
-  }
-
-  /** A closure in force (not withdrawn). */
-  public Closure(
-      String id,
-      String name,
-      SensorSelection treated,
-      SensorSelection control,
-      LocalDateTime start,
-      LocalDateTime end,
-      Duration baseline,
-      Duration after,
-      ZoneId zone,
-      List<ComparisonPeriod> comparisonPeriods) {
-    this(id, name, treated, control, start, end, baseline, after, zone, comparisonPeriods, null);
-  }
-
-  /** A closure with no weather station named. */
-  public Closure(
-      String id,
-      String name,
-      SensorSelection treated,
-      SensorSelection control,
-      LocalDateTime start,
-      LocalDateTime end,
-      Duration baseline,
-      Duration after,
-      ZoneId zone,
-      List<ComparisonPeriod> comparisonPeriods,
-      Instant withdrawnAt) {
-    this(
-        id,
-        name,
-        treated,
-        control,
-        start,
-        end,
-        baseline,
-        after,
-        zone,
-        comparisonPeriods,
-        withdrawnAt,
-        null);
-  }
-
   /** The same closure, withdrawn at {@code at}. */
   public Closure withdrawn(Instant at) {
     Objects.requireNonNull(at, "at");
-    return new Closure(
-        id,
-        name,
-        treated,
-        control,
-        start,
-        end,
-        baseline,
-        after,
-        zone,
-        comparisonPeriods,
-        at,
-        weather,
-        street);
+    return toBuilder().withdrawnAt(at).build();
   }
 
   /** The same closure with its weather station named ({@code null}: none). */
   public Closure withWeather(ClosureWeather w) {
-    return new Closure(
-        id,
-        name,
-        treated,
-        control,
-        start,
-        end,
-        baseline,
-        after,
-        zone,
-        comparisonPeriods,
-        withdrawnAt,
-        w,
-        street);
+    return toBuilder().weather(w).build();
+  }
+
+  /**
+   * A closure to build field by field: {@code Closure.builder("moi-ave").period(start,
+   * end).treated(SensorSelection.ofAreas("CBD")).zone(nairobi).build()}. What is not set takes this
+   * constructor's default (which also does all the validation); the period must be set.
+   */
+  public static ClosureBuilder builder(String id) {
+    return new ClosureBuilder(id);
+  }
+
+  /** A builder holding this closure's fields, to build a changed copy. */
+  public ClosureBuilder toBuilder() {
+    return new ClosureBuilder(this);
   }
 
   /** Whether it was withdrawn (it then stays registered, for its reports). */

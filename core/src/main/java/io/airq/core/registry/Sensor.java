@@ -91,46 +91,6 @@ public record Sensor(
     zone = zone == null || zone.isBlank() ? null : validZone(zone).getId();
   }
 
-  /** A sensor without a zone of its own (the streams job's {@code day.zone} applies). */
-  public Sensor(
-      String id,
-      String gatewayId,
-      double lat,
-      double lon,
-      String area,
-      String street,
-      String county,
-      boolean indoor,
-      HostType hostType,
-      Duration reportingInterval,
-      String model,
-      Map<Quantity, CalibrationHistory> calibration,
-      SensorKind kind,
-      Instant installed,
-      Instant retired,
-      String licence,
-      String attribution) {
-    this(
-        id,
-        gatewayId,
-        lat,
-        lon,
-        area,
-        street,
-        county,
-        indoor,
-        hostType,
-        reportingInterval,
-        model,
-        calibration,
-        kind,
-        installed,
-        retired,
-        licence,
-        attribution,
-        null);
-  }
-
   /**
    * The zone of an IANA id ({@code Africa/Nairobi}, {@code UTC}); an {@link
    * IllegalArgumentException} saying so for anything else (a fixed offset such as {@code +03:00} is
@@ -156,40 +116,6 @@ public record Sensor(
     return zone == null ? fallback : ZoneId.of(zone);
   }
 
-  /** An air sensor in service since always, as registered before the registry's history fields. */
-  public Sensor(
-      String id,
-      String gatewayId,
-      double lat,
-      double lon,
-      String area,
-      String street,
-      String county,
-      boolean indoor,
-      HostType hostType,
-      Duration reportingInterval,
-      String model,
-      Map<Quantity, CalibrationHistory> calibration) {
-    this(
-        id,
-        gatewayId,
-        lat,
-        lon,
-        area,
-        street,
-        county,
-        indoor,
-        hostType,
-        reportingInterval,
-        model,
-        calibration,
-        null,
-        null,
-        null,
-        null,
-        null);
-  }
-
   /**
    * The calibration version of {@code q} that applied at {@code t} (the newest whose {@code from}
    * is at or before it); null when none did.
@@ -204,25 +130,7 @@ public record Sensor(
     Map<Quantity, CalibrationHistory> c = new EnumMap<>(Quantity.class);
     c.putAll(calibration);
     c.merge(q, CalibrationHistory.of(version), (old, v) -> old.with(version));
-    return new Sensor(
-        id,
-        gatewayId,
-        lat,
-        lon,
-        area,
-        street,
-        county,
-        indoor,
-        hostType,
-        reportingInterval,
-        model,
-        c,
-        kind,
-        installed,
-        retired,
-        licence,
-        attribution,
-        zone);
+    return toBuilder().calibration(c).build();
   }
 
   /** Whether the sensor was in service at {@code t}: installed at or before it, not yet retired. */
@@ -240,29 +148,25 @@ public record Sensor(
 
   /** This sensor retired at {@code when}. */
   public Sensor retiredAt(Instant when) {
-    return new Sensor(
-        id,
-        gatewayId,
-        lat,
-        lon,
-        area,
-        street,
-        county,
-        indoor,
-        hostType,
-        reportingInterval,
-        model,
-        calibration,
-        kind,
-        installed,
-        when,
-        licence,
-        attribution,
-        zone);
+    return toBuilder().retired(when).build();
   }
 
   /** How many readings a window of this length should hold at the nominal interval. */
   public long expectedCount(Duration window) {
     return Math.max(1, window.toMillis() / reportingInterval.toMillis());
+  }
+
+  /**
+   * A sensor to build field by field: {@code Sensor.builder("nbo-01").position(-1.28,
+   * 36.82).area("CBD").build()}. What is not set takes this constructor's default (which also does
+   * all the validation); the position must be set.
+   */
+  public static SensorBuilder builder(String id) {
+    return new SensorBuilder(id);
+  }
+
+  /** A builder holding this sensor's fields, to build a changed copy. */
+  public SensorBuilder toBuilder() {
+    return new SensorBuilder(this);
   }
 }

@@ -49,19 +49,10 @@ class CalibrationHistoryTest {
   @Test
   void oneVersionIsWrittenAsAnObjectAndSeveralAsAnArrayAndBothReadBack() {
     Sensor one =
-        new Sensor(
-            "s1",
-            null,
-            1,
-            2,
-            "",
-            "",
-            "",
-            false,
-            null,
-            null,
-            "",
-            java.util.Map.of(Quantity.PM25, CalibrationHistory.of(V1)));
+        Sensor.builder("s1")
+            .position(1, 2)
+            .calibration(java.util.Map.of(Quantity.PM25, CalibrationHistory.of(V1)))
+            .build();
     assertThat(new String(Json.write(one), java.nio.charset.StandardCharsets.UTF_8))
         .contains("\"pm25\":{\"slope\":0.9");
     assertThat(Json.read(Json.write(one), Sensor.class)).isEqualTo(one);

@@ -50,6 +50,22 @@ class SensorTest {
   }
 
   @Test
+  void theBuilderLeavesTheDefaultsToTheRecordAndNeedsAPosition() {
+    Sensor plain = Sensor.builder("s1").position(1, 2).build();
+    assertThat(plain.gatewayId()).isEqualTo("s1");
+    assertThat(plain.hostType()).isEqualTo(HostType.PUBLIC);
+    assertThat(plain.reportingInterval()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(plain.kind()).isEqualTo(SensorKind.AIR);
+    assertThat(plain.area()).isEmpty();
+    Sensor full = sensor(JUNE, JULY).toBuilder().zone("Africa/Nairobi").indoor(true).build();
+    assertThat(full.toBuilder().build()).isEqualTo(full);
+    assertThat(full.toBuilder().area("B").build().area()).isEqualTo("B");
+    assertThatThrownBy(() -> Sensor.builder("s2").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("position out of range: NaN,NaN");
+  }
+
+  @Test
   void retiredBeforeInstalledIsRefused() {
     assertThatThrownBy(() -> sensor(JULY, JUNE))
         .isInstanceOf(IllegalArgumentException.class)
@@ -63,55 +79,28 @@ class SensorTest {
   }
 
   private static Sensor sensor(Instant installed, Instant retired) {
-    return new Sensor(
-        "s1",
-        null,
-        1,
-        2,
-        "A",
-        null,
-        null,
-        false,
-        null,
-        null,
-        "SDS011",
-        java.util.Map.of(
-            Quantity.PM25, CalibrationHistory.of(new LinearCalibration(1.1, -2, "v2", JUNE))),
-        SensorKind.WEATHER,
-        installed,
-        retired,
-        "ODbL-1.0",
-        "City");
+    return Sensor.builder("s1")
+        .position(1, 2)
+        .area("A")
+        .model("SDS011")
+        .calibration(
+            java.util.Map.of(
+                Quantity.PM25, CalibrationHistory.of(new LinearCalibration(1.1, -2, "v2", JUNE))))
+        .kind(SensorKind.WEATHER)
+        .installed(installed)
+        .retired(retired)
+        .licence("ODbL-1.0")
+        .attribution("City")
+        .build();
   }
 
   private static Sensor zoned(Sensor s, String zone) {
-    return new Sensor(
-        s.id(),
-        s.gatewayId(),
-        s.lat(),
-        s.lon(),
-        s.area(),
-        s.street(),
-        s.county(),
-        s.indoor(),
-        s.hostType(),
-        s.reportingInterval(),
-        s.model(),
-        s.calibration(),
-        s.kind(),
-        s.installed(),
-        s.retired(),
-        s.licence(),
-        s.attribution(),
-        zone);
+    return s.toBuilder().zone(zone).build();
   }
 
   @Test
   void aZoneIsAnIanaIdOrNothingAndFallsBackToTheJobsZone() throws Exception {
-    Sensor plain =
-        new Sensor(
-            "s1", null, 1, 2, null, null, null, false, null, null, null, null, null, null, null,
-            null, null);
+    Sensor plain = Sensor.builder("s1").position(1, 2).build();
     assertThat(plain.zone()).isNull();
     assertThat(plain.dayZone(java.time.ZoneId.of("UTC"))).isEqualTo(java.time.ZoneId.of("UTC"));
     Sensor zoned = zoned(plain, "Africa/Nairobi");

@@ -19,7 +19,12 @@ class GatewayPolicyTest {
           "esp8266-1", sensor("esp8266-1", null));
 
   private static Sensor sensor(String id, String gateway) {
-    return new Sensor(id, gateway, -1.28, 36.82, "CBD", "", "Nairobi", false, null, null, "", null);
+    return Sensor.builder(id)
+        .position(-1.28, 36.82)
+        .gatewayId(gateway)
+        .area("CBD")
+        .county("Nairobi")
+        .build();
   }
 
   private static Optional<GatewayPolicy.Refusal> check(String sensor, String gateway) {

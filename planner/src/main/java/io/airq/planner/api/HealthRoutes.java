@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.airq.core.json.Json;
 import io.airq.core.registry.Sensor;
+import io.airq.planner.health.FlagPeriod;
 import io.airq.planner.health.NetworkFlags;
 import io.airq.planner.health.NetworkHealth;
 import io.airq.planner.health.SensorHealth;
@@ -12,7 +13,6 @@ import io.airq.planner.registry.Registry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Comparator;
@@ -51,8 +51,9 @@ final class HealthRoutes {
   }
 
   /**
-   * Counts by status, the sensors in service with the lowest completeness, and the last 24 hours'
-   * QA flags: the network's share of flagged readings, per rule, and the most flagged sensors.
+   * Counts by status, the sensors in service with the lowest completeness, and the QA flags of the
+   * last 24 hours and of the last 7 days: the network's share of flagged readings, per rule, and
+   * the most flagged sensors.
    */
   void network(HttpExchange ex, Map<String, String> q) throws IOException {
     List<SensorHealth> all = health(registry.sensors(), q);
@@ -83,16 +84,17 @@ final class HealthRoutes {
                             "status",
                             h.status()))
                 .toList()));
-    NetworkFlags flags =
-        reader.networkFlags(
-            registry.sensors().stream().map(Sensor::id).toList(),
-            clock.instant().minus(Duration.ofDays(1)));
+    List<String> ids = registry.sensors().stream().map(Sensor::id).toList();
     ObjectNode f = o.putObject("qaFlags");
-    f.put("readings", flags.readings());
-    f.put("flagged", flags.flagged());
-    f.put("share", flags.share());
-    f.set("byRule", JsonOut.tree(flags.ruleShares()));
-    o.set("worstFlagged", JsonOut.tree(flags.worst(WORST)));
+    for (FlagPeriod period : FlagPeriod.values()) {
+      NetworkFlags flags = reader.networkFlags(ids, clock.instant().minus(period.length()));
+      ObjectNode p = f.putObject(period.field());
+      p.put("readings", flags.readings());
+      p.put("flagged", flags.flagged());
+      p.put("share", flags.share());
+      p.set("byRule", JsonOut.tree(flags.ruleShares()));
+      p.set("mostFlagged", JsonOut.tree(flags.worst(WORST)));
+    }
     Http.json(ex, 200, o);
   }
 

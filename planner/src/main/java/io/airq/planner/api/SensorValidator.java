@@ -107,25 +107,24 @@ public final class SensorValidator {
       return new Result(null, errors);
     }
     Sensor s =
-        new Sensor(
-            id,
-            text(body, "gatewayId"),
-            lat,
-            lon,
-            text(body, "area"),
-            text(body, "street"),
-            text(body, "county"),
-            body.path("indoor").asBoolean(false),
-            host,
-            interval,
-            text(body, "model"),
-            calibration,
-            kind,
-            installed,
-            retired,
-            text(body, "licence"),
-            text(body, "attribution"),
-            zone);
+        Sensor.builder(id)
+            .position(lat, lon)
+            .gatewayId(text(body, "gatewayId"))
+            .area(text(body, "area"))
+            .street(text(body, "street"))
+            .county(text(body, "county"))
+            .indoor(body.path("indoor").asBoolean(false))
+            .hostType(host)
+            .reportingInterval(interval)
+            .model(text(body, "model"))
+            .calibration(calibration)
+            .kind(kind)
+            .installed(installed)
+            .retired(retired)
+            .licence(text(body, "licence"))
+            .attribution(text(body, "attribution"))
+            .zone(zone)
+            .build();
     return new Result(s, List.of());
   }
 

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,11 +68,7 @@ final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--quantity", defaultValue = "pm25", description = "Default: ${DEFAULT-VALUE}.")
   String quantity;
 
-  @Option(names = "--from", required = true, description = "ISO-8601 instant or date (UTC).")
-  String from;
-
-  @Option(names = "--to", required = true, description = "ISO-8601 instant or date (UTC).")
-  String to;
+  @Mixin PeriodOptions period;
 
   @Option(
       names = "--reference-column",
@@ -111,8 +106,9 @@ final class CalibrateCommand implements Callable<Integer> {
   @Option(
       names = "--apply-from",
       paramLabel = "WHEN",
+      converter = PeriodOptions.InstantOrDate.class,
       description = "Instant or date the version applies from (default: now).")
-  String applyFrom;
+  Instant applyFrom;
 
   @Option(
       names = "--version-id",
@@ -123,14 +119,11 @@ final class CalibrateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    Instant a;
-    Instant b;
+    Instant a = period.from();
+    Instant b = period.to();
+    Instant versionFrom = applyFrom != null ? applyFrom : Instant.now();
     ColocationFit.Split how;
-    Instant versionFrom;
     try {
-      a = instant(from, "--from");
-      b = instant(to, "--to");
-      versionFrom = applyFrom != null ? instant(applyFrom, "--apply-from") : Instant.now();
       how = ColocationFit.Split.valueOf(split.toUpperCase(Locale.ROOT));
       if (!labels.equals("end") && !labels.equals("start")) {
         throw new IllegalArgumentException("--reference-labels must be end or start: " + labels);
@@ -257,15 +250,5 @@ final class CalibrateCommand implements Callable<Integer> {
             }
           }
         });
-  }
-
-  private static Instant instant(String v, String option) {
-    try {
-      return v.length() == 10
-          ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant()
-          : Instant.parse(v);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(option + " is not an ISO-8601 instant or date: " + v);
-    }
   }
 }

@@ -2,6 +2,7 @@ package io.airq.planner.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airq.core.json.Json;
+import io.airq.planner.health.FlagPeriod;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,8 +21,10 @@ import picocli.CommandLine.Spec;
     description = {
       "A sensor's health: status (online, stale, offline, never seen, retired), last reading,"
           + " readings seen / expected per local day and the share of values flagged per QA rule"
-          + " over 24 h and 7 days; without ID, the network's: sensors by status"
-          + " and the 10 in service with the lowest completeness (docs/registry.md)."
+          + " over 24 h and 7 days; without ID, the network's: sensors by status,"
+          + " the 10 in service with the lowest completeness, and over 24 h and 7 days the share"
+          + " of readings flagged, per QA rule, and the 10 most flagged sensors"
+          + " (docs/registry.md)."
     })
 final class SensorHealthCommand implements Callable<Integer> {
   @Mixin PlannerApi api;
@@ -71,25 +74,37 @@ final class SensorHealthCommand implements Callable<Integer> {
                   100 * w.path("completeness").asDouble());
             }
             JsonNode qa = h.path("qaFlags");
-            out.printf(
-                "flagged in 24h\t%d/%d readings\t%.1f%%%n",
-                qa.path("flagged").asLong(),
-                qa.path("readings").asLong(),
-                100 * qa.path("share").asDouble());
-            qa.path("byRule")
-                .fields()
-                .forEachRemaining(
-                    e ->
-                        out.printf(
-                            "flagged %s\t%.1f%%%n", e.getKey(), 100 * e.getValue().asDouble()));
-            out.println("most flagged:");
-            for (JsonNode w : h.path("worstFlagged")) {
+            java.util.Set<String> rules = new java.util.TreeSet<>();
+            for (FlagPeriod p : FlagPeriod.values()) {
+              JsonNode f = qa.path(p.field());
               out.printf(
-                  "%s\t%d/%d\t%.1f%%%n",
-                  w.path("sensor").asText(),
-                  w.path("flagged").asLong(),
-                  w.path("readings").asLong(),
-                  100 * w.path("share").asDouble());
+                  java.util.Locale.ROOT,
+                  "flagged in %s\t%d/%d readings\t%.1f%%%n",
+                  p.label(),
+                  f.path("flagged").asLong(),
+                  f.path("readings").asLong(),
+                  100 * f.path("share").asDouble());
+              f.path("byRule").fieldNames().forEachRemaining(rules::add);
+            }
+            for (String rule : rules) {
+              out.printf(
+                  java.util.Locale.ROOT,
+                  "flagged %s\t24h %.1f%%\t7d %.1f%%%n",
+                  rule,
+                  100 * qa.path("last24h").path("byRule").path(rule).asDouble(0),
+                  100 * qa.path("last7d").path("byRule").path(rule).asDouble(0));
+            }
+            for (FlagPeriod p : FlagPeriod.values()) {
+              out.printf("most flagged in %s:%n", p.label());
+              for (JsonNode w : qa.path(p.field()).path("mostFlagged")) {
+                out.printf(
+                    java.util.Locale.ROOT,
+                    "%s\t%d/%d\t%.1f%%%n",
+                    w.path("sensor").asText(),
+                    w.path("flagged").asLong(),
+                    w.path("readings").asLong(),
+                    100 * w.path("share").asDouble());
+              }
             }
           } else {
             out.printf(

@@ -49,11 +49,7 @@ final class SeriesCommand implements Callable<Integer> {
               + " us-aqi-hour, eaqi or naqi (docs/api.md).")
   String index;
 
-  @Option(names = "--from", required = true, description = "ISO-8601 instant.")
-  String from;
-
-  @Option(names = "--to", required = true, description = "ISO-8601 instant.")
-  String to;
+  @Mixin PeriodOptions period;
 
   @Option(
       names = "--format",
@@ -77,9 +73,9 @@ final class SeriesCommand implements Callable<Integer> {
                 : index == null ? "&window=1h" : "")
             + (index != null ? "&index=" + PlannerApi.enc(index) : "")
             + "&from="
-            + PlannerApi.enc(from)
+            + PlannerApi.enc(period.from().toString())
             + "&to="
-            + PlannerApi.enc(to)
+            + PlannerApi.enc(period.to().toString())
             + "&format="
             + PlannerApi.enc(format);
     return api.call(

@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Prometheus gauges of the network: {@code airq.planner.sensors{status}} (online, stale, offline,
- * never seen, retired) and {@code airq.planner.flagged.share{rule}} (the share of the registered
- * sensors' raw readings of the last 24 hours flagged by each QA rule, {@code any}: by any rule).
- * Computed on a scrape, again when the registry changed or a minute passed; when InfluxDB does not
- * answer, the last values stay.
+ * never seen, retired) and {@code airq.planner.flagged.share{rule,period}} (the share of the
+ * registered sensors' raw readings of the last 24 hours ({@code period=24h}) and of the last 7 days
+ * ({@code 7d}) flagged by each QA rule, {@code any}: by any rule). Computed on a scrape, again when
+ * the registry changed or a minute passed (the 7 days' shares: 15 minutes, {@link
+ * FlagPeriod#gaugeRefresh()}); when InfluxDB does not answer, the last values stay.
  */
 public final class NetworkGauges {
   public static final String SENSORS = "airq.planner.sensors";
@@ -37,9 +38,13 @@ public final class NetworkGauges {
   private final NetworkHealth health;
   private final BiFunction<Collection<String>, Instant, NetworkFlags> flags;
   private volatile Map<String, Integer> counts = Map.of();
+
+  /** By "period|rule", e.g. "7d|stuck", "24h|any". */
   private volatile Map<String, Double> flagged = Map.of();
+
   private Set<Sensor> countedFor = Set.of();
   private long computedAt = Long.MIN_VALUE;
+  private final Map<FlagPeriod, Long> flagsCountedAt = new java.util.EnumMap<>(FlagPeriod.class);
 
   private NetworkGauges(
       Supplier<Collection<Sensor>> sensors,
@@ -69,13 +74,17 @@ public final class NetworkGauges {
     for (QaRule r : QaRule.values()) {
       rules.add(r.id());
     }
-    for (String rule : rules) {
-      Gauge.builder(FLAGGED, () -> g.current().flagged.getOrDefault(rule, 0.0))
-          .description(
-              "Share of the registered sensors' raw readings of the last 24 h flagged by a QA"
-                  + " rule (docs/registry.md)")
-          .tag("rule", rule)
-          .register(meters);
+    for (FlagPeriod period : FlagPeriod.values()) {
+      for (String rule : rules) {
+        String key = period.label() + "|" + rule;
+        Gauge.builder(FLAGGED, () -> g.current().flagged.getOrDefault(key, 0.0))
+            .description(
+                "Share of the registered sensors' raw readings of the last 24 h or 7 days flagged"
+                    + " by a QA rule (docs/registry.md)")
+            .tag("rule", rule)
+            .tag("period", period.label())
+            .register(meters);
+      }
     }
   }
 
@@ -85,15 +94,23 @@ public final class NetworkGauges {
     if (computedAt == Long.MIN_VALUE
         || now - computedAt >= REFRESH.toNanos()
         || !registered.equals(countedFor)) {
+      boolean registryChanged = !registered.equals(countedFor);
       try {
         Map<String, Integer> m = new HashMap<>();
         health.of(registered, UTC, 1).forEach(h -> m.merge(h.status(), 1, Integer::sum));
-        NetworkFlags f =
-            flags.apply(
-                registered.stream().map(Sensor::id).toList(),
-                Instant.now().minus(Duration.ofDays(1)));
-        Map<String, Double> shares = new HashMap<>(f.ruleShares());
-        shares.put("any", f.share());
+        Map<String, Double> shares = new HashMap<>(flagged);
+        List<String> ids = registered.stream().map(Sensor::id).toList();
+        for (FlagPeriod period : FlagPeriod.values()) {
+          Long at = flagsCountedAt.get(period);
+          if (!registryChanged && at != null && now - at < period.gaugeRefresh().toNanos()) {
+            continue;
+          }
+          NetworkFlags f = flags.apply(ids, Instant.now().minus(period.length()));
+          shares.keySet().removeIf(k -> k.startsWith(period.label() + "|"));
+          f.ruleShares().forEach((rule, share) -> shares.put(period.label() + "|" + rule, share));
+          shares.put(period.label() + "|any", f.share());
+          flagsCountedAt.put(period, now);
+        }
         counts = m;
         flagged = shares;
         countedFor = registered;

@@ -71,12 +71,7 @@ public final class AverageReader implements AutoCloseable {
       Quantity quantity,
       Instant from,
       Instant to) {
-    QueryResult r =
-        influx.query(
-            new Query(AverageQuery.select(scope, keys, window, quantity, from, to), database));
-    if (r.hasError()) {
-      throw new IllegalStateException("InfluxDB query failed: " + r.getError());
-    }
+    QueryResult r = query(AverageQuery.select(scope, keys, window, quantity, from, to));
     List<SeriesPoint> out = new ArrayList<>();
     for (QueryResult.Result result : r.getResults()) {
       if (result.hasError()) {
@@ -120,13 +115,8 @@ public final class AverageReader implements AutoCloseable {
       Quantity quantity,
       Instant from,
       Instant to) {
-    QueryResult r =
-        influx.query(
-            new Query(AverageQuery.selectAll(scope, keys, window, quantity, from, to), database));
-    if (r.hasError()) {
-      throw new IllegalStateException("InfluxDB query failed: " + r.getError());
-    }
-    return SeriesDetail.fromResult(r);
+    return SeriesDetail.fromResult(
+        query(AverageQuery.selectAll(scope, keys, window, quantity, from, to)));
   }
 
   /**
@@ -189,18 +179,8 @@ public final class AverageReader implements AutoCloseable {
     if (sensors.isEmpty()) {
       return List.of();
     }
-    String policy = rawPolicy;
     QueryResult r =
-        influx.query(
-            new Query(AverageQuery.rawHourly(sensors, quantity, from, to, policy), database));
-    String error = r.getError() != null ? r.getError() : firstError(r);
-    if (error != null && error.contains("retention policy not found") && !policy.isEmpty()) {
-      rawPolicy = "";
-      return rawHourly(sensors, quantity, from, to);
-    }
-    if (error != null) {
-      throw new IllegalStateException("InfluxDB query failed: " + error);
-    }
+        raw(policy -> AverageQuery.rawHourly(sensors, quantity, from, to, policy), false);
     List<HourlyMean> out = new ArrayList<>();
     for (QueryResult.Result result : r.getResults()) {
       if (result.getSeries() == null) {
@@ -249,8 +229,8 @@ public final class AverageReader implements AutoCloseable {
 
   /** One sensor's share of values flagged per QA rule over the 24 hours and 7 days before now. */
   public io.airq.planner.health.QaFlagShares qaFlagShares(String sensor, Instant now) {
-    Instant day = now.minus(java.time.Duration.ofDays(1));
-    Instant week = now.minus(java.time.Duration.ofDays(7));
+    Instant day = now.minus(io.airq.planner.health.FlagPeriod.LAST_24H.length());
+    Instant week = now.minus(io.airq.planner.health.FlagPeriod.LAST_7D.length());
     return io.airq.planner.health.QaFlagShares.of(
         HealthQuery.valueCountsOf(raw(policy -> HealthQuery.valueCounts(sensor, day, policy))),
         HealthQuery.valueCountsOf(raw(policy -> HealthQuery.valueCounts(sensor, week, policy))),
@@ -264,17 +244,36 @@ public final class AverageReader implements AutoCloseable {
     return FlagQuery.of(raw(policy -> FlagQuery.query(sensors, since, policy)));
   }
 
-  /** A query on the raw readings' policy, falling back to the default policy as rawHourly does. */
+  /** A query on the raw readings' policy; a database not found reads as no readings. */
   private QueryResult raw(java.util.function.Function<String, String> query) {
+    return raw(query, true);
+  }
+
+  /**
+   * A query on the raw readings' policy, falling back to the database's default policy when
+   * InfluxDB has no such policy; any other error is thrown, a database not found too unless {@code
+   * noDatabaseIsEmpty}.
+   */
+  private QueryResult raw(
+      java.util.function.Function<String, String> query, boolean noDatabaseIsEmpty) {
     String policy = rawPolicy;
     QueryResult r = influx.query(new Query(query.apply(policy), database));
     String error = r.getError() != null ? r.getError() : firstError(r);
     if (error != null && error.contains("retention policy not found") && !policy.isEmpty()) {
       rawPolicy = "";
-      return raw(query);
+      return raw(query, noDatabaseIsEmpty);
     }
-    if (error != null && !error.contains("database not found")) {
+    if (error != null && !(noDatabaseIsEmpty && error.contains("database not found"))) {
       throw new IllegalStateException("InfluxDB query failed: " + error);
+    }
+    return r;
+  }
+
+  /** The result of a query on the averages; an error InfluxDB reports for the query is thrown. */
+  private QueryResult query(String influxQl) {
+    QueryResult r = influx.query(new Query(influxQl, database));
+    if (r.hasError()) {
+      throw new IllegalStateException("InfluxDB query failed: " + r.getError());
     }
     return r;
   }

@@ -15,37 +15,19 @@ import org.junit.jupiter.api.Test;
 class ClosureValidatorTest {
   private static final List<Sensor> SENSORS =
       List.of(
-          new Sensor(
-              "s1",
-              null,
-              -1.28,
-              36.82,
-              "CBD",
-              "",
-              "Nairobi",
-              false,
-              null,
-              Duration.ofMinutes(1),
-              null,
-              null),
-          new Sensor(
-              "wx1",
-              null,
-              -1.30,
-              36.80,
-              "Airport",
-              "",
-              "Nairobi",
-              false,
-              null,
-              Duration.ofHours(1),
-              null,
-              null,
-              SensorKind.WEATHER,
-              null,
-              null,
-              null,
-              null));
+          Sensor.builder("s1")
+              .position(-1.28, 36.82)
+              .area("CBD")
+              .county("Nairobi")
+              .reportingInterval(Duration.ofMinutes(1))
+              .build(),
+          Sensor.builder("wx1")
+              .position(-1.30, 36.80)
+              .area("Airport")
+              .county("Nairobi")
+              .reportingInterval(Duration.ofHours(1))
+              .kind(SensorKind.WEATHER)
+              .build());
 
   private static JsonNode json(String s) throws Exception {
     return Json.mapper().readTree(s);

@@ -32,20 +32,22 @@ class CsvWeatherTest {
           new HourlyMean("t1", t.plusSeconds(3600L * i), i < 48 ? 20 + i % 3 : 10 + i % 2, 60, 60));
     }
     Closure c =
-        new Closure(
-            "c1",
-            "test",
-            SensorSelection.ofSensors("t1"),
-            null,
-            LocalDateTime.parse("2024-01-03T00:00"),
-            LocalDateTime.parse("2024-01-05T00:00"),
-            Duration.ofDays(2),
-            Duration.ofDays(1),
-            ZoneId.of("UTC"),
-            List.of());
+        Closure.builder("c1")
+            .name("test")
+            .treated(SensorSelection.ofSensors("t1"))
+            .period(
+                LocalDateTime.parse("2024-01-03T00:00"), LocalDateTime.parse("2024-01-05T00:00"))
+            .baseline(Duration.ofDays(2))
+            .after(Duration.ofDays(1))
+            .zone(ZoneId.of("UTC"))
+            .build();
     Sensor s =
-        new Sensor(
-            "t1", null, -1.28, 36.82, "A", "", "B", false, null, Duration.ofMinutes(1), null, null);
+        Sensor.builder("t1")
+            .position(-1.28, 36.82)
+            .area("A")
+            .county("B")
+            .reportingInterval(Duration.ofMinutes(1))
+            .build();
     return ImpactAnalysis.fromHourlyMeans(
         c, Quantity.NO2, List.of(s), h, ImpactAnalysis.Options.DEFAULT);
   }

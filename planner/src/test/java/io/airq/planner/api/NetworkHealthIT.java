@@ -33,7 +33,8 @@ import picocli.CommandLine;
 
 /**
  * Sensor and network health from raw readings in a real InfluxDB and sensors registered through the
- * API: last reading, status, completeness per day, counts by status and the worst sensors.
+ * API: last reading, status, completeness per day, counts by status and the worst sensors, and the
+ * shares of QA-flagged readings over the last 24 hours and 7 days (readings 8 days old in neither).
  */
 @RealServers
 class NetworkHealthIT {
@@ -56,6 +57,12 @@ class NetworkHealthIT {
       lines.add(line("full", full.get(i), flags(i)));
     }
     half.forEach(t -> lines.add(line("half", t, "")));
+    // and 8 days ago, before the 7 days, full sent readings flagged out-of-range: counted in
+    // neither
+    List<Instant> old =
+        times(
+            now.minus(Duration.ofDays(8)), now.minus(Duration.ofDays(8)).plusSeconds(3000), every);
+    old.forEach(t -> lines.add(line("full", t, "pm25:out-of-range")));
     try (InfluxDB influx = InfluxDBFactory.connect(servers.influxUrl())) {
       influx.query(new Query("CREATE DATABASE " + db));
       influx.write(db, "autogen", InfluxDB.ConsistencyLevel.ONE, lines);
@@ -120,25 +127,39 @@ class NetworkHealthIT {
       assertThat(network.at("/byStatus/retired").asInt()).isEqualTo(1);
       assertThat(network.at("/worst/0/sensor").asText()).isEqualTo("never");
       assertThat(network.at("/worst/1/sensor").asText()).isEqualTo("half");
-      // the last 24 h's QA flags over the network's raw readings, counted here
-      Instant since = asked.minus(Duration.ofDays(1));
-      long fullDay = full.stream().filter(t -> !t.isBefore(since)).count();
-      long readings = fullDay + half.stream().filter(t -> !t.isBefore(since)).count();
+      // the QA flags of the last 24 h and of the last 7 days over the network's raw readings,
+      // counted here (the 7 days hold all of full's and half's readings but the 8-day-old ones)
       JsonNode qa = network.get("qaFlags");
-      // a reading of each sensor may slip out of the 24 hours between the count here and the answer
-      assertThat(qa.get("readings").asLong()).isCloseTo(readings, within(2L));
-      assertThat(qa.get("share").asDouble())
-          .isCloseTo(flaggedIn(full, since, "any") / (double) readings, within(0.01));
-      for (String rule : List.of("stuck", "spike")) {
-        assertThat(qa.at("/byRule/" + rule).asDouble())
-            .as(rule)
-            .isCloseTo(flaggedIn(full, since, "pm25:" + rule) / (double) readings, within(0.01));
+      for (String period : List.of("last24h", "last7d")) {
+        Instant since = asked.minus(Duration.ofDays(period.equals("last24h") ? 1 : 7));
+        long fullIn = full.stream().filter(t -> !t.isBefore(since)).count();
+        long readings = fullIn + half.stream().filter(t -> !t.isBefore(since)).count();
+        JsonNode p = qa.get(period);
+        // a reading of each sensor may slip out of the period between the count here and the answer
+        assertThat(p.get("readings").asLong()).as(period).isCloseTo(readings, within(2L));
+        assertThat(p.get("share").asDouble())
+            .as(period)
+            .isCloseTo(flaggedIn(full, since, "any") / (double) readings, within(0.01));
+        for (String rule : List.of("stuck", "spike")) {
+          assertThat(p.at("/byRule/" + rule).asDouble())
+              .as(period + " " + rule)
+              .isCloseTo(flaggedIn(full, since, "pm25:" + rule) / (double) readings, within(0.01));
+        }
+        assertThat(p.get("byRule").size()).as(p.toString()).isEqualTo(2);
+        assertThat(p.get("mostFlagged")).as("half has no flags").hasSize(1);
+        assertThat(p.at("/mostFlagged/0/sensor").asText()).isEqualTo("full");
+        assertThat(p.at("/mostFlagged/0/share").asDouble())
+            .isCloseTo(flaggedIn(full, since, "any") / (double) fullIn, within(0.01));
       }
-      assertThat(qa.get("byRule").size()).as(qa.toString()).isEqualTo(2);
-      assertThat(network.get("worstFlagged")).as("half has no flags").hasSize(1);
-      assertThat(network.at("/worstFlagged/0/sensor").asText()).isEqualTo("full");
-      assertThat(network.at("/worstFlagged/0/share").asDouble())
-          .isCloseTo(flaggedIn(full, since, "any") / (double) fullDay, within(0.01));
+      Instant week = asked.minus(Duration.ofDays(7));
+      long weekReadings = full.size() + half.size();
+      assertThat(qa.at("/last7d/readings").asLong())
+          .as("the 7 days: every reading of full and half, none 8 days old")
+          .isEqualTo(weekReadings);
+      assertThat(qa.at("/last7d/flagged").asLong()).isEqualTo(flaggedIn(full, week, "any"));
+      assertThat(qa.at("/last7d/readings").asLong())
+          .as("the 7 days hold more than the 24 hours")
+          .isGreaterThan(qa.at("/last24h/readings").asLong());
 
       assertThat(metrics(planner))
           .contains("airq_planner_sensors{status=\"online\"} 1.0")
@@ -147,13 +168,20 @@ class NetworkHealthIT {
           .contains("airq_planner_sensors{status=\"retired\"} 1.0")
           .contains("airq_planner_sensors{status=\"offline\"} 0.0");
       String m = metrics(planner);
-      assertThat(gauge(m, "airq_planner_flagged_share{rule=\"any\"}"))
-          .isCloseTo(qa.get("share").asDouble(), within(0.01));
-      assertThat(gauge(m, "airq_planner_flagged_share{rule=\"stuck\"}"))
-          .isCloseTo(qa.at("/byRule/stuck").asDouble(), within(0.01));
-      assertThat(gauge(m, "airq_planner_flagged_share{rule=\"spike\"}"))
-          .isCloseTo(qa.at("/byRule/spike").asDouble(), within(0.01));
-      assertThat(gauge(m, "airq_planner_flagged_share{rule=\"out-of-range\"}")).isZero();
+      for (String[] period : new String[][] {{"24h", "last24h"}, {"7d", "last7d"}}) {
+        String g = "airq_planner_flagged_share{period=\"" + period[0] + "\",rule=\"";
+        JsonNode p = qa.get(period[1]);
+        assertThat(gauge(m, g + "any\"}"))
+            .as(period[0])
+            .isCloseTo(p.get("share").asDouble(), within(0.01));
+        assertThat(gauge(m, g + "stuck\"}"))
+            .as(period[0])
+            .isCloseTo(p.at("/byRule/stuck").asDouble(), within(0.01));
+        assertThat(gauge(m, g + "spike\"}"))
+            .as(period[0])
+            .isCloseTo(p.at("/byRule/spike").asDouble(), within(0.01));
+        assertThat(gauge(m, g + "out-of-range\"}")).as(period[0]).isZero();
+      }
 
       // the same through the CLI
       StringWriter out = new StringWriter();
@@ -184,14 +212,26 @@ class NetworkHealthIT {
           .contains("4 sensors")
           .contains("never seen\t1")
           .contains("never\tnever seen\t0.0%")
-          .contains("most flagged:\nfull\t")
+          .contains("most flagged in 24h:\nfull\t")
+          .contains("most flagged in 7d:\nfull\t")
           .contains(
               String.format(
                   java.util.Locale.ROOT,
-                  "flagged in 24h\t%d/%d readings\t%.1f%%",
-                  qa.get("flagged").asLong(),
-                  qa.get("readings").asLong(),
-                  100 * qa.get("share").asDouble()));
+                  "flagged stuck\t24h %.1f%%\t7d %.1f%%",
+                  100 * qa.at("/last24h/byRule/stuck").asDouble(),
+                  100 * qa.at("/last7d/byRule/stuck").asDouble()));
+      for (String[] period : new String[][] {{"24h", "last24h"}, {"7d", "last7d"}}) {
+        JsonNode p = qa.get(period[1]);
+        assertThat(net.toString())
+            .contains(
+                String.format(
+                    java.util.Locale.ROOT,
+                    "flagged in %s\t%d/%d readings\t%.1f%%",
+                    period[0],
+                    p.get("flagged").asLong(),
+                    p.get("readings").asLong(),
+                    100 * p.get("share").asDouble()));
+      }
     }
   }
 

@@ -373,19 +373,15 @@ class PlannerApiIT {
   }
 
   private static Sensor sensor(String id, double lat, double lon, String area, HostType host) {
-    return new Sensor(
-        id,
-        null,
-        lat,
-        lon,
-        area,
-        "Moi Avenue",
-        "Nairobi",
-        false,
-        host,
-        Duration.ofMinutes(1),
-        "PMS5003",
-        null);
+    return Sensor.builder(id)
+        .position(lat, lon)
+        .area(area)
+        .street("Moi Avenue")
+        .county("Nairobi")
+        .hostType(host)
+        .reportingInterval(Duration.ofMinutes(1))
+        .model("PMS5003")
+        .build();
   }
 
   /** The same days as ImpactAnalysisTest: treated 18, 22 | 9, 11 | 10; control 9, 11 | 7, 9 | 8. */

@@ -9,19 +9,16 @@ import org.junit.jupiter.api.Test;
 
 class PublicSensorTest {
   private static Sensor sensor(HostType host) {
-    return new Sensor(
-        "s1",
-        "gw",
-        -1.283914,
-        36.822837,
-        "CBD",
-        "Koinange St",
-        "Nairobi",
-        false,
-        host,
-        Duration.ofMinutes(1),
-        "PMS5003",
-        null);
+    return Sensor.builder("s1")
+        .position(-1.283914, 36.822837)
+        .gatewayId("gw")
+        .area("CBD")
+        .street("Koinange St")
+        .county("Nairobi")
+        .hostType(host)
+        .reportingInterval(Duration.ofMinutes(1))
+        .model("PMS5003")
+        .build();
   }
 
   @Test

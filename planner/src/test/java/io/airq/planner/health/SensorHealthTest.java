@@ -15,9 +15,12 @@ class SensorHealthTest {
   private static final ZoneId NAIROBI = ZoneId.of("Africa/Nairobi"); // UTC+3
 
   private static Sensor sensor(Duration interval, Instant installed) {
-    return new Sensor(
-        "s1", null, -1.28, 36.82, "CBD", null, null, false, null, interval, null, null, null,
-        installed, null, null, null);
+    return Sensor.builder("s1")
+        .position(-1.28, 36.82)
+        .area("CBD")
+        .reportingInterval(interval)
+        .installed(installed)
+        .build();
   }
 
   @Test

@@ -114,34 +114,26 @@ class CorkCarFreeDayTest {
             .map(d -> new ComparisonPeriod(d.atTime(7, 0), d.atTime(19, 0)))
             .toList();
     Closure closure =
-        new Closure(
-            "cork-car-free-day-2023",
-            "Cork Car-Free Day",
-            SensorSelection.ofSensors(SITES.toArray(String[]::new)),
-            null,
-            LocalDateTime.parse("2023-09-22T07:00"),
-            LocalDateTime.parse("2023-09-22T19:00"),
-            null,
-            Duration.ofHours(12),
-            DUBLIN,
-            fridays);
+        Closure.builder("cork-car-free-day-2023")
+            .name("Cork Car-Free Day")
+            .treated(SensorSelection.ofSensors(SITES.toArray(String[]::new)))
+            .period(
+                LocalDateTime.parse("2023-09-22T07:00"), LocalDateTime.parse("2023-09-22T19:00"))
+            .after(Duration.ofHours(12))
+            .zone(DUBLIN)
+            .comparisonPeriods(fridays)
+            .build();
     List<Sensor> registry =
         SITES.stream()
             .map(
                 s ->
-                    new Sensor(
-                        s,
-                        null,
-                        51.9,
-                        -8.47,
-                        "Cork city centre",
-                        s,
-                        "Cork",
-                        false,
-                        null,
-                        Duration.ofHours(1),
-                        null,
-                        null))
+                    Sensor.builder(s)
+                        .position(51.9, -8.47)
+                        .area("Cork city centre")
+                        .street(s)
+                        .county("Cork")
+                        .reportingInterval(Duration.ofHours(1))
+                        .build())
             .toList();
     List<HourlyMean> hours =
         rows.stream()

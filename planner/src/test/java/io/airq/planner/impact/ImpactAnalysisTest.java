@@ -396,23 +396,6 @@ class ImpactAnalysisTest {
   }
 
   private static Sensor installed(Sensor s, Instant when) {
-    return new Sensor(
-        s.id(),
-        s.gatewayId(),
-        s.lat(),
-        s.lon(),
-        s.area(),
-        s.street(),
-        s.county(),
-        s.indoor(),
-        s.hostType(),
-        s.reportingInterval(),
-        s.model(),
-        s.calibration(),
-        s.kind(),
-        when,
-        null,
-        s.licence(),
-        s.attribution());
+    return s.toBuilder().installed(when).build();
   }
 }

@@ -15,8 +15,12 @@ final class ImpactFixtures {
   private ImpactFixtures() {}
 
   static Sensor sensor(String id, String area, String county) {
-    return new Sensor(
-        id, null, -1.28, 36.82, area, "", county, false, null, Duration.ofMinutes(1), null, null);
+    return Sensor.builder(id)
+        .position(-1.28, 36.82)
+        .area(area)
+        .county(county)
+        .reportingInterval(Duration.ofMinutes(1))
+        .build();
   }
 
   static Closure closure(
@@ -27,8 +31,15 @@ final class ImpactFixtures {
       Duration baseline,
       Duration after,
       String zone) {
-    return new Closure(
-        "c1", "test", treated, control, start, end, baseline, after, ZoneId.of(zone), List.of());
+    return Closure.builder("c1")
+        .name("test")
+        .treated(treated)
+        .control(control)
+        .period(start, end)
+        .baseline(baseline)
+        .after(after)
+        .zone(ZoneId.of(zone))
+        .build();
   }
 
   /** One hourly mean per hour in [from, to) with the same value, fully covered. */

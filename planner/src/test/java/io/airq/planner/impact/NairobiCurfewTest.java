@@ -112,32 +112,23 @@ class NairobiCurfewTest {
         ids.stream()
             .map(
                 id ->
-                    new Sensor(
-                        id,
-                        null,
-                        -1.28,
-                        36.82,
-                        "",
-                        "",
-                        "Nairobi",
-                        false,
-                        null,
-                        Duration.ofSeconds(155),
-                        "PMS5003",
-                        null))
+                    Sensor.builder(id)
+                        .position(-1.28, 36.82)
+                        .county("Nairobi")
+                        .reportingInterval(Duration.ofSeconds(155))
+                        .model("PMS5003")
+                        .build())
             .toList();
     Closure curfew =
-        new Closure(
-            "nairobi-curfew-2021",
-            "Curfew from 20:00",
-            SensorSelection.ofSensors(ids.toArray(String[]::new)),
-            null,
-            LocalDateTime.parse("2021-03-27T00:00"),
-            LocalDateTime.parse("2021-04-02T00:00"),
-            Duration.ofDays(7),
-            Duration.ZERO,
-            ZoneId.of("Africa/Nairobi"),
-            List.of());
+        Closure.builder("nairobi-curfew-2021")
+            .name("Curfew from 20:00")
+            .treated(SensorSelection.ofSensors(ids.toArray(String[]::new)))
+            .period(
+                LocalDateTime.parse("2021-03-27T00:00"), LocalDateTime.parse("2021-04-02T00:00"))
+            .baseline(Duration.ofDays(7))
+            .after(Duration.ZERO)
+            .zone(ZoneId.of("Africa/Nairobi"))
+            .build();
     ImpactReport r =
         ImpactAnalysis.fromHourlyMeans(
             curfew, Quantity.PM25, registry, hours, ImpactAnalysis.Options.DEFAULT);

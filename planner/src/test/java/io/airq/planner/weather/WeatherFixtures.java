@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
 
 /** Cork's Car-Free Day streets and weather stations around them, for the weather tests. */
 final class WeatherFixtures {
@@ -31,45 +29,33 @@ final class WeatherFixtures {
   static final Sensor VALENTIA = station("valentia-wx", 51.9381, -10.2412, null);
 
   static Sensor air(String id, double lat, double lon) {
-    return new Sensor(
-        id, null, lat, lon, "Centre", "", "Cork", false, null, Duration.ofHours(1), "", Map.of());
+    return Sensor.builder(id)
+        .position(lat, lon)
+        .area("Centre")
+        .county("Cork")
+        .reportingInterval(Duration.ofHours(1))
+        .build();
   }
 
   static Sensor station(String id, double lat, double lon, Instant retired) {
-    return new Sensor(
-        id,
-        null,
-        lat,
-        lon,
-        "",
-        "",
-        "Cork",
-        false,
-        null,
-        Duration.ofHours(1),
-        "",
-        Map.of(),
-        SensorKind.WEATHER,
-        null,
-        retired,
-        null,
-        null);
+    return Sensor.builder(id)
+        .position(lat, lon)
+        .county("Cork")
+        .reportingInterval(Duration.ofHours(1))
+        .kind(SensorKind.WEATHER)
+        .retired(retired)
+        .build();
   }
 
   /** Car-Free Day 2023, 07:00–19:00 Dublin time, one day before and after. */
   static Closure carFreeDay(String station) {
-    return new Closure(
-        "cork-car-free-day-2023",
-        null,
-        SensorSelection.ofSensors("cork-sps", "cork-gp"),
-        null,
-        LocalDateTime.parse("2023-09-22T07:00"),
-        LocalDateTime.parse("2023-09-22T19:00"),
-        Duration.ofDays(1),
-        Duration.ofDays(1),
-        ZoneId.of("Europe/Dublin"),
-        List.of(),
-        null,
-        station == null ? null : new ClosureWeather(station));
+    return Closure.builder("cork-car-free-day-2023")
+        .treated(SensorSelection.ofSensors("cork-sps", "cork-gp"))
+        .period(LocalDateTime.parse("2023-09-22T07:00"), LocalDateTime.parse("2023-09-22T19:00"))
+        .baseline(Duration.ofDays(1))
+        .after(Duration.ofDays(1))
+        .zone(ZoneId.of("Europe/Dublin"))
+        .weather(station == null ? null : new ClosureWeather(station))
+        .build();
   }
 }

@@ -18,24 +18,13 @@ import org.junit.jupiter.api.Test;
 
 class WeatherImportTest {
   private static final Sensor STATION =
-      new Sensor(
-          "cork-airport",
-          null,
-          51.85,
-          -8.49,
-          "Airport",
-          "",
-          "Cork",
-          false,
-          null,
-          Duration.ofHours(1),
-          "",
-          Map.of(),
-          SensorKind.WEATHER,
-          null,
-          null,
-          null,
-          null);
+      Sensor.builder("cork-airport")
+          .position(51.85, -8.49)
+          .area("Airport")
+          .county("Cork")
+          .reportingInterval(Duration.ofHours(1))
+          .kind(SensorKind.WEATHER)
+          .build();
 
   @Test
   void eachHourBecomesTheStationsHourlyMeanWithFullCoverage() {
@@ -78,7 +67,7 @@ class WeatherImportTest {
         .get()
         .asString()
         .startsWith("station x is not a registered sensor");
-    Sensor air = new Sensor("s1", null, 0, 0, "", "", "", false, null, null, null, Map.of());
+    Sensor air = Sensor.builder("s1").position(0, 0).build();
     assertThat(WeatherImport.stationProblem("s1", Optional.of(air)))
         .contains("sensor s1 is of kind air, not weather: no weather history");
     assertThat(WeatherImport.stationProblem("cork-airport", Optional.of(STATION))).isEmpty();

@@ -116,19 +116,15 @@ public final class ReplayMessages {
       sensors.computeIfAbsent(
           d.sensorId(),
           id ->
-              new Sensor(
-                  id,
-                  gateway(d),
-                  d.lat(),
-                  d.lon(),
-                  d.location(),
-                  "",
-                  county,
-                  false,
-                  HostType.PUBLIC,
-                  interval,
-                  d.sensorType().equalsIgnoreCase("pms5003") ? "PMS5003" : d.sensorType(),
-                  Map.of()));
+              Sensor.builder(id)
+                  .position(d.lat(), d.lon())
+                  .gatewayId(gateway(d))
+                  .area(d.location())
+                  .county(county)
+                  .hostType(HostType.PUBLIC)
+                  .reportingInterval(interval)
+                  .model(d.sensorType().equalsIgnoreCase("pms5003") ? "PMS5003" : d.sensorType())
+                  .build());
     }
     return List.copyOf(sensors.values());
   }

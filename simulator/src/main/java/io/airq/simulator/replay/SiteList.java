@@ -42,19 +42,16 @@ public final class SiteList {
 
     /** The registry entry of the site's sensor, gateway = sensor id when none is given. */
     public Sensor sensor(Duration interval) {
-      return new Sensor(
-          sensorId,
-          gateway.isBlank() ? sensorId : gateway,
-          lat,
-          lon,
-          area,
-          street,
-          county,
-          false,
-          HostType.PUBLIC,
-          interval,
-          model,
-          Map.of());
+      return Sensor.builder(sensorId)
+          .position(lat, lon)
+          .gatewayId(gateway.isBlank() ? sensorId : gateway)
+          .area(area)
+          .street(street)
+          .county(county)
+          .hostType(HostType.PUBLIC)
+          .reportingInterval(interval)
+          .model(model)
+          .build();
     }
 
     /** The gateway in the site's MQTT topic. */

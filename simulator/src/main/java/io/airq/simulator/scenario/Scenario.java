@@ -181,19 +181,19 @@ public record Scenario(
     for (ScenarioSensor s : sensors) {
       (treated(s) ? treated : control).add(s.id());
     }
-    return new Closure(
-        closure.id(),
-        closure.name(),
-        new SensorSelection(treated, List.of()),
-        new SensorSelection(control, List.of()),
-        closureStart(),
-        closureEnd(),
-        Duration.ofDays(daysBefore),
-        Duration.ofDays(daysAfter),
-        zone,
-        List.of(),
-        null,
-        weather.stations().isEmpty() ? null : new ClosureWeather(weather.stations().get(0).id()));
+    return Closure.builder(closure.id())
+        .name(closure.name())
+        .treated(new SensorSelection(treated, List.of()))
+        .control(new SensorSelection(control, List.of()))
+        .period(closureStart(), closureEnd())
+        .baseline(Duration.ofDays(daysBefore))
+        .after(Duration.ofDays(daysAfter))
+        .zone(zone)
+        .weather(
+            weather.stations().isEmpty()
+                ? null
+                : new ClosureWeather(weather.stations().get(0).id()))
+        .build();
   }
 
   /** The same scenario starting on another day. */

@@ -3,7 +3,6 @@ package io.airq.simulator.scenario;
 import io.airq.core.registry.HostType;
 import io.airq.core.registry.Sensor;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -46,7 +45,15 @@ public record ScenarioSensor(
 
   /** The registry entry the simulator publishes for this sensor. */
   public Sensor toSensor(Duration interval) {
-    return new Sensor(
-        id, gateway, lat, lon, area, street, county, false, hostType, interval, model, Map.of());
+    return Sensor.builder(id)
+        .position(lat, lon)
+        .gatewayId(gateway)
+        .area(area)
+        .street(street)
+        .county(county)
+        .hostType(hostType)
+        .reportingInterval(interval)
+        .model(model)
+        .build();
   }
 }

@@ -4,7 +4,6 @@ import io.airq.core.registry.HostType;
 import io.airq.core.registry.Sensor;
 import io.airq.core.registry.SensorKind;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -34,23 +33,14 @@ public record WeatherStationSpec(
 
   /** The registry entry the simulator publishes for this station. */
   public Sensor toSensor() {
-    return new Sensor(
-        id,
-        gateway,
-        lat,
-        lon,
-        area,
-        "",
-        county,
-        false,
-        HostType.PUBLIC,
-        interval,
-        "",
-        Map.of(),
-        SensorKind.WEATHER,
-        null,
-        null,
-        null,
-        null);
+    return Sensor.builder(id)
+        .position(lat, lon)
+        .gatewayId(gateway)
+        .area(area)
+        .county(county)
+        .hostType(HostType.PUBLIC)
+        .reportingInterval(interval)
+        .kind(SensorKind.WEATHER)
+        .build();
   }
 }

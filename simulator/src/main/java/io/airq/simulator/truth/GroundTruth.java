@@ -57,6 +57,14 @@ public record GroundTruth(
     Accuracy pm25Accuracy) {
 
   public GroundTruth withMessagesPublished(long published) {
+    return withCounts(published, readingsInMessages, uniqueReadingsSent);
+  }
+
+  public GroundTruth withDelivery(long readingsInMessages, long uniqueReadingsSent) {
+    return withCounts(messagesPublished, readingsInMessages, uniqueReadingsSent);
+  }
+
+  private GroundTruth withCounts(long published, long inMessages, long unique) {
     return new GroundTruth(
         scenario,
         seed,
@@ -74,31 +82,8 @@ public record GroundTruth(
         validReadingsSent,
         messagesGenerated,
         published,
-        readingsInMessages,
-        uniqueReadingsSent,
-        pm25Accuracy);
-  }
-
-  public GroundTruth withDelivery(long readingsInMessages, long uniqueReadingsSent) {
-    return new GroundTruth(
-        scenario,
-        seed,
-        closureId,
-        zone,
-        beforeStart,
-        closureStart,
-        closureEnd,
-        afterEnd,
-        trafficFactor,
-        injectedTrafficChangePercent,
-        groups,
-        faults,
-        readingsGenerated,
-        validReadingsSent,
-        messagesGenerated,
-        messagesPublished,
-        readingsInMessages,
-        uniqueReadingsSent,
+        inMessages,
+        unique,
         pm25Accuracy);
   }
 

@@ -232,17 +232,12 @@ class PointMapperTest {
   @Test
   void phaseAggregateIsWrittenAtThePhaseStartOfItsClosure() {
     Closure c =
-        new Closure(
-            "moi-ave",
-            "Moi Avenue",
-            null,
-            null,
-            LocalDateTime.parse("2026-03-10T06:00"),
-            LocalDateTime.parse("2026-03-12T06:00"),
-            null,
-            null,
-            ZoneId.of("Africa/Nairobi"),
-            null);
+        Closure.builder("moi-ave")
+            .name("Moi Avenue")
+            .period(
+                LocalDateTime.parse("2026-03-10T06:00"), LocalDateTime.parse("2026-03-12T06:00"))
+            .zone(ZoneId.of("Africa/Nairobi"))
+            .build();
     PhaseAggregate p =
         new PhaseAggregate(
             "moi-ave",

@@ -95,15 +95,24 @@ public final class HourRecompute {
   /**
    * The 24-hour rolling windows ({@code 24h}) ending with an hour that starts in [from, to) and
    * holding readings, each the sum of its hours' accumulators as the streams job's {@code
-   * HourEmission} sums them, with {@link Averages#ofSensor} (the NAQI of the window's hours).
+   * HourEmission} sums them, with {@link Averages#ofSensor} (the NAQI of the window's hours). A
+   * window ending after the latest hour with readings is left out: the streams job does not emit a
+   * window ending after its sensor's latest hour (docs/streams.md), so a sensor that fell silent
+   * has no 24-hour means after its last hour.
    *
-   * @param readings the stored readings from {@code from - LOOKBACK} to {@code to}, any order
+   * @param readings the stored readings from {@code from - LOOKBACK} to {@code to + DAY_LOOKAHEAD}
+   *     (at least to {@code to}: then a window after the latest of them is left out though the
+   *     sensor may have readings later), any order
    */
   public static List<List<WindowAverage>> rollingDays(
       Sensor s, List<Stored> readings, Instant from, Instant to, double gate) {
     NavigableMap<Long, WindowAccumulators> hours = accumulate(s, readings);
     List<List<WindowAverage>> out = new ArrayList<>();
-    for (long last = from.toEpochMilli(); last < to.toEpochMilli(); last += HOUR_MS) {
+    long end =
+        hours.isEmpty()
+            ? from.toEpochMilli()
+            : Math.min(to.toEpochMilli(), hours.lastKey() + HOUR_MS);
+    for (long last = from.toEpochMilli(); last < end; last += HOUR_MS) {
       long start = RollingDay.startEndingWith(last);
       add(out, AverageWindow.DAY_ROLLING, start, last + HOUR_MS, s, null, gate, hours);
     }

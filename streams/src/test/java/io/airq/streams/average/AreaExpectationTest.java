@@ -12,7 +12,6 @@ import io.airq.core.registry.SensorKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AreaExpectationTest {
@@ -20,24 +19,14 @@ class AreaExpectationTest {
   private static final Duration HOUR = Duration.ofHours(1);
 
   private static Sensor sensor(String id, Duration every, Instant installed, Instant retired) {
-    return new Sensor(
-        id,
-        null,
-        0,
-        0,
-        "a",
-        "",
-        "",
-        false,
-        null,
-        every,
-        "",
-        Map.of(),
-        SensorKind.AIR,
-        installed,
-        retired,
-        null,
-        null);
+    return Sensor.builder(id)
+        .position(0, 0)
+        .area("a")
+        .reportingInterval(every)
+        .kind(SensorKind.AIR)
+        .installed(installed)
+        .retired(retired)
+        .build();
   }
 
   private static SensorMean mean(Quantity q, long count, long expected) {

@@ -27,19 +27,13 @@ class GasHourTest {
 
   /** Reports every 2 minutes: 30 readings an hour. */
   private static final Sensor S =
-      new Sensor(
-          "s1",
-          null,
-          0,
-          0,
-          "cbd",
-          "",
-          "Nairobi",
-          false,
-          null,
-          Duration.ofMinutes(2),
-          "x",
-          Map.of());
+      Sensor.builder("s1")
+          .position(0, 0)
+          .area("cbd")
+          .county("Nairobi")
+          .reportingInterval(Duration.ofMinutes(2))
+          .model("x")
+          .build();
 
   private static Accumulator acc(long n, double mean) {
     return new Accumulator(n, n * mean, n * mean, mean, mean, Set.of("none"));

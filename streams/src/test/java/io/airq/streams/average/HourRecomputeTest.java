@@ -24,8 +24,13 @@ class HourRecomputeTest {
       new LinearCalibration(0.5, 2, "v1", H0.plus(Duration.ofHours(1)));
 
   private static Sensor sensor(String model) {
-    return new Sensor(
-            "s1", "gw", 1, 2, "a", "", "", false, null, Duration.ofMinutes(1), model, Map.of())
+    return Sensor.builder("s1")
+        .position(1, 2)
+        .gatewayId("gw")
+        .area("a")
+        .reportingInterval(Duration.ofMinutes(1))
+        .model(model)
+        .build()
         .withCalibration(Quantity.PM25, V1);
   }
 
@@ -151,6 +156,21 @@ class HourRecomputeTest {
                 75))
         .as("a window without readings is not recomputed")
         .isEmpty();
+  }
+
+  @Test
+  void noRollingWindowEndsAfterTheSensorsLatestHourAsTheStreamsJobEmitsNone() {
+    // readings for 3 hours, then silence: the period runs 10 hours past the last one
+    List<HourRecompute.Stored> readings = everyMinute(H0, H0.plus(Duration.ofHours(3)));
+    List<List<WindowAverage>> windows =
+        HourRecompute.rollingDays(
+            sensor("SDS011"), readings, H0, H0.plus(Duration.ofHours(13)), 75);
+    assertThat(windows.stream().map(w -> pm25(w).end()))
+        .as("the windows ending with the three hours that have readings, none after")
+        .containsExactly(
+            H0.plus(Duration.ofHours(1)),
+            H0.plus(Duration.ofHours(2)),
+            H0.plus(Duration.ofHours(3)));
   }
 
   @Test

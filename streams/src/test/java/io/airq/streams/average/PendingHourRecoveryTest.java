@@ -28,19 +28,13 @@ import org.junit.jupiter.api.Test;
 class PendingHourRecoveryTest {
   private static final Instant H10 = Instant.parse("2026-03-01T10:00:00Z");
   private static final Sensor CBD =
-      new Sensor(
-          "nbo-cbd-01",
-          null,
-          -1.28,
-          36.82,
-          "cbd",
-          "",
-          "Nairobi",
-          false,
-          null,
-          Duration.ofMinutes(20),
-          "SDS011",
-          Map.of());
+      Sensor.builder("nbo-cbd-01")
+          .position(-1.28, 36.82)
+          .area("cbd")
+          .county("Nairobi")
+          .reportingInterval(Duration.ofMinutes(20))
+          .model("SDS011")
+          .build();
 
   /** The processor's stores, in memory and registered with the context; CBD is registered. */
   private record ProcessorStores(

@@ -32,8 +32,13 @@ class PendingWindowsTest {
   private final MapWindowIo io = new MapWindowIo();
 
   private static Sensor sensor(String id, Duration interval) {
-    return new Sensor(
-        id, null, -1.28, 36.82, "cbd", "", "Nairobi", false, null, interval, "SDS011", Map.of());
+    return Sensor.builder(id)
+        .position(-1.28, 36.82)
+        .area("cbd")
+        .county("Nairobi")
+        .reportingInterval(interval)
+        .model("SDS011")
+        .build();
   }
 
   private static PendingWindows windows(Duration minuteGrace, Duration dayGrace) {

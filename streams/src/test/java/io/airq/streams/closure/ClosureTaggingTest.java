@@ -17,37 +17,27 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ClosureTaggingTest {
   private static final Sensor SPS =
-      new Sensor(
-          "cork-sps",
-          null,
-          51.9,
-          -8.47,
-          "city-centre",
-          "St Patrick's Street",
-          "Cork",
-          false,
-          null,
-          Duration.ofMinutes(15),
-          "",
-          Map.of());
+      Sensor.builder("cork-sps")
+          .position(51.9, -8.47)
+          .area("city-centre")
+          .street("St Patrick's Street")
+          .county("Cork")
+          .reportingInterval(Duration.ofMinutes(15))
+          .build();
   // St Patrick's Day 2024 parade, Cork: 17 March 10:00-16:00 local, one day either side
   private static final Closure PARADE =
-      new Closure(
-          "cork-stpatricks-2024",
-          null,
-          SensorSelection.ofSensors("cork-sps"),
-          SensorSelection.ofAreas("suburbs"),
-          LocalDateTime.parse("2024-03-17T10:00"),
-          LocalDateTime.parse("2024-03-17T16:00"),
-          Duration.ofDays(1),
-          Duration.ofDays(1),
-          ZoneId.of("Europe/Dublin"),
-          null);
+      Closure.builder("cork-stpatricks-2024")
+          .treated(SensorSelection.ofSensors("cork-sps"))
+          .control(SensorSelection.ofAreas("suburbs"))
+          .period(LocalDateTime.parse("2024-03-17T10:00"), LocalDateTime.parse("2024-03-17T16:00"))
+          .baseline(Duration.ofDays(1))
+          .after(Duration.ofDays(1))
+          .zone(ZoneId.of("Europe/Dublin"))
+          .build();
 
   private static WindowAverage hour(Instant start, double coverage) {
     return new WindowAverage(
@@ -90,17 +80,12 @@ class ClosureTaggingTest {
   @Test
   void theSameInstantsShiftWithTheZone() {
     Closure nairobi =
-        new Closure(
-            "x",
-            null,
-            SensorSelection.ofSensors("cork-sps"),
-            null,
-            LocalDateTime.parse("2024-03-17T10:00"),
-            LocalDateTime.parse("2024-03-17T16:00"),
-            null,
-            null,
-            ZoneId.of("Africa/Nairobi"),
-            null);
+        Closure.builder("x")
+            .treated(SensorSelection.ofSensors("cork-sps"))
+            .period(
+                LocalDateTime.parse("2024-03-17T10:00"), LocalDateTime.parse("2024-03-17T16:00"))
+            .zone(ZoneId.of("Africa/Nairobi"))
+            .build();
     // 10:00 EAT = 07:00Z
     assertThat(
             ClosureTagging.contributions(

@@ -20,22 +20,17 @@ import org.junit.jupiter.api.Test;
 class CorrectorTest {
   private static final Instant T = Instant.parse("2026-03-01T10:00:00Z");
   private static final Sensor PA =
-      new Sensor(
-          "pa-1",
-          null,
-          0,
-          0,
-          "",
-          "",
-          "",
-          false,
-          null,
-          Duration.ofMinutes(2),
-          "PurpleAir PA-II",
-          Map.of());
+      Sensor.builder("pa-1")
+          .position(0, 0)
+          .reportingInterval(Duration.ofMinutes(2))
+          .model("PurpleAir PA-II")
+          .build();
   private static final Sensor SDS =
-      new Sensor(
-          "sds-1", null, 0, 0, "", "", "", false, null, Duration.ofMinutes(2), "SDS011", Map.of());
+      Sensor.builder("sds-1")
+          .position(0, 0)
+          .reportingInterval(Duration.ofMinutes(2))
+          .model("SDS011")
+          .build();
   private final QaRules rules = new QaRules(QaSettings.DEFAULTS);
 
   private Map<Quantity, CorrectedValue> correct(

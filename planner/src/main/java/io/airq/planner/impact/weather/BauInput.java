@@ -39,6 +39,22 @@ public record BauInput(
     }
   }
 
+  /** The same windows, weather and exclusions for another pair of series. */
+  public BauInput withSeries(
+      NavigableMap<Instant, Double> observed, NavigableMap<Instant, Double> control) {
+    return new BauInput(
+        observed,
+        control,
+        weather,
+        zone,
+        trainStart,
+        trainEnd,
+        excluded,
+        duringStart,
+        duringEnd,
+        afterEnd);
+  }
+
   /** Whether an hour may be used for training. */
   boolean trains(Instant t) {
     if (t.isBefore(trainStart) || !t.isBefore(trainEnd)) {

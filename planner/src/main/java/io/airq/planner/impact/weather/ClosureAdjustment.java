@@ -58,39 +58,24 @@ public final class ClosureAdjustment {
     }
     NavigableMap<Instant, Double> c = hourly(hours, ids(control), hourGate);
     NavigableMap<Instant, Double> t = hourly(hours, ids(treated), hourGate);
-    WeatherAdjusted wt =
-        WeatherAdjustment.analyse(
-            new BauInput(
-                t,
-                c,
-                weather,
-                closure.zone(),
-                from,
-                to,
-                excluded,
-                closure.startInstant(),
-                closure.endInstant(),
-                closure.afterEnd()),
-            s,
-            weatherSource);
+    BauInput forTreated =
+        new BauInput(
+            t,
+            c,
+            weather,
+            closure.zone(),
+            from,
+            to,
+            excluded,
+            closure.startInstant(),
+            closure.endInstant(),
+            closure.afterEnd());
+    WeatherAdjusted wt = WeatherAdjustment.analyse(forTreated, s, weatherSource);
     if (closure.control().isEmpty()) {
       return new Result(wt, null);
     }
     WeatherAdjusted wc =
-        WeatherAdjustment.analyse(
-            new BauInput(
-                c,
-                new TreeMap<>(),
-                weather,
-                closure.zone(),
-                from,
-                to,
-                excluded,
-                closure.startInstant(),
-                closure.endInstant(),
-                closure.afterEnd()),
-            s,
-            weatherSource);
+        WeatherAdjustment.analyse(forTreated.withSeries(c, new TreeMap<>()), s, weatherSource);
     List<Placebo.SpacePlacebo> space = new ArrayList<>();
     if (control.size() >= 2) {
       BauSettings quick = s.withMaxPlacebos(0);
@@ -99,17 +84,8 @@ public final class ClosureAdjustment {
         rest.remove(site);
         WeatherAdjusted p =
             WeatherAdjustment.analyse(
-                new BauInput(
-                    hourly(hours, Set.of(site.id()), hourGate),
-                    hourly(hours, ids(rest), hourGate),
-                    weather,
-                    closure.zone(),
-                    from,
-                    to,
-                    excluded,
-                    closure.startInstant(),
-                    closure.endInstant(),
-                    closure.afterEnd()),
+                forTreated.withSeries(
+                    hourly(hours, Set.of(site.id()), hourGate), hourly(hours, ids(rest), hourGate)),
                 quick,
                 weatherSource);
         space.add(new Placebo.SpacePlacebo(site.id(), p.duringVsBefore().percent()));

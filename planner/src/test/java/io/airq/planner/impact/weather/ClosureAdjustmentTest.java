@@ -18,8 +18,12 @@ import org.junit.jupiter.api.Test;
 class ClosureAdjustmentTest {
 
   private static Sensor sensor(String id) {
-    return new Sensor(
-        id, null, 51.9, -8.47, "A", "", "Cork", false, null, Duration.ofHours(1), null, null);
+    return Sensor.builder(id)
+        .position(51.9, -8.47)
+        .area("A")
+        .county("Cork")
+        .reportingInterval(Duration.ofHours(1))
+        .build();
   }
 
   @Test
@@ -27,17 +31,15 @@ class ClosureAdjustmentTest {
     SyntheticCity city = new SyntheticCity(21, 42, 1, 0.0, false);
     LocalDateTime start = SyntheticCity.TRAIN_START.plusDays(42).withHour(7);
     Closure closure =
-        new Closure(
-            "c",
-            "test",
-            SensorSelection.ofSensors("t1"),
-            SensorSelection.ofSensors("c1", "c2"),
-            start,
-            start.withHour(19),
-            Duration.ofDays(7),
-            Duration.ofDays(1),
-            SyntheticCity.ZONE,
-            List.of());
+        Closure.builder("c")
+            .name("test")
+            .treated(SensorSelection.ofSensors("t1"))
+            .control(SensorSelection.ofSensors("c1", "c2"))
+            .period(start, start.withHour(19))
+            .baseline(Duration.ofDays(7))
+            .after(Duration.ofDays(1))
+            .zone(SyntheticCity.ZONE)
+            .build();
     Random r = new Random(4);
     List<HourlyMean> hours = new ArrayList<>();
     for (Map.Entry<Instant, Double> e : city.observed.entrySet()) {
