@@ -68,6 +68,15 @@ final class GatewaysOptions {
      * the exit code: 1 when the broker could not be told (the file is changed already).
      */
     int apply(Target t, PrintWriter out, PrintWriter err) {
+      return apply(t, out, err, LocalBroker::reload);
+    }
+
+    /** How the broker is told to reload: SIGHUP to its pid ({@link LocalBroker#reload}). */
+    interface Signal {
+      void send(long pid) throws IOException;
+    }
+
+    int apply(Target t, PrintWriter out, PrintWriter err, Signal signal) {
       if (!t.stack()) {
         out.println(
             "Reload the broker so it re-reads the file (no restart): kill -HUP <its pid>,"
@@ -89,7 +98,7 @@ final class GatewaysOptions {
         out.println("Not reloaded (--no-reload): the broker applies it at its next start.");
       } else {
         try {
-          LocalBroker.reload(pid.get());
+          signal.send(pid.get());
         } catch (IOException e) {
           err.println(
               "The file is changed, but the broker (pid "

@@ -105,6 +105,28 @@ class GatewaysCommandIT {
           .contains("is stale (process " + broker.pid() + " does not run with -c")
           .doesNotContain("Reloaded");
 
+      // the signal fails (the broker gone, or not ours to signal) after the file was changed:
+      // the command says what to do and exits 1
+      GatewaysOptions.Target target = new GatewaysOptions.Target();
+      target.dir = state;
+      GatewaysOptions.Reload reload = new GatewaysOptions.Reload();
+      reload.reload = true;
+      StringWriter err = new StringWriter();
+      int code =
+          reload.apply(
+              target,
+              new PrintWriter(new StringWriter(), true),
+              new PrintWriter(err, true),
+              pid -> {
+                throw new java.io.IOException(
+                    "kill -HUP " + pid + " failed: Operation not permitted");
+              });
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString())
+          .contains(
+              "The file is changed, but the broker (pid " + broker.pid() + ") was not reloaded")
+          .contains("Run kill -HUP " + broker.pid() + ", or ./airq down and ./airq up");
+
       assertThat(cli(0, "gateways", "list", "--dir", state.toString()).lines())
           .containsExactly(Credentials.EXAMPLE_GATEWAY, "gw-new");
 
