@@ -25,16 +25,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code airq recompute --from … --to …}: recomputes the sensors' hourly windows and their indices
- * from the raw readings stored in InfluxDB, with the registry's calibration versions as they are
- * now, and replaces the stored hours (docs/registry.md, "Recomputing history").
+ * {@code airq recompute --from … --to …}: recomputes the sensors' hours, 24-hour windows and
+ * calendar days (and with {@code --minutes} their minutes) and their indices from the raw readings
+ * stored in InfluxDB, with the registry's calibration versions as they are now, then those of their
+ * areas, and replaces the stored windows (docs/registry.md, "Recomputing history"; the work is in
+ * {@link RecomputeRun}).
  */
 @Command(
     name = "recompute",
     mixinStandardHelpOptions = true,
     description =
-        "Recompute the sensors' hourly averages and indices of a period from the raw readings in"
-            + " InfluxDB, with today's calibration versions, and replace the stored hours.")
+        "Recompute the sensors' hourly, 24-hour and calendar-day averages and indices (and with"
+            + " --minutes the 1-minute ones) of a period from the raw readings in InfluxDB, with"
+            + " today's calibration versions, then their areas' (from all the areas' sensors),"
+            + " and replace the stored windows.")
 final class RecomputeCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -50,6 +54,13 @@ final class RecomputeCommand implements Callable<Integer> {
       names = "--dry-run",
       description = "Recompute and print what would change; write nothing.")
   boolean dryRun;
+
+  @Option(
+      names = "--minutes",
+      description =
+          "Also recompute the 1-minute windows (sensors' and areas'): 60 times the points of the"
+              + " hours, so off by default.")
+  boolean minutes;
 
   @Option(
       names = "--influx",
@@ -167,8 +178,14 @@ final class RecomputeCommand implements Callable<Integer> {
             ? b
             : b.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
     out.printf(
-        "%s hourly windows, 24-hour windows and calendar days of %d sensor(s), %s to %s%n",
-        dryRun ? "dry run: would recompute" : "recomputing", chosen.size(), first, end);
+        "%s %shourly windows, 24-hour windows and calendar days of %d sensor(s) and %d area(s),"
+            + " %s to %s%n",
+        dryRun ? "dry run: would recompute" : "recomputing",
+        minutes ? "1-minute and " : "",
+        chosen.size(),
+        RecomputeRun.areasOf(chosen.values()).size(),
+        first,
+        end);
     int hours = 0;
     int changed = 0;
     io.airq.kit.InfluxLogin login;
@@ -182,50 +199,24 @@ final class RecomputeCommand implements Callable<Integer> {
       return 2;
     }
     try (InfluxDB influx = login.connect(influxUrl)) {
-      RecomputeJob job = new RecomputeJob(influx, database, rawPolicy, aggregatePolicy, gate, zone);
-      for (Sensor s : chosen.values()) {
-        int sensorHours = 0;
-        int sensorChanged = 0;
-        double largest = 0;
-        int[] windows = new int[4];
-        // a day at a time, so a long period is never held whole
-        for (Instant day = first; day.isBefore(end); day = day.plus(Duration.ofDays(1))) {
-          Instant dayEnd =
-              day.plus(Duration.ofDays(1)).isAfter(end) ? end : day.plus(Duration.ofDays(1));
-          RecomputeJob.Outcome o = job.run(s, day, dayEnd, dryRun);
-          sensorHours += o.hours();
-          sensorChanged += o.changed();
-          largest = Math.max(largest, o.largestChange());
-          windows[0] += o.rolling();
-          windows[1] += o.rollingChanged();
-          windows[2] += o.days();
-          windows[3] += o.daysChanged();
-        }
-        String verb = dryRun ? "would change" : "changed";
-        out.printf(
-            "%s\t%d hours\t%d %s\tlargest change of a mean %.3f"
-                + "\t%d 24-hour windows, %d %s\t%d calendar days, %d %s%n",
-            s.id(),
-            sensorHours,
-            sensorChanged,
-            verb,
-            largest,
-            windows[0],
-            windows[1],
-            verb,
-            windows[2],
-            windows[3],
-            verb);
-        out.flush();
-        hours += sensorHours;
-        changed += sensorChanged;
-      }
+      RecomputeStore store = new RecomputeStore(influx, database, rawPolicy, aggregatePolicy);
+      RecomputeRun run =
+          new RecomputeRun(
+              new RecomputeJob(store, gate, zone, minutes),
+              new AreaRecomputeJob(store, gate, zone, minutes),
+              dryRun,
+              minutes,
+              out);
+      RecomputeJob.Outcome total = run.run(chosen.values(), registry.values(), first, end);
+      hours = total.hours();
+      changed = total.changed();
     } catch (RuntimeException e) {
       err.println("recompute failed: " + e.getMessage());
       if (!dryRun) {
         err.println(
-            "the hours of the day it was working on may have been deleted without being written"
-                + " back; run the same command again to write them (it is safe to repeat)");
+            "the windows of the sensor-day or area-day it was working on may have been deleted"
+                + " without being written back; run the same command again to write them (it is"
+                + " safe to repeat)");
       }
       return 1;
     }

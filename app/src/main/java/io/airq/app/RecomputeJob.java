@@ -1,39 +1,25 @@
 package io.airq.app;
 
 import io.airq.core.average.AverageWindow;
+import io.airq.core.average.Scope;
 import io.airq.core.average.WindowAverage;
-import io.airq.core.average.WindowAverages;
-import io.airq.core.reading.QaFlag;
-import io.airq.core.reading.QaRule;
-import io.airq.core.reading.Quantity;
 import io.airq.core.registry.Sensor;
-import io.airq.sink.line.LineResult;
-import io.airq.sink.line.PointMapper;
 import io.airq.streams.average.HourRecompute;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import org.influxdb.InfluxDB;
-import org.influxdb.dto.Query;
-import org.influxdb.dto.QueryResult;
 
 /**
- * The InfluxDB side of {@code airq recompute}: reads a sensor's stored raw readings ({@code
- * reading}), recomputes its hours, 24-hour windows and calendar days ({@link HourRecompute}),
- * compares them with the stored {@code average} windows and, unless it is a dry run, replaces them:
- * their old points are deleted (so an index a window no longer has goes too) and the new ones
- * written as the sink writes them.
+ * A sensor's part of {@code airq recompute}: reads its stored raw readings ({@link
+ * RecomputeStore}), recomputes its hours, 24-hour windows and calendar days ({@link
+ * HourRecompute}), compares them with the stored {@code average} windows and, unless it is a dry
+ * run, replaces them.
  */
 final class RecomputeJob {
   /**
-   * One sensor-day's outcome: hours recomputed, and of them hours whose mean or correction moved;
-   * 24-hour windows and calendar days recomputed, and of them those that moved.
+   * One sensor-day's (or area-day's) outcome: hours recomputed, and of them hours whose mean or
+   * correction moved (the largest change of an hour's mean); 24-hour windows, calendar days and
+   * minutes recomputed, and of them those that moved.
    */
   record Outcome(
       int hours,
@@ -42,249 +28,102 @@ final class RecomputeJob {
       int rolling,
       int rollingChanged,
       int days,
-      int daysChanged) {}
+      int daysChanged,
+      int minutes,
+      int minutesChanged) {
 
-  private final InfluxDB influx;
-  private final String database;
-  private final String rawPolicy;
-  private final String aggregatePolicy;
+    static final Outcome NONE = new Outcome(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    Outcome plus(Outcome o) {
+      return new Outcome(
+          hours + o.hours,
+          changed + o.changed,
+          Math.max(largestChange, o.largestChange),
+          rolling + o.rolling,
+          rollingChanged + o.rollingChanged,
+          days + o.days,
+          daysChanged + o.daysChanged,
+          minutes + o.minutes,
+          minutesChanged + o.minutesChanged);
+    }
+
+    /** Replaces (or compares, in a dry run) the four kinds of window of {@code key}. */
+    static Outcome replace(
+        RecomputeStore.Replacement r,
+        Scope scope,
+        String key,
+        List<List<WindowAverage>> minutes,
+        List<List<WindowAverage>> hours,
+        List<List<WindowAverage>> rolling,
+        List<List<WindowAverage>> days,
+        Instant from,
+        Instant to) {
+      double[] largest = {0};
+      int minutesChanged =
+          r.add(scope, key, AverageWindow.MINUTE, minutes, from, to, new double[1]);
+      int changed = r.add(scope, key, AverageWindow.HOUR, hours, from, to, largest);
+      int rollingChanged =
+          r.add(
+              scope,
+              key,
+              AverageWindow.DAY_ROLLING,
+              rolling,
+              from.minus(HourRecompute.LOOKBACK),
+              to,
+              new double[1]);
+      int daysChanged = r.add(scope, key, AverageWindow.DAY, days, from, to, new double[1]);
+      return new Outcome(
+          hours.size(),
+          changed,
+          largest[0],
+          rolling.size(),
+          rollingChanged,
+          days.size(),
+          daysChanged,
+          minutes.size(),
+          minutesChanged);
+    }
+  }
+
+  private final RecomputeStore store;
   private final double gate;
   private final ZoneId dayZone;
+  private final boolean minutes;
 
-  RecomputeJob(
-      InfluxDB influx,
-      String database,
-      String rawPolicy,
-      String aggregatePolicy,
-      double gate,
-      ZoneId dayZone) {
-    this.influx = influx;
-    this.database = database;
-    this.rawPolicy = rawPolicy;
-    this.aggregatePolicy = aggregatePolicy;
+  /**
+   * @param minutes whether the 1-minute windows are recomputed too
+   */
+  RecomputeJob(RecomputeStore store, double gate, ZoneId dayZone, boolean minutes) {
+    this.store = store;
     this.gate = gate;
     this.dayZone = dayZone;
+    this.minutes = minutes;
   }
 
   /**
-   * Recomputes the sensor's hours starting in [from, to), the 24-hour windows ending with them and
-   * the calendar days starting in them; writes them unless {@code dryRun}.
+   * Recomputes the sensor's hours (and minutes, if asked) starting in [from, to), the 24-hour
+   * windows ending with them and the calendar days starting in them; writes them unless {@code
+   * dryRun}.
    */
   Outcome run(Sensor s, Instant from, Instant to, boolean dryRun) {
     List<HourRecompute.Stored> raw =
-        readings(s.id(), from.minus(HourRecompute.LOOKBACK), to.plus(HourRecompute.DAY_LOOKAHEAD));
-    List<String> lines = new ArrayList<>();
-    List<String> deletes = new ArrayList<>();
-    List<List<WindowAverage>> hours = HourRecompute.hours(s, raw, from, to, gate);
-    double[] largest = {0};
-    int changed = replace(s, AverageWindow.HOUR, hours, from, to, lines, deletes, largest);
-    List<List<WindowAverage>> rolling = HourRecompute.rollingDays(s, raw, from, to, gate);
-    int rollingChanged =
-        replace(
-            s,
-            AverageWindow.DAY_ROLLING,
-            rolling,
-            from.minus(HourRecompute.LOOKBACK),
-            to,
-            lines,
-            deletes,
-            new double[1]);
-    List<List<WindowAverage>> days = HourRecompute.calendarDays(s, raw, from, to, gate, dayZone);
-    int daysChanged = replace(s, AverageWindow.DAY, days, from, to, lines, deletes, new double[1]);
-    if (!dryRun && !lines.isEmpty()) {
-      check(influx.query(new Query(String.join("; ", deletes), database)));
-      influx.write(
-          database,
-          aggregatePolicy.isEmpty() ? null : aggregatePolicy,
-          InfluxDB.ConsistencyLevel.ONE,
-          TimeUnit.NANOSECONDS,
-          lines);
+        store.readings(
+            s.id(), from.minus(HourRecompute.LOOKBACK), to.plus(HourRecompute.DAY_LOOKAHEAD));
+    RecomputeStore.Replacement r = store.replacement();
+    Outcome o =
+        Outcome.replace(
+            r,
+            Scope.SENSOR,
+            s.id(),
+            minutes ? HourRecompute.minutes(s, raw, from, to, gate) : List.of(),
+            HourRecompute.hours(s, raw, from, to, gate),
+            HourRecompute.rollingDays(s, raw, from, to, gate),
+            HourRecompute.calendarDays(s, raw, from, to, gate, dayZone),
+            from,
+            to);
+    if (!dryRun) {
+      r.write();
     }
-    return new Outcome(
-        hours.size(),
-        changed,
-        largest[0],
-        rolling.size(),
-        rollingChanged,
-        days.size(),
-        daysChanged);
-  }
-
-  /**
-   * Compares the recomputed windows of {@code w} with those stored starting in [from, to), adds
-   * their lines and the deletes of their stored points, and returns how many moved (the largest
-   * change of a mean into {@code largest[0]}).
-   */
-  private int replace(
-      Sensor s,
-      AverageWindow w,
-      List<List<WindowAverage>> windows,
-      Instant from,
-      Instant to,
-      List<String> lines,
-      List<String> deletes,
-      double[] largest) {
-    Map<String, Object[]> stored = stored(s.id(), w, from, to);
-    int changed = 0;
-    for (List<WindowAverage> window : windows) {
-      boolean moved = false;
-      for (WindowAverage a : window) {
-        Object[] old = stored.get(a.start() + "|" + a.quantity().id());
-        double delta =
-            old == null || !(old[0] instanceof Number m)
-                ? Double.NaN
-                : Math.abs(m.doubleValue() - a.mean());
-        if (old == null
-            || Double.isNaN(delta)
-            || delta > 1e-9
-            || !Objects.equals(old[1], a.correction())) {
-          moved = true;
-          largest[0] = Double.isNaN(delta) ? largest[0] : Math.max(largest[0], delta);
-        }
-      }
-      changed += moved ? 1 : 0;
-      if (PointMapper.averages(WindowAverages.of(window)) instanceof LineResult.Lines l) {
-        lines.addAll(l.lines());
-      }
-      deletes.add(
-          "DELETE FROM \"average\" WHERE \"scope\" = 'sensor' AND \"key\" = "
-              + literal(s.id())
-              + " AND \"window\" = '"
-              + w.id()
-              + "' AND time = '"
-              + window.get(0).start()
-              + "'");
-    }
-    return changed;
-  }
-
-  /** The sensor's stored raw readings in [from, to). */
-  private List<HourRecompute.Stored> readings(String sensor, Instant from, Instant to) {
-    String rp = rawPolicy.isEmpty() ? "" : "\"" + rawPolicy + "\".";
-    QueryResult r =
-        check(
-            influx.query(
-                new Query(
-                    "SELECT * FROM "
-                        + rp
-                        + "\"reading\" WHERE \"sensor\" = "
-                        + literal(sensor)
-                        + " AND time >= '"
-                        + from
-                        + "' AND time < '"
-                        + to
-                        + "'",
-                    database)));
-    List<HourRecompute.Stored> out = new ArrayList<>();
-    for (QueryResult.Series series : series(r)) {
-      List<String> cols = series.getColumns();
-      for (List<Object> row : series.getValues()) {
-        Map<Quantity, Double> raw = new EnumMap<>(Quantity.class);
-        Map<Quantity, Double> value = new EnumMap<>(Quantity.class);
-        List<QaFlag> flags = new ArrayList<>();
-        for (int i = 0; i < cols.size(); i++) {
-          String c = cols.get(i);
-          Object v = row.get(i);
-          if (c.equals("flags") && v != null) {
-            flags.addAll(flags(String.valueOf(v)));
-          } else if (v instanceof Number n && c.endsWith("_raw")) {
-            Quantity.byId(c.substring(0, c.length() - 4))
-                .ifPresent(q -> raw.put(q, n.doubleValue()));
-          } else if (v instanceof Number n) {
-            Quantity.byId(c).ifPresent(q -> value.put(q, n.doubleValue()));
-          }
-        }
-        if (!raw.isEmpty()) {
-          out.add(
-              new HourRecompute.Stored(
-                  Instant.parse(String.valueOf(row.get(cols.indexOf("time")))), raw, value, flags));
-        }
-      }
-    }
-    return out;
-  }
-
-  /** The stored windows' {mean, correction} by "start|quantity". */
-  private Map<String, Object[]> stored(String sensor, AverageWindow w, Instant from, Instant to) {
-    QueryResult r =
-        check(
-            influx.query(
-                new Query(
-                    "SELECT \"mean\", \"correction\" FROM "
-                        + (aggregatePolicy.isEmpty() ? "" : "\"" + aggregatePolicy + "\".")
-                        + "\"average\" WHERE \"scope\" = 'sensor'"
-                        + " AND \"key\" = "
-                        + literal(sensor)
-                        + " AND \"window\" = '"
-                        + w.id()
-                        + "' AND time >= '"
-                        + from
-                        + "' AND time < '"
-                        + to
-                        + "' GROUP BY \"quantity\"",
-                    database)));
-    Map<String, Object[]> out = new HashMap<>();
-    for (QueryResult.Series series : series(r)) {
-      String q = series.getTags() == null ? "" : series.getTags().get("quantity");
-      for (List<Object> row : series.getValues()) {
-        out.put(
-            Instant.parse(String.valueOf(row.get(0))) + "|" + q,
-            new Object[] {row.get(1), row.get(2)});
-      }
-    }
-    return out;
-  }
-
-  /**
-   * "pm25:stuck,no2:negative" as flags (a rule or quantity this build does not know is skipped).
-   */
-  static List<QaFlag> flags(String field) {
-    List<QaFlag> out = new ArrayList<>();
-    for (String f : field.split(",")) {
-      int colon = f.indexOf(':');
-      if (colon < 1) {
-        continue;
-      }
-      String rule = f.substring(colon + 1).strip();
-      var q = Quantity.byId(f.substring(0, colon).strip());
-      for (QaRule r : QaRule.values()) {
-        if (r.id().equals(rule) && q.isPresent()) {
-          out.add(new QaFlag(r, q.get(), "stored"));
-        }
-      }
-    }
-    return out;
-  }
-
-  private static List<QueryResult.Series> series(QueryResult r) {
-    List<QueryResult.Series> out = new ArrayList<>();
-    if (r.getResults() != null) {
-      for (QueryResult.Result result : r.getResults()) {
-        if (result.getSeries() != null) {
-          out.addAll(result.getSeries());
-        }
-      }
-    }
-    return out;
-  }
-
-  private static QueryResult check(QueryResult r) {
-    String error = r.getError();
-    if (error == null && r.getResults() != null) {
-      error =
-          r.getResults().stream()
-              .map(QueryResult.Result::getError)
-              .filter(Objects::nonNull)
-              .findFirst()
-              .orElse(null);
-    }
-    if (error != null && !error.contains("database not found")) {
-      throw new IllegalStateException("InfluxDB: " + error);
-    }
-    return r;
-  }
-
-  private static String literal(String s) {
-    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    return o;
   }
 }

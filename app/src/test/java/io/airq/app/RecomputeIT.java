@@ -32,12 +32,23 @@ import org.junit.jupiter.api.Test;
  * replaces the stored hours with means equal to the test's own calculation from the raw values
  * (flagged values left out; the version's slope and intercept from its hour on), drops an index the
  * first hour no longer has, and a second run changes nothing.
+ *
+ * <p>The sensor's area has a second sensor (raw readings only; in its third hour too few for the
+ * coverage gate, one of them late) and a registered silent one. Run for the first sensor only
+ * ({@code --sensor}), recompute still rewrites the area's stale hours, and writes its 24-hour
+ * windows and day, from both sensors' means: the test's own mean of the valid sensors' means, with
+ * the coverage against the three registered sensors. The gate is 15 % so that the sensors' 24-hour
+ * windows, of five hours, count.
  */
 @RealServers
 class RecomputeIT {
   private static final String SENSOR = "rc-sds-1";
   private static final int HOURS = 5;
   private static final int CALIBRATED_FROM = 3; // the version applies from the fourth hour
+  private static final String AREA = "rc-area";
+  private static final String OTHER = "rc-sds-2";
+  private static final int OTHER_SHORT_HOUR = 2; // 6 readings of 60: below the 15 % gate
+  private static final double GATE = 15;
 
   @Test
   void recomputeReplacesTheStoredHoursWithTheCurrentCalibration(Servers servers) throws Exception {
@@ -55,11 +66,16 @@ class RecomputeIT {
             .model("SDS011")
             .build()
             .withCalibration(Quantity.PM25, version);
-    Registrar.register(servers.kafkaBootstrap(), prefix, List.of(sensor), List.of());
+    Sensor other = plain(OTHER);
+    Sensor silent = plain("rc-sds-3");
+    Registrar.register(servers.kafkaBootstrap(), prefix, List.of(sensor, other, silent), List.of());
 
     // one raw reading a minute, as the sink stores them; every 17th flagged stuck
     List<String> lines = new ArrayList<>();
     Map<Integer, List<Double>> unflagged = new HashMap<>();
+    // by minute: the first sensor's corrected unflagged value, the second's value
+    Map<Integer, Double> firstByMinute = new java.util.TreeMap<>();
+    Map<Integer, Double> secondByMinute = new java.util.TreeMap<>();
     for (int i = 0; i < HOURS * 60; i++) {
       double raw = 10 + (i * 7 % 13) + 0.25 * (i % 4);
       boolean stuck = i % 17 == 0;
@@ -69,7 +85,29 @@ class RecomputeIT {
               .formatted(SENSOR, raw, raw, stuck ? "pm25:stuck" : "", nanos(t)));
       if (!stuck) {
         unflagged.computeIfAbsent(i / 60, h -> new ArrayList<>()).add(raw);
+        firstByMinute.put(i, i / 60 >= CALIBRATED_FROM ? 0.5 * raw + 2 : raw);
       }
+    }
+    // the area's second sensor: every minute, but 6 readings in its third hour, the last late
+    // (it arrived after the hour's grace, so no area hour holds it: the stored area hours are
+    // stale)
+    Map<Integer, List<Double>> others = new HashMap<>();
+    for (int i = 0; i < HOURS * 60; i++) {
+      if (i / 60 == OTHER_SHORT_HOUR && i % 60 >= 6) {
+        continue;
+      }
+      double raw = 20 + (i * 3 % 11) + 0.5 * (i % 2);
+      lines.add(
+          "reading,sensor=%s,area=rc-area,format=airq pm25=%s,pm25_raw=%s,flags=\"\" %d"
+              .formatted(OTHER, raw, raw, nanos(h0.plus(Duration.ofMinutes(i)))));
+      others.computeIfAbsent(i / 60, h -> new ArrayList<>()).add(raw);
+      secondByMinute.put(i, raw);
+    }
+    for (int h = 0; h < HOURS; h++) {
+      lines.add(
+          ("average,scope=area,key=%s,area=%s,window=1h,quantity=pm25 mean=1.0,raw_mean=1.0,"
+                  + "count=1i,expected=180i,coverage=0.5,correction=\"none\",aqi_us_nowcast=5i %d")
+              .formatted(AREA, AREA, nanos(h0.plus(Duration.ofHours(h)))));
     }
     // the hours as stored before the version: uncorrected, the first with an index it has no more
     for (int h = 0; h < HOURS; h++) {
@@ -112,7 +150,12 @@ class RecomputeIT {
         "--topic-prefix",
         prefix,
         "--day-zone",
-        dayZone
+        dayZone,
+        "--sensor",
+        SENSOR,
+        "--coverage-gate",
+        String.valueOf(GATE),
+        "--minutes"
       };
       Run dry = airq(common, "--dry-run");
       assertThat(dry.code()).as(dry.err()).isZero();
@@ -120,7 +163,11 @@ class RecomputeIT {
           .contains(
               SENSOR + "\t" + HOURS + " hours\t" + (HOURS - CALIBRATED_FROM) + " would change")
           .contains("dry run: nothing written");
+      assertThat(dry.out()).contains("area " + AREA + "\t" + HOURS + " hours\t" + HOURS + " would");
       assertThat(hours(influx, db)).as("a dry run writes nothing").isEqualTo(before);
+      Map<Instant, List<Object>> areaBefore = windows(influx, db, "area", AREA, "1h");
+      assertThat(areaBefore).hasSize(HOURS);
+      assertThat(windows(influx, db, "area", AREA, "24h")).as("nor an area's window").isEmpty();
       assertThat(windows(influx, db, "24h")).as("a dry run writes no 24-hour window").isEmpty();
 
       Run run = airq(common);
@@ -175,13 +222,33 @@ class RecomputeIT {
         assertThat(row.get(4)).as("24-hour corrections").isEqualTo("none+v-rc");
       }
       assertThat(windows(influx, db, "day")).as("one calendar day starts in the period").hasSize(1);
+      checkArea(influx, db, h0, unflagged, others);
+      checkMinutes(influx, db, h0, firstByMinute, secondByMinute);
+      Map<String, Map<Instant, List<Object>>> areaAfter = new HashMap<>();
+      for (String w : List.of("1h", "24h", "day")) {
+        areaAfter.put(w, windows(influx, db, "area", AREA, w));
+      }
 
       Run again = airq(common);
       assertThat(again.code()).as(again.err()).isZero();
       assertThat(again.out())
           .contains("done: " + HOURS + " hours, 0 of them changed")
           .contains(HOURS + " 24-hour windows, 0 changed\t1 calendar days, 0 changed");
+      assertThat(again.out())
+          .contains(
+              "area "
+                  + AREA
+                  + "\t"
+                  + HOURS
+                  + " hours\t0 changed\tlargest change of a mean 0.000\t"
+                  + areaRolling(unflagged, others)
+                  + " 24-hour windows, 0 changed\t1 calendar days, 0 changed\t"
+                  + areaMinutes(firstByMinute, secondByMinute)
+                  + " minutes, 0 changed");
       assertThat(hours(influx, db)).isEqualTo(after);
+      for (String w : List.of("1h", "24h", "day")) {
+        assertThat(windows(influx, db, "area", AREA, w)).isEqualTo(areaAfter.get(w));
+      }
 
       Run unknown = airq(common, "--sensor", "nope");
       assertThat(unknown.code()).isEqualTo(2);
@@ -189,19 +256,159 @@ class RecomputeIT {
     }
   }
 
+  /**
+   * The area's windows against the test's own calculation: an area mean is the mean of the means of
+   * its sensors at or above the gate (their counts summed), its expected count that of the three
+   * registered sensors (60 readings an hour each), its corrections those of its valid sensors.
+   */
+  private static void checkArea(
+      InfluxDB influx,
+      String db,
+      Instant h0,
+      Map<Integer, List<Double>> unflagged,
+      Map<Integer, List<Double>> others) {
+    Map<Instant, List<Object>> hours = windows(influx, db, "area", AREA, "1h");
+    assertThat(hours).hasSize(HOURS);
+    List<Double> first = new ArrayList<>();
+    List<Double> second = new ArrayList<>();
+    for (int h = 0; h < HOURS; h++) {
+      List<Double> mine = new ArrayList<>();
+      for (double raw : unflagged.get(h)) {
+        mine.add(h >= CALIBRATED_FROM ? 0.5 * raw + 2 : raw);
+      }
+      first.addAll(mine);
+      second.addAll(others.get(h));
+      boolean otherValid = 100.0 * others.get(h).size() / 60 >= GATE;
+      List<Object> row = hours.get(h0.plus(Duration.ofHours(h)));
+      long count = mine.size() + (otherValid ? others.get(h).size() : 0);
+      double mean = otherValid ? (mean(mine) + mean(others.get(h))) / 2 : mean(mine);
+      String correction = h < CALIBRATED_FROM ? "none" : otherValid ? "none+v-rc" : "v-rc";
+      assertThat(otherValid).isEqualTo(h != OTHER_SHORT_HOUR);
+      assertThat(num(row, 0)).as("area hour %d mean", h).isCloseTo(mean, within(1e-6));
+      assertThat(num(row, 2)).as("area hour %d count", h).isEqualTo(count);
+      assertThat(num(row, 3))
+          .as("area hour %d coverage, of 3 registered sensors", h)
+          .isCloseTo(100.0 * count / 180, within(1e-9));
+      assertThat(row.get(4)).as("area hour %d corrections", h).isEqualTo(correction);
+      if (h == 0) {
+        assertThat(row.get(6))
+            .as("no NowCast without hours before: the stale index is gone")
+            .isNull();
+      }
+    }
+    Map<Instant, List<Object>> rolling = windows(influx, db, "area", AREA, "24h");
+    assertThat(rolling)
+        .as("an area 24-hour window ending with each hour where a sensor's is at the gate")
+        .hasSize(areaRolling(unflagged, others));
+    Instant lastStart = h0.plus(Duration.ofHours(HOURS - 1)).minus(Duration.ofHours(23));
+    List<Object> day = windows(influx, db, "area", AREA, "day").get(h0);
+    for (List<Object> row : List.of(rolling.get(lastStart), day)) {
+      assertThat(num(row, 0))
+          .as("area 24-hour mean: of the two sensors' means")
+          .isCloseTo((mean(first) + mean(second)) / 2, within(1e-6));
+      assertThat(num(row, 2)).isEqualTo(first.size() + second.size());
+      assertThat(num(row, 3))
+          .isCloseTo(100.0 * (first.size() + second.size()) / (3 * 24 * 60), within(1e-9));
+      // the area's correction: its valid sensors' correction fields, distinct, in name order,
+      // joined with "+" (the first sensor's own is "none+v-rc", the second's "none")
+      assertThat(row.get(4))
+          .isEqualTo(String.join("+", new java.util.TreeSet<>(List.of("none+v-rc", "none"))));
+    }
+  }
+
+  /**
+   * The 1-minute windows against the test's own calculation: a sensor minute holds its one
+   * unflagged value (none when it was flagged); an area minute is the mean of its sensors' values
+   * that minute, each sensor's minute at 100 %, its expected count 3 (the silent sensor's too).
+   */
+  private static void checkMinutes(
+      InfluxDB influx,
+      String db,
+      Instant h0,
+      Map<Integer, Double> first,
+      Map<Integer, Double> second) {
+    Map<Instant, List<Object>> mine = windows(influx, db, "sensor", SENSOR, "1m");
+    assertThat(mine).as("a minute for each unflagged reading").hasSize(first.size());
+    first.forEach(
+        (i, v) -> {
+          List<Object> row = mine.get(h0.plus(Duration.ofMinutes(i)));
+          assertThat(num(row, 0)).as("minute %d", i).isCloseTo(v, within(1e-9));
+          assertThat(row.get(4)).isEqualTo(i / 60 >= CALIBRATED_FROM ? "v-rc" : "none");
+        });
+    Map<Instant, List<Object>> area = windows(influx, db, "area", AREA, "1m");
+    assertThat(area).hasSize(areaMinutes(first, second));
+    for (int i = 0; i < HOURS * 60; i++) {
+      List<Double> values = new ArrayList<>();
+      if (first.containsKey(i)) {
+        values.add(first.get(i));
+      }
+      if (second.containsKey(i)) {
+        values.add(second.get(i));
+      }
+      if (values.isEmpty()) {
+        continue;
+      }
+      List<Object> row = area.get(h0.plus(Duration.ofMinutes(i)));
+      assertThat(num(row, 0)).as("area minute %d", i).isCloseTo(mean(values), within(1e-6));
+      assertThat(num(row, 2)).isEqualTo(values.size());
+      assertThat(num(row, 3)).isCloseTo(100.0 * values.size() / 3, within(1e-9));
+    }
+  }
+
+  /** The minutes with a value of either sensor. */
+  private static int areaMinutes(Map<Integer, Double> first, Map<Integer, Double> second) {
+    java.util.Set<Integer> all = new java.util.HashSet<>(first.keySet());
+    all.addAll(second.keySet());
+    return all.size();
+  }
+
+  /**
+   * How many of the 24-hour windows ending with the period's hours have a sensor at the gate (of
+   * its 1,440 expected readings), so an area mean.
+   */
+  private static int areaRolling(
+      Map<Integer, List<Double>> unflagged, Map<Integer, List<Double>> others) {
+    int n = 0;
+    int first = 0;
+    int second = 0;
+    for (int h = 0; h < HOURS; h++) {
+      first += unflagged.get(h).size();
+      second += others.get(h).size();
+      n += 100.0 * Math.max(first, second) / (24 * 60) >= GATE ? 1 : 0;
+    }
+    return n;
+  }
+
+  private static Sensor plain(String id) {
+    return Sensor.builder(id)
+        .position(57.1, -2.1)
+        .gatewayId("gw-rc")
+        .area(AREA)
+        .reportingInterval(Duration.ofMinutes(1))
+        .model("SDS011")
+        .build();
+  }
+
   /** The stored PM2.5 hours: mean, raw_mean, count, coverage, correction, min, aqi_us_nowcast. */
   private static Map<Instant, List<Object>> hours(InfluxDB influx, String db) {
     return windows(influx, db, "1h");
   }
 
-  /** The stored PM2.5 windows: mean, raw_mean, count, coverage, correction, min, aqi_us_nowcast. */
   private static Map<Instant, List<Object>> windows(InfluxDB influx, String db, String window) {
+    return windows(influx, db, "sensor", SENSOR, window);
+  }
+
+  /** The stored PM2.5 windows: mean, raw_mean, count, coverage, correction, min, aqi_us_nowcast. */
+  private static Map<Instant, List<Object>> windows(
+      InfluxDB influx, String db, String scope, String key, String window) {
     QueryResult r =
         influx.query(
             new Query(
                 "SELECT mean, raw_mean, \"count\", coverage, correction, \"min\", aqi_us_nowcast"
-                    + " FROM average WHERE scope = 'sensor' AND \"key\" = '"
-                    + SENSOR
+                    + " FROM average WHERE scope = '"
+                    + scope
+                    + "' AND \"key\" = '"
+                    + key
                     + "' AND \"window\" = '"
                     + window
                     + "' AND quantity = 'pm25'",

@@ -51,6 +51,22 @@ public record AreaAggregate(Map<Quantity, AreaStats> quantities) {
     return best;
   }
 
+  /**
+   * Per quantity with at least one valid sensor, the mean of their means: an area hour as the
+   * indices of the area's later hours and windows read it ({@link AreaHourIndices}, {@link
+   * AreaDayNaqi}).
+   */
+  Map<Quantity, Double> means() {
+    Map<Quantity, Double> m = new EnumMap<>(Quantity.class);
+    quantities.forEach(
+        (q, s) -> {
+          if (s.sensors() > 0) {
+            m.put(q, s.mean());
+          }
+        });
+    return m;
+  }
+
   /** The aggregate of these sensors' means, from scratch. */
   public static AreaAggregate of(Collection<AreaInput> sensors, double coverageGate) {
     EnumMap<Quantity, AreaStats> q = new EnumMap<>(Quantity.class);

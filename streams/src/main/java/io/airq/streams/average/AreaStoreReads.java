@@ -4,7 +4,6 @@ import io.airq.core.average.AverageWindow;
 import io.airq.core.reading.Quantity;
 import io.airq.core.registry.Sensor;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,16 +76,7 @@ final class AreaStoreReads {
         aggregates.fetch(area + "|" + AverageWindow.HOUR.id(), start - 23 * HOUR_MS, start)) {
       while (it.hasNext()) {
         KeyValue<Long, AreaAggregate> kv = it.next();
-        Map<Quantity, Double> m = new EnumMap<>(Quantity.class);
-        kv.value
-            .quantities()
-            .forEach(
-                (q, s) -> {
-                  if (s.sensors() > 0) {
-                    m.put(q, s.mean());
-                  }
-                });
-        out.put(kv.key, m);
+        out.put(kv.key, kv.value.means());
       }
     }
     return out;

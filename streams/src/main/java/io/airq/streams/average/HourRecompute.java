@@ -29,6 +29,7 @@ import java.util.TreeMap;
  */
 public final class HourRecompute {
   private static final long HOUR_MS = AverageWindow.HOUR.size().toMillis();
+  private static final long MINUTE_MS = AverageWindow.MINUTE.size().toMillis();
 
   /** How far before the first recomputed hour readings are needed: its indices read 23 hours. */
   public static final java.time.Duration LOOKBACK = java.time.Duration.ofHours(23);
@@ -138,6 +139,42 @@ public final class HourRecompute {
         add(out, AverageWindow.DAY, day.start(), day.end(), s, null, gate, hours);
       }
       day = LocalDay.of(day.end(), z);
+    }
+    return out;
+  }
+
+  /**
+   * The 1-minute averages of the minutes starting in [from, to) that have readings, one list per
+   * minute (each with every quantity), in time order: the readings of each minute accumulated and
+   * averaged as the streams job's minute windows are ({@link WindowAccumulators#add}, {@link
+   * Averages#ofSensor}; a minute has no index values).
+   *
+   * @param readings the stored readings of [from, to) at least, any order
+   */
+  public static List<List<WindowAverage>> minutes(
+      Sensor s, List<Stored> readings, Instant from, Instant to, double gate) {
+    NavigableMap<Long, WindowAccumulators> minutes = new TreeMap<>();
+    for (Stored r : readings) {
+      long t = r.time().toEpochMilli();
+      if (t >= from.toEpochMilli() && t < to.toEpochMilli()) {
+        long minute = Math.floorDiv(t, MINUTE_MS) * MINUTE_MS;
+        CleanReading clean = clean(s, r);
+        minutes.compute(minute, (k, a) -> (a == null ? WindowAccumulators.EMPTY : a).add(clean, t));
+      }
+    }
+    List<List<WindowAverage>> out = new ArrayList<>();
+    for (Map.Entry<Long, WindowAccumulators> m : minutes.entrySet()) {
+      List<WindowAverage> means =
+          Averages.ofSensor(
+              AverageWindow.MINUTE,
+              Instant.ofEpochMilli(m.getKey()),
+              s,
+              m.getValue(),
+              gate,
+              before -> new TreeMap<>());
+      if (!means.isEmpty()) {
+        out.add(means);
+      }
     }
     return out;
   }
