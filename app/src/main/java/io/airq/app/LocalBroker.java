@@ -100,11 +100,20 @@ final class LocalBroker {
     Path conf = dir(state).toAbsolutePath().normalize().resolve("mosquitto.conf");
     String[] args = info.arguments().orElse(new String[0]);
     for (int i = 0; i + 1 < args.length; i++) {
-      if (args[i].equals("-c") && Path.of(args[i + 1]).toAbsolutePath().normalize().equals(conf)) {
+      if (args[i].equals("-c") && sameFile(Path.of(args[i + 1]), conf)) {
         return Optional.empty();
       }
     }
     return Optional.of("process " + pid + " does not run with -c " + conf);
+  }
+
+  /** Whether the two name one file (through symbolic links too); false when either is gone. */
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return a.isAbsolute() && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /**
