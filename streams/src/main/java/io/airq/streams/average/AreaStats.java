@@ -108,9 +108,19 @@ record AreaStats(
     return rawSum / (sensors * SCALE);
   }
 
-  /** The correction ids in use, joined with "+" in name order. */
+  /**
+   * The correction ids in use, each once, joined with "+" in name order (a sensor's own field may
+   * already join two, e.g. {@code none+v-rc} for a window across a calibration change).
+   */
   String correction() {
-    return String.join("+", corrections.keySet());
+    if (corrections.size() == 1) {
+      return corrections.firstKey();
+    }
+    java.util.SortedSet<String> ids = new java.util.TreeSet<>();
+    for (String c : corrections.keySet()) {
+      ids.addAll(java.util.Arrays.asList(c.split("\\+")));
+    }
+    return String.join("+", ids);
   }
 
   private static SortedMap<String, Integer> counted(

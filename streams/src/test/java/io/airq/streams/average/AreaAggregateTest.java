@@ -69,6 +69,32 @@ class AreaAggregateTest {
   }
 
   @Test
+  void anAreasCorrectionNamesEachOfItsSensorsCorrectionIdsOnce() {
+    Map<String, AreaInput> state = new TreeMap<>();
+    AreaAggregate agg = AreaAggregate.EMPTY;
+    // a's hour spans a calibration change: its own field already joins two ids
+    agg =
+        apply(
+            agg,
+            state,
+            input("a", "", new SensorMean(Quantity.PM25, 60, 60, 1, 2, 2, 1.5, "none+v-7")));
+    agg =
+        apply(
+            agg,
+            state,
+            input("b", "", new SensorMean(Quantity.PM25, 60, 60, 1, 2, 2, 1.5, "none")));
+    agg =
+        apply(
+            agg,
+            state,
+            input("c", "", new SensorMean(Quantity.PM25, 60, 60, 1, 2, 2, 1.5, "cal-2")));
+
+    WindowAverage area =
+        Averages.ofArea("cbd", AverageWindow.HOUR, Instant.ofEpochMilli(START), agg).get(0);
+    assertThat(area.correction()).isEqualTo("cal-2+none+v-7");
+  }
+
+  @Test
   void aSensorGivingUpTheAreasMinOrMaxIsReadFromTheOtherSensors() {
     Map<String, AreaInput> state = new TreeMap<>();
     AreaAggregate agg = AreaAggregate.EMPTY;
