@@ -2,7 +2,6 @@ package io.airq.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -64,11 +63,7 @@ public record Endpoints(
           line(text, service + ".metrics", url + "/metrics");
         });
     try {
-      Path tmp = dir.resolve(FILE + ".tmp");
-      try (Writer w = Files.newBufferedWriter(tmp)) {
-        w.write(text.toString());
-      }
-      Files.move(tmp, dir.resolve(FILE), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      OwnerOnlyFiles.replace(dir.resolve(FILE), text.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + dir.resolve(FILE), e);
     }

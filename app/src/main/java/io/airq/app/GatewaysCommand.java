@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Spec;
     })
 final class GatewaysCommand implements Runnable {
   /** What a topic segment, a password file's user name and the registry all accept. */
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
   /** The fewest characters of a password given with --password-file. */
   static final int MIN_PASSWORD = 12;
@@ -156,7 +157,7 @@ final class GatewaysCommand implements Runnable {
       } else {
         out.println("password: the first line of " + passwordFile);
       }
-      reload.apply(target, out);
+      int code = reload.apply(target, out, err);
       String broker =
           stack
               ? Endpoints.read(target.dir)
@@ -176,7 +177,7 @@ final class GatewaysCommand implements Runnable {
                   .collect(Collectors.joining(", "))
               + " (docs/ingest.md)");
       out.println("  Any other gateway's topic is refused by the broker (docs/security.md).");
-      return 0;
+      return code;
     }
 
     private static String readPassword(Path f) throws IOException {
@@ -231,8 +232,7 @@ final class GatewaysCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       out.println("Removed gateway " + gateway + " from " + file.path() + ".");
-      reload.apply(target, out);
-      return 0;
+      return reload.apply(target, out, spec.commandLine().getErr());
     }
   }
 
@@ -247,8 +247,21 @@ final class GatewaysCommand implements Runnable {
     @CommandLine.Mixin GatewaysOptions.Target target;
 
     @Override
-    public Integer call() throws IOException {
-      for (String user : target.passwords(spec.commandLine()).users()) {
+    public Integer call() {
+      MosquittoPasswordFile file = target.passwords(spec.commandLine());
+      List<String> users;
+      try {
+        if (target.file != null && !Files.exists(file.path())) {
+          throw new IOException("no such file (--file names the broker's password_file)");
+        }
+        users = file.users();
+      } catch (IOException e) {
+        spec.commandLine()
+            .getErr()
+            .println("airq gateways list: cannot read " + file.path() + ": " + e.getMessage());
+        return 1;
+      }
+      for (String user : users) {
         if (!user.equals(Credentials.BRIDGE_USER) && !user.equals(Credentials.SIMULATOR_USER)) {
           spec.commandLine().getOut().println(user);
         }

@@ -63,23 +63,56 @@ final class GatewaysOptions {
                 + " leaves that to the next start. Default: on.")
     boolean reload;
 
-    /** Reloads the local broker when asked and running; prints what happened or what to do. */
-    void apply(Target t, PrintWriter out) throws IOException {
+    /**
+     * Reloads the local broker when asked and running; prints what happened or what to do. Returns
+     * the exit code: 1 when the broker could not be told (the file is changed already).
+     */
+    int apply(Target t, PrintWriter out, PrintWriter err) {
+      return apply(t, out, err, LocalBroker::reload);
+    }
+
+    /** How the broker is told to reload: SIGHUP to its pid ({@link LocalBroker#reload}). */
+    interface Signal {
+      void send(long pid) throws IOException;
+    }
+
+    int apply(Target t, PrintWriter out, PrintWriter err, Signal signal) {
       if (!t.stack()) {
         out.println(
             "Reload the broker so it re-reads the file (no restart): kill -HUP <its pid>,"
                 + " systemctl reload mosquitto, or docker compose kill -s HUP mosquitto.");
-        return;
+        return 0;
       }
       Optional<Long> pid = LocalBroker.running(t.dir);
-      if (pid.isEmpty()) {
+      Optional<String> stale = LocalBroker.stale(t.dir);
+      if (stale.isPresent()) {
+        out.println(
+            "Not reloaded: "
+                + t.dir.resolve(LocalBroker.PID_FILE)
+                + " is stale ("
+                + stale.get()
+                + "), so no process was signalled. ./airq up starts the broker with this.");
+      } else if (pid.isEmpty()) {
         out.println("The local stack's broker is not running: ./airq up starts it with this.");
       } else if (!reload) {
         out.println("Not reloaded (--no-reload): the broker applies it at its next start.");
       } else {
-        LocalBroker.reload(pid.get());
+        try {
+          signal.send(pid.get());
+        } catch (IOException e) {
+          err.println(
+              "The file is changed, but the broker (pid "
+                  + pid.get()
+                  + ") was not reloaded: "
+                  + e.getMessage()
+                  + ". Run kill -HUP "
+                  + pid.get()
+                  + ", or ./airq down and ./airq up.");
+          return 1;
+        }
         out.println("Reloaded the local stack's broker (pid " + pid.get() + "): in effect now.");
       }
+      return 0;
     }
   }
 }

@@ -40,6 +40,9 @@ final class InfluxCommand implements Runnable {
         "Set it as influx.token (or AIRQ_INFLUX_TOKEN), without influx.user and influx.password."
       })
   static final class Token implements Callable<Integer> {
+    /** The longest validity: a token is revoked only by a new shared secret, for every token. */
+    static final Duration MAX_VALID = Duration.ofDays(366);
+
     @Spec CommandLine.Model.CommandSpec spec;
 
     @Option(
@@ -61,24 +64,36 @@ final class InfluxCommand implements Runnable {
         names = "--valid",
         defaultValue = "30d",
         paramLabel = "DURATION",
-        description = "How long the token is valid: 90m, 12h, 30d. Default: ${DEFAULT-VALUE}.")
+        description =
+            "How long the token is valid: 90m, 12h, 30d; at most 366d (a new shared secret is"
+                + " the only way to revoke a token). Default: ${DEFAULT-VALUE}.")
     String valid;
 
     @Override
     public Integer call() {
       var err = spec.commandLine().getErr();
       try {
+        String who = user(user);
         Duration validFor = duration(valid);
         byte[] secret = secret(secretFile);
         Instant expires = Instant.now().plus(validFor);
-        spec.commandLine().getOut().println(InfluxJwt.mint(user, secret, expires));
-        err.println(
-            "airq influx token: valid until " + expires + " for InfluxDB user " + user.strip());
+        spec.commandLine().getOut().println(InfluxJwt.mint(who, secret, expires));
+        err.println("airq influx token: valid until " + expires + " for InfluxDB user " + who);
         return 0;
       } catch (IllegalArgumentException e) {
         err.println("airq influx token: " + e.getMessage());
         return 2;
       }
+    }
+
+    /** The user, stripped; refused when empty or with a control character. */
+    static String user(String given) {
+      String u = given.strip();
+      if (u.isEmpty() || u.chars().anyMatch(Character::isISOControl)) {
+        throw new IllegalArgumentException(
+            "--user must name an InfluxDB user (not empty, no control characters)");
+      }
+      return u;
     }
 
     private static byte[] secret(Path file) {
@@ -96,7 +111,19 @@ final class InfluxCommand implements Runnable {
                 + file
                 + " is empty: it must hold influxd's [http] shared-secret");
       }
-      return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      if (bytes.length < InfluxJwt.MIN_SECRET_BYTES) {
+        throw new IllegalArgumentException(
+            "the shared secret of "
+                + file
+                + " has "
+                + bytes.length
+                + " bytes: HS256 needs at least "
+                + InfluxJwt.MIN_SECRET_BYTES
+                + ", as a shorter one can be guessed offline from any token it signed. Set"
+                + " influxd's [http] shared-secret to a longer one (openssl rand -base64 32)");
+      }
+      return bytes;
     }
 
     static Duration duration(String s) {
@@ -106,11 +133,20 @@ final class InfluxCommand implements Runnable {
             "--valid must be a positive number of minutes, hours or days (90m, 12h, 30d): " + s);
       }
       long n = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
+      Duration d =
+          switch (m.group(2)) {
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+          };
+      if (d.compareTo(MAX_VALID) > 0) {
+        throw new IllegalArgumentException(
+            "--valid is at most "
+                + MAX_VALID.toDays()
+                + "d: a token cannot be revoked but by a new shared secret: "
+                + s);
+      }
+      return d;
     }
   }
 }

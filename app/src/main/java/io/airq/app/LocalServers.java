@@ -14,7 +14,8 @@ import org.apache.kafka.clients.admin.Admin;
  * The three real servers of the local stack, with state under one directory (.airq/), secured as
  * docker-compose.yml's are: Kafka's only client listener is SASL (PLAIN), influxd has {@code
  * auth-enabled}, Mosquitto refuses anonymous clients and applies {@link #ACL} (the rules of {@code
- * deploy/mosquitto/acl}). The secrets are the stack's {@link Credentials}.
+ * deploy/mosquitto/acl}, and its simulator's account). The secrets are the stack's {@link
+ * Credentials}.
  */
 public final class LocalServers implements AutoCloseable {
   public static final int MQTT_PORT = 18830;
@@ -22,17 +23,25 @@ public final class LocalServers implements AutoCloseable {
   public static final int INFLUX_PORT = 18086;
 
   /** The rules of deploy/mosquitto/acl (LocalServersTest keeps the two the same). */
-  static final String ACL =
+  static final String SHIPPED_RULES =
       String.join(
           "\n",
           "pattern write airq/v1/%u/#",
           "",
           "user " + Credentials.BRIDGE_USER,
           "topic read airq/v1/#",
-          "",
-          "user " + Credentials.SIMULATOR_USER,
-          "topic write airq/v1/#",
           "");
+
+  /**
+   * The local stack's simulator publishes as any gateway with one account ({@link
+   * Credentials#SIMULATOR_USER}); the shipped ACL has no such rule, as a broker real gateways use
+   * must not have such an account.
+   */
+  static final String SIMULATOR_RULES =
+      String.join("\n", "", "user " + Credentials.SIMULATOR_USER, "topic write airq/v1/#", "");
+
+  /** The local stack's ACL: the shipped rules and its simulator's. */
+  static final String ACL = SHIPPED_RULES + SIMULATOR_RULES;
 
   private final MosquittoServer mosquitto;
   private final KafkaBroker kafka;

@@ -1,23 +1,26 @@
 package io.airq.app;
 
-import io.airq.devstack.Binaries;
+import io.airq.devstack.MosquittoPasswords;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 
 /**
- * A Mosquitto password file: one {@code user:hash} line per account. An account is added by hashing
- * a plain {@code user:password} line with {@code mosquitto_passwd -U} in an owner-only file of its
- * own (so that no password is ever on a command line, where {@code ps} would show it), then
- * replacing the file in one move, owner-only and with the owner and group it had.
+ * A Mosquitto password file: one {@code user:hash} line per account. An account's line is hashed in
+ * Java ({@link MosquittoPasswords}: no plaintext password in any file or on a command line), and
+ * the file is replaced in one move ({@link OwnerOnlyFiles}), under a lock that a concurrent {@code
+ * airq gateways} waits for, with the owner, group and mode it had, less any access for others.
  */
 final class MosquittoPasswordFile {
   private final Path file;
@@ -37,20 +40,29 @@ final class MosquittoPasswordFile {
 
   /** Adds the account, or gives it this password; true when it was there before. */
   boolean put(String user, String password) throws IOException {
-    List<String> lines = lines();
-    boolean existed = users(lines).contains(user);
-    write(withLine(lines, user, hash(user, password)));
-    return existed;
+    String line = MosquittoPasswords.line(user, password);
+    synchronized (MosquittoPasswordFile.class) {
+      try (FileChannel locked = lock()) {
+        List<String> lines = lines();
+        boolean existed = users(lines).contains(user);
+        write(withLine(lines, user, line));
+        return existed;
+      }
+    }
   }
 
   /** Removes the account; false when the file has none of that name. */
   boolean remove(String user) throws IOException {
-    List<String> lines = lines();
-    if (!users(lines).contains(user)) {
-      return false;
+    synchronized (MosquittoPasswordFile.class) {
+      try (FileChannel locked = lock()) {
+        List<String> lines = lines();
+        if (!users(lines).contains(user)) {
+          return false;
+        }
+        write(withoutUser(lines, user));
+        return true;
+      }
     }
-    write(withoutUser(lines, user));
-    return true;
   }
 
   /** The user names of these lines (comments and blank lines are none). */
@@ -94,69 +106,62 @@ final class MosquittoPasswordFile {
     return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
   }
 
-  /** The {@code user:hash} line of this password, from {@code mosquitto_passwd -U}. */
-  private String hash(String user, String password) throws IOException {
-    Path tool =
-        Binaries.find("mosquitto_passwd")
-            .orElseThrow(
-                () ->
-                    new IOException(
-                        "mosquitto_passwd is not installed: run ./airq setup (apt-get install -y"
-                            + " mosquitto)"));
-    Path plain = ownerOnlyFile(".new-account");
+  /**
+   * An exclusive lock on {@code .<file>.lock} beside the file, held while it is read, changed and
+   * replaced (another process waits; this JVM's threads are serialised by the class's monitor).
+   */
+  private FileChannel lock() throws IOException {
+    Path f = file.resolveSibling("." + file.getFileName() + ".lock");
+    Files.createDirectories(f.getParent());
+    if (!Files.exists(f)) {
+      try {
+        Files.createFile(f, OwnerOnlyFiles.OWNER_ONLY);
+      } catch (FileAlreadyExistsException e) {
+        // another writer made it first
+      }
+    }
+    FileChannel channel = FileChannel.open(f, StandardOpenOption.WRITE);
     try {
-      Files.writeString(plain, user + ":" + password + "\n", StandardCharsets.UTF_8);
-      Process p =
-          new ProcessBuilder(tool.toString(), "-U", plain.toString())
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        p.destroyForcibly();
-        throw new IOException("mosquitto_passwd -U failed: " + output.strip());
-      }
-      List<String> hashed = Files.readAllLines(plain, StandardCharsets.UTF_8);
-      if (hashed.size() != 1 || !hashed.get(0).startsWith(user + ":$")) {
-        throw new IOException("mosquitto_passwd -U wrote no hash for " + user);
-      }
-      return hashed.get(0);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while hashing the password", e);
-    } finally {
-      Files.deleteIfExists(plain);
+      channel.lock(); // released when the channel closes
+      return channel;
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
     }
   }
 
   /**
-   * Replaces the file with these lines in one move: owner-only, with the owner and group of the
-   * file it replaces (a broker that reads it as its own user keeps reading it).
+   * Replaces the file with these lines: with the owner and group of the file it replaces and its
+   * mode less the bits of others (a broker that reads it as its own user or group keeps reading
+   * it); owner-only (0600) when there was none.
    */
   private void write(List<String> lines) throws IOException {
-    Path tmp = ownerOnlyFile(".tmp");
-    try {
-      Files.write(tmp, lines, StandardCharsets.UTF_8);
-      if (Files.exists(file)) {
-        PosixFileAttributes old = Files.readAttributes(file, PosixFileAttributes.class);
-        PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
-        if (!old.owner().equals(view.readAttributes().owner())) {
-          view.setOwner(old.owner());
-        }
-        if (!old.group().equals(view.readAttributes().group())) {
-          view.setGroup(old.group());
-        }
-      }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
+    String text = lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+    if (!Files.exists(file)) {
+      OwnerOnlyFiles.replace(file, text);
+      return;
     }
-  }
-
-  /** A new file beside the password file, readable and writable by its owner only. */
-  private Path ownerOnlyFile(String suffix) throws IOException {
-    Path f = file.resolveSibling("." + file.getFileName() + suffix);
-    Files.deleteIfExists(f);
-    return Files.createFile(
-        f, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    PosixFileAttributes old = Files.readAttributes(file, PosixFileAttributes.class);
+    Set<PosixFilePermission> mode = EnumSet.noneOf(PosixFilePermission.class);
+    mode.addAll(old.permissions());
+    mode.removeAll(
+        EnumSet.of(
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE));
+    OwnerOnlyFiles.replace(
+        file,
+        text,
+        tmp -> {
+          PosixFileAttributeView view =
+              Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+          if (!old.owner().equals(view.readAttributes().owner())) {
+            view.setOwner(old.owner());
+          }
+          if (!old.group().equals(view.readAttributes().group())) {
+            view.setGroup(old.group());
+          }
+          Files.setPosixFilePermissions(tmp, mode);
+        });
   }
 }

@@ -269,6 +269,11 @@ final class RecomputeCommand implements Callable<Integer> {
       password = password.isEmpty() ? p.getProperty("influx.password", "") : password;
       token = p.getProperty("influx.token", "");
     }
+    if (!influxUser.isEmpty() && !token.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--influx-user (or AIRQ_INFLUX_USER) and AIRQ_INFLUX_TOKEN are both set: InfluxDB takes"
+              + " one login, give either a user and AIRQ_INFLUX_PASSWORD or the token");
+    }
     return new io.airq.kit.InfluxLogin(user, password, token);
   }
 }

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -195,7 +196,10 @@ class ComposeFileTest {
     assertThat(Files.readString(ROOT.resolve("deploy/mosquitto/acl")))
         .contains("pattern write airq/v1/%u/#");
     // no account may write every gateway's topic: the simulator logs in as each gateway
-    assertThat(Files.readString(ROOT.resolve("docker-compose.yml")))
+    // (its name is there only in the accounts script's refusal of it)
+    assertThat(
+            Files.readString(ROOT.resolve("docker-compose.yml"))
+                .replace("airq-bridge|airq-simulator) fail", ""))
         .doesNotContain(Credentials.SIMULATOR_USER);
     assertThat(service("simulator").path("environment").has("AIRQ_MQTT_USERNAME")).isFalse();
     // no password on a command line: mosquitto_passwd hashes files (-U), never -b
@@ -269,27 +273,18 @@ class ComposeFileTest {
     assertThat(new TreeSet<>(List.of(m.group(1).strip().split(" +")))).isEqualTo(gateways);
 
     // the one-shot's script, run by sh on this machine (its paths under a temporary directory)
-    Path dir = Files.createTempDirectory("airq-compose-accounts-");
-    Files.createDirectories(dir.resolve("mosquitto/accounts"));
-    Files.createDirectories(dir.resolve("simulator"));
-    String local =
-        script
-            .replace("$$", "$")
-            .replace("/mosquitto/accounts/", dir + "/mosquitto/accounts/")
-            .replace("=/simulator/", "=" + dir + "/simulator/")
-            .replaceAll("chown [^;]+(;|$)", "");
-    ProcessBuilder pb = new ProcessBuilder("sh", "-c", local).redirectErrorStream(true);
-    pb.environment().put("MQTT_BRIDGE_PASSWORD", "bridge secret");
-    pb.environment().put("MQTT_GATEWAYS", "gw-real-1:one-password gw-real-2:two");
-    pb.environment().put("SIMULATOR_GATEWAYS", m.group(1).strip());
-    Process p = pb.start();
-    String output = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as("the script: %s", output).isZero();
+    Run run =
+        accountsScript(
+            Map.of(
+                "MQTT_BRIDGE_PASSWORD", "bridge secret",
+                "MQTT_GATEWAYS", "gw-real-1:one-password gw-real-2:two\\back",
+                "SIMULATOR_GATEWAYS", m.group(1).strip()));
+    assertThat(run.code()).as("the script: %s", run.output()).isZero();
     Map<String, String> accounts =
-        GatewayAccounts.read(dir.resolve("simulator/gateways.properties"));
+        GatewayAccounts.read(scriptDir.resolve("simulator/gateways.properties"));
     assertThat(accounts.keySet()).isEqualTo(gateways);
     assertThat(accounts.values()).allMatch(pw -> pw.matches("[A-Za-z0-9]{32}"));
-    Path passwords = dir.resolve("mosquitto/accounts/passwords");
+    Path passwords = scriptDir.resolve("mosquitto/accounts/passwords");
     List<String> users = MosquittoPasswordFile.users(Files.readAllLines(passwords));
     Set<String> expected = new TreeSet<>(gateways);
     expected.addAll(List.of(Credentials.BRIDGE_USER, "gw-real-1", "gw-real-2"));
@@ -297,13 +292,75 @@ class ComposeFileTest {
     assertThat(Files.readString(passwords))
         .doesNotContain("bridge secret")
         .doesNotContain("one-password");
-    for (Path f : List.of(passwords, dir.resolve("simulator/gateways.properties"))) {
+    for (Path f : List.of(passwords, scriptDir.resolve("simulator/gateways.properties"))) {
       assertThat(
               java.nio.file.attribute.PosixFilePermissions.toString(
                   Files.getPosixFilePermissions(f)))
           .as("%s is owner-only", f)
           .isEqualTo("rw-------");
     }
+  }
+
+  @Test
+  void theAccountsScriptRefusesWhatMosquittoPasswdWouldMangleOrAnIdThatIsNoGateways()
+      throws Exception {
+    String script = command(service("mosquitto-accounts")).get(0);
+    assertThat(script)
+        .as("gateway ids checked with airq gateways' pattern")
+        .contains("grep -Eqx '" + GatewaysCommand.ID.pattern() + "'")
+        .startsWith("set -ef;");
+    Map<String, String> ok =
+        Map.of("MQTT_BRIDGE_PASSWORD", "bridge", "MQTT_GATEWAYS", "", "SIMULATOR_GATEWAYS", "");
+    record Case(String variable, String value, String says) {}
+    for (Case c :
+        List.of(
+            new Case("MQTT_BRIDGE_PASSWORD", "pa:ss", "MQTT_BRIDGE_PASSWORD contains ':'"),
+            new Case(
+                "MQTT_GATEWAYS",
+                "gw-1:pa:ss",
+                "the password of gateway gw-1 in MQTT_GATEWAYS contains ':'"),
+            new Case("MQTT_GATEWAYS", "gw-1:", "the password of gateway gw-1 in MQTT_GATEWAYS is"),
+            new Case("MQTT_GATEWAYS", "no-colon-secret", "an MQTT_GATEWAYS entry has no ':'"),
+            new Case("MQTT_GATEWAYS", "gw/1:secret", "'gw/1' is not a gateway id"),
+            new Case("MQTT_GATEWAYS", "airq-simulator:secret", "airq-simulator is an airq service"),
+            new Case("SIMULATOR_GATEWAYS", "airq-bridge", "airq-bridge is an airq service account"),
+            // unquoted in the loop: without set -f, '*' would be this directory's file names
+            new Case("SIMULATOR_GATEWAYS", "*", "'*' is not a gateway id"))) {
+      Map<String, String> env = new java.util.HashMap<>(ok);
+      env.put(c.variable(), c.value());
+      Run run = accountsScript(env);
+      assertThat(run.code()).as("%s=%s: %s", c.variable(), c.value(), run.output()).isEqualTo(1);
+      assertThat(run.output()).startsWith("mosquitto-accounts: ").contains(c.says());
+      assertThat(run.output()).doesNotContain("secret");
+      try (var left = Files.walk(scriptDir)) {
+        assertThat(left.filter(Files::isRegularFile)).as("nothing left behind").isEmpty();
+      }
+    }
+  }
+
+  private record Run(int code, String output) {}
+
+  @TempDir Path scriptDir;
+
+  /** The accounts one-shot's script, run by sh with its paths under {@link #scriptDir}. */
+  private Run accountsScript(Map<String, String> env) throws Exception {
+    String script = command(service("mosquitto-accounts")).get(0);
+    Files.createDirectories(scriptDir.resolve("mosquitto/accounts"));
+    Files.createDirectories(scriptDir.resolve("simulator"));
+    String local =
+        script
+            .replace("$$", "$")
+            .replace("/mosquitto/accounts/", scriptDir + "/mosquitto/accounts/")
+            .replace("=/simulator/", "=" + scriptDir + "/simulator/")
+            .replaceAll("chown [^;]+(;|$)", "");
+    ProcessBuilder pb =
+        new ProcessBuilder("sh", "-c", local)
+            .directory(scriptDir.toFile())
+            .redirectErrorStream(true);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes());
+    return new Run(p.waitFor(), output);
   }
 
   /** The {@code ${env:AIRQ_…}} variables a simulator subcommand's options read. */

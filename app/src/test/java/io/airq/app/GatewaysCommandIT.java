@@ -86,6 +86,47 @@ class GatewaysCommandIT {
       assertThat(delivered).containsExactly("airq/v1/gw-new/s1/airq", "airq/v1/gw-new/s2/airq");
       shut(again);
 
+      // a password with ':' and '\\' (which mosquitto_passwd -U would cut at its first ':')
+      String tricky = "pa:ss\\word:long-enough";
+      Path pw = Files.writeString(state.resolve("pw"), tricky + "\n");
+      cli(0, "gateways", "add", "gw-colon", "--dir", state.toString(), "--password-file", "" + pw);
+      shut(awaitConnect(url, "gw-colon", tricky));
+      assertThat(refused(url, "gw-colon", "pa")).as("only the whole password logs in").isTrue();
+      assertThat(Credentials.read(state).orElseThrow().gateways())
+          .containsEntry("gw-colon", tricky);
+      cli(0, "gateways", "remove", "gw-colon", "--dir", state.toString());
+
+      // another stack's pid file naming this broker: a mosquitto of this user, but not with that
+      // stack's config, so it is reported stale and never signalled
+      Path other = Files.createTempDirectory("airq-gateways-other-");
+      secrets.write(other);
+      Files.copy(state.resolve(LocalBroker.PID_FILE), other.resolve(LocalBroker.PID_FILE));
+      assertThat(cli(0, "gateways", "add", "gw-elsewhere", "--dir", other.toString()))
+          .contains("is stale (process " + broker.pid() + " does not run with -c")
+          .doesNotContain("Reloaded");
+
+      // the signal fails (the broker gone, or not ours to signal) after the file was changed:
+      // the command says what to do and exits 1
+      GatewaysOptions.Target target = new GatewaysOptions.Target();
+      target.dir = state;
+      GatewaysOptions.Reload reload = new GatewaysOptions.Reload();
+      reload.reload = true;
+      StringWriter err = new StringWriter();
+      int code =
+          reload.apply(
+              target,
+              new PrintWriter(new StringWriter(), true),
+              new PrintWriter(err, true),
+              pid -> {
+                throw new java.io.IOException(
+                    "kill -HUP " + pid + " failed: Operation not permitted");
+              });
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString())
+          .contains(
+              "The file is changed, but the broker (pid " + broker.pid() + ") was not reloaded")
+          .contains("Run kill -HUP " + broker.pid() + ", or ./airq down and ./airq up");
+
       assertThat(cli(0, "gateways", "list", "--dir", state.toString()).lines())
           .containsExactly(Credentials.EXAMPLE_GATEWAY, "gw-new");
 

@@ -46,7 +46,7 @@ public final class MosquittoServer implements Server {
 
   /**
    * Starts Mosquitto as production runs it: anonymous clients refused, these accounts in a password
-   * file written with {@code mosquitto_passwd}, and this ACL (the text of an {@code acl_file}).
+   * file hashed by {@link MosquittoPasswords}, and this ACL (the text of an {@code acl_file}).
    *
    * @param accounts user name to password
    */
@@ -133,28 +133,15 @@ public final class MosquittoServer implements Server {
     }
     Path passwords = dir.resolve("passwords");
     Files.deleteIfExists(passwords);
-    Files.createFile(passwords);
-    ownerOnly(passwords);
-    Path tool =
-        Binaries.find("mosquitto_passwd")
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "mosquitto_passwd is not installed: run ./airq setup (apt-get install -y"
-                            + " mosquitto)"));
-    // plain "user:password" lines in an owner-only file, hashed in place by -U, so that no
-    // password is ever on a command line (where ps would show it)
-    StringBuilder plain = new StringBuilder();
+    Files.createFile(
+        passwords,
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    // hashed in Java: no plaintext password in any file, and none on a command line
+    StringBuilder lines = new StringBuilder();
     for (Map.Entry<String, String> a : new TreeMap<>(accounts).entrySet()) {
-      plain.append(a.getKey()).append(':').append(a.getValue()).append('\n');
+      lines.append(MosquittoPasswords.line(a.getKey(), a.getValue())).append('\n');
     }
-    Files.writeString(passwords, plain);
-    ServerProcess.run(
-        "mosquitto_passwd",
-        List.of(tool.toString(), "-U", passwords.toString()),
-        dir.resolve("mosquitto_passwd.log"),
-        Duration.ofSeconds(30));
-    ownerOnly(passwords); // -U rewrites the file
+    Files.writeString(passwords, lines);
     Path aclFile = dir.resolve("acl");
     Files.writeString(aclFile, acl);
     ownerOnly(aclFile);

@@ -62,7 +62,7 @@ import org.junit.jupiter.api.Test;
 class SecuredServersEndToEndIT {
   private static final String INFLUX_USER = "airq";
   private static final String INFLUX_PASSWORD = "influx-secret";
-  private static final String INFLUX_SHARED_SECRET = "influx-shared-secret";
+  private static final String INFLUX_SHARED_SECRET = "influx-shared-secret-of-40-bytes-or-so";
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test

@@ -1,5 +1,7 @@
 package io.airq.kit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -16,29 +18,43 @@ import javax.crypto.spec.SecretKeySpec;
 public final class InfluxJwt {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
+  /**
+   * The fewest bytes of a shared secret: HS256's key must be at least as long as its 256-bit hash
+   * (RFC 7518, section 3.2); a shorter one can be guessed offline from any token.
+   */
+  public static final int MIN_SECRET_BYTES = 32;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private InfluxJwt() {}
 
   /**
    * The token of {@code user}, valid until {@code expires}, signed with {@code secret}.
    *
-   * @throws IllegalArgumentException on an empty user or secret
+   * @throws IllegalArgumentException on an empty user or one with control characters or surrounding
+   *     whitespace, or a secret shorter than {@link #MIN_SECRET_BYTES}
    */
   public static String mint(String user, byte[] secret, Instant expires) {
-    if (user == null || user.isBlank()) {
-      throw new IllegalArgumentException("the InfluxDB user must not be empty");
+    if (user == null || user.isEmpty() || !user.strip().equals(user)) {
+      throw new IllegalArgumentException(
+          "the InfluxDB user must not be empty nor have surrounding whitespace");
     }
-    if (secret == null || secret.length == 0) {
-      throw new IllegalArgumentException("the shared secret must not be empty");
+    if (user.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException("the InfluxDB user has a control character");
     }
-    String header = part("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
-    String claims =
-        part(
-            "{\"username\":\""
-                + user.replace("\\", "\\\\").replace("\"", "\\\"")
-                + "\",\"exp\":"
-                + expires.getEpochSecond()
-                + "}");
-    String signed = header + "." + claims;
+    if (secret == null || secret.length < MIN_SECRET_BYTES) {
+      throw new IllegalArgumentException(
+          "the shared secret has "
+              + (secret == null ? 0 : secret.length)
+              + " bytes; HS256 needs at least "
+              + MIN_SECRET_BYTES
+              + " (a shorter one can be guessed from any token): set influxd's [http]"
+              + " shared-secret to a longer one, e.g. openssl rand -base64 32");
+    }
+    ObjectNode claims = JSON.createObjectNode();
+    claims.put("username", user);
+    claims.put("exp", expires.getEpochSecond());
+    String signed = part("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + part(claims.toString());
     return signed + "." + B64.encodeToString(hmac(secret, signed));
   }
 

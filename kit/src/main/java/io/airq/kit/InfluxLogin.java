@@ -46,7 +46,8 @@ public record InfluxLogin(String user, String password, String token) {
           .asSecret();
 
   /**
-   * @throws IllegalArgumentException when a token and a user are both set
+   * @throws IllegalArgumentException when a token and a user are both set, or a password without a
+   *     user
    */
   public InfluxLogin {
     user = user == null ? "" : user;
@@ -56,6 +57,11 @@ public record InfluxLogin(String user, String password, String token) {
       throw new IllegalArgumentException(
           "influx.token and influx.user are both set: InfluxDB takes one login, set either a"
               + " token (influx.token) or a user and password (influx.user, influx.password)");
+    }
+    if (user.isEmpty() && !password.isEmpty()) {
+      throw new IllegalArgumentException(
+          "influx.password is set without influx.user: set the user the password belongs to"
+              + " (influx.user), or remove the password");
     }
   }
 

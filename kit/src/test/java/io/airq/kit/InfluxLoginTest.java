@@ -33,7 +33,7 @@ class InfluxLoginTest {
 
   @Test
   void aMintedJwtCarriesTheClaimsInfluxdReadsAndAVerifiableSignature() throws Exception {
-    byte[] secret = "s3cret".getBytes(StandardCharsets.UTF_8);
+    byte[] secret = "a-shared-secret-of-32-bytes-long".getBytes(StandardCharsets.UTF_8);
     String jwt = InfluxJwt.mint("air\"q", secret, Instant.ofEpochSecond(1_800_000_000L));
     assertThat(new InfluxLogin("", "", jwt).jwt()).isTrue();
     String[] parts = jwt.split("\\.");
@@ -45,7 +45,23 @@ class InfluxLoginTest {
     mac.init(new SecretKeySpec(secret, "HmacSHA256"));
     byte[] expected = mac.doFinal((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
     assertThat(d.decode(parts[2])).isEqualTo(expected);
-    assertThatThrownBy(() -> InfluxJwt.mint("airq", new byte[0], Instant.now()))
-        .hasMessageContaining("shared secret must not be empty");
+    assertThat(new String(d.decode(InfluxJwt.mint("a\\b", secret, Instant.EPOCH).split("\\.")[1])))
+        .isEqualTo("{\"username\":\"a\\\\b\",\"exp\":0}");
+  }
+
+  @Test
+  void aShortSecretAUserWithControlCharactersOrAPasswordWithoutAUserAreRefused() {
+    byte[] shortSecret = "s3cret-of-31-bytes-just-too-few".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> InfluxJwt.mint("airq", shortSecret, Instant.now()))
+        .hasMessageContaining("the shared secret has 31 bytes; HS256 needs at least 32");
+    byte[] secret = new byte[32];
+    assertThatThrownBy(() -> InfluxJwt.mint("air\nq", secret, Instant.now()))
+        .hasMessageContaining("control character");
+    assertThatThrownBy(() -> InfluxJwt.mint(" airq", secret, Instant.now()))
+        .hasMessageContaining("surrounding whitespace");
+    assertThatThrownBy(() -> new InfluxLogin("", "pw-secret", ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("influx.password is set without influx.user")
+        .hasMessageNotContaining("secret");
   }
 }

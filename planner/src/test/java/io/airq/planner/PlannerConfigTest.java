@@ -12,6 +12,7 @@ class PlannerConfigTest {
   void environmentWinsOverPropertiesAndKafkaKeysPassThrough() {
     Properties p = new Properties();
     p.setProperty("http.port", "9000");
+    p.setProperty("influx.user", "airq");
     p.setProperty("influx.password", "s3cret");
     p.setProperty("kafka.client.id", "planner-1");
     p.setProperty("impact.coverage.gate", "0.8");
