@@ -68,10 +68,12 @@ class RecomputeAgreesWithStreamsEndToEndIT {
   @Test
   void recomputeOfTheStreamsJobsOwnReadingsChangesNothingAndALateReadingOnlyItsWindows(
       Servers servers) throws Exception {
-    // day D two days before yesterday, UTC: readings from D+2h to D+6h (the Plantower's to D+22h),
-    // the clock reading at D+31h
+    // day D four days ago, UTC: readings from D+2h to D+6h (the Plantower's to D+22h), the clock
+    // reading at D+31h. The period recomputed, D to D+2d, ends 2 days ago at midnight: past the
+    // streams job's 26-hour grace whatever the time of day (3 days ago put it within the grace
+    // from 00:00 to 02:00 UTC)
     Instant day =
-        LocalDate.now(ZoneOffset.UTC).minusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant();
+        LocalDate.now(ZoneOffset.UTC).minusDays(4).atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant first = day.plus(Duration.ofHours(2));
     Instant clock = day.plus(Duration.ofHours(31)).plus(Duration.ofMinutes(5));
     try (PipelineHarness h = new PipelineHarness(servers, "e2e-recompute-agrees", EMIT_INTERVAL)) {
