@@ -37,12 +37,16 @@ final class AreaRecomputeJob {
   }
 
   /**
-   * Recomputes the area's hours (and minutes, if asked) starting in [from, to), the 24-hour windows
-   * ending with them and the calendar days starting in them, from every sensor of {@code registry}
-   * that enters the area's means; writes them unless {@code dryRun}.
+   * Recomputes the area's hours (and minutes, if asked) starting in the chunk, the 24-hour windows
+   * ending with them, the calendar days overlapping it and, for the period's last chunk, the
+   * windows after it that hold its hours, from every sensor of {@code registry} that enters the
+   * area's means (none, for an area no sensor is in any more: its stored windows of the chunk are
+   * deleted); writes them unless {@code dryRun}.
    */
   RecomputeJob.Outcome run(
-      String area, Collection<Sensor> registry, Instant from, Instant to, boolean dryRun) {
+      String area, Collection<Sensor> registry, RecomputeJob.Chunk c, boolean dryRun) {
+    Instant from = c.from();
+    Instant to = c.to();
     List<SensorWindow> windows = new ArrayList<>();
     for (Sensor s : registry) {
       if (!s.area().equals(area) || !AreaExpectation.entersAreaMeans(s)) {
@@ -61,18 +65,23 @@ final class AreaRecomputeJob {
           AverageWindow.HOUR,
           HourRecompute.hours(
               s, raw, from.minus(AreaRecompute.LOOKBACK), to.plus(AreaRecompute.LOOKAHEAD), gate));
-      add(windows, s, AverageWindow.DAY_ROLLING, HourRecompute.rollingDays(s, raw, from, to, gate));
+      add(
+          windows,
+          s,
+          AverageWindow.DAY_ROLLING,
+          HourRecompute.rollingDays(s, raw, from, c.followTo(), gate));
       add(
           windows,
           s,
           AverageWindow.DAY,
           HourRecompute.calendarDays(s, raw, from, to, gate, dayZone));
     }
-    AreaRecompute.Windows w = AreaRecompute.of(area, windows, registry, from, to, gate, dayZone);
+    AreaRecompute.Windows w =
+        AreaRecompute.of(area, windows, registry, from, to, c.followTo(), gate, dayZone);
     RecomputeStore.Replacement r = store.replacement();
     RecomputeJob.Outcome o =
         RecomputeJob.Outcome.replace(
-            r, Scope.AREA, area, w.minutes(), w.hours(), w.rolling(), w.days(), from, to);
+            r, Scope.AREA, area, c, minutes ? w.minutes() : null, w.hours(), w.rolling(), w.days());
     if (!dryRun) {
       r.write();
     }

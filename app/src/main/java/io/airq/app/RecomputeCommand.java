@@ -99,7 +99,9 @@ final class RecomputeCommand implements Callable<Integer> {
       defaultValue = "",
       description =
           "Retention policy of the averages (the sink's influx.aggregate.policy; empty,"
-              + " the default: the database default).")
+              + " the default: the database default). A window that must be deleted before it is"
+              + " written is deleted in every policy of the database (InfluxQL's DELETE names no"
+              + " policy).")
   String aggregatePolicy;
 
   @Option(
@@ -177,27 +179,6 @@ final class RecomputeCommand implements Callable<Integer> {
         b.truncatedTo(ChronoUnit.HOURS).equals(b)
             ? b
             : b.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
-    out.printf(
-        "%s %shourly windows, 24-hour windows and calendar days of %d sensor(s) and %d area(s),"
-            + " %s to %s%n",
-        dryRun ? "dry run: would recompute" : "recomputing",
-        minutes ? "1-minute and " : "",
-        chosen.size(),
-        RecomputeRun.areasOf(chosen.values()).size(),
-        first,
-        end);
-    Instant open =
-        Instant.now()
-            .minus(io.airq.streams.StreamsSettings.DEFAULT_GRACE)
-            .truncatedTo(ChronoUnit.HOURS);
-    if (end.isAfter(open)) {
-      err.printf(
-          "note: the hours from %s on are within the streams job's averaging grace (grace.1h,"
-              + " default 26 h): a reading arriving for one of them re-emits it from the job's own"
-              + " state, without this recomputation; recompute them again once the grace has"
-              + " passed%n",
-          open.isAfter(first) ? open : first);
-    }
     int hours = 0;
     int changed = 0;
     io.airq.kit.InfluxLogin login;
@@ -212,6 +193,30 @@ final class RecomputeCommand implements Callable<Integer> {
     }
     try (InfluxDB influx = login.connect(influxUrl)) {
       RecomputeStore store = new RecomputeStore(influx, database, rawPolicy, aggregatePolicy);
+      java.util.SortedSet<String> areas =
+          RecomputeRun.areasOf(chosen.values(), id -> store.storedAreas(id, first, end));
+      out.printf(
+          "%s %shourly windows, 24-hour windows and calendar days of %d sensor(s) and %d area(s),"
+              + " %s to %s%n",
+          dryRun ? "dry run: would recompute" : "recomputing",
+          minutes ? "1-minute and " : "",
+          chosen.size(),
+          areas.size(),
+          first,
+          end);
+      Instant open =
+          Instant.now()
+              .minus(io.airq.streams.StreamsSettings.DEFAULT_GRACE)
+              .truncatedTo(ChronoUnit.HOURS);
+      if (end.isAfter(open)) {
+        err.printf(
+            "note: the hours from %s on are within the streams job's averaging grace (grace.1h,"
+                + " default 26 h): a reading arriving for one of them re-emits it from the job's own"
+                + " state, without this recomputation; recompute them again once the grace has"
+                + " passed%n",
+            open.isAfter(first) ? open : first);
+      }
+
       RecomputeRun run =
           new RecomputeRun(
               new RecomputeJob(store, gate, zone, minutes),
@@ -219,7 +224,7 @@ final class RecomputeCommand implements Callable<Integer> {
               dryRun,
               minutes,
               out);
-      RecomputeJob.Outcome total = run.run(chosen.values(), registry.values(), first, end);
+      RecomputeJob.Outcome total = run.run(chosen.values(), areas, registry.values(), first, end);
       hours = total.hours();
       changed = total.changed();
     } catch (RuntimeException e) {

@@ -5,9 +5,13 @@ import io.airq.streams.average.AreaExpectation;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The loop of {@code airq recompute}: each chosen sensor, then each area one of them is in, a day
@@ -36,57 +40,77 @@ final class RecomputeRun {
     this.out = out;
   }
 
-  /** The areas whose windows the chosen sensors' means enter (indoor sensors' enter none). */
-  static SortedSet<String> areasOf(Collection<Sensor> chosen) {
+  /**
+   * The areas whose windows the chosen sensors' means enter (indoor sensors' enter none), and those
+   * named in the {@code area} tag of their stored hours in [first, end) ({@code stored}: a sensor's
+   * areas then; a sensor moved or now indoor still counts in the old area's stored windows until
+   * that area is recomputed).
+   */
+  static SortedSet<String> areasOf(
+      Collection<Sensor> chosen, Function<String, Set<String>> stored) {
     SortedSet<String> out = new TreeSet<>();
     for (Sensor s : chosen) {
       if (AreaExpectation.entersAreaMeans(s)) {
         out.add(s.area());
       }
+      out.addAll(stored.apply(s.id()));
     }
     return out;
   }
 
   /**
-   * Recomputes the chosen sensors, then their areas (from every sensor of each area in {@code
+   * Recomputes the chosen sensors, then {@code areas} (from every sensor of each area in {@code
    * registry}), over [first, end); returns the sensors' total.
    */
   RecomputeJob.Outcome run(
-      Collection<Sensor> chosen, Collection<Sensor> registry, Instant first, Instant end) {
+      Collection<Sensor> chosen,
+      Collection<String> areaIds,
+      Collection<Sensor> registry,
+      Instant first,
+      Instant end) {
     RecomputeJob.Outcome total = RecomputeJob.Outcome.NONE;
     for (Sensor s : chosen) {
       RecomputeJob.Outcome o = RecomputeJob.Outcome.NONE;
-      for (Instant day = first; day.isBefore(end); day = day.plus(Duration.ofDays(1))) {
-        o = o.plus(sensors.run(s, day, dayEnd(day, end), dryRun));
+      for (RecomputeJob.Chunk c : chunks(first, end)) {
+        o = o.plus(sensors.run(s, c, dryRun));
       }
       print(s.id(), o);
       total = total.plus(o);
     }
-    for (String area : areasOf(chosen)) {
+    for (String area : areaIds) {
       RecomputeJob.Outcome o = RecomputeJob.Outcome.NONE;
-      for (Instant day = first; day.isBefore(end); day = day.plus(Duration.ofDays(1))) {
-        o = o.plus(areas.run(area, registry, day, dayEnd(day, end), dryRun));
+      for (RecomputeJob.Chunk c : chunks(first, end)) {
+        o = o.plus(areas.run(area, registry, c, dryRun));
       }
       print("area " + area, o);
     }
     return total;
   }
 
-  private static Instant dayEnd(Instant day, Instant end) {
-    Instant next = day.plus(Duration.ofDays(1));
-    return next.isAfter(end) ? end : next;
+  /** [first, end) a day at a time. */
+  static List<RecomputeJob.Chunk> chunks(Instant first, Instant end) {
+    List<RecomputeJob.Chunk> out = new ArrayList<>();
+    for (Instant day = first; day.isBefore(end); day = day.plus(Duration.ofDays(1))) {
+      Instant next = day.plus(Duration.ofDays(1));
+      Instant to = next.isAfter(end) ? end : next;
+      out.add(new RecomputeJob.Chunk(day, to, day.equals(first), to.equals(end)));
+    }
+    return out;
   }
 
   private void print(String what, RecomputeJob.Outcome o) {
     String verb = dryRun ? "would change" : "changed";
     out.printf(
-        "%s\t%d hours\t%d %s\tlargest change of a mean %.3f"
+        "%s\t%d hours\t%d %s\tlargest change of a mean %.3f\t%d hours after, %d %s"
             + "\t%d 24-hour windows, %d %s\t%d calendar days, %d %s%s%n",
         what,
         o.hours(),
         o.changed(),
         verb,
         o.largestChange(),
+        o.after(),
+        o.afterChanged(),
+        verb,
         o.rolling(),
         o.rollingChanged(),
         verb,

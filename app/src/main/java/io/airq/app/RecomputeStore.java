@@ -4,15 +4,11 @@ import io.airq.core.average.AverageWindow;
 import io.airq.core.average.Scope;
 import io.airq.core.average.WindowAverage;
 import io.airq.core.average.WindowAverages;
-import io.airq.core.reading.QaFlag;
-import io.airq.core.reading.QaRule;
-import io.airq.core.reading.Quantity;
 import io.airq.sink.line.LineResult;
 import io.airq.sink.line.PointMapper;
 import io.airq.streams.average.HourRecompute;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,6 +43,15 @@ final class RecomputeStore {
     this.aggregatePolicy = aggregatePolicy;
   }
 
+  /**
+   * Which stored windows of a kind {@link Replacement#add} compares with the recomputed ones: those
+   * starting in [from, to). Stored windows starting at or after {@code deleteAbsentFrom} (null:
+   * none) that were not recomputed are deleted (an area window without a valid sensor any more).
+   * With {@code keepMeans} (the hours after the period) a window is written only where its stored
+   * mean and correction are the recomputed ones: only its other fields (index values) change.
+   */
+  record Span(Instant from, Instant to, Instant deleteAbsentFrom, boolean keepMeans) {}
+
   /** Windows to replace, compared with the stored ones as they are added, written together. */
   final class Replacement {
     private final List<String> lines = new ArrayList<>();
@@ -54,20 +59,24 @@ final class RecomputeStore {
 
     /**
      * Compares the recomputed windows {@code windows} (each one list, every quantity) of {@code
-     * key}'s window kind {@code w} with those stored starting in [from, to), adds their lines and
-     * the deletes of their stored points, and returns how many moved: a window moved when the mean
-     * or correction of one of its quantities differs from the stored one, or it had none stored.
-     * The largest change of a mean goes into {@code largest[0]}.
+     * key}'s window kind {@code w} with those stored in {@code span}, adds their lines and the
+     * deletes of their stored points, and returns how many moved: a window moved when a field of
+     * one of its quantities (mean, counts, coverage, correction, index values…) differs from the
+     * stored one, or it had none stored, or it was deleted. The largest change of a mean goes into
+     * {@code largest[0]}. Null {@code windows} (a kind not recomputed): nothing is read or
+     * compared.
      */
     int add(
         Scope scope,
         String key,
         AverageWindow w,
         List<List<WindowAverage>> windows,
-        Instant from,
-        Instant to,
+        Span span,
         double[] largest) {
-      Map<String, StoredPoint> stored = stored(scope, key, w, from, to);
+      if (windows == null || (windows.isEmpty() && span.deleteAbsentFrom() == null)) {
+        return 0;
+      }
+      Map<String, StoredPoint> stored = stored(scope, key, w, span.from(), span.to());
       // the stored quantities of each window start
       Map<String, Set<String>> storedQuantities = new HashMap<>();
       for (String k : stored.keySet()) {
@@ -76,56 +85,73 @@ final class RecomputeStore {
             .computeIfAbsent(k.substring(0, bar), x -> new HashSet<>())
             .add(k.substring(bar + 1));
       }
+      Set<String> recomputed = new HashSet<>();
       int changed = 0;
       for (List<WindowAverage> window : windows) {
+        Instant start = window.get(0).start();
+        List<Map<String, Object>> written = window.stream().map(StoredPoint::written).toList();
+        if (span.keepMeans() && !sameMeans(stored, window, written)) {
+          continue; // an hour after the period whose mean recompute would change: left as it is
+        }
+        recomputed.add(start.toString());
         boolean moved = false;
         boolean stale = false;
         Set<String> quantities = new HashSet<>();
-        for (WindowAverage a : window) {
+        for (int i = 0; i < window.size(); i++) {
+          WindowAverage a = window.get(i);
           quantities.add(a.quantity().id());
           StoredPoint old = stored.get(a.start() + "|" + a.quantity().id());
-          double delta =
-              old == null || !(old.mean() instanceof Number m)
-                  ? Double.NaN
-                  : Math.abs(m.doubleValue() - a.mean());
-          if (old == null
-              || Double.isNaN(delta)
-              || delta > 1e-9
-              || !Objects.equals(old.correction(), a.correction())) {
+          if (old == null || !old.sameAs(written.get(i))) {
             moved = true;
-            largest[0] = Double.isNaN(delta) ? largest[0] : Math.max(largest[0], delta);
+            if (old != null && old.mean() instanceof Number m) {
+              largest[0] = Math.max(largest[0], Math.abs(m.doubleValue() - a.mean()));
+            }
           }
-          stale |= old != null && !old.overwrittenBy(a);
+          stale |= old != null && !old.overwrittenBy(a, written.get(i));
         }
-        Instant start = window.get(0).start();
         stale |= !quantities.containsAll(storedQuantities.getOrDefault(start.toString(), Set.of()));
         changed += moved ? 1 : 0;
         if (PointMapper.averages(WindowAverages.of(window)) instanceof LineResult.Lines l) {
           lines.addAll(l.lines());
         }
         if (stale) {
-          deletes.add(
-              "DELETE FROM \"average\" WHERE \"scope\" = '"
-                  + scope.id()
-                  + "' AND \"key\" = "
-                  + literal(key)
-                  + " AND \"window\" = '"
-                  + w.id()
-                  + "' AND time = '"
-                  + start
-                  + "'");
+          deletes.add(delete(scope, key, w, start));
+        }
+      }
+      if (span.deleteAbsentFrom() != null) {
+        for (String start : storedQuantities.keySet()) {
+          if (!recomputed.contains(start)
+              && !Instant.parse(start).isBefore(span.deleteAbsentFrom())) {
+            deletes.add(delete(scope, key, w, Instant.parse(start)));
+            changed++;
+          }
         }
       }
       return changed;
     }
 
+    /** Whether every quantity of {@code window} is stored with the mean and correction written. */
+    private static boolean sameMeans(
+        Map<String, StoredPoint> stored,
+        List<WindowAverage> window,
+        List<Map<String, Object>> written) {
+      for (int i = 0; i < window.size(); i++) {
+        WindowAverage a = window.get(i);
+        StoredPoint old = stored.get(a.start() + "|" + a.quantity().id());
+        if (old == null || !old.sameMean(written.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     /** Deletes the replaced windows' stored points and writes the new ones. */
     void write() {
-      if (lines.isEmpty()) {
-        return;
-      }
       if (!deletes.isEmpty()) {
         check(influx.query(new Query(String.join("; ", deletes), database)));
+      }
+      if (lines.isEmpty()) {
+        return;
       }
       influx.write(
           database,
@@ -134,6 +160,51 @@ final class RecomputeStore {
           TimeUnit.NANOSECONDS,
           lines);
     }
+  }
+
+  /**
+   * The single-window DELETE (InfluxQL's DELETE names no retention policy: it removes the window's
+   * points in every policy of the database).
+   */
+  private static String delete(Scope scope, String key, AverageWindow w, Instant start) {
+    return "DELETE FROM \"average\" WHERE \"scope\" = '"
+        + scope.id()
+        + "' AND \"key\" = "
+        + literal(key)
+        + " AND \"window\" = '"
+        + w.id()
+        + "' AND time = '"
+        + start
+        + "'";
+  }
+
+  /**
+   * The areas named in the {@code area} tag of the sensor's stored hours in [from, to) (its areas
+   * at the time, which the registry may no longer say).
+   */
+  Set<String> storedAreas(String sensor, Instant from, Instant to) {
+    QueryResult r =
+        check(
+            influx.query(
+                new Query(
+                    "SELECT count(\"mean\") FROM "
+                        + (aggregatePolicy.isEmpty() ? "" : "\"" + aggregatePolicy + "\".")
+                        + "\"average\" WHERE \"scope\" = 'sensor' AND \"key\" = "
+                        + literal(sensor)
+                        + " AND \"window\" = '1h' AND time >= '"
+                        + from
+                        + "' AND time < '"
+                        + to
+                        + "' GROUP BY \"area\"",
+                    database)));
+    Set<String> out = new java.util.TreeSet<>();
+    for (QueryResult.Series series : series(r)) {
+      String area = series.getTags() == null ? null : series.getTags().get("area");
+      if (area != null && !area.isEmpty()) {
+        out.add(area);
+      }
+    }
+    return out;
   }
 
   Replacement replacement() {
@@ -159,29 +230,7 @@ final class RecomputeStore {
                     database)));
     List<HourRecompute.Stored> out = new ArrayList<>();
     for (QueryResult.Series series : series(r)) {
-      List<String> cols = series.getColumns();
-      for (List<Object> row : series.getValues()) {
-        Map<Quantity, Double> raw = new EnumMap<>(Quantity.class);
-        Map<Quantity, Double> value = new EnumMap<>(Quantity.class);
-        List<QaFlag> flags = new ArrayList<>();
-        for (int i = 0; i < cols.size(); i++) {
-          String c = cols.get(i);
-          Object v = row.get(i);
-          if (c.equals("flags") && v != null) {
-            flags.addAll(flags(String.valueOf(v)));
-          } else if (v instanceof Number n && c.endsWith("_raw")) {
-            Quantity.byId(c.substring(0, c.length() - 4))
-                .ifPresent(q -> raw.put(q, n.doubleValue()));
-          } else if (v instanceof Number n) {
-            Quantity.byId(c).ifPresent(q -> value.put(q, n.doubleValue()));
-          }
-        }
-        if (!raw.isEmpty()) {
-          out.add(
-              new HourRecompute.Stored(
-                  Instant.parse(String.valueOf(row.get(cols.indexOf("time")))), raw, value, flags));
-        }
-      }
+      out.addAll(StoredReadings.of(series.getColumns(), series.getValues()));
     }
     return out;
   }
@@ -212,30 +261,11 @@ final class RecomputeStore {
       String q = series.getTags() == null ? "" : series.getTags().get("quantity");
       List<String> cols = series.getColumns();
       for (List<Object> row : series.getValues()) {
-        out.put(
+        // a second series of the same window and quantity (another area or county tag)
+        out.merge(
             Instant.parse(String.valueOf(row.get(cols.indexOf("time")))) + "|" + q,
-            StoredPoint.of(cols, row));
-      }
-    }
-    return out;
-  }
-
-  /**
-   * "pm25:stuck,no2:negative" as flags (a rule or quantity this build does not know is skipped).
-   */
-  static List<QaFlag> flags(String field) {
-    List<QaFlag> out = new ArrayList<>();
-    for (String f : field.split(",")) {
-      int colon = f.indexOf(':');
-      if (colon < 1) {
-        continue;
-      }
-      String rule = f.substring(colon + 1).strip();
-      var q = Quantity.byId(f.substring(0, colon).strip());
-      for (QaRule r : QaRule.values()) {
-        if (r.id().equals(rule) && q.isPresent()) {
-          out.add(new QaFlag(r, q.get(), "stored"));
-        }
+            StoredPoint.of(cols, row),
+            (first, second) -> first.asDuplicated());
       }
     }
     return out;

@@ -55,11 +55,12 @@ class StoredPointTest {
     if (!a.county().isEmpty()) {
       row.set(2, a.county());
     }
-    for (String f :
-        line.substring(line.indexOf(' ') + 1, line.lastIndexOf(' ')).split(",(?=[a-z_0-9]+=)")) {
-      cols.add(f.substring(0, f.indexOf('=')));
-      row.add(f.substring(f.indexOf('=') + 1));
-    }
+    StoredPoint.fieldsOf(line)
+        .forEach(
+            (k, v) -> {
+              cols.add(k);
+              row.add(v instanceof Long n ? (Object) n.doubleValue() : v); // as InfluxDB answers
+            });
     for (String m : more) {
       cols.add(m);
       row.add(1.0);
@@ -68,28 +69,112 @@ class StoredPointTest {
     return StoredPoint.of(cols, row);
   }
 
+  /** Whether writing {@code a} over {@code p} leaves nothing of {@code p}. */
+  private static boolean overwrites(WindowAverage a, StoredPoint p) {
+    return p.overwrittenBy(a, StoredPoint.written(a));
+  }
+
   @Test
   void theSameWindowWrittenAgainOverwritesItsPoint() {
-    assertThat(storedAs(hour("Nairobi")).overwrittenBy(hour("Nairobi"))).isTrue();
-    assertThat(storedAs(hour("Nairobi", NOWCAST)).overwrittenBy(hour("Nairobi", NOWCAST))).isTrue();
-    assertThat(storedAs(hour("")).overwrittenBy(hour(""))).isTrue();
-    assertThat(storedAs(hour("Nairobi")).overwrittenBy(hour("Nairobi", NOWCAST)))
+    assertThat(overwrites(hour("Nairobi"), storedAs(hour("Nairobi")))).isTrue();
+    assertThat(overwrites(hour("Nairobi", NOWCAST), storedAs(hour("Nairobi", NOWCAST)))).isTrue();
+    assertThat(overwrites(hour(""), storedAs(hour("")))).isTrue();
+    assertThat(overwrites(hour("Nairobi", NOWCAST), storedAs(hour("Nairobi"))))
         .as("a new index adds fields")
         .isTrue();
   }
 
   @Test
   void anIndexTheWindowNoLongerHasAnotherTagOrAnOldFieldNeedsADelete() {
-    assertThat(storedAs(hour("Nairobi", NOWCAST)).overwrittenBy(hour("Nairobi"))).isFalse();
-    assertThat(storedAs(hour("Nairobi")).overwrittenBy(hour("Kiambu"))).isFalse();
-    assertThat(storedAs(hour("")).overwrittenBy(hour("Nairobi"))).isFalse();
-    assertThat(storedAs(hour("Nairobi"), "aqi").overwrittenBy(hour("Nairobi"))).isFalse();
+    assertThat(overwrites(hour("Nairobi"), storedAs(hour("Nairobi", NOWCAST)))).isFalse();
+    assertThat(overwrites(hour("Kiambu"), storedAs(hour("Nairobi")))).isFalse();
+    assertThat(overwrites(hour("Nairobi"), storedAs(hour("")))).isFalse();
+    assertThat(overwrites(hour("Nairobi"), storedAs(hour("Nairobi"), "aqi"))).isFalse();
+  }
+
+  @Test
+  void aFieldTheSinkNowLeavesOutAsNaNNeedsADelete() {
+    WindowAverage nanMin = withMin(hour("Nairobi"), Double.NaN);
+    assertThat(StoredPoint.written(nanMin)).doesNotContainKey("min");
+    assertThat(overwrites(nanMin, storedAs(hour("Nairobi")))).isFalse();
+  }
+
+  @Test
+  void aWindowFoundInTwoSeriesNeedsADelete() {
+    assertThat(overwrites(hour("Nairobi"), storedAs(hour("Nairobi")).asDuplicated())).isFalse();
+  }
+
+  @Test
+  void aWindowChangedWhenAnyWrittenFieldDiffersNotOnlyItsMeanOrCorrection() {
+    StoredPoint p = storedAs(hour("Nairobi", NOWCAST));
+    assertThat(p.sameAs(StoredPoint.written(hour("Nairobi", NOWCAST)))).isTrue();
+    assertThat(p.sameAs(StoredPoint.written(hour("Nairobi")))).as("an index less").isFalse();
+    IndexValue other =
+        new IndexValue(
+            "aqi_us_nowcast", "us-epa-2024", 75, "Moderate", Quantity.PM25, "nowcast-12h");
+    assertThat(p.sameAs(StoredPoint.written(hour("Nairobi", other)))).as("its value").isFalse();
+    WindowAverage a = hour("Nairobi", NOWCAST);
+    WindowAverage lessCoverage =
+        new WindowAverage(
+            a.scope(),
+            a.key(),
+            a.area(),
+            a.county(),
+            a.window(),
+            a.start(),
+            a.end(),
+            a.quantity(),
+            a.count(),
+            a.expectedCount() + 1,
+            75,
+            a.min(),
+            a.max(),
+            a.rawMean(),
+            a.mean(),
+            a.correction(),
+            a.indices());
+    assertThat(p.sameMean(StoredPoint.written(lessCoverage))).isTrue();
+    assertThat(p.sameAs(StoredPoint.written(lessCoverage))).as("coverage, expected").isFalse();
+  }
+
+  @Test
+  void theFieldsOfALineAreReadWithTheirTypes() {
+    assertThat(
+            StoredPoint.fieldsOf(
+                "average,key=a\\ b,area=x mean=2.5,count=3i,correction=\"v\\\"1, x\",min=1 1000"))
+        .containsExactly(
+            java.util.Map.entry("mean", 2.5),
+            java.util.Map.entry("count", 3L),
+            java.util.Map.entry("correction", "v\"1, x"),
+            java.util.Map.entry("min", 1.0));
+  }
+
+  private static WindowAverage withMin(WindowAverage a, double min) {
+    return new WindowAverage(
+        a.scope(),
+        a.key(),
+        a.area(),
+        a.county(),
+        a.window(),
+        a.start(),
+        a.end(),
+        a.quantity(),
+        a.count(),
+        a.expectedCount(),
+        a.coverage(),
+        min,
+        a.max(),
+        a.rawMean(),
+        a.mean(),
+        a.correction(),
+        a.indices());
   }
 
   @Test
   void itsMeanAndCorrectionAreRead() {
     StoredPoint p = storedAs(hour("Nairobi"));
-    assertThat(Double.parseDouble(String.valueOf(p.mean()))).isEqualTo(24.0);
+    assertThat(p.mean()).isEqualTo(24.0);
+    assertThat(p.correction()).isEqualTo("none");
     assertThat(p.county()).isEqualTo("Nairobi");
     assertThat(p.area()).isEqualTo("cbd");
   }

@@ -73,10 +73,9 @@ class AreaRecomputeTopologyTest {
         Map.of(Quantity.PM25, pm25, Quantity.NO2, no2, Quantity.SO2, so2, Quantity.O3, no2 + 30));
   }
 
-  @Test
-  void areaWindowsRecomputedFromTheSensorsMeansEqualTheStreamsJobs() {
+  /** The last emission of every window of the topology's 32 hours, by scope|key|window|start. */
+  private static Map<String, List<WindowAverage>> lastEmitted(List<HourRecompute.Stored> storedA) {
     List<WindowAverages> emitted;
-    List<HourRecompute.Stored> storedA = new ArrayList<>();
     try (TopologyFixture t =
         new TopologyFixture(StreamsSettings.defaults("").withDayZone(NAIROBI))) {
       for (Sensor s : List.of(A, B, INDOOR, SILENT)) {
@@ -98,13 +97,16 @@ class AreaRecomputeTopologyTest {
       t.emit();
       emitted = t.windows.readValuesToList();
     }
-
-    // the last emission of every window
     Map<String, List<WindowAverage>> last = new LinkedHashMap<>();
     for (WindowAverages w : emitted) {
       WindowAverage a = w.averages().get(0);
       last.put(a.scope() + "|" + a.key() + "|" + a.window() + "|" + a.start(), w.averages());
     }
+    return last;
+  }
+
+  /** The sensors' windows of the topology's last emissions. */
+  private static List<SensorWindow> sensorWindows(Map<String, List<WindowAverage>> last) {
     List<SensorWindow> sensorWindows = new ArrayList<>();
     Map<String, Sensor> sensors = Map.of(A.id(), A, B.id(), B, INDOOR.id(), INDOOR);
     for (List<WindowAverage> w : last.values()) {
@@ -113,11 +115,18 @@ class AreaRecomputeTopologyTest {
         sensorWindows.add(new SensorWindow(sensors.get(a.key()), a.window(), a.start(), w));
       }
     }
+    return sensorWindows;
+  }
+
+  @Test
+  void areaWindowsRecomputedFromTheSensorsMeansEqualTheStreamsJobs() {
+    List<HourRecompute.Stored> storedA = new ArrayList<>();
+    Map<String, List<WindowAverage>> last = lastEmitted(storedA);
     Instant from = DAY;
     Instant to = DAY.plus(Duration.ofHours(24));
     AreaRecompute.Windows recomputed =
         AreaRecompute.of(
-            "cbd", sensorWindows, List.of(A, B, INDOOR, SILENT), from, to, 75, NAIROBI);
+            "cbd", sensorWindows(last), List.of(A, B, INDOOR, SILENT), from, to, to, 75, NAIROBI);
 
     // the sensors' minutes, recomputed from the readings as the sink stores them, equal the
     // topology's; the area's minutes from the sensors' minutes equal the topology's too
@@ -167,6 +176,44 @@ class AreaRecomputeTopologyTest {
     assertThat(hour6.indices()).extracting(i -> i.field()).contains("aqi_us_nowcast");
     assertThat(days.get(DAY).stream().flatMap(a -> a.indices().stream()))
         .anyMatch(i -> i.field().equals("naqi"));
+  }
+
+  /**
+   * A period from midnight UTC (03:00 in Nairobi) to 10:00 UTC: the local day holding its first
+   * hours is recomputed though it starts before it, and the hours of the 23 after it (their index
+   * values read the period's hours) and the 24-hour windows ending with them are too, as the
+   * topology emitted them.
+   */
+  @Test
+  void theLocalDayOverlappingThePeriodsStartAndTheWindowsAfterItHoldingItsHoursAreRecomputed() {
+    Map<String, List<WindowAverage>> last = lastEmitted(new ArrayList<>());
+    Instant from = Instant.parse("2026-03-01T00:00:00Z");
+    Instant to = from.plus(Duration.ofHours(10));
+    Instant followTo = to.plus(AreaRecompute.FOLLOWING);
+    AreaRecompute.Windows recomputed =
+        AreaRecompute.of(
+            "cbd",
+            sensorWindows(last),
+            List.of(A, B, INDOOR, SILENT),
+            from,
+            to,
+            followTo,
+            75,
+            NAIROBI);
+    Map<Instant, List<WindowAverage>> days = streams(last, AverageWindow.DAY, DAY, to);
+    assertThat(days).containsOnlyKeys(DAY); // 1 March EAT, from 28 February 21:00 UTC
+    assertThat(byStart(recomputed.days())).isEqualTo(days);
+    Map<Instant, List<WindowAverage>> hours = streams(last, AverageWindow.HOUR, from, followTo);
+    assertThat(hours).hasSize(24); // the readings end at 26:40 after DAY, 23:40 UTC
+    assertThat(byStart(recomputed.hours())).isEqualTo(hours);
+    Map<Instant, List<WindowAverage>> rolling =
+        streams(
+            last,
+            AverageWindow.DAY_ROLLING,
+            from.minus(Duration.ofHours(23)),
+            followTo.minus(Duration.ofHours(23)));
+    assertThat(rolling.keySet()).anyMatch(start -> start.plus(Duration.ofHours(24)).isAfter(to));
+    assertThat(byStart(recomputed.rolling())).isEqualTo(rolling);
   }
 
   /** The topology's last area windows of {@code w} starting in [from, to), by start. */

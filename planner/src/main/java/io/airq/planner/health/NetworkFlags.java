@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The network's QA flags over the last 24 hours, counted on raw readings (a reading is flagged when
- * any of its values carries a flag).
+ * The network's QA flags over a period (the last 24 hours or 7 days), counted on raw readings (a
+ * reading is flagged when any of its values carries a flag).
  *
  * @param readings the registered sensors' raw readings in the period
  * @param flagged those with at least one flag

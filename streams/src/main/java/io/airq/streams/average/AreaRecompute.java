@@ -27,14 +27,24 @@ import java.util.TreeMap;
 public final class AreaRecompute {
   private static final long HOUR_MS = RollingDay.HOUR_MS;
 
-  /** How far before the period its sensors' hours are needed: an hour's indices read 23 hours. */
-  public static final Duration LOOKBACK = Duration.ofHours(23);
+  /**
+   * How far before the period its sensors' hours are needed: an hour's indices read 23 hours, and
+   * the day holding the period's first hour starts up to 24 hours before it.
+   */
+  public static final Duration LOOKBACK = Duration.ofHours(24);
 
   /**
    * How far after the period its sensors' hours are needed: a day starting in it may have 25 hours,
    * and its NAQI reads the area's hours of the day.
    */
   public static final Duration LOOKAHEAD = Duration.ofHours(25);
+
+  /**
+   * How far after the period the windows holding its hours reach: the 24-hour windows ending with
+   * the 23 hours after it, and those hours' index values, read its hours (the streams job re-emits
+   * them when an hour changes: {@code AreaWindowsProcessor}, {@code HourEmission}).
+   */
+  public static final Duration FOLLOWING = Duration.ofHours(23);
 
   /** An area's recomputed windows, each one list of averages (every quantity), in time order. */
   public record Windows(
@@ -46,13 +56,16 @@ public final class AreaRecompute {
   private AreaRecompute() {}
 
   /**
-   * The area's windows starting in [from, to) (24-hour windows: ending with an hour starting in it)
-   * that have sensor means.
+   * The area's windows that have sensor means: minutes starting in [from, to), hours starting in
+   * [from, followTo) and 24-hour windows ending with such an hour, and the calendar days that
+   * overlap [from, to).
    *
    * @param sensorWindows the sensors' windows, as recomputed ({@code HourRecompute}) or emitted:
    *     hours from {@code from - LOOKBACK} to {@code to + LOOKAHEAD}, the 24-hour windows ending
-   *     with an hour of the period, the calendar days starting in it; those of other areas, of
-   *     indoor sensors and of other window kinds are ignored
+   *     with an hour in [from, followTo), the calendar days overlapping the period; those of other
+   *     areas, of indoor sensors and of other window kinds are ignored
+   * @param followTo {@code to}, or up to {@code to + FOLLOWING} for the windows after the period
+   *     that hold its hours
    * @param registry the registered sensors (any area; those expected in this one are picked)
    * @param gate the coverage gate, percent (the streams job's {@code coverage.gate})
    * @param dayZone the zone of a day whose area has no sensor with a zone (the job's {@code
@@ -64,6 +77,7 @@ public final class AreaRecompute {
       Collection<Sensor> registry,
       Instant from,
       Instant to,
+      Instant followTo,
       double gate,
       ZoneId dayZone) {
     List<Sensor> registered =
@@ -77,6 +91,7 @@ public final class AreaRecompute {
         .forEach((start, in) -> hourMeans.put(start, AreaAggregate.of(in, gate).means()));
     long a = from.toEpochMilli();
     long b = to.toEpochMilli();
+    long f = followTo.toEpochMilli();
     List<List<WindowAverage>> minutes = new ArrayList<>();
     inputs
         .get(AverageWindow.MINUTE)
@@ -99,7 +114,7 @@ public final class AreaRecompute {
     List<List<WindowAverage>> days = new ArrayList<>();
     inputs
         .get(AverageWindow.HOUR)
-        .subMap(a, true, b, false)
+        .subMap(a, true, f, false)
         .forEach(
             (start, in) ->
                 add(
@@ -115,7 +130,7 @@ public final class AreaRecompute {
                     hourMeans));
     inputs
         .get(AverageWindow.DAY_ROLLING)
-        .subMap(RollingDay.startEndingWith(a), true, RollingDay.startEndingWith(b), false)
+        .subMap(RollingDay.startEndingWith(a), true, RollingDay.startEndingWith(f), false)
         .forEach(
             (start, in) ->
                 add(
@@ -131,20 +146,24 @@ public final class AreaRecompute {
                     hourMeans));
     inputs
         .get(AverageWindow.DAY)
-        .subMap(a, true, b, false)
+        .headMap(b, false)
         .forEach(
-            (start, in) ->
+            (start, in) -> {
+              long end = LocalDay.endOf(start, registered, dayZone);
+              if (end > a) { // the day holding the period's first hour too
                 add(
                     days,
                     area,
                     AverageWindow.DAY,
                     start,
-                    LocalDay.endOf(start, registered, dayZone),
+                    end,
                     in,
                     registered,
                     gate,
                     Map.of(),
-                    hourMeans));
+                    hourMeans);
+              }
+            });
     return new Windows(minutes, hours, rolling, days);
   }
 

@@ -31,8 +31,11 @@ public final class HourRecompute {
   private static final long HOUR_MS = AverageWindow.HOUR.size().toMillis();
   private static final long MINUTE_MS = AverageWindow.MINUTE.size().toMillis();
 
-  /** How far before the first recomputed hour readings are needed: its indices read 23 hours. */
-  public static final java.time.Duration LOOKBACK = java.time.Duration.ofHours(23);
+  /**
+   * How far before the period readings are needed: its first hour's indices read 23 hours, and the
+   * local day holding its first hour starts up to 24 hours before it (25-hour days).
+   */
+  public static final java.time.Duration LOOKBACK = java.time.Duration.ofHours(24);
 
   /**
    * One stored raw reading: per quantity its raw value and the corrected value stored with it, and
@@ -122,11 +125,12 @@ public final class HourRecompute {
 
   /**
    * The local calendar days ({@code day}, {@link LocalDay} in the sensor's zone, else {@code zone})
-   * whose first hour starts in [from, to) and that hold readings, summed as the streams job's
-   * {@code LocalDayEmission} sums them, with {@link Averages#ofSensor} (EPA's daily 8-hour indices,
-   * the NAQI).
+   * that overlap [from, to) (the day holding {@code from}'s hour and those starting before {@code
+   * to}) and hold readings, summed as the streams job's {@code LocalDayEmission} sums them, with
+   * {@link Averages#ofSensor} (EPA's daily 8-hour indices, the NAQI).
    *
-   * @param readings the stored readings from {@code from} to {@code to + DAY_LOOKAHEAD}, any order
+   * @param readings the stored readings from {@code from - LOOKBACK} (the day holding {@code from}
+   *     starts at most 24 hours before it) to {@code to + DAY_LOOKAHEAD}, any order
    */
   public static List<List<WindowAverage>> calendarDays(
       Sensor s, List<Stored> readings, Instant from, Instant to, double gate, ZoneId zone) {
@@ -135,9 +139,7 @@ public final class HourRecompute {
     List<List<WindowAverage>> out = new ArrayList<>();
     LocalDay day = LocalDay.of(RollingDay.hourOf(from.toEpochMilli()), z);
     while (day.start() < to.toEpochMilli()) {
-      if (day.start() >= from.toEpochMilli()) {
-        add(out, AverageWindow.DAY, day.start(), day.end(), s, null, gate, hours);
-      }
+      add(out, AverageWindow.DAY, day.start(), day.end(), s, null, gate, hours);
       day = LocalDay.of(day.end(), z);
     }
     return out;

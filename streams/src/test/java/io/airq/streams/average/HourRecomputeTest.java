@@ -188,13 +188,38 @@ class HourRecomputeTest {
             day.plus(Duration.ofHours(1)),
             75,
             java.time.ZoneId.of("Europe/Dublin"));
-    assertThat(days).as("only the day whose first hour is in the period").hasSize(1);
-    WindowAverage pm = pm25(days.get(0));
+    assertThat(days.stream().map(d -> pm25(d).start()))
+        .as("the two days the period overlaps")
+        .containsExactly(Instant.parse("2026-03-28T00:00:00Z"), day);
+    WindowAverage pm = pm25(days.get(1));
     assertThat(pm.window()).isEqualTo(io.airq.core.average.AverageWindow.DAY);
     assertThat(pm.start()).isEqualTo(day);
     assertThat(pm.end()).isEqualTo(end);
     assertThat(pm.count()).isEqualTo(23 * 60);
     assertThat(pm.expectedCount()).isEqualTo(23 * 60);
     assertThat(pm.mean()).isCloseTo(calibratedMean(readings, day, end), within(1e-9));
+  }
+
+  @Test
+  void theLocalDayHoldingThePeriodsFirstHourIsRecomputedAndNoDayAfterThePeriod() {
+    // midnight UTC is 03:00 in Nairobi: local 1 March starts at 28 February 21:00 UTC
+    java.time.ZoneId nairobi = java.time.ZoneId.of("Africa/Nairobi");
+    Instant from = Instant.parse("2026-03-01T00:00:00Z");
+    Instant to = Instant.parse("2026-03-02T00:00:00Z");
+    List<HourRecompute.Stored> readings =
+        everyMinute(from.minus(HourRecompute.LOOKBACK), to.plus(HourRecompute.DAY_LOOKAHEAD));
+    List<List<WindowAverage>> days =
+        HourRecompute.calendarDays(sensor("SDS011"), readings, from, to, 75, nairobi);
+    Instant first = Instant.parse("2026-02-28T21:00:00Z");
+    Instant second = Instant.parse("2026-03-01T21:00:00Z");
+    assertThat(days.stream().map(d -> pm25(d).start()))
+        .as("1 and 2 March local time, both overlapping the period; not 3 March")
+        .containsExactly(first, second);
+    assertThat(pm25(days.get(0)).count()).isEqualTo(24 * 60);
+    // the second day, all of it calibrated (the version applies from 01:00 UTC on 1 March), is
+    // summed from its hours after the period too
+    assertThat(pm25(days.get(1)).count()).isEqualTo(24 * 60);
+    assertThat(pm25(days.get(1)).mean())
+        .isCloseTo(calibratedMean(readings, second, second.plus(Duration.ofDays(1))), within(1e-9));
   }
 }
