@@ -115,14 +115,14 @@ final class RecomputeStore {
           lines.addAll(l.lines());
         }
         if (stale) {
-          deletes.add(delete(scope, key, w, start));
+          deletes.add(InfluxQl.delete(scope, key, w, start));
         }
       }
       if (span.deleteAbsentFrom() != null) {
         for (String start : storedQuantities.keySet()) {
           if (!recomputed.contains(start)
               && !Instant.parse(start).isBefore(span.deleteAbsentFrom())) {
-            deletes.add(delete(scope, key, w, Instant.parse(start)));
+            deletes.add(InfluxQl.delete(scope, key, w, Instant.parse(start)));
             changed++;
           }
         }
@@ -163,22 +163,6 @@ final class RecomputeStore {
   }
 
   /**
-   * The single-window DELETE (InfluxQL's DELETE names no retention policy: it removes the window's
-   * points in every policy of the database).
-   */
-  private static String delete(Scope scope, String key, AverageWindow w, Instant start) {
-    return "DELETE FROM \"average\" WHERE \"scope\" = '"
-        + scope.id()
-        + "' AND \"key\" = "
-        + literal(key)
-        + " AND \"window\" = '"
-        + w.id()
-        + "' AND time = '"
-        + start
-        + "'";
-  }
-
-  /**
    * The areas named in the {@code area} tag of the sensor's stored hours in [from, to) (its areas
    * at the time, which the registry may no longer say).
    */
@@ -190,7 +174,7 @@ final class RecomputeStore {
                     "SELECT count(\"mean\") FROM "
                         + (aggregatePolicy.isEmpty() ? "" : "\"" + aggregatePolicy + "\".")
                         + "\"average\" WHERE \"scope\" = 'sensor' AND \"key\" = "
-                        + literal(sensor)
+                        + InfluxQl.literal(sensor)
                         + " AND \"window\" = '1h' AND time >= '"
                         + from
                         + "' AND time < '"
@@ -221,7 +205,7 @@ final class RecomputeStore {
                     "SELECT * FROM "
                         + rp
                         + "\"reading\" WHERE \"sensor\" = "
-                        + literal(sensor)
+                        + InfluxQl.literal(sensor)
                         + " AND time >= '"
                         + from
                         + "' AND time < '"
@@ -247,7 +231,7 @@ final class RecomputeStore {
                         + "\"average\" WHERE \"scope\" = '"
                         + scope.id()
                         + "' AND \"key\" = "
-                        + literal(key)
+                        + InfluxQl.literal(key)
                         + " AND \"window\" = '"
                         + w.id()
                         + "' AND time >= '"
@@ -297,9 +281,5 @@ final class RecomputeStore {
       throw new IllegalStateException("InfluxDB: " + error);
     }
     return r;
-  }
-
-  private static String literal(String s) {
-    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 }

@@ -49,6 +49,7 @@ class RecomputeIT {
   private static final String OTHER = "rc-sds-2";
   private static final int OTHER_SHORT_HOUR = 2; // 6 readings of 60: below the 15 % gate
   private static final double GATE = 15;
+  private static final String OLD_AREA = "rc-old-area";
 
   @Test
   void recomputeReplacesTheStoredHoursWithTheCurrentCalibration(Servers servers) throws Exception {
@@ -108,15 +109,27 @@ class RecomputeIT {
           ("average,scope=area,key=%s,area=%s,window=1h,quantity=pm25 mean=1.0,raw_mean=1.0,"
                   + "count=1i,expected=180i,coverage=0.5,correction=\"none\",aqi_us_nowcast=5i %d")
               .formatted(AREA, AREA, nanos(h0.plus(Duration.ofHours(h)))));
+      // the area the first sensor was in before it moved: no registered sensor is in it now
+      lines.add(
+          ("average,scope=area,key=%s,area=%s,window=1h,quantity=pm25 mean=1.0,count=1i %d")
+              .formatted(OLD_AREA, OLD_AREA, nanos(h0.plus(Duration.ofHours(h)))));
     }
+    // an area hour stored in a second series too (another county tag)
+    lines.add(
+        ("average,scope=area,key=%s,area=%s,county=old,window=1h,quantity=pm25 mean=1.0 %d")
+            .formatted(AREA, AREA, nanos(h0.plus(Duration.ofHours(3)))));
+    lines.add(
+        ("average,scope=area,key=%s,area=%s,window=day,quantity=pm25 mean=1.0,count=1i %d")
+            .formatted(OLD_AREA, OLD_AREA, nanos(h0)));
     // the hours as stored before the version: uncorrected, the first with an index it has no more
     for (int h = 0; h < HOURS; h++) {
       double mean = mean(unflagged.get(h));
       lines.add(
-          ("average,scope=sensor,key=%s,area=rc-area,window=1h,quantity=pm25 mean=%s,raw_mean=%s,"
+          ("average,scope=sensor,key=%s,area=%s,window=1h,quantity=pm25 mean=%s,raw_mean=%s,"
                   + "count=%di,expected=60i,coverage=%s,correction=\"none\"%s %d")
               .formatted(
                   SENSOR,
+                  h == 1 ? OLD_AREA : AREA, // its second hour stored in its old area
                   mean,
                   mean,
                   unflagged.get(h).size(),
@@ -162,9 +175,11 @@ class RecomputeIT {
       assertThat(dry.err())
           .as("the last 8 hours are within the streams job's 26-hour grace")
           .contains("within the streams job's averaging grace");
+      // every stored hour changes: the version moves the last two hours' means, and the stored
+      // hours have no min and max, and a NowCast the first no longer has and the others lack
       assertThat(dry.out())
-          .contains(
-              SENSOR + "\t" + HOURS + " hours\t" + (HOURS - CALIBRATED_FROM) + " would change")
+          .contains(SENSOR + "\t" + HOURS + " hours\t" + HOURS + " would change")
+          .contains("1 sensor(s) and 2 area(s)")
           .contains("dry run: nothing written");
       assertThat(dry.out()).contains("area " + AREA + "\t" + HOURS + " hours\t" + HOURS + " would");
       assertThat(hours(influx, db)).as("a dry run writes nothing").isEqualTo(before);
@@ -172,10 +187,29 @@ class RecomputeIT {
       assertThat(areaBefore).hasSize(HOURS);
       assertThat(windows(influx, db, "area", AREA, "24h")).as("nor an area's window").isEmpty();
       assertThat(windows(influx, db, "24h")).as("a dry run writes no 24-hour window").isEmpty();
+      for (String w : List.of("1m", "day")) {
+        assertThat(windows(influx, db, w)).as("nor a sensor's %s window", w).isEmpty();
+        assertThat(windows(influx, db, "area", AREA, w)).as("nor an area's %s", w).isEmpty();
+      }
+      assertThat(windows(influx, db, "area", OLD_AREA, "1h")).hasSize(HOURS);
 
       Run run = airq(common);
       assertThat(run.code()).as(run.err()).isZero();
-      assertThat(run.out()).contains("done: " + HOURS + " hours, " + (HOURS - CALIBRATED_FROM));
+      assertThat(run.out()).contains("done: " + HOURS + " hours, " + HOURS + " of them changed");
+      assertThat(run.out())
+          .as("the old area's windows: no sensor of it any more, deleted")
+          .contains("area " + OLD_AREA + "\t0 hours\t" + HOURS + " changed\t");
+      for (String w : List.of("1h", "day")) {
+        assertThat(windows(influx, db, "area", OLD_AREA, w)).as(w).isEmpty();
+      }
+      assertThat(
+              influx
+                  .query(new Query("SELECT mean FROM average WHERE county = 'old'", db))
+                  .getResults()
+                  .get(0)
+                  .getSeries())
+          .as("the area hour stored in two series is in one now")
+          .isNull();
       Map<Instant, List<Object>> after = hours(influx, db);
       assertThat(after).hasSize(HOURS);
       for (int h = 0; h < HOURS; h++) {
@@ -243,7 +277,7 @@ class RecomputeIT {
                   + AREA
                   + "\t"
                   + HOURS
-                  + " hours\t0 changed\tlargest change of a mean 0.000\t"
+                  + " hours\t0 changed\tlargest change of a mean 0.000\t0 hours after, 0 changed\t"
                   + areaRolling(unflagged, others)
                   + " 24-hour windows, 0 changed\t1 calendar days, 0 changed\t"
                   + areaMinutes(firstByMinute, secondByMinute)
@@ -253,10 +287,45 @@ class RecomputeIT {
         assertThat(windows(influx, db, "area", AREA, w)).isEqualTo(areaAfter.get(w));
       }
 
+      checkFollowingHours(influx, db, h0, common, after);
+
       Run unknown = airq(common, "--sensor", "nope");
       assertThat(unknown.code()).isEqualTo(2);
       assertThat(unknown.err()).contains("not registered: nope");
     }
+  }
+
+  /**
+   * A period ending two hours before the readings do: the hours after it keep their means (one
+   * stored with another mean is left as it is) and get their index values back, and the 24-hour
+   * windows ending with them are rebuilt.
+   */
+  private static void checkFollowingHours(
+      InfluxDB influx, String db, Instant h0, String[] common, Map<Instant, List<Object>> right) {
+    Instant h3 = h0.plus(Duration.ofHours(3));
+    Instant h4 = h0.plus(Duration.ofHours(4));
+    Instant rolling4 = h4.minus(Duration.ofHours(23));
+    Map<Instant, List<Object>> rightRolling = windows(influx, db, "24h");
+    influx.write(
+        db,
+        "autogen",
+        InfluxDB.ConsistencyLevel.ONE,
+        List.of(
+            "average,scope=sensor,key=%s,area=%s,window=1h,quantity=pm25 mean=1.5 %d"
+                .formatted(SENSOR, AREA, nanos(h3)),
+            "average,scope=sensor,key=%s,area=%s,window=1h,quantity=pm25 aqi_us_nowcast=777i %d"
+                .formatted(SENSOR, AREA, nanos(h4)),
+            "average,scope=sensor,key=%s,area=%s,window=24h,quantity=pm25 mean=1.5 %d"
+                .formatted(SENSOR, AREA, nanos(rolling4))));
+    List<String> args = new ArrayList<>(List.of(common));
+    args.set(args.indexOf("--to") + 1, h3.toString());
+    Run run = airq(args.toArray(String[]::new));
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains(SENSOR + "\t3 hours\t0 changed\t");
+    Map<Instant, List<Object>> hours = hours(influx, db);
+    assertThat(num(hours.get(h3), 0)).as("a mean after the period is not changed").isEqualTo(1.5);
+    assertThat(hours.get(h4)).as("its index value is rebuilt").isEqualTo(right.get(h4));
+    assertThat(windows(influx, db, "24h").get(rolling4)).isEqualTo(rightRolling.get(rolling4));
   }
 
   /**
