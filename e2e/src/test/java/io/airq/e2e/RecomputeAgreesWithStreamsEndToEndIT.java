@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * sensor's latest hour, which the streams job never emits), and recompute reports no change. Then a
  * reading beyond the grace is added to one hour: the pipeline stores it but averages nothing
  * (late), and recompute changes exactly that sensor's hour, the 24 rolling windows and the calendar
- * day holding it, to the test's own means.
+ * day holding it, and the area's hour, to the test's own means (the area's 24-hour windows and day
+ * keep theirs: the late sensor's, of four hours, are below the coverage gate).
  */
 @RealServers
 class RecomputeAgreesWithStreamsEndToEndIT {
@@ -176,20 +177,23 @@ class RecomputeAgreesWithStreamsEndToEndIT {
           .contains("done: 31 hours, 1 of them changed");
       temperatures.get(1).put(late, LATE_TEMPERATURE);
       assertOnlyTheLateHoursWindowsChanged(
-          recomputed, AverageSnapshot.read(h, Set.of(IDS), AREA), hour, temperatures.get(1));
+          recomputed, AverageSnapshot.read(h, Set.of(IDS), AREA), hour, temperatures);
     }
   }
 
   /**
    * Outside the late hour's windows nothing changed; its sensor's hour, the 24 rolling windows and
    * the calendar day holding it have the test's own temperature mean and count and their other
-   * fields as before; the area's windows there may change (once recompute covers areas).
+   * fields as before; so does the area's hour (the mean of its three sensors' hour means, all at
+   * the gate, their counts summed, against 3 × 60 expected), and its 24-hour windows and day are as
+   * before (the late sensor's are below the gate: they do not enter them).
    */
   private static void assertOnlyTheLateHoursWindowsChanged(
       Map<String, Map<String, Object>> before,
       Map<String, Map<String, Object>> after,
       Instant hour,
-      Map<Instant, Double> temperatures) {
+      List<Map<Instant, Double>> bySensor) {
+    Map<Instant, Double> temperatures = bySensor.get(1);
     Map<String, Instant[]> touched = new TreeMap<>(); // "window|start" -> [start, end)
     touched.put("1h|" + hour, new Instant[] {hour, hour.plus(Duration.ofHours(1))});
     for (int h = 0; h < 24; h++) {
@@ -208,7 +212,10 @@ class RecomputeAgreesWithStreamsEndToEndIT {
         continue;
       }
       if (AverageSnapshot.tag(id, "scope").equals("area")) {
-        expected.put(id, after.get(id)); // not the test's to calculate: the area's rule
+        if (AverageSnapshot.tag(id, "window").equals("1h")) {
+          expected.put(id, areaHour(p.getValue(), after.get(id), span, bySensor));
+          checked++;
+        }
         continue;
       }
       if (!AverageSnapshot.tag(id, "key").equals(IDS[1])) {
@@ -235,8 +242,41 @@ class RecomputeAgreesWithStreamsEndToEndIT {
       expected.put(id, rest);
       checked++;
     }
-    assertThat(checked).as("the late sensor's windows holding the hour").isEqualTo(26);
+    assertThat(checked)
+        .as("the late sensor's windows holding the hour, the area's hour")
+        .isEqualTo(27);
     assertThat(AverageSnapshot.differences(expected, after)).as("after the late reading").isEmpty();
+  }
+
+  /**
+   * The area hour [span) as the test calculates it: the mean of the sensors' hour means, their
+   * counts summed, the coverage against the three registered sensors' 60 readings each; its other
+   * fields as {@code before}.
+   */
+  private static Map<String, Object> areaHour(
+      Map<String, Object> before,
+      Map<String, Object> got,
+      Instant[] span,
+      List<Map<Instant, Double>> bySensor) {
+    double sum = 0;
+    long count = 0;
+    for (Map<Instant, Double> temps : bySensor) {
+      List<Double> in =
+          temps.entrySet().stream()
+              .filter(e -> !e.getKey().isBefore(span[0]) && e.getKey().isBefore(span[1]))
+              .map(Map.Entry::getValue)
+              .toList();
+      assertThat(in.size()).as("every sensor at the gate in the hour").isGreaterThanOrEqualTo(45);
+      sum += in.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+      count += in.size();
+    }
+    double mean = sum / bySensor.size();
+    assertThat(got).as("the area hour").isNotNull();
+    assertThat(((Number) got.get("expected")).longValue()).isEqualTo(3 * 60);
+    double coverage = Math.min(100, 100.0 * count / (3 * 60));
+    Map<String, Object> out = new TreeMap<>(before);
+    out.putAll(Map.of("mean", mean, "raw_mean", mean, "count", count, "coverage", coverage));
+    return out;
   }
 
   private static List<Sensor> sensors(Instant day) {
