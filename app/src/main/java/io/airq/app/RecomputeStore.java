@@ -25,10 +25,11 @@ import org.influxdb.dto.QueryResult;
  * and the replacement of stored {@code average} windows (sensor or area scope) by recomputed ones,
  * written as the sink writes them ({@link PointMapper}): a new point overwrites the stored one of
  * the same series and time. A window whose stored points have a field the new ones do not write (an
- * index it no longer has), other tags (area, county) or a quantity it no longer has is deleted
- * first, and only such a window: InfluxDB 1.6's in-memory index (the devstack's) was seen to lose
- * the whole {@code average} measurement after a DELETE emptied a series once another series had
- * been emptied by a DELETE and written again, so airq deletes no more than it must.
+ * index it no longer has, a value now NaN), other tags (area, county), a second series, or a
+ * quantity it no longer has is deleted first, and so is an area window no longer recomputed ({@link
+ * Span}); only such windows, one at a time: InfluxDB 1.6's in-memory index (the devstack's) was
+ * seen to lose the whole {@code average} measurement after a DELETE emptied a series once another
+ * series had been emptied by a DELETE and written again, so airq deletes no more than it must.
  */
 final class RecomputeStore {
   private final InfluxDB influx;

@@ -249,9 +249,9 @@ class RecomputeAgreesWithStreamsEndToEndIT {
   }
 
   /**
-   * The area hour [span) as the test calculates it: the mean of the sensors' hour means, their
-   * counts summed, the coverage against the three registered sensors' 60 readings each; its other
-   * fields as {@code before}.
+   * The area hour [span) as the test calculates it: the mean of the sensors' hour means (each to
+   * 10⁻⁶), their counts summed, the coverage against the three registered sensors' 60 readings
+   * each; its other fields as {@code before}.
    */
   private static Map<String, Object> areaHour(
       Map<String, Object> before,
@@ -267,10 +267,11 @@ class RecomputeAgreesWithStreamsEndToEndIT {
               .map(Map.Entry::getValue)
               .toList();
       assertThat(in.size()).as("every sensor at the gate in the hour").isGreaterThanOrEqualTo(45);
-      sum += in.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+      // the area sums its sensors' means to 10⁻⁶ (AreaStats' fixed point)
+      sum += Math.round(in.stream().mapToDouble(Double::doubleValue).average().orElseThrow() * 1e6);
       count += in.size();
     }
-    double mean = sum / bySensor.size();
+    double mean = sum / 1e6 / bySensor.size();
     assertThat(got).as("the area hour").isNotNull();
     assertThat(((Number) got.get("expected")).longValue()).isEqualTo(3 * 60);
     double coverage = Math.min(100, 100.0 * count / (3 * 60));
