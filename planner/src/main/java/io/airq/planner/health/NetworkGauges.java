@@ -94,10 +94,10 @@ public final class NetworkGauges {
         Map<String, Integer> m = new HashMap<>();
         health.of(registered, UTC, 1).forEach(h -> m.merge(h.status(), 1, Integer::sum));
         counts = m;
-        countedFor = registered;
       } catch (RuntimeException e) {
         LOG.warn("sensor status gauges not refreshed: {}", e.getMessage());
       }
+      countedFor = registered;
       Map<String, Double> shares = new HashMap<>(flagged);
       for (FlagPeriod period : FlagPeriod.values()) {
         try {
