@@ -9,6 +9,7 @@ import io.airq.planner.api.Api;
 import io.airq.planner.api.ImpactService;
 import io.airq.planner.api.RequestMeter;
 import io.airq.planner.auth.Access;
+import io.airq.planner.health.NetworkFlagCounts;
 import io.airq.planner.health.NetworkGauges;
 import io.airq.planner.health.NetworkHealth;
 import io.airq.planner.influx.AverageReader;
@@ -18,6 +19,7 @@ import io.airq.planner.registry.SensorWriter;
 import io.airq.planner.weather.AveragesWriter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,11 +63,10 @@ public final class PlannerServer implements AutoCloseable {
     this.admin = KafkaClients.admin(cfg.kafkaBootstrap(), cfg.kafka());
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.bindTo(meters);
+    NetworkFlagCounts flagCounts =
+        new NetworkFlagCounts(registry::sensors, reader::networkFlags, Clock.systemUTC());
     NetworkGauges.bind(
-        meters,
-        registry::sensors,
-        new NetworkHealth(reader, java.time.Clock.systemUTC()),
-        reader::networkFlags);
+        meters, registry::sensors, new NetworkHealth(reader, Clock.systemUTC()), flagCounts);
     this.access = Access.start(kafka, cfg.topicPrefix(), cfg.adminToken());
     Api api =
         new Api(
@@ -81,7 +82,8 @@ public final class PlannerServer implements AutoCloseable {
             writer,
             sensorWriter::acceptAll,
             averagesWriter::write,
-            new AccessRoutes(access));
+            new AccessRoutes(access),
+            flagCounts);
     AccessGuard guard = new AccessGuard(access.tokens(), access.audit());
     Map<String, Supplier<Check>> checks = new LinkedHashMap<>();
     checks.put("kafka", () -> KafkaClients.reachable(admin, KAFKA_CHECK));

@@ -10,6 +10,7 @@ import io.airq.core.json.Json;
 import io.airq.core.reading.Quantity;
 import io.airq.core.registry.Sensor;
 import io.airq.planner.PlannerConfig;
+import io.airq.planner.health.NetworkFlagCounts;
 import io.airq.planner.impact.ImpactAnalysis;
 import io.airq.planner.impact.ImpactReport;
 import io.airq.planner.influx.AverageReader;
@@ -56,7 +57,8 @@ public final class Api {
       Consumer<Closure> closureWriter,
       Consumer<List<Sensor>> sensorWriter,
       Consumer<List<WindowAverages>> averagesWriter,
-      AccessRoutes access) {
+      AccessRoutes access,
+      NetworkFlagCounts flagCounts) {
     this.registry = registry;
     this.impact = impact;
     this.reader = reader;
@@ -64,7 +66,7 @@ public final class Api {
     this.closureWrites = new ClosureWrites(registry, closureWriter, Clock.systemUTC());
     this.access = access;
     this.sensors = new SensorRoutes(registry, sensorWriter, Clock.systemUTC());
-    this.health = new HealthRoutes(registry, reader, Clock.systemUTC());
+    this.health = new HealthRoutes(registry, reader, Clock.systemUTC(), flagCounts);
     this.page = new PageRoutes(cfg);
     this.weather = new WeatherRoutes(registry, averagesWriter);
   }

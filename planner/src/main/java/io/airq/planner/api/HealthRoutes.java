@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import io.airq.core.json.Json;
 import io.airq.core.registry.Sensor;
 import io.airq.planner.health.FlagPeriod;
+import io.airq.planner.health.NetworkFlagCounts;
 import io.airq.planner.health.NetworkFlags;
 import io.airq.planner.health.NetworkHealth;
 import io.airq.planner.health.SensorHealth;
@@ -31,12 +32,14 @@ final class HealthRoutes {
   private final NetworkHealth health;
   private final AverageReader reader;
   private final Clock clock;
+  private final NetworkFlagCounts flagCounts;
 
-  HealthRoutes(Registry registry, AverageReader reader, Clock clock) {
+  HealthRoutes(Registry registry, AverageReader reader, Clock clock, NetworkFlagCounts flagCounts) {
     this.registry = registry;
     this.health = new NetworkHealth(reader, clock);
     this.reader = reader;
     this.clock = clock;
+    this.flagCounts = flagCounts;
   }
 
   void sensor(HttpExchange ex, String id, Map<String, String> q) throws IOException {
@@ -53,7 +56,7 @@ final class HealthRoutes {
   /**
    * Counts by status, the sensors in service with the lowest completeness, and the QA flags of the
    * last 24 hours and of the last 7 days: the network's share of flagged readings, per rule, and
-   * the most flagged sensors.
+   * the most flagged sensors, as {@link NetworkFlagCounts} last counted them ({@code countedAt}).
    */
   void network(HttpExchange ex, Map<String, String> q) throws IOException {
     List<SensorHealth> all = health(registry.sensors(), q);
@@ -84,11 +87,12 @@ final class HealthRoutes {
                             "status",
                             h.status()))
                 .toList()));
-    List<String> ids = registry.sensors().stream().map(Sensor::id).toList();
     ObjectNode f = o.putObject("qaFlags");
     for (FlagPeriod period : FlagPeriod.values()) {
-      NetworkFlags flags = reader.networkFlags(ids, clock.instant().minus(period.length()));
+      NetworkFlagCounts.Counted counted = flagCounts.get(period);
+      NetworkFlags flags = counted.flags();
       ObjectNode p = f.putObject(period.field());
+      p.put("countedAt", counted.countedAt().toString());
       p.put("readings", flags.readings());
       p.put("flagged", flags.flagged());
       p.put("share", flags.share());

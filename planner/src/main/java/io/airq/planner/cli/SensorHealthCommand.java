@@ -3,7 +3,9 @@ package io.airq.planner.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.airq.core.json.Json;
 import io.airq.planner.health.FlagPeriod;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,20 +81,16 @@ final class SensorHealthCommand implements Callable<Integer> {
               JsonNode f = qa.path(p.field());
               out.printf(
                   java.util.Locale.ROOT,
-                  "flagged in %s\t%d/%d readings\t%.1f%%%n",
+                  "flagged in %s\t%d/%d readings\t%.1f%%\tcounted at %s%n",
                   p.label(),
                   f.path("flagged").asLong(),
                   f.path("readings").asLong(),
-                  100 * f.path("share").asDouble());
+                  100 * f.path("share").asDouble(),
+                  f.path("countedAt").asText());
               f.path("byRule").fieldNames().forEachRemaining(rules::add);
             }
             for (String rule : rules) {
-              out.printf(
-                  java.util.Locale.ROOT,
-                  "flagged %s\t24h %.1f%%\t7d %.1f%%%n",
-                  rule,
-                  100 * qa.path("last24h").path("byRule").path(rule).asDouble(0),
-                  100 * qa.path("last7d").path("byRule").path(rule).asDouble(0));
+              out.println(sharesByPeriod(rule, p -> qa.path(p.field()).path("byRule").path(rule)));
             }
             for (FlagPeriod p : FlagPeriod.values()) {
               out.printf("most flagged in %s:%n", p.label());
@@ -124,17 +122,23 @@ final class SensorHealthCommand implements Callable<Integer> {
             }
             JsonNode qa = h.path("qaFlags");
             java.util.Set<String> rules = new java.util.TreeSet<>();
-            qa.path("last7d").fieldNames().forEachRemaining(rules::add);
-            qa.path("last24h").fieldNames().forEachRemaining(rules::add);
+            for (FlagPeriod p : FlagPeriod.values()) {
+              qa.path(p.field()).fieldNames().forEachRemaining(rules::add);
+            }
             for (String rule : rules) {
-              out.printf(
-                  java.util.Locale.ROOT,
-                  "flagged %s\t24h %.1f%%\t7d %.1f%%%n",
-                  rule,
-                  100 * qa.path("last24h").path(rule).asDouble(0),
-                  100 * qa.path("last7d").path(rule).asDouble(0));
+              out.println(sharesByPeriod(rule, p -> qa.path(p.field()).path(rule)));
             }
           }
         });
+  }
+
+  /** "flagged RULE", then per period its label and the share, e.g. "\t24h 1.2%\t7d 0.8%". */
+  private static String sharesByPeriod(String rule, Function<FlagPeriod, JsonNode> share) {
+    StringBuilder row = new StringBuilder("flagged ").append(rule);
+    for (FlagPeriod p : FlagPeriod.values()) {
+      row.append(
+          String.format(Locale.ROOT, "\t%s %.1f%%", p.label(), 100 * share.apply(p).asDouble(0)));
+    }
+    return row.toString();
   }
 }

@@ -37,8 +37,9 @@ public enum FlagPeriod {
   }
 
   /**
-   * How often the Prometheus gauge counts it again: the 7 days' count reads 7 times the raw
-   * readings of the 24 hours' and moves little in a minute, so it is counted every 15 minutes.
+   * How long the network's counts of it are kept ({@link NetworkFlagCounts}, for {@code GET
+   * /api/network} and the Prometheus gauges): the 7 days' count reads 7 times the raw readings of
+   * the 24 hours' and moves little in a minute, so it is counted every 15 minutes.
    */
   public Duration gaugeRefresh() {
     return gaugeRefresh;

@@ -5,14 +5,12 @@ import io.airq.core.registry.Sensor;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * never seen, retired) and {@code airq.planner.flagged.share{rule,period}} (the share of the
  * registered sensors' raw readings of the last 24 hours ({@code period=24h}) and of the last 7 days
  * ({@code 7d}) flagged by each QA rule, {@code any}: by any rule). Computed on a scrape, again when
- * the registry changed or a minute passed (the 7 days' shares: 15 minutes, {@link
- * FlagPeriod#gaugeRefresh()}); when InfluxDB does not answer, the last values stay.
+ * the registry changed or a minute passed; the shares are those of {@link NetworkFlagCounts}, which
+ * the API shares and which counts again as {@link FlagPeriod#gaugeRefresh()} says. When InfluxDB
+ * does not answer, the last values stay.
  */
 public final class NetworkGauges {
   public static final String SENSORS = "airq.planner.sensors";
@@ -36,7 +35,7 @@ public final class NetworkGauges {
 
   private final Supplier<Collection<Sensor>> sensors;
   private final NetworkHealth health;
-  private final BiFunction<Collection<String>, Instant, NetworkFlags> flags;
+  private final NetworkFlagCounts flags;
   private volatile Map<String, Integer> counts = Map.of();
 
   /** By "period|rule", e.g. "7d|stuck", "24h|any". */
@@ -44,25 +43,22 @@ public final class NetworkGauges {
 
   private Set<Sensor> countedFor = Set.of();
   private long computedAt = Long.MIN_VALUE;
-  private final Map<FlagPeriod, Long> flagsCountedAt = new java.util.EnumMap<>(FlagPeriod.class);
 
   private NetworkGauges(
-      Supplier<Collection<Sensor>> sensors,
-      NetworkHealth health,
-      BiFunction<Collection<String>, Instant, NetworkFlags> flags) {
+      Supplier<Collection<Sensor>> sensors, NetworkHealth health, NetworkFlagCounts flags) {
     this.sensors = sensors;
     this.health = health;
     this.flags = flags;
   }
 
   /**
-   * @param flags the registered sensors' flag counts since an instant (AverageReader::networkFlags)
+   * @param flags the network's QA-flag counts, shared with {@code GET /api/network}
    */
   public static void bind(
       MeterRegistry meters,
       Supplier<Collection<Sensor>> sensors,
       NetworkHealth health,
-      BiFunction<Collection<String>, Instant, NetworkFlags> flags) {
+      NetworkFlagCounts flags) {
     NetworkGauges g = new NetworkGauges(sensors, health, flags);
     for (String status : STATUSES) {
       Gauge.builder(SENSORS, () -> g.current().counts.getOrDefault(status, 0))
@@ -94,29 +90,27 @@ public final class NetworkGauges {
     if (computedAt == Long.MIN_VALUE
         || now - computedAt >= REFRESH.toNanos()
         || !registered.equals(countedFor)) {
-      boolean registryChanged = !registered.equals(countedFor);
       try {
         Map<String, Integer> m = new HashMap<>();
         health.of(registered, UTC, 1).forEach(h -> m.merge(h.status(), 1, Integer::sum));
-        Map<String, Double> shares = new HashMap<>(flagged);
-        List<String> ids = registered.stream().map(Sensor::id).toList();
-        for (FlagPeriod period : FlagPeriod.values()) {
-          Long at = flagsCountedAt.get(period);
-          if (!registryChanged && at != null && now - at < period.gaugeRefresh().toNanos()) {
-            continue;
-          }
-          NetworkFlags f = flags.apply(ids, Instant.now().minus(period.length()));
+        counts = m;
+      } catch (RuntimeException e) {
+        LOG.warn("sensor status gauges not refreshed: {}", e.getMessage());
+      }
+      countedFor = registered;
+      Map<String, Double> shares = new HashMap<>(flagged);
+      for (FlagPeriod period : FlagPeriod.values()) {
+        try {
+          NetworkFlags f = flags.get(period).flags();
           shares.keySet().removeIf(k -> k.startsWith(period.label() + "|"));
           f.ruleShares().forEach((rule, share) -> shares.put(period.label() + "|" + rule, share));
           shares.put(period.label() + "|any", f.share());
-          flagsCountedAt.put(period, now);
+        } catch (RuntimeException e) {
+          LOG.warn(
+              "QA flag gauges of the last {} not refreshed: {}", period.label(), e.getMessage());
         }
-        counts = m;
-        flagged = shares;
-        countedFor = registered;
-      } catch (RuntimeException e) {
-        LOG.warn("network health gauges not refreshed: {}", e.getMessage());
       }
+      flagged = shares;
       computedAt = now;
     }
     return this;

@@ -34,7 +34,8 @@ import picocli.CommandLine;
 /**
  * Sensor and network health from raw readings in a real InfluxDB and sensors registered through the
  * API: last reading, status, completeness per day, counts by status and the worst sensors, and the
- * shares of QA-flagged readings over the last 24 hours and 7 days (readings 8 days old in neither).
+ * shares of QA-flagged readings over the last 24 hours and 7 days (readings 8 days old in neither),
+ * counted once per refresh and again when the registry changed.
  */
 @RealServers
 class NetworkHealthIT {
@@ -74,10 +75,7 @@ class NetworkHealthIT {
       String api = "http://127.0.0.1:" + planner.port();
       assertThat(metrics(planner)).contains("airq_planner_sensors{status=\"online\"} 0.0");
       for (String id : List.of("full", "half", "never", "gone")) {
-        String body =
-            "{\"id\":\"%s\",\"lat\":1,\"lon\":2,\"reportingInterval\":\"PT10M\",\"installed\":\"%s\"}"
-                .formatted(id, installed);
-        assertThat(send("POST", api + "/api/sensors", body).statusCode()).isEqualTo(201);
+        assertThat(register(api, id, installed)).isEqualTo(201);
       }
       assertThat(send("POST", api + "/api/sensors/gone/retire", "").statusCode()).isEqualTo(200);
 
@@ -232,7 +230,57 @@ class NetworkHealthIT {
                     p.get("readings").asLong(),
                     100 * p.get("share").asDouble()));
       }
+
+      // the counts are kept (NetworkFlagCounts, shared with the gauges): after a registry change
+      // they are counted again; within the refresh (a minute for the 24 h, 15 for the 7 days) more
+      // flagged readings change nothing
+      Instant beforeCount = Instant.now();
+      assertThat(register(api, "late1", installed)).isEqualTo(201);
+      JsonNode counted = get(api + "/api/network").get("qaFlags");
+      for (String period : List.of("last24h", "last7d")) {
+        assertThat(Instant.parse(counted.at("/" + period + "/countedAt").asText()))
+            .as(period + " counted after the registry changed")
+            .isAfterOrEqualTo(beforeCount);
+      }
+      // 4 readings of full flagged out-of-range, 3 of late2 (not registered yet), 1 flagged
+      Instant t = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MINUTES);
+      List<String> more = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        more.add(line("full", t.plusSeconds(7 + 60L * i), "pm25:out-of-range"));
+      }
+      for (int i = 0; i < 3; i++) {
+        more.add(line("late2", t.plusSeconds(60L * i), i == 0 ? "pm25:stuck" : ""));
+      }
+      try (InfluxDB influx = InfluxDBFactory.connect(servers.influxUrl())) {
+        influx.write(db, "autogen", InfluxDB.ConsistencyLevel.ONE, more);
+      }
+      assertThat(get(api + "/api/network").get("qaFlags"))
+          .as("the same counts, counted at the same instant")
+          .isEqualTo(counted);
+      assertThat(register(api, "late2", installed)).isEqualTo(201);
+      JsonNode recounted = get(api + "/api/network").get("qaFlags");
+      for (String period : List.of("last24h", "last7d")) {
+        assertThat(Instant.parse(recounted.at("/" + period + "/countedAt").asText()))
+            .isAfter(Instant.parse(counted.at("/" + period + "/countedAt").asText()));
+        assertThat(recounted.at("/" + period + "/byRule/out-of-range").asDouble())
+            .as(period)
+            .isPositive();
+        assertThat(counted.at("/" + period + "/byRule").has("out-of-range")).isFalse();
+      }
+      assertThat(recounted.at("/last7d/readings").asLong()).isEqualTo(weekReadings + 4 + 3);
+      assertThat(recounted.at("/last7d/flagged").asLong())
+          .isEqualTo(flaggedIn(full, week, "any") + 4 + 1);
+      assertThat(gauge(metrics(planner), "airq_planner_flagged_share{period=\"7d\",rule=\"any\"}"))
+          .as("the gauge shares the API's counts")
+          .isCloseTo(recounted.at("/last7d/share").asDouble(), within(1e-9));
     }
+  }
+
+  private int register(String api, String id, Instant installed) throws Exception {
+    String body =
+        "{\"id\":\"%s\",\"lat\":1,\"lon\":2,\"reportingInterval\":\"PT10M\",\"installed\":\"%s\"}"
+            .formatted(id, installed);
+    return send("POST", api + "/api/sensors", body).statusCode();
   }
 
   private String metrics(PlannerServer planner) throws Exception {
