@@ -39,6 +39,12 @@ import org.junit.jupiter.api.Test;
  * windows and day, from both sensors' means: the test's own mean of the valid sensors' means, with
  * the coverage against the three registered sensors. The gate is 15 % so that the sensors' 24-hour
  * windows, of five hours, count.
+ *
+ * <p>The first sensor's second hour is stored under the area it was in before (no registered sensor
+ * is in it now): that area's stored windows are deleted. An area hour stored under a second county
+ * tag ends in one series. A last run over the first three hours rebuilds the index value of an hour
+ * after them and the 24-hour window ending with it, and leaves an hour after them stored with
+ * another mean as it is.
  */
 @RealServers
 class RecomputeIT {
