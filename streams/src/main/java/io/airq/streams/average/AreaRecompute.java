@@ -41,8 +41,9 @@ public final class AreaRecompute {
 
   /**
    * How far after the period the windows holding its hours reach: the 24-hour windows ending with
-   * the 23 hours after it, and those hours' index values, read its hours (the streams job re-emits
-   * them when an hour changes: {@code AreaWindowsProcessor}, {@code HourEmission}).
+   * the 23 hours after it, and those hours' index values, read its hours (when an hour changes the
+   * streams job re-emits the 24-hour windows holding it, {@code HourEmission}, and an area's later
+   * hours too, {@code AreaWindowsProcessor}).
    */
   public static final Duration FOLLOWING = Duration.ofHours(23);
 
