@@ -40,13 +40,20 @@ final class AreaRecomputeJob {
    * Recomputes the area's hours (and minutes, if asked) starting in the chunk, the 24-hour windows
    * ending with them, the calendar days overlapping it and, for the period's last chunk, the
    * windows after it that hold its hours, from every sensor of {@code registry} that enters the
-   * area's means (none, for an area no sensor is in any more: its stored windows of the chunk are
-   * deleted); writes them unless {@code dryRun}.
+   * area's means; writes them unless {@code dryRun}. The area's stored windows of the chunk that
+   * are not recomputed (no valid sensor any more, or none in the area) are deleted only when raw
+   * readings of the chunk were found, from the area's sensors or, {@code chosenHadReadings}, from
+   * the chosen sensors (one moved out of the area): a chunk past the raw retention deletes nothing.
    */
   RecomputeJob.Outcome run(
-      String area, Collection<Sensor> registry, RecomputeJob.Chunk c, boolean dryRun) {
+      String area,
+      Collection<Sensor> registry,
+      RecomputeJob.Chunk c,
+      boolean chosenHadReadings,
+      boolean dryRun) {
     Instant from = c.from();
     Instant to = c.to();
+    boolean readings = chosenHadReadings;
     List<SensorWindow> windows = new ArrayList<>();
     for (Sensor s : registry) {
       if (!s.area().equals(area) || !AreaExpectation.entersAreaMeans(s)) {
@@ -56,6 +63,7 @@ final class AreaRecomputeJob {
       List<HourRecompute.Stored> raw =
           store.readings(
               s.id(), from.minus(AreaRecompute.LOOKBACK), to.plus(HourRecompute.DAY_LOOKAHEAD));
+      readings |= raw.stream().anyMatch(x -> !x.time().isBefore(from) && x.time().isBefore(to));
       if (minutes) {
         add(windows, s, AverageWindow.MINUTE, HourRecompute.minutes(s, raw, from, to, gate));
       }
@@ -81,7 +89,15 @@ final class AreaRecomputeJob {
     RecomputeStore.Replacement r = store.replacement();
     RecomputeJob.Outcome o =
         RecomputeJob.Outcome.replace(
-            r, Scope.AREA, area, c, minutes ? w.minutes() : null, w.hours(), w.rolling(), w.days());
+            r,
+            Scope.AREA,
+            area,
+            c,
+            readings,
+            minutes ? w.minutes() : null,
+            w.hours(),
+            w.rolling(),
+            w.days());
     if (!dryRun) {
       r.write();
     }

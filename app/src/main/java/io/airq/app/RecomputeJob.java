@@ -77,19 +77,20 @@ final class RecomputeJob {
     /**
      * Replaces (or compares, in a dry run) the four kinds of window of {@code key} recomputed for
      * {@code c}: {@code minutes} null when not recomputed, {@code hours} and {@code rolling} up to
-     * {@link Chunk#followTo}, {@code days} those overlapping the chunk. An area's stored windows of
-     * the chunk that were not recomputed are deleted.
+     * {@link Chunk#followTo}, {@code days} those overlapping the chunk. With {@code deleteAbsent}
+     * (an area whose sensors had raw readings in the chunk), its stored windows of the chunk that
+     * were not recomputed are deleted.
      */
     static Outcome replace(
         RecomputeStore.Replacement r,
         Scope scope,
         String key,
         Chunk c,
+        boolean deleteAbsent,
         List<List<WindowAverage>> minutes,
         List<List<WindowAverage>> hours,
         List<List<WindowAverage>> rolling,
         List<List<WindowAverage>> days) {
-      boolean area = scope == Scope.AREA;
       double[] largest = {0};
       int minutesChanged =
           r.add(
@@ -97,7 +98,7 @@ final class RecomputeJob {
               key,
               AverageWindow.MINUTE,
               minutes,
-              new RecomputeStore.Span(c.from(), c.to(), area ? c.from() : null, false),
+              new RecomputeStore.Span(c.from(), c.to(), deleteAbsent ? c.from() : null, false),
               new double[1]);
       List<List<WindowAverage>> in = startingBefore(hours, c.to(), true);
       List<List<WindowAverage>> after = startingBefore(hours, c.to(), false);
@@ -107,7 +108,7 @@ final class RecomputeJob {
               key,
               AverageWindow.HOUR,
               in,
-              new RecomputeStore.Span(c.from(), c.to(), area ? c.from() : null, false),
+              new RecomputeStore.Span(c.from(), c.to(), deleteAbsent ? c.from() : null, false),
               largest);
       int afterChanged =
           c.last()
@@ -129,7 +130,7 @@ final class RecomputeJob {
                   new RecomputeStore.Span(
                       c.from().minus(LAST_HOUR),
                       lastIn,
-                      area ? c.from().minus(LAST_HOUR) : null,
+                      deleteAbsent ? c.from().minus(LAST_HOUR) : null,
                       false),
                   new double[1])
               + r.add(
@@ -150,7 +151,7 @@ final class RecomputeJob {
               key,
               AverageWindow.DAY,
               own,
-              new RecomputeStore.Span(daysFrom, c.to(), area ? c.from() : null, false),
+              new RecomputeStore.Span(daysFrom, c.to(), deleteAbsent ? c.from() : null, false),
               new double[1]);
       return new Outcome(
           in.size(),
@@ -205,6 +206,7 @@ final class RecomputeJob {
             Scope.SENSOR,
             s.id(),
             c,
+            false,
             minutes ? HourRecompute.minutes(s, raw, from, c.to(), gate) : null,
             HourRecompute.hours(s, raw, from, c.followTo(), gate),
             HourRecompute.rollingDays(s, raw, from, c.followTo(), gate),

@@ -69,10 +69,16 @@ final class RecomputeRun {
       Instant first,
       Instant end) {
     RecomputeJob.Outcome total = RecomputeJob.Outcome.NONE;
+    // the chunks in which a chosen sensor had raw readings (hours recomputed)
+    Set<Instant> withReadings = new java.util.HashSet<>();
     for (Sensor s : chosen) {
       RecomputeJob.Outcome o = RecomputeJob.Outcome.NONE;
       for (RecomputeJob.Chunk c : chunks(first, end)) {
-        o = o.plus(sensors.run(s, c, dryRun));
+        RecomputeJob.Outcome chunk = sensors.run(s, c, dryRun);
+        if (chunk.hours() > 0) {
+          withReadings.add(c.from());
+        }
+        o = o.plus(chunk);
       }
       print(s.id(), o);
       total = total.plus(o);
@@ -80,7 +86,7 @@ final class RecomputeRun {
     for (String area : areaIds) {
       RecomputeJob.Outcome o = RecomputeJob.Outcome.NONE;
       for (RecomputeJob.Chunk c : chunks(first, end)) {
-        o = o.plus(areas.run(area, registry, c, dryRun));
+        o = o.plus(areas.run(area, registry, c, withReadings.contains(c.from()), dryRun));
       }
       print("area " + area, o);
     }

@@ -294,10 +294,39 @@ class RecomputeIT {
       }
 
       checkFollowingHours(influx, db, h0, common, after);
+      checkNoReadingsDeleteNothing(influx, db, h0, common);
 
       Run unknown = airq(common, "--sensor", "nope");
       assertThat(unknown.code()).isEqualTo(2);
       assertThat(unknown.err()).contains("not registered: nope");
+    }
+  }
+
+  /**
+   * A day with no raw readings (as past the raw retention): recompute cannot tell what the areas'
+   * windows should be, so it deletes none (the old area is not even visited: no stored hour of the
+   * sensor names it that day).
+   */
+  private static void checkNoReadingsDeleteNothing(
+      InfluxDB influx, String db, Instant h0, String[] common) {
+    Instant past = h0.minus(Duration.ofDays(10));
+    List<String> lines = new ArrayList<>();
+    for (String area : List.of(AREA, OLD_AREA)) {
+      lines.add(
+          "average,scope=area,key=%s,area=%s,window=1h,quantity=pm25 mean=7.0,count=60i %d"
+              .formatted(area, area, nanos(past)));
+    }
+    influx.write(db, "autogen", InfluxDB.ConsistencyLevel.ONE, lines);
+    List<String> args = new ArrayList<>(List.of(common));
+    args.set(args.indexOf("--from") + 1, past.toString());
+    args.set(args.indexOf("--to") + 1, past.plus(Duration.ofHours(1)).toString());
+    Run run = airq(args.toArray(String[]::new));
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("area " + AREA + "\t0 hours\t0 changed\t");
+    for (String area : List.of(AREA, OLD_AREA)) {
+      assertThat(windows(influx, db, "area", area, "1h"))
+          .as("%s's hour of a day without raw readings", area)
+          .containsKey(past);
     }
   }
 
