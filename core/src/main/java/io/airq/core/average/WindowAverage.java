@@ -71,23 +71,9 @@ public record WindowAverage(
    */
   public WindowAverage withExpected(long expected, double gate) {
     double c = expected <= 0 ? coverage : 100.0 * count / expected;
-    return new WindowAverage(
-        scope,
-        key,
-        area,
-        county,
-        window,
-        start,
-        end,
-        quantity,
-        count,
+    return with(
         expected <= 0 ? expectedCount : expected,
         c,
-        min,
-        max,
-        rawMean,
-        mean,
-        correction,
         Math.min(c, 100.0) < gate ? List.of() : indices);
   }
 
@@ -95,6 +81,10 @@ public record WindowAverage(
   public WindowAverage withIndex(IndexValue v) {
     List<IndexValue> more = new java.util.ArrayList<>(indices);
     more.add(v);
+    return with(expectedCount, coverage, more);
+  }
+
+  private WindowAverage with(long expected, double c, List<IndexValue> idx) {
     return new WindowAverage(
         scope,
         key,
@@ -105,13 +95,13 @@ public record WindowAverage(
         end,
         quantity,
         count,
-        expectedCount,
-        coverage,
+        expected,
+        c,
         min,
         max,
         rawMean,
         mean,
         correction,
-        more);
+        idx);
   }
 }
