@@ -1,9 +1,8 @@
 package io.airq.planner.api;
 
+import io.airq.planner.MessageTemplate;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every kind of thing the API can find wrong with a posted closure, a missing one, or the token of
@@ -48,15 +47,12 @@ public enum ClosureProblem {
   /** The values of the parameter {@code role}: the group a sensor or area was named in. */
   public static final List<String> ROLES = List.of("treated", "control", "weather");
 
-  /** A parameter: {@code {name}} (JSON's own braces, as in {@code {"station": …}}, are not). */
-  private static final Pattern PARAM = Pattern.compile("\\{(\\w+)\\}");
-
   private final String code;
-  private final String english;
+  private final MessageTemplate english;
 
   ClosureProblem(String code, String english) {
     this.code = code;
-    this.english = english;
+    this.english = new MessageTemplate(english);
   }
 
   public String code() {
@@ -65,12 +61,11 @@ public enum ClosureProblem {
 
   /** The names of its parameters, in the order of its English text. */
   public List<String> params() {
-    return PARAM.matcher(english).results().map(r -> r.group(1)).toList();
+    return english.params();
   }
 
   /** The English text with its parameters filled in. */
   public String english(Map<String, String> params) {
-    Matcher m = PARAM.matcher(english);
-    return m.replaceAll(r -> Matcher.quoteReplacement(params.get(r.group(1))));
+    return english.fill(params);
   }
 }

@@ -1,11 +1,9 @@
 package io.airq.planner.impact.weather;
 
-import java.util.LinkedHashMap;
+import io.airq.planner.MessageTemplate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Why a weather-adjusted result is not a clear change: one code per kind, with its English text.
@@ -31,14 +29,12 @@ public enum WeatherReason {
   /** A reason as code and values. */
   public record Problem(String code, Map<String, String> params) {}
 
-  private static final Pattern PARAM = Pattern.compile("\\{([a-z0-9]+)}");
-
   private final String code;
-  private final String template;
+  private final MessageTemplate template;
 
-  WeatherReason(String code, String template) {
+  WeatherReason(String code, String english) {
     this.code = code;
-    this.template = template;
+    this.template = new MessageTemplate(english);
   }
 
   public String code() {
@@ -47,16 +43,12 @@ public enum WeatherReason {
 
   /** The names of its values, in the order of the text. */
   public List<String> params() {
-    return PARAM.matcher(template).results().map(m -> m.group(1)).toList();
+    return template.params();
   }
 
   /** The English text with {@code values} (name, value, name, value, …) in place. */
   public String text(String... values) {
-    String out = template;
-    for (int i = 0; i + 1 < values.length; i += 2) {
-      out = out.replace("{" + values[i] + "}", values[i + 1]);
-    }
-    return out;
+    return template.fill(values);
   }
 
   /** The code and values of a reason this enum wrote; empty for any other text. */
@@ -65,28 +57,11 @@ public enum WeatherReason {
       return Optional.empty();
     }
     for (WeatherReason r : values()) {
-      Matcher m = r.pattern().matcher(reason);
-      if (m.matches()) {
-        Map<String, String> params = new LinkedHashMap<>();
-        List<String> names = r.params();
-        for (int i = 0; i < names.size(); i++) {
-          params.put(names.get(i), m.group(i + 1));
-        }
-        return Optional.of(new Problem(r.code, params));
+      Optional<Map<String, String>> params = r.template.read(reason);
+      if (params.isPresent()) {
+        return Optional.of(new Problem(r.code, params.get()));
       }
     }
     return Optional.empty();
-  }
-
-  private Pattern pattern() {
-    StringBuilder regex = new StringBuilder();
-    Matcher m = PARAM.matcher(template);
-    int last = 0;
-    while (m.find()) {
-      regex.append(Pattern.quote(template.substring(last, m.start()))).append("(.+?)");
-      last = m.end();
-    }
-    regex.append(Pattern.quote(template.substring(last)));
-    return Pattern.compile(regex.toString());
   }
 }
